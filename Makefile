@@ -1,0 +1,97 @@
+# virtlint — GNU make.  `make` builds ./virtlint, `make check` runs every test.
+# Options: WERROR=1 (warnings are errors, as in CI), SANITIZE=1 (ASan+UBSan),
+# PREFIX and DESTDIR for `make install`.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+# libvirt is only asked for its headers and version here: plain file linting
+# must not pay for loading libvirt.
+PKGS := libxml-2.0 libxslt libpcre2-8 glib-2.0 json-c
+LIBVIRT_VERSION := $(shell $(PKG_CONFIG) --modversion libvirt 2>/dev/null)
+LIBVIRT_VERSION_NUMBER := $(shell echo '$(LIBVIRT_VERSION)' | awk -F. '{ printf "%d", $$1 * 1000000 + $$2 * 1000 + $$3 }')
+
+WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
+	-DVL_BUILD_LIBVIRT_VERSION=$(LIBVIRT_VERSION_NUMBER)u \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
+LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
+
+ifeq ($(WERROR),1)
+ALL_CFLAGS += -Werror
+endif
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+B := build
+LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
+UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
+
+.PHONY: all check unit-tests corpus-tests robustness rules-md-check demo install clean
+
+all: virtlint
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libvirtlint.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+virtlint: $(B)/lint/main.o $(B)/libvirtlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tools/gen-rules-md: $(B)/tools/gen_rules_md.o $(B)/libvirtlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/corpus-runner: $(B)/tests/corpus_runner.o $(B)/libvirtlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/check_%.o: tests/check_%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/tests/check_%: $(B)/tests/check_%.o $(B)/libvirtlint.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
+
+# rules.md is generated from the rules' metadata; never edit it by hand.
+rules.md: $(B)/tools/gen-rules-md
+	$< > $@.tmp && mv $@.tmp $@
+
+rules-md-check: $(B)/tools/gen-rules-md
+	@$< | diff -u rules.md - >/dev/null || { echo "rules.md is stale: run 'make rules.md' and commit it"; exit 1; }
+	@echo "rules.md is up to date"
+
+unit-tests: $(UNIT_TESTS)
+	@set -e; for t in $(UNIT_TESTS); do CK_VERBOSITY=normal $$t; done
+
+corpus-tests: $(B)/tests/corpus-runner
+	$(B)/tests/corpus-runner corpus
+
+robustness: virtlint
+	tests/robustness.sh ./virtlint
+
+check: virtlint unit-tests corpus-tests rules-md-check robustness
+	tests/cli.sh ./virtlint
+
+demo: virtlint
+	./virtlint examples/win11.xml; test $$? -le 1
+
+install: virtlint
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 virtlint $(DESTDIR)$(BINDIR)/virtlint
+
+clean:
+	rm -rf $(B) virtlint
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,134 @@
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "guest.h"
+
+G_DEFINE_QUARK(vl-cli-error, vl_cli_error)
+
+/* "a,b" given once or several times -> one NULL-terminated list. */
+static char **
+split_lists(char **given)
+{
+    g_autoptr(GPtrArray) out = g_ptr_array_new();
+
+    for (char **g = given; g && *g; g++) {
+        g_auto(GStrv) parts = g_strsplit(*g, ",", -1);
+        for (char **p = parts; *p; p++) {
+            g_strstrip(*p);
+            if (**p)
+                g_ptr_array_add(out, g_strdup(*p));
+        }
+    }
+    if (out->len == 0)
+        return NULL;
+    g_ptr_array_add(out, NULL);
+    return (char **) g_ptr_array_free(g_steal_pointer(&out), FALSE);
+}
+
+static gboolean
+want_color(const char *mode, GError **error)
+{
+    if (!mode || strcmp(mode, "auto") == 0)
+        return isatty(STDOUT_FILENO) && !g_getenv("NO_COLOR");
+    if (strcmp(mode, "always") == 0)
+        return !g_getenv("NO_COLOR");
+    if (strcmp(mode, "never") == 0)
+        return FALSE;
+    g_set_error(error, VL_CLI_ERROR, 0, "--color: expected auto, always or never, got '%s'", mode);
+    return FALSE;
+}
+
+gboolean
+vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
+{
+    g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
+    g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
+    gboolean list_rules = FALSE, version = FALSE, quiet = FALSE;
+    g_autoptr(GError) color_error = NULL;
+    GOptionEntry entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+        { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select, "Run only these rules or categories (comma-separated, repeatable)", "RULES" },
+        { "ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignore, "Do not run these rules or categories", "RULES" },
+        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on, "Exit 1 on findings of this severity or worse: error, warning (default), info", "SEVERITY" },
+        { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
+        { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
+        { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
+        { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
+        { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
+        { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
+        { NULL },
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new("PATH... - lint libvirt domain XML");
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_description(ctx,
+        "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
+        "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
+        "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
+        "<!-- virtlint-disable-file RULE --> anywhere in the file.");
+    if (!g_option_context_parse(ctx, &argc, &argv, error))
+        return FALSE;
+
+    config->quiet = quiet;
+    config->select = split_lists(select);
+    config->ignore = split_lists(ignore);
+    config->color = want_color(color, &color_error);
+    if (color_error) {
+        g_propagate_error(error, g_steal_pointer(&color_error));
+        return FALSE;
+    }
+
+    if (!format || strcmp(format, "text") == 0) {
+        config->format = VL_FORMAT_TEXT;
+    } else if (strcmp(format, "json") == 0) {
+        config->format = VL_FORMAT_JSON;
+        config->color = FALSE;
+    } else {
+        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text or json, got '%s'", format);
+        return FALSE;
+    }
+    if (fail_on && vl_severity_parse(fail_on, &config->fail_on) < 0) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'", fail_on);
+        return FALSE;
+    }
+    if (os && !vl_guest_parse_os(os, &config->os_family, &config->os_windows_version, &config->os_edition)) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--os: expected windows, win10, win11, windows-server, linux or other, got '%s'", os);
+        return FALSE;
+    }
+    if (edition && !vl_guest_parse_edition(edition, &config->os_edition)) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--edition: expected home, pro, education, enterprise, workstation or server, got '%s'",
+                    edition);
+        return FALSE;
+    }
+
+    if (version)
+        cli->mode = VL_MODE_VERSION;
+    else if (list_rules)
+        cli->mode = VL_MODE_LIST_RULES;
+    else if (cli->explain)
+        cli->mode = VL_MODE_EXPLAIN;
+    else
+        cli->mode = VL_MODE_LINT;
+
+    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0])) {
+        g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
+        return FALSE;
+    }
+    cli->paths = g_steal_pointer(&paths);
+    return TRUE;
+}
+
+void
+vl_cli_clear(VlCli *cli)
+{
+    g_clear_pointer(&cli->explain, g_free);
+    g_clear_pointer(&cli->paths, g_strfreev);
+}

@@ -1,0 +1,41 @@
+/* What the user asked for: the options every module reads. Filled by the
+ * CLI (cli.c); rules see it read-only through the model. */
+#pragma once
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "severity.h"
+#include "guest.h"
+
+typedef enum {
+    VL_FORMAT_TEXT,
+    VL_FORMAT_JSON,
+} VlFormat;
+
+typedef struct {
+    VlFormat format;
+    VlSeverity fail_on;
+    bool quiet;
+    bool color;
+    /* Rule ids or categories; NULL-terminated, NULL when not given. */
+    char **select;
+    char **ignore;
+    /* Guest OS the user declared with --os / --edition (fallbacks, see guest.c). */
+    VlGuestFamily os_family;
+    unsigned os_windows_version;
+    VlWindowsEdition os_edition;
+    /* RelaxNG schema for the `schema` rule; NULL means libvirt's installed one. */
+    char *schema_path;
+    /* The libvirt release findings and fixes target, as major*1000000 +
+     * minor*1000 + micro; defaults to the libvirt virtlint was built against. */
+    unsigned libvirt_version;
+    /* Refuse inputs larger than this many bytes. */
+    gsize max_file_size;
+} VlConfig;
+
+#define VL_DEFAULT_SCHEMA "/usr/share/libvirt/schemas/domain.rng"
+#define VL_DEFAULT_MAX_FILE_SIZE (16u * 1024u * 1024u)
+
+void vl_config_init(VlConfig *config);
+void vl_config_clear(VlConfig *config);

@@ -1,0 +1,65 @@
+#include "schema.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK(vl-schema-error, vl_schema_error)
+
+static xmlRelaxNGPtr schema;
+static char *schema_path;
+
+static void
+collect_first_error(void *data, xmlErrorPtr err)
+{
+    char **first = data;
+
+    if (!*first && err && err->message)
+        *first = g_strstrip(g_strdup_printf("%s:%d: %s", err->file ? err->file : "schema", err->line,
+                                            err->message));
+}
+
+gboolean
+vl_schema_prepare(const char *path, GError **error)
+{
+    xmlRelaxNGParserCtxtPtr ctxt;
+    g_autofree char *first_error = NULL;
+
+    if (schema && g_strcmp0(path, schema_path) == 0)
+        return TRUE;
+    vl_schema_release();
+
+    if (access(path, R_OK) != 0) {
+        g_set_error(error, VL_SCHEMA_ERROR, 0, "cannot read schema %s: %s", path, g_strerror(errno));
+        return FALSE;
+    }
+    ctxt = xmlRelaxNGNewParserCtxt(path);
+    xmlRelaxNGSetParserStructuredErrors(ctxt, collect_first_error, &first_error);
+    schema = xmlRelaxNGParse(ctxt);
+    xmlRelaxNGFreeParserCtxt(ctxt);
+    if (!schema) {
+        g_set_error(error, VL_SCHEMA_ERROR, 0, "cannot compile schema %s: %s", path,
+                    first_error ? first_error : "not a RelaxNG schema");
+        return FALSE;
+    }
+    schema_path = g_strdup(path);
+    return TRUE;
+}
+
+xmlRelaxNGPtr
+vl_schema_current(void)
+{
+    return schema;
+}
+
+const char *
+vl_schema_path(void)
+{
+    return schema_path;
+}
+
+void
+vl_schema_release(void)
+{
+    g_clear_pointer(&schema, xmlRelaxNGFree);
+    g_clear_pointer(&schema_path, g_free);
+}

@@ -1,0 +1,48 @@
+/* clock-hypervclock: a Windows guest should have the Hyper-V reference clock. */
+#include "lint/registry.h"
+#include "lint/xml.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr where;
+
+    if (!vl_guest_is_windows(&m->guest) || vl_model_has_hypervclock(m))
+        return;
+    if (m->hyperv && !vl_model_hyperv_custom(m))
+        return; /* passthrough / host-model turn hv-time on by themselves */
+    if (vl_model_hyperv_on(m, "stimer"))
+        return; /* hyperv-dependency reports it: QEMU refuses stimer without it */
+
+    where = vl_model_timer(m, "hypervclock");
+    if (!where)
+        where = m->clock ? m->clock : m->root;
+    vl_report(report, where,
+              "Windows guest (%s) without <timer name='hypervclock' present='yes'/>: Windows then "
+              "reads time through slow emulated clocksources instead of the Hyper-V reference TSC "
+              "page; add the timer to <clock>",
+              m->guest.evidence);
+}
+
+const VlRule vl_rule_clock_hypervclock = {
+    .id = "clock-hypervclock",
+    .category = "clock",
+    .severity = VL_SEVERITY_WARNING,
+    .summary = "A Windows guest runs without the hypervclock timer (Hyper-V reference clock)",
+    .rationale =
+        "The hypervclock timer is libvirt's name for QEMU's hv-time enlightenment: a reference TSC "
+        "page that lets Windows read time without trapping to the hypervisor, a large speed-up "
+        "for timer-heavy workloads. It is also a prerequisite of the synthetic timers (stimer); "
+        "when stimer is on and the timer is missing, hyperv-dependency reports the harder "
+        "failure (QEMU does not start) and this rule stays silent.",
+    .sources = {
+        "seed 000_25e44bcdb966edc1.txt (\"Inside the <clock> block, add this timer\")",
+        "seed 002_c2547094e3efdbf1.txt (timers: hypervclock=on)",
+        "QEMU docs/system/i386/hyperv.rst (hv-time)",
+        "https://libvirt.org/formatdomain.html#time-keeping",
+    },
+    .fix = VL_FIX_SAFE,
+    .example_bad = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='catchup'/>\n</clock>",
+    .example_good = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='catchup'/>\n  <timer name='hypervclock' present='yes'/>\n</clock>",
+    .check = check,
+};

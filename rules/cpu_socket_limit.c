@@ -1,0 +1,74 @@
+/* cpu-socket-limit: Windows desktop editions ignore sockets beyond their
+ * licence limit, so vCPUs on those sockets are wasted. */
+#include "lint/registry.h"
+#include "lint/xml.h"
+
+static xmlNodePtr
+location(const VlModel *m)
+{
+    if (m->topology.node)
+        return m->topology.node;
+    if (m->cpu)
+        return m->cpu;
+    return m->vcpu ? m->vcpu : m->root;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    const VlTopology *t = &m->topology;
+    unsigned limit, threads;
+    guint64 per_socket, used;
+    g_autofree char *edition = NULL;
+
+    if (!vl_guest_is_windows(&m->guest))
+        return;
+    limit = vl_guest_socket_limit(m->guest.edition);
+    if (limit == 0 || t->sockets <= limit)
+        return;
+
+    per_socket = (guint64) t->dies * t->clusters * t->cores * t->threads;
+    used = MIN((guint64) limit * per_socket, (guint64) m->vcpus);
+    threads = t->threads > 1 && m->vcpus % t->threads == 0 ? t->threads : 1;
+    if (m->guest.edition == VL_EDITION_UNKNOWN)
+        edition = g_strdup("the edition is unknown, so virtlint assumes Home, the strictest desktop "
+                           "limit of 1 socket (declare it with --edition or "
+                           "<virtlint:guest edition='...'/> in the metadata)");
+    else
+        edition = g_strdup_printf("the %s edition uses at most %u socket%s",
+                                  vl_guest_edition_name(m->guest.edition), limit, limit == 1 ? "" : "s");
+
+    vl_report(report, location(m),
+              "Windows guest (%s) will use only %" G_GUINT64_FORMAT " of its %u vCPUs: the topology has "
+              "%u sockets%s and %s; put the vCPUs in one socket: "
+              "<topology sockets='1' dies='1' cores='%u' threads='%u'/>",
+              m->guest.evidence, used, m->vcpus, t->sockets,
+              t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)",
+              edition, m->vcpus / threads, threads);
+}
+
+const VlRule vl_rule_cpu_socket_limit = {
+    .id = "cpu-socket-limit",
+    .category = "cpu",
+    .severity = VL_SEVERITY_WARNING,
+    .summary = "A Windows guest has more CPU sockets than its edition will use",
+    .rationale =
+        "Windows client editions are licensed per socket: Home uses 1, Pro, Education and "
+        "Enterprise 2, Pro for Workstations 4; vCPUs on further sockets sit idle. Without a "
+        "<topology> element libvirt gives every vCPU its own socket (-smp N,sockets=N,cores=1,"
+        "threads=1), so a default 8-vCPU Windows 11 Home guest runs on one CPU. The domain XML "
+        "cannot tell the edition: unless the user declares it, virtlint assumes 1 socket, which is "
+        "right for every desktop edition. Server editions have no such limit. The seeds disagree "
+        "on Enterprise (seed 001 says 4 for Windows 10, seed 003 says 2); virtlint uses 2, the "
+        "safe choice. The fix changes the CPU topology the guest sees, so it is unsafe: Windows "
+        "re-detects its processors on the next boot.",
+    .sources = {
+        "seed 001_92064a816294cb29.txt (CPU Topology)",
+        "seed 003_6a27a79ca04fad66.txt (CPU topology set by hand)",
+        "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
+    },
+    .fix = VL_FIX_UNSAFE,
+    .example_bad = "<vcpu placement='static'>8</vcpu>\n<!-- no <topology>: 8 sockets of 1 core -->",
+    .example_good = "<vcpu placement='static'>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' dies='1' cores='4' threads='2'/>\n</cpu>",
+    .check = check,
+};

@@ -1,0 +1,61 @@
+/* cpu-topology-mismatch: the topology must describe exactly <vcpu> vCPUs. */
+#include "lint/registry.h"
+#include "lint/xml.h"
+
+/* Keep what can be kept (sockets, dies, clusters, threads) and derive cores;
+ * when that does not divide, fall back to one socket. */
+static void
+suggest(const VlTopology *t, unsigned vcpus, VlTopology *out)
+{
+    guint64 rest = (guint64) t->sockets * t->dies * t->clusters * t->threads;
+
+    *out = *t;
+    if (rest && vcpus % rest == 0) {
+        out->cores = (unsigned) (vcpus / rest);
+        return;
+    }
+    *out = (VlTopology) { .sockets = 1, .dies = 1, .clusters = 1, .threads = 1, .cores = vcpus };
+    if (t->threads > 1 && vcpus % t->threads == 0) {
+        out->threads = t->threads;
+        out->cores = vcpus / t->threads;
+    }
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    const VlTopology *t = &m->topology;
+    VlTopology fix;
+
+    if (!t->node || vl_topology_product(t) == m->vcpus)
+        return;
+    suggest(t, m->vcpus, &fix);
+    vl_report(report, t->node,
+              "<topology> describes %" G_GUINT64_FORMAT " vCPUs (%u sockets x %u dies x %u clusters x "
+              "%u cores x %u threads) but <vcpu> is %u: libvirt refuses this (\"CPU topology doesn't "
+              "match maximum vcpu count\"); use for example sockets='%u' dies='%u' cores='%u' threads='%u'",
+              vl_topology_product(t), t->sockets, t->dies, t->clusters, t->cores, t->threads, m->vcpus,
+              fix.sockets, fix.dies, fix.cores, fix.threads);
+}
+
+const VlRule vl_rule_cpu_topology_mismatch = {
+    .id = "cpu-topology-mismatch",
+    .category = "cpu",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "The CPU topology's product must equal the vCPU count",
+    .rationale =
+        "libvirt multiplies sockets, dies, clusters, cores and threads and requires the result to "
+        "be the maximum vCPU count (the text of <vcpu>, not its current attribute). Anything else "
+        "is refused at define time with \"CPU topology doesn't match maximum vcpu count\". This "
+        "usually happens when <vcpu> is raised in virt-manager or by hand and the <topology> line "
+        "is left as it was.",
+    .sources = {
+        "seed 002_c2547094e3efdbf1.txt (32 vCPUs as sockets=1 dies=1 clusters=1 cores=16 threads=2)",
+        "libvirt src/qemu/qemu_validate.c (topology validation)",
+        "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
+    },
+    .fix = VL_FIX_UNSAFE,
+    .example_bad = "<vcpu>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='6' threads='1'/>\n</cpu>",
+    .example_good = "<vcpu>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='8' threads='1'/>\n</cpu>",
+    .check = check,
+};

@@ -1,0 +1,45 @@
+#include "hyperv_graph.h"
+
+#include <string.h>
+
+const VlHypervEdge vl_hyperv_edges[] = {
+    { "synic", "vpindex" },
+    { "stimer", "synic" },
+    { "stimer", VL_HV_TIME },
+    { "tlbflush", "vpindex" },
+    { "ipi", "vpindex" },
+    { "evmcs", "vapic" },
+};
+const gsize vl_hyperv_edge_count = G_N_ELEMENTS(vl_hyperv_edges);
+
+const char *
+vl_hyperv_qemu_desc(const char *feature)
+{
+    static const struct {
+        const char *feature, *desc;
+    } descs[] = {
+        { "relaxed", "relaxed timing (hv-relaxed)" },
+        { "vapic", "virtual APIC (hv-vapic)" },
+        { VL_HV_TIME, "clocksources (hv-time)" },
+        { "vpindex", "VP_INDEX MSR (hv-vpindex)" },
+        { "synic", "synthetic interrupt controller (hv-synic)" },
+        { "stimer", "synthetic timers (hv-stimer)" },
+        { "tlbflush", "paravirtualized TLB flush (hv-tlbflush)" },
+        { "ipi", "paravirtualized IPI (hv-ipi)" },
+        { "evmcs", "enlightened VMCS (hv-evmcs)" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(descs); i++) {
+        if (strcmp(descs[i].feature, feature) == 0)
+            return descs[i].desc;
+    }
+    return feature;
+}
+
+bool
+vl_hyperv_enabled(const VlModel *m, const char *feature)
+{
+    if (strcmp(feature, VL_HV_TIME) == 0)
+        return vl_model_has_hypervclock(m);
+    return vl_model_hyperv_on(m, feature);
+}

@@ -1,0 +1,24 @@
+/* QEMU's Hyper-V dependency graph, shared by the hyperv-* rules.
+ * Source: QEMU target/i386/kvm/kvm.c (kvm_hyperv_properties[].dependencies
+ * and the separate SynIC -> VP_INDEX check) and docs/system/i386/hyperv.rst. */
+#pragma once
+
+#include <stdbool.h>
+
+#include "lint/model.h"
+
+/* The pseudo-feature for the hypervclock timer, QEMU's hv-time. */
+#define VL_HV_TIME "hypervclock"
+
+typedef struct {
+    const char *feature;       /* libvirt element under <hyperv> */
+    const char *requires;      /* libvirt element, or VL_HV_TIME */
+} VlHypervEdge;
+
+extern const VlHypervEdge vl_hyperv_edges[];
+extern const gsize vl_hyperv_edge_count;
+
+/* QEMU's description of a feature, as in its error messages. */
+const char *vl_hyperv_qemu_desc(const char *feature);
+/* The feature (or the hypervclock timer) is enabled in MODEL. */
+bool vl_hyperv_enabled(const VlModel *model, const char *feature);

@@ -1,0 +1,211 @@
+/* Runs the corpus: every XML case under a directory is linted and its
+ * findings are compared with the expectations written inline, in the spirit
+ * of clang-tidy's CHECK-MESSAGES:
+ *
+ *   <stimer state='on'/>  <!-- expect: hyperv-dependency "requires Hyper-V synthetic" -->
+ *   <!-- expect@+1: cpu-socket-limit -->   (the finding is on the next line)
+ *   <!-- lint-options: os=win11 edition=pro libvirt=9.0 -->
+ *
+ * A case checks the rule its directory is named after, plus `schema` (every
+ * case must be valid libvirt XML unless it expects otherwise); cases in a
+ * directory that is not a rule id (whole-domain cases) check every rule.
+ * Every finding must be expected and every expectation found. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "lint/config.h"
+#include "lint/engine.h"
+#include "lint/guest.h"
+#include "lint/inputs.h"
+#include "lint/registry.h"
+#include "lint/report.h"
+#include "lint/schema.h"
+
+typedef struct {
+    int line;
+    char *rule;
+    char *text;      /* substring the message must contain, or NULL */
+    bool matched;
+} Expectation;
+
+static void
+expectation_free(Expectation *e)
+{
+    g_free(e->rule);
+    g_free(e->text);
+    g_free(e);
+}
+
+/* "rule-id" or "rule-id \"text\"", several separated by ';' */
+static void
+parse_expectations(const char *spec, int line, GPtrArray *out)
+{
+    g_auto(GStrv) items = g_strsplit(spec, ";", -1);
+
+    for (char **item = items; *item; item++) {
+        char *s = g_strstrip(*item);
+        char *quote;
+        Expectation *e;
+
+        if (!*s)
+            continue;
+        e = g_new0(Expectation, 1);
+        e->line = line;
+        quote = strchr(s, '"');
+        if (quote) {
+            char *end = strrchr(s, '"');
+            if (end > quote)
+                e->text = g_strndup(quote + 1, end - quote - 1);
+            *quote = '\0';
+        }
+        e->rule = g_strdup(g_strstrip(s));
+        g_ptr_array_add(out, e);
+    }
+}
+
+static void
+apply_option(VlConfig *config, const char *key, const char *value)
+{
+    if (strcmp(key, "os") == 0) {
+        if (!vl_guest_parse_os(value, &config->os_family, &config->os_windows_version, &config->os_edition))
+            g_error("corpus: bad os=%s", value);
+    } else if (strcmp(key, "edition") == 0) {
+        if (!vl_guest_parse_edition(value, &config->os_edition))
+            g_error("corpus: bad edition=%s", value);
+    } else if (strcmp(key, "libvirt") == 0) {
+        unsigned major = 0, minor = 0;
+        if (sscanf(value, "%u.%u", &major, &minor) != 2)
+            g_error("corpus: bad libvirt=%s", value);
+        config->libvirt_version = major * 1000000u + minor * 1000u;
+    } else {
+        g_error("corpus: unknown lint option %s", key);
+    }
+}
+
+static void
+read_comments(xmlNodePtr node, GPtrArray *expectations, VlConfig *config)
+{
+    for (xmlNodePtr n = node; n; n = n->next) {
+        if (n->type == XML_COMMENT_NODE && n->content) {
+            const char *text = (const char *) n->content;
+            while (g_ascii_isspace(*text))
+                text++;
+            if (g_str_has_prefix(text, "expect:")) {
+                parse_expectations(text + strlen("expect:"), (int) xmlGetLineNo(n), expectations);
+            } else if (g_str_has_prefix(text, "expect@")) {
+                int offset = atoi(text + strlen("expect@"));
+                const char *colon = strchr(text, ':');
+                if (colon)
+                    parse_expectations(colon + 1, (int) xmlGetLineNo(n) + offset, expectations);
+            } else if (g_str_has_prefix(text, "lint-options:")) {
+                g_auto(GStrv) opts = g_strsplit_set(text + strlen("lint-options:"), " \t\n", -1);
+                for (char **o = opts; *o; o++) {
+                    char *eq = strchr(*o, '=');
+                    if (!eq)
+                        continue;
+                    *eq = '\0';
+                    apply_option(config, *o, eq + 1);
+                }
+            }
+        } else if (n->type == XML_ELEMENT_NODE && n->children) {
+            read_comments(n->children, expectations, config);
+        }
+    }
+}
+
+static bool
+checked(const char *rule, const char *dir_rule)
+{
+    return !dir_rule || strcmp(rule, dir_rule) == 0 || strcmp(rule, "schema") == 0;
+}
+
+static bool
+run_case(const char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_autofree char *dir_name = g_path_get_basename(dir);
+    const char *dir_rule = vl_registry_find(dir_name) ? dir_name : NULL;
+    g_autoptr(GPtrArray) expectations = g_ptr_array_new_with_free_func((GDestroyNotify) expectation_free);
+    g_autoptr(VlInputError) error = NULL;
+    g_autoptr(VlDocument) doc = NULL;
+    g_autoptr(GPtrArray) findings = NULL;
+    VlConfig config;
+    VlEngine engine = { 0 };
+    g_autoptr(GError) gerr = NULL;
+    bool ok = true;
+
+    vl_config_init(&config);
+    doc = vl_document_load_file(path, &config, &error);
+    if (!doc) {
+        printf("FAIL %s: cannot load: %s (line %d)\n", path, error->message, error->line);
+        return false;
+    }
+    read_comments(doc->doc->children, expectations, &config);
+    if (!vl_engine_init(&engine, &config, &gerr))
+        g_error("corpus: engine: %s", gerr->message);
+    findings = vl_engine_lint(&engine, doc);
+
+    for (guint i = 0; i < findings->len; i++) {
+        const VlFinding *f = g_ptr_array_index(findings, i);
+        bool found = false;
+
+        if (!checked(f->rule->id, dir_rule))
+            continue;
+        for (guint j = 0; j < expectations->len && !found; j++) {
+            Expectation *e = g_ptr_array_index(expectations, j);
+            if (!e->matched && e->line == f->line && strcmp(e->rule, f->rule->id) == 0 &&
+                (!e->text || strstr(f->message, e->text))) {
+                e->matched = true;
+                found = true;
+            }
+        }
+        if (!found) {
+            printf("FAIL %s:%d: unexpected %s: %s\n", path, f->line, f->rule->id, f->message);
+            ok = false;
+        }
+    }
+    for (guint j = 0; j < expectations->len; j++) {
+        Expectation *e = g_ptr_array_index(expectations, j);
+        if (!vl_registry_find(e->rule)) {
+            printf("FAIL %s:%d: expectation names unknown rule %s\n", path, e->line, e->rule);
+            ok = false;
+        } else if (!e->matched) {
+            printf("FAIL %s:%d: expected %s%s%s%s was not reported\n", path, e->line, e->rule,
+                   e->text ? " \"" : "", e->text ? e->text : "", e->text ? "\"" : "");
+            ok = false;
+        }
+    }
+    vl_engine_clear(&engine);
+    vl_config_clear(&config);
+    return ok;
+}
+
+int
+main(int argc, char **argv)
+{
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
+    g_autoptr(GPtrArray) cases = NULL;
+    guint passed = 0, failed = 0;
+
+    if (argc < 2) {
+        fprintf(stderr, "usage: corpus-runner DIR...\n");
+        return 2;
+    }
+    cases = vl_inputs_expand(argv + 1, errors);
+    if (errors->len || cases->len == 0) {
+        fprintf(stderr, "corpus-runner: no cases found\n");
+        return 2;
+    }
+    for (guint i = 0; i < cases->len; i++) {
+        if (run_case(g_ptr_array_index(cases, i)))
+            passed++;
+        else
+            failed++;
+    }
+    vl_schema_release();
+    xmlCleanupParser();
+    printf("corpus: %u passed, %u failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
