@@ -18,7 +18,8 @@ scoped_free(ScopedSuppression *s)
     g_free(s);
 }
 
-/* Split "a, b,c -- reason" into rule ids, checking each exists.
+/* Split "a, b,c: reason" into rule ids, checking each exists.  (XML forbids
+ * "--" inside comments, so the reason follows a colon.)
  * Returns NULL when the list is empty (meaning: every rule). */
 static GHashTable *
 parse_rule_list(const char *text, xmlNodePtr where, VlReport *report)
@@ -26,10 +27,10 @@ parse_rule_list(const char *text, xmlNodePtr where, VlReport *report)
     g_autofree char *list = g_strdup(text);
     g_auto(GStrv) parts = NULL;
     GHashTable *rules = NULL;
-    char *reason = strstr(list, "--");
+    char *reason = strchr(list, ':');
 
     if (reason)
-        *reason = '\0'; /* everything after "--" explains the suppression */
+        *reason = '\0'; /* everything after the colon explains the suppression */
     g_strdelimit(list, " \t\r\n", ',');
     parts = g_strsplit(list, ",", -1);
     for (char **p = parts; *p; p++) {

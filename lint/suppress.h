@@ -4,7 +4,8 @@
  *   <metadata><virtlint:lint xmlns:virtlint="http://virtlint.org/xmlns/domain/1.0">
  *     <virtlint:disable rules="RULE[,RULE]"/>   the whole file; survives virsh define
  *   </virtlint:lint></metadata>
- * Without a rule list, a comment disables every rule. */
+ * Without a rule list, a comment disables every rule.  A reason may follow
+ * the list after a colon: <!-- virtlint-disable cpu-socket-limit: Pro edition -->. */
 #pragma once
 
 #include <stdbool.h>
