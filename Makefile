@@ -1,5 +1,5 @@
 # virtlint — GNU make.  `make` builds ./virtlint, `make check` runs every test.
-# Options: WERROR=1 (warnings are errors, as in CI), SANITIZE=1 (ASan+UBSan),
+# Options: WERROR=0 (warnings are not errors; they are by default, as in CI), SANITIZE=1 (ASan+UBSan),
 # PREFIX and DESTDIR for `make install`.
 
 PREFIX ?= /usr/local
@@ -23,6 +23,7 @@ LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
 
+WERROR ?= 1
 ifeq ($(WERROR),1)
 ALL_CFLAGS += -Werror
 endif

@@ -54,11 +54,12 @@ static const char *
 fix_sentence(VlFixApplicability fix)
 {
     switch (fix) {
+    /* The fix engine (0.2) is not built yet: say what the fix will be. */
     case VL_FIX_SAFE:
-        return "safe: it cannot break an installed guest, and `virtlint --fix` applies it";
+        return "safe: it cannot break an installed guest (automatic fixes are not available yet)";
     case VL_FIX_UNSAFE:
-        return "unsafe: it changes hardware the guest sees, so it is only applied with "
-               "`--fix --unsafe-fixes`";
+        return "unsafe: it changes hardware the guest sees, so it will need explicit consent "
+               "(automatic fixes are not available yet)";
     case VL_FIX_NONE:
     default:
         return "none: there is nothing to change automatically";

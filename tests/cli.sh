@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Command-line behaviour: exit codes, output formats, options, stdin.
+set -u
+VL=${1:-./virtlint}
+suite=cli
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+
+clean=corpus/whole/win11-desktop-tuned.xml      # one info finding only
+bad=examples/win11.xml                           # errors and warnings
+
+expect_rc 0 "info only is below the default --fail-on" -- "$VL" "$clean"
+expect_grep "uefi-snapshot\]$" "$tmp/out" "text format ends with the rule id"
+expect_grep "^Found 1 problem \(0 errors, 0 warnings, 1 info\) in 1 file\.$" "$tmp/out" "summary line"
+expect_rc 1 "info counts with --fail-on info" -- "$VL" --fail-on info "$clean"
+expect_rc 1 "errors fail by default" -- "$VL" "$bad"
+expect_grep "^examples/win11.xml:22:7: error: Hyper-V <synic> is on but <vpindex> is not" "$tmp/out" "path:line:col: severity: message"
+expect_rc 0 "--fail-on error ignores warnings" -- "$VL" --fail-on error --ignore hyperv-dependency,virtiofs-shared-memory "$bad"
+expect_rc 1 "--fail-on error still fails on errors" -- "$VL" --fail-on error "$bad"
+expect_rc 0 "--select a category" -- "$VL" --select snapshot "$bad"
+expect_grep "Found 1 problem" "$tmp/out" "--select snapshot keeps one finding"
+expect_rc 0 "--ignore by id" -- "$VL" -q --ignore hyperv-dependency,virtiofs-shared-memory,cpu-socket-limit,disk-discard-granularity "$bad"
+expect_no_grep "Found" "$tmp/out" "-q prints no summary"
+
+# JSON
+expect_rc 1 "json output" -- "$VL" --format json "$bad"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+assert isinstance(data, list) and len(data) == 6, data
+for f in data:
+    assert set(f) == {"file", "line", "column", "rule", "severity", "message", "fix"}, f
+    assert f["file"] == "examples/win11.xml" and isinstance(f["line"], int)
+    assert f["severity"] in ("error", "warning", "info") and f["fix"] is None
+assert [f["line"] for f in data] == sorted(f["line"] for f in data)
+PY
+then pass; else fail "json findings have the documented shape"; fi
+expect_rc 0 "json with no findings is an empty array" -- "$VL" --format json --select qemu-namespace "$bad"
+expect_grep "^\[\]$" "$tmp/out" "empty json array"
+
+# rules
+expect_rc 0 "--list-rules" -- "$VL" --list-rules
+expect_grep "^cpu-socket-limit +cpu +warning +unsafe" "$tmp/out" "rule table row"
+expect_rc 0 "--list-rules --format json" -- "$VL" --list-rules --format json
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+rules = json.load(open(sys.argv[1]))
+ids = [r["id"] for r in rules]
+for want in ["schema", "cpu-socket-limit", "cpu-topology-mismatch", "hyperv-stimer", "hyperv-dependency",
+             "clock-hypervclock", "virtiofs-shared-memory", "hostdev-rom-bar", "hostdev-x-vga",
+             "uefi-snapshot", "disk-discard-granularity", "qemu-namespace"]:
+    assert want in ids, want
+for r in rules:
+    assert r["fix"] in ("safe", "unsafe", "none") and r["sources"] and r["summary"], r
+PY
+then pass; else fail "--list-rules json has every core rule with metadata"; fi
+expect_rc 0 "--explain" -- "$VL" --explain hyperv-dependency
+expect_grep "^## hyperv-dependency$" "$tmp/out" "explain heading"
+expect_grep "^Bad:$" "$tmp/out" "explain example"
+expect_grep "hyperv.rst" "$tmp/out" "explain sources"
+expect_rc 2 "--explain unknown rule" -- "$VL" --explain nope
+expect_rc 0 "--version" -- "$VL" --version
+expect_grep "^virtlint [0-9]+\.[0-9]+\.[0-9]+" "$tmp/out" "version line"
+
+# usage errors
+expect_rc 2 "no input" -- "$VL"
+expect_rc 2 "unknown option" -- "$VL" --frobnicate "$clean"
+expect_rc 2 "bad --format" -- "$VL" --format xml "$clean"
+expect_rc 2 "bad --fail-on" -- "$VL" --fail-on fatal "$clean"
+expect_rc 2 "unknown rule in --select" -- "$VL" --select cpu-sockets "$clean"
+expect_grep "cpu-sockets' is neither a rule id nor a category" "$tmp/err" "names the bad rule"
+expect_rc 2 "unreadable --schema" -- "$VL" --schema /nonexistent.rng "$clean"
+
+# input errors: reported, the other inputs still linted, exit 2
+printf '<domain>\n  <name>x</nam>\n</domain>\n' > "$tmp/broken.xml"
+expect_rc 2 "malformed input" -- "$VL" "$tmp/broken.xml" "$bad"
+expect_grep "^$tmp/broken.xml:2:[0-9]+: error: .*mismatch" "$tmp/err" "parse error with line and column"
+expect_grep "^examples/win11.xml:" "$tmp/out" "later inputs still linted"
+expect_rc 2 "missing file" -- "$VL" "$tmp/nope.xml"
+expect_grep "^$tmp/nope.xml: error: cannot open" "$tmp/err" "missing file message"
+printf '<network><name>default</name></network>\n' > "$tmp/net.xml"
+expect_rc 2 "not a domain" -- "$VL" "$tmp/net.xml"
+expect_grep "expected a libvirt <domain>" "$tmp/err" "root element message"
+
+# stdin and directories
+expect_rc 1 "stdin" -- bash -c "\"$VL\" - < $bad"
+expect_grep "^<stdin>:22:7: error:" "$tmp/out" "stdin is named <stdin>"
+mkdir -p "$tmp/dir/sub" && cp "$bad" "$tmp/dir/sub/b.xml" && cp "$clean" "$tmp/dir/a.xml" && echo junk > "$tmp/dir/readme.txt"
+expect_rc 1 "directory" -- "$VL" "$tmp/dir"
+expect_grep "in 2 files" "$tmp/out" "directory recursion lints *.xml only"
+
+# colour
+expect_rc 1 "--color always" -- "$VL" --color always "$bad"
+expect_grep $'\033\\[' "$tmp/out" "colour escapes with --color always"
+expect_rc 1 "NO_COLOR wins" -- env NO_COLOR=1 "$VL" --color always "$bad"
+expect_no_grep $'\033\\[' "$tmp/out" "NO_COLOR disables colour"
+expect_rc 1 "no colour into a pipe" -- "$VL" "$bad"
+expect_no_grep $'\033\\[' "$tmp/out" "auto colour is off when not a terminal"
+
+# --os and --edition reach the rules
+printf "<domain type='kvm'><name>x</name><memory>1048576</memory><vcpu>4</vcpu><os><type>hvm</type></os></domain>\n" > "$tmp/plain.xml"
+expect_rc 0 "unknown OS: no Windows rules" -- "$VL" --select cpu-socket-limit "$tmp/plain.xml"
+expect_rc 1 "--os win11" -- "$VL" --select cpu-socket-limit --os win11 "$tmp/plain.xml"
+expect_rc 0 "--os windows-server has no socket limit" -- "$VL" --select cpu-socket-limit --os windows-server "$tmp/plain.xml"
+expect_rc 2 "bad --edition" -- "$VL" --os win11 --edition ultimate "$tmp/plain.xml"
+
+finish

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Installs everything virtlint needs to build and to run its tests on
+# Debian 12 (run as root).  .ci/run uses it too, so the list lives here only.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+    build-essential pkg-config make \
+    libxml2-dev libxslt1-dev libpcre2-dev libglib2.0-dev libjson-c-dev libvirt-dev \
+    check valgrind python3 libxml2-utils
