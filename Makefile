@@ -37,7 +37,7 @@ LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all check unit-tests corpus-tests robustness rules-md-check demo install clean
+.PHONY: all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
 
 all: virtlint
 
@@ -82,7 +82,12 @@ corpus-tests: $(B)/tests/corpus-runner
 robustness: virtlint
 	tests/robustness.sh ./virtlint
 
-check: virtlint unit-tests corpus-tests rules-md-check robustness
+# Needs libvirtd on qemu:///system (tools/start-libvirtd.sh); skips without
+# it, except in CI.
+libvirt-oracle: virtlint
+	tests/libvirt_oracle.py ./virtlint
+
+check: virtlint unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/cli.sh ./virtlint
 
 demo: virtlint
@@ -94,5 +99,8 @@ install: virtlint
 
 clean:
 	rm -rf $(B) virtlint
+
+# keep test objects between runs
+.SECONDARY:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

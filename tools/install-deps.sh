@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs everything virtlint needs to build and to run its tests on
-# Debian 12 (run as root).  .ci/run uses it too, so the list lives here only.
+# Debian 12 (run as root), including the libvirtd and QEMU the oracle tests
+# define domains with.  .ci/run uses it too, so the list lives here only.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
     build-essential pkg-config make \
     libxml2-dev libxslt1-dev libpcre2-dev libglib2.0-dev libjson-c-dev libvirt-dev \
-    check valgrind python3 libxml2-utils
+    check valgrind python3 libxml2-utils \
+    libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 ovmf swtpm

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Checks what the rules claim about libvirt against a real libvirtd.
+
+For the rules whose message says what libvirt does with a configuration, each
+corpus case of that rule is defined on qemu:///system: where the rule fires,
+libvirt must do what the rule says (refuse with the quoted error, accept, or
+accept and drop the element); where it does not fire, libvirt must accept the
+domain.  Without a reachable libvirtd the test skips, except in CI.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
+URI = "qemu:///system"
+
+CLAIMS = {
+    "cpu-topology-mismatch": ("refuses", "CPU topology doesn't match maximum vcpu count"),
+    "virtiofs-shared-memory": ("refuses", "requires shared memory"),
+    "hyperv-dependency": ("accepts", None),
+    "qemu-namespace": ("drops", None),
+}
+
+passed = failed = 0
+
+
+def result(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def virsh(*args):
+    return subprocess.run(["virsh", "-q", "-c", URI, *args], capture_output=True, text=True)
+
+
+def main():
+    if virsh("version").returncode != 0:
+        if os.environ.get("CI") == "true":
+            print("libvirt-oracle: libvirtd is not reachable on qemu:///system, and CI must not skip")
+            return 1
+        print("libvirt-oracle: SKIP: libvirtd is not reachable on qemu:///system (run tools/start-libvirtd.sh as root)")
+        return 0
+
+    has_kvm = os.path.exists("/dev/kvm")
+    for n, (rule, (claim, text)) in enumerate(sorted(CLAIMS.items())):
+        for i, case in enumerate(sorted(Path("corpus", rule).glob("*.xml"))):
+            out = subprocess.run([VIRTLINT, "--format", "json", "--select", rule, str(case)],
+                                 capture_output=True, text=True)
+            fired = [f for f in json.loads(out.stdout) if f["severity"] in ("error", "warning")]
+            name = f"virtlint-oracle-{n}-{i}"
+            xml = re.sub(r"<name>[^<]*</name>", f"<name>{name}</name>", case.read_text(), count=1)
+            if not has_kvm:  # libvirt refuses type='kvm' where KVM is missing
+                xml = xml.replace("<domain type='kvm'", "<domain type='qemu'", 1)
+            with tempfile.NamedTemporaryFile("w", suffix=".xml") as tmp:
+                tmp.write(xml)
+                tmp.flush()
+                define = virsh("define", tmp.name)
+            dumped = virsh("dumpxml", "--inactive", name).stdout if define.returncode == 0 else ""
+            if define.returncode == 0:
+                virsh("undefine", "--nvram", name)
+
+            where = f"{case}: libvirt {'refused' if define.returncode else 'accepted'} it"
+            if fired and claim == "refuses":
+                result(define.returncode != 0 and text in define.stderr,
+                       f"{where}; {rule} says it refuses with \"{text}\" ({define.stderr.strip()})")
+            elif fired and claim == "drops":
+                result(define.returncode == 0 and not re.search(r"<(\w+:)?(commandline|override)\b", dumped),
+                       f"{where}; {rule} says it accepts and drops the block")
+            else:
+                # the rule says libvirt accepts it, or the rule is silent
+                result(define.returncode == 0, f"{where}; expected it to be accepted ({define.stderr.strip()})")
+    print(f"libvirt-oracle: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
