@@ -11,25 +11,28 @@
 #define BLOCKIO_DISCARD_GRANULARITY_SINCE VL_LIBVIRT(9, 8)
 #define QEMU_OVERRIDE_SINCE VL_LIBVIRT(8, 2)
 
-static bool
-override_sets_granularity(const VlModel *m, const char *alias)
+/* Aliases of devices whose discard_granularity a qemu:override sets;
+ * gathered once so that many disks cost no more than one each. */
+static GHashTable *
+overridden_aliases(const VlModel *m)
 {
-    for (guint i = 0; alias && i < m->qemu_override_devices->len; i++) {
-        xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
+    GHashTable *aliases = g_hash_table_new(g_str_hash, g_str_equal);
 
-        if (!vl_xml_attr_is(dev, "alias", alias))
-            continue;
-        for (xmlNodePtr fe = dev->children; fe; fe = fe->next) {
+    for (guint i = 0; i < m->qemu_override_devices->len; i++) {
+        xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
+        const char *alias = vl_xml_attr(dev, "alias");
+
+        for (xmlNodePtr fe = dev->children; alias && fe; fe = fe->next) {
             if (!vl_xml_is_ns(fe, VL_NS_QEMU, "frontend"))
                 continue;
             for (xmlNodePtr prop = fe->children; prop; prop = prop->next) {
                 if (vl_xml_is_ns(prop, VL_NS_QEMU, "property") &&
                     vl_xml_attr_is(prop, "name", "discard_granularity"))
-                    return true;
+                    g_hash_table_add(aliases, (gpointer) alias);
             }
         }
     }
-    return false;
+    return aliases;
 }
 
 static bool
@@ -44,11 +47,12 @@ args_set_granularity(const VlModel *m)
 }
 
 static bool
-needs_override(const VlModel *m, xmlNodePtr disk)
+needs_override(GHashTable *overridden, xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
     const char *device = vl_xml_attr(disk, "device");
     const char *bus = vl_xml_attr(target, "bus");
+    const char *alias;
 
     if (device && strcmp(device, "disk") != 0)
         return false;
@@ -60,13 +64,15 @@ needs_override(const VlModel *m, xmlNodePtr disk)
         return false;
     if (vl_xml_attr_is(target, "rotation_rate", "1"))
         return false; /* presented as an SSD: the other documented workaround */
-    return !override_sets_granularity(m, vl_xml_attr(vl_xml_child(disk, "alias"), "name"));
+    alias = vl_xml_attr(vl_xml_child(disk, "alias"), "name");
+    return !(alias && g_hash_table_contains(overridden, alias));
 }
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     unsigned v = m->config->libvirt_version;
+    g_autoptr(GHashTable) overridden = NULL;
     char version[32];
     const char *how;
 
@@ -82,10 +88,11 @@ check(const VlModel *m, VlReport *report)
     else
         how = "pass -set device.<alias>.discard_granularity=33554432 through qemu:commandline";
 
+    overridden = overridden_aliases(m);
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
 
-        if (!needs_override(m, disk))
+        if (!needs_override(overridden, disk))
             continue;
         vl_report(report, vl_xml_child(disk, "driver"),
                   "Windows guest (%s): discard='unmap' on a virtio disk with the default discard "

@@ -46,13 +46,11 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_hyperv_enabled(m, e->feature) || vl_hyperv_enabled(m, e->requires))
             continue;
-        if (is_clock(e->requires)) {
-            needed = g_strdup("the hypervclock timer");
+        needed = vl_hyperv_label(e->requires);
+        if (is_clock(e->requires))
             advice = g_strdup("add <timer name='hypervclock' present='yes'/> to <clock>");
-        } else {
-            needed = g_strdup_printf("<%s>", e->requires);
+        else
             advice = g_strdup_printf("add <%s state='on'/> to <hyperv>", e->requires);
-        }
         vl_report(report, vl_model_hyperv_feature(m, e->feature),
                   "Hyper-V <%s> is on but %s is not: libvirt accepts this, but QEMU refuses to start "
                   "(\"Hyper-V %s requires Hyper-V %s\"); %s",

@@ -43,3 +43,11 @@ vl_hyperv_enabled(const VlModel *m, const char *feature)
         return vl_model_has_hypervclock(m);
     return vl_model_hyperv_on(m, feature);
 }
+
+char *
+vl_hyperv_label(const char *feature)
+{
+    if (strcmp(feature, VL_HV_TIME) == 0)
+        return g_strdup("the hypervclock timer");
+    return g_strdup_printf("<%s>", feature);
+}

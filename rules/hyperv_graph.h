@@ -20,5 +20,7 @@ extern const gsize vl_hyperv_edge_count;
 
 /* QEMU's description of a feature, as in its error messages. */
 const char *vl_hyperv_qemu_desc(const char *feature);
+/* How messages name a feature: "<synic>", or "the hypervclock timer". */
+char *vl_hyperv_label(const char *feature);
 /* The feature (or the hypervclock timer) is enabled in MODEL. */
 bool vl_hyperv_enabled(const VlModel *model, const char *feature);

@@ -1,6 +1,4 @@
 /* hyperv-stimer: a Windows guest should have Hyper-V synthetic timers. */
-#include <string.h>
-
 #include "hyperv_graph.h"
 #include "lint/registry.h"
 #include "lint/xml.h"
@@ -17,8 +15,7 @@ missing_prerequisites(const VlModel *m)
     for (gsize i = 0; i < G_N_ELEMENTS(needs); i++) {
         if (vl_hyperv_enabled(m, needs[i]))
             continue;
-        g_ptr_array_add(missing, strcmp(needs[i], VL_HV_TIME) == 0 ? g_strdup("the hypervclock timer")
-                                                                   : g_strdup_printf("<%s>", needs[i]));
+        g_ptr_array_add(missing, vl_hyperv_label(needs[i]));
     }
     if (missing->len == 0)
         return NULL;

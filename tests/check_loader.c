@@ -1,5 +1,5 @@
 /* Unit tests for the loader (lint/document.c) and input expansion. */
-#include <check.h>
+#include "check_util.h"
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,8 +231,6 @@ main(void)
 {
     Suite *s = suite_create("loader");
     TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
 
     vl_config_init(&config);
     tcase_add_test(tc, test_loads_domain_with_lines);
@@ -249,9 +247,5 @@ main(void)
     tcase_add_test(tc, test_missing_file);
     tcase_add_test(tc, test_inputs_expand_sorted_xml_only);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return vl_check_run(s);
 }

@@ -1,6 +1,6 @@
 /* Unit tests for the model (lint/model.c): topology defaults, guest OS
  * detection and its precedence, firmware and machine detection, memory. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,8 +269,6 @@ main(void)
 {
     Suite *s = suite_create("model");
     TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
 
     vl_config_init(&config);
     tcase_add_test(tc, test_default_topology_is_socket_per_vcpu);
@@ -289,9 +287,5 @@ main(void)
     tcase_add_test(tc, test_devices_and_qemu_blocks_collected);
     tcase_add_test(tc, test_hyperv_helpers);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return vl_check_run(s);
 }

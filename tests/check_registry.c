@@ -1,6 +1,6 @@
 /* Unit tests for the rule registry and its metadata, and for how the engine
  * resolves --select / --ignore. */
-#include <check.h>
+#include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -134,17 +134,11 @@ main(void)
 {
     Suite *s = suite_create("registry");
     TCase *tc = tcase_create("core");
-    SRunner *sr;
-    int failed;
 
     tcase_add_test(tc, test_ids_unique_kebab_and_prefixed);
     tcase_add_test(tc, test_metadata_complete);
     tcase_add_test(tc, test_seed_sources_exist);
     tcase_add_test(tc, test_select_and_ignore);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return vl_check_run(s);
 }
