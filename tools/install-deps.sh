@@ -3,6 +3,9 @@
 # Debian 12 (run as root), including the libvirtd and QEMU the oracle tests
 # define domains with.  .ci/run uses it too, so the list lives here only.
 set -eu
+if [ "$(id -u)" -ne 0 ]; then
+    exec sudo "$0" "$@"
+fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
