@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 
 # libvirt is only asked for its headers and version here: plain file linting
 # must not pay for loading libvirt.
-PKGS := libxml-2.0 libxslt libpcre2-8 glib-2.0 json-c
+PKGS := libxml-2.0 libxslt libexslt libpcre2-8 glib-2.0 json-c
 LIBVIRT_VERSION := $(shell $(PKG_CONFIG) --modversion libvirt 2>/dev/null)
 LIBVIRT_VERSION_NUMBER := $(shell echo '$(LIBVIRT_VERSION)' | awk -F. '{ printf "%d", $$1 * 1000000 + $$2 * 1000 + $$3 }')
 
@@ -34,7 +34,8 @@ endif
 
 B := build
 LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
-LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o)
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
+FIXERS := $(sort $(wildcard fixers/*.xsl))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
@@ -44,6 +45,17 @@ all: virtlint
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The stylesheets are compiled into the binary: no search path, no install step.
+$(B)/tools/embed-fixers: tools/embed_fixers.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(B)/fixers.c: $(B)/tools/embed-fixers $(FIXERS)
+	$(B)/tools/embed-fixers $@ $(FIXERS)
+
+$(B)/fixers.o: $(B)/fixers.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libvirtlint.a: $(LIB_OBJS)
 	rm -f $@

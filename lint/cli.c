@@ -47,6 +47,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE;
+    gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
@@ -56,6 +57,10 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
         { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
+        { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
+        { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
+        { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
+        { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
@@ -76,6 +81,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         return FALSE;
 
     config->quiet = quiet;
+    config->fix = fix;
+    config->diff = diff;
+    config->unsafe_fixes = unsafe_fixes;
+    config->show_fixes = show_fixes;
+    if (fix && diff) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--fix and --diff exclude each other: --diff shows what --fix would write");
+        return FALSE;
+    }
     config->select = split_lists(select);
     config->ignore = split_lists(ignore);
     config->color = want_color(color, &color_error);

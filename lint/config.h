@@ -18,6 +18,12 @@ typedef struct {
     VlSeverity fail_on;
     bool quiet;
     bool color;
+    /* Fixing: --fix writes, --diff shows, --unsafe-fixes widens both (and
+     * shows unsafe fixes in the output), --show-fixes lists what was done. */
+    bool fix;
+    bool diff;
+    bool unsafe_fixes;
+    bool show_fixes;
     /* Rule ids or categories; NULL-terminated, NULL when not given. */
     char **select;
     char **ignore;

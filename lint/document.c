@@ -256,6 +256,27 @@ build_line_starts(VlDocument *doc)
     }
 }
 
+void
+vl_document_position(VlDocument *doc, gsize offset, int *line, int *column)
+{
+    guint lo = 0, hi;
+
+    if (!doc->line_starts)
+        build_line_starts(doc);
+    /* the last line start at or before OFFSET */
+    hi = doc->line_starts->len;
+    while (hi - lo > 1) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(doc->line_starts, gsize, mid) <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (int) lo + 1;
+    *column = (int) g_utf8_strlen(doc->data + g_array_index(doc->line_starts, gsize, lo),
+                                  (gssize) (offset - g_array_index(doc->line_starts, gsize, lo))) + 1;
+}
+
 /* How many elements named like NODE start on NODE's line before it: they are
  * earlier siblings (and their descendants) on the same line, or ancestors. */
 static int

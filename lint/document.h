@@ -33,6 +33,9 @@ void vl_document_free(VlDocument *doc);
  * cannot be told from the source line. */
 int vl_document_column(VlDocument *doc, xmlNodePtr node);
 
+/* 1-based line and column (in characters) of byte OFFSET of DOC's text. */
+void vl_document_position(VlDocument *doc, gsize offset, int *line, int *column);
+
 VlInputError *vl_input_error_new(const char *path, int line, int column, const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
 void vl_input_error_free(VlInputError *error);

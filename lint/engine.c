@@ -49,7 +49,8 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
                              !rule_matches(rules[i], config->ignore);
     }
 
-    if (vl_engine_rule_enabled(engine, "schema")) {
+    /* Fixing needs the schema too: a fix must not make a valid file invalid. */
+    if (vl_engine_rule_enabled(engine, "schema") || config->fix || config->diff) {
         const char *path = config->schema_path ? config->schema_path : VL_DEFAULT_SCHEMA;
         g_autoptr(GError) local = NULL;
 

@@ -6,13 +6,16 @@
 
 #include "cli.h"
 #include "config.h"
+#include "atomicwrite.h"
 #include "engine.h"
+#include "fix.h"
 #include "inputs.h"
 #include "output.h"
 #include "registry.h"
 #include "report.h"
 #include "ruledoc.h"
 #include "schema.h"
+#include "udiff.h"
 #include "version.h"
 
 enum {
@@ -32,59 +35,152 @@ print_input_error(const VlInputError *e)
         fprintf(stderr, "%s: error: %s\n", e->path, e->message);
 }
 
+typedef struct {
+    const VlConfig *config;
+    VlEngine engine;
+    VlOutput *output;
+    FILE *out;              /* findings; stderr when stdout carries a fixed document */
+    VlStats stats;
+    guint input_errors;
+    bool failed;            /* findings at or above --fail-on */
+    bool would_change;      /* --diff found something to fix */
+} Run;
+
+static void
+count(Run *run, GPtrArray *findings)
+{
+    for (guint j = 0; j < findings->len; j++) {
+        const VlFinding *f = g_ptr_array_index(findings, j);
+
+        run->stats.findings[f->severity]++;
+        if (f->severity >= run->config->fail_on)
+            run->failed = true;
+        if (vl_fix_allowed(f, run->config->unsafe_fixes))
+            run->stats.fixable++;
+        else if (vl_fix_allowed(f, true))
+            run->stats.fixable_unsafe++;
+    }
+}
+
+/* --fix / --diff: returns the document to report on (DOC, or the fixed
+ * one, which the caller frees), or NULL when writing failed. */
+static VlDocument *
+fix_input(Run *run, VlDocument *doc, bool is_stdin)
+{
+    const VlConfig *c = run->config;
+    g_autoptr(VlFixResult) res = vl_fix_document(&run->engine, doc, c->unsafe_fixes);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VlInputError) parse_error = NULL;
+
+    for (guint i = 0; c->show_fixes && i < res->applied->len; i++) {
+        const VlAppliedFix *a = g_ptr_array_index(res->applied, i);
+        fprintf(stderr, "%s: %s %s (%u finding%s): %s\n", doc->path, c->diff ? "would fix" : "fixed", a->rule->id,
+                a->findings, a->findings == 1 ? "" : "s", a->description);
+    }
+    for (guint i = 0; i < res->withheld->len; i++)
+        fprintf(stderr, "%s: fix withheld: %s\n", doc->path, (const char *) g_ptr_array_index(res->withheld, i));
+
+    if (c->diff) {
+        g_autoptr(GString) diff = g_string_new(NULL);
+        vl_udiff(diff, doc->path, doc->data, doc->len, res->text, res->len);
+        fputs(diff->str, stdout);
+        run->would_change |= res->changed;
+        return doc;
+    }
+    if (is_stdin) {
+        fwrite(res->text, 1, res->len, stdout);
+    } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, &error)) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return NULL;
+    }
+    if (!res->changed)
+        return doc;
+    for (guint i = 0; i < res->applied->len; i++)
+        run->stats.fixed += ((const VlAppliedFix *) g_ptr_array_index(res->applied, i))->findings;
+    run->stats.fixed_files++;
+    return vl_document_parse(doc->path, g_memdup2(res->text, res->len + 1), res->len, &parse_error);
+}
+
+static void
+lint_input(Run *run, const char *path)
+{
+    const VlConfig *c = run->config;
+    bool is_stdin = strcmp(path, "-") == 0;
+    g_autoptr(VlInputError) load_error = NULL;
+    g_autoptr(VlDocument) doc = is_stdin ? vl_document_load_stdin(c, &load_error)
+                                         : vl_document_load_file(path, c, &load_error);
+    g_autoptr(GPtrArray) findings = NULL;
+    VlDocument *report_on = doc;
+
+    if (!doc) {
+        print_input_error(load_error);
+        run->input_errors++;
+        return;
+    }
+    if (c->fix || c->diff) {
+        if (!(report_on = fix_input(run, doc, is_stdin)))
+            return;
+    }
+    run->stats.files++;
+    if (c->diff)
+        return; /* --diff prints the diff only */
+    findings = vl_engine_lint(&run->engine, report_on);
+    if (c->format == VL_FORMAT_JSON)
+        vl_fix_attach_edits(report_on, findings, c->unsafe_fixes);
+    count(run, findings);
+    if (run->output)
+        vl_output_document(run->output, report_on->path, findings);
+    g_clear_pointer(&findings, g_ptr_array_unref); /* findings point into report_on */
+    if (report_on != doc)
+        vl_document_free(report_on);
+}
+
+static bool
+reads_stdin(char **paths)
+{
+    for (char **p = paths; p && *p; p++) {
+        if (strcmp(*p, "-") == 0)
+            return true;
+    }
+    return false;
+}
+
 static int
 lint_inputs(const VlConfig *config, char **paths)
 {
-    VlEngine engine = { 0 };
+    Run run = { .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
-    VlStats stats = { 0 };
-    VlOutput *output;
-    bool failed = false;
-    guint input_errors = 0;
 
-    if (!vl_engine_init(&engine, config, &error)) {
+    if (!vl_engine_init(&run.engine, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
-        vl_engine_clear(&engine);
+        vl_engine_clear(&run.engine);
         return EXIT_TROUBLE;
     }
 
     inputs = vl_inputs_expand(paths, errors);
     for (guint i = 0; i < errors->len; i++)
         print_input_error(g_ptr_array_index(errors, i));
-    input_errors = errors->len;
+    run.input_errors = errors->len;
 
-    output = vl_output_new(config, stdout);
-    for (guint i = 0; i < inputs->len; i++) {
-        const char *path = g_ptr_array_index(inputs, i);
-        g_autoptr(VlInputError) load_error = NULL;
-        g_autoptr(VlDocument) doc = strcmp(path, "-") == 0 ? vl_document_load_stdin(config, &load_error)
-                                                           : vl_document_load_file(path, config, &load_error);
-        g_autoptr(GPtrArray) findings = NULL;
-
-        if (!doc) {
-            print_input_error(load_error);
-            input_errors++;
-            continue;
-        }
-        findings = vl_engine_lint(&engine, doc);
-        stats.files++;
-        for (guint j = 0; j < findings->len; j++) {
-            const VlFinding *f = g_ptr_array_index(findings, j);
-            stats.findings[f->severity]++;
-            if (f->severity >= config->fail_on)
-                failed = true;
-        }
-        vl_output_document(output, doc->path, findings);
+    /* With --fix on stdin the fixed document owns stdout. */
+    run.out = config->fix && reads_stdin(paths) ? stderr : stdout;
+    run.output = config->diff ? NULL : vl_output_new(config, run.out);
+    for (guint i = 0; i < inputs->len; i++)
+        lint_input(&run, g_ptr_array_index(inputs, i));
+    if (run.output) {
+        vl_output_finish(run.output, &run.stats, run.input_errors);
+        vl_output_free(run.output);
     }
-    vl_output_finish(output, &stats, input_errors);
-    vl_output_free(output);
-    vl_engine_clear(&engine);
+    vl_engine_clear(&run.engine);
 
-    if (input_errors)
+    if (run.input_errors)
         return EXIT_TROUBLE;
-    return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (config->diff)
+        return run.would_change ? EXIT_FINDINGS : EXIT_CLEAN;
+    return run.failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 static int
@@ -140,6 +236,7 @@ main(int argc, char **argv)
     vl_cli_clear(&cli);
     vl_config_clear(&config);
     vl_schema_release();
+    vl_fix_release();
     xmlCleanupParser();
     return rc;
 }

@@ -2,6 +2,7 @@
 
 #include <json-c/json.h>
 
+#include "fix.h"
 #include "report.h"
 #include "rule.h"
 #include "severity.h"
@@ -60,10 +61,41 @@ write_text(VlOutput *o, const char *path, const VlFinding *f)
     fprintf(o->out, "%s%s:%d:", vl_output_color(c, SGR_BOLD), path, f->line);
     if (f->column > 0)
         fprintf(o->out, "%d:", f->column);
-    fprintf(o->out, "%s %s%s%s: %s %s[%s]%s\n", vl_output_color(c, SGR_RESET),
+    fprintf(o->out, "%s %s%s%s: %s%s %s[%s]%s\n", vl_output_color(c, SGR_RESET),
             vl_output_color(c, severity_color(f->severity)), vl_severity_name(f->severity),
-            vl_output_color(c, SGR_RESET), f->message, vl_output_color(c, SGR_DIM), f->rule->id,
-            vl_output_color(c, SGR_RESET));
+            vl_output_color(c, SGR_RESET), vl_fix_allowed(f, c->unsafe_fixes) ? "[*] " : "", f->message,
+            vl_output_color(c, SGR_DIM), f->rule->id, vl_output_color(c, SGR_RESET));
+}
+
+static json_object *
+position_json(int line, int column)
+{
+    json_object *pos = json_object_new_object();
+
+    json_object_object_add(pos, "line", json_object_new_int(line));
+    json_object_object_add(pos, "column", json_object_new_int(column));
+    return pos;
+}
+
+static json_object *
+fix_json(const VlFinding *f)
+{
+    json_object *fix = json_object_new_object();
+    json_object *edits = json_object_new_array();
+
+    json_object_object_add(fix, "applicability", json_object_new_string(vl_fix_name(f->rule->fix)));
+    json_object_object_add(fix, "description", json_object_new_string(f->fix->description));
+    for (guint i = 0; f->fix->edits && i < f->fix->edits->len; i++) {
+        const VlFixEdit *e = g_ptr_array_index(f->fix->edits, i);
+        json_object *edit = json_object_new_object();
+
+        json_object_object_add(edit, "content", json_object_new_string(e->content));
+        json_object_object_add(edit, "location", position_json(e->line, e->column));
+        json_object_object_add(edit, "end_location", position_json(e->end_line, e->end_column));
+        json_object_array_add(edits, edit);
+    }
+    json_object_object_add(fix, "edits", edits);
+    return fix;
 }
 
 static void
@@ -77,8 +109,7 @@ write_json(VlOutput *o, const char *path, const VlFinding *f)
     json_object_object_add(obj, "rule", json_object_new_string(f->rule->id));
     json_object_object_add(obj, "severity", json_object_new_string(vl_severity_name(f->severity)));
     json_object_object_add(obj, "message", json_object_new_string(f->message));
-    /* Fixes arrive with the fix engine; until then no finding has one. */
-    json_object_object_add(obj, "fix", NULL);
+    json_object_object_add(obj, "fix", vl_fix_allowed(f, o->config->unsafe_fixes) ? fix_json(f) : NULL);
 
     fprintf(o->out, "%s\n  %s", o->first_json ? "" : ",",
             json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -107,14 +138,23 @@ write_summary(VlOutput *o, const VlStats *s, guint input_errors)
         ? g_strdup_printf("; %u input%s could not be linted", input_errors, input_errors == 1 ? "" : "s")
         : g_strdup("");
 
+    if (s->fixed)
+        fprintf(o->out, "Fixed %u problem%s in %u file%s.\n", s->fixed, s->fixed == 1 ? "" : "s", s->fixed_files,
+                s->fixed_files == 1 ? "" : "s");
     if (total == 0) {
-        fprintf(o->out, "No problems found in %u file%s%s.\n", s->files, s->files == 1 ? "" : "s", unreadable);
+        fprintf(o->out, "No problems %sfound in %u file%s%s.\n", s->fixed ? "left " : "", s->files,
+                s->files == 1 ? "" : "s", unreadable);
         return;
     }
     fprintf(o->out, "Found %u problem%s (%u error%s, %u warning%s, %u info) in %u file%s%s.\n", total,
             total == 1 ? "" : "s", s->findings[VL_SEVERITY_ERROR], s->findings[VL_SEVERITY_ERROR] == 1 ? "" : "s",
             s->findings[VL_SEVERITY_WARNING], s->findings[VL_SEVERITY_WARNING] == 1 ? "" : "s",
             s->findings[VL_SEVERITY_INFO], s->files, s->files == 1 ? "" : "s", unreadable);
+    if (s->fixable)
+        fprintf(o->out, "[*] %u fixable with --fix%s.\n", s->fixable, o->config->unsafe_fixes ? " --unsafe-fixes" : "");
+    if (s->fixable_unsafe)
+        fprintf(o->out, "%u more fixable with --fix --unsafe-fixes (they change hardware the guest sees).\n",
+                s->fixable_unsafe);
 }
 
 void

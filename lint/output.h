@@ -9,6 +9,10 @@
 typedef struct {
     guint files;           /* inputs linted */
     guint findings[3];     /* by severity */
+    guint fixable;         /* findings --fix would fix */
+    guint fixable_unsafe;  /* more with --unsafe-fixes */
+    guint fixed;           /* findings fixed (--fix) */
+    guint fixed_files;
 } VlStats;
 
 typedef struct VlOutput VlOutput;

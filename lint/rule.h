@@ -22,7 +22,10 @@ typedef struct VlRule {
     const char *rationale;     /* why it matters, and where a seed got it wrong */
     /* Seed files under ../shared/seeds/ and upstream documents; NULL-terminated. */
     const char *sources[VL_RULE_MAX_SOURCES];
-    VlFixApplicability fix;    /* the fix it has or will have (#3) */
+    VlFixApplicability fix;    /* whether its fix is safe or unsafe */
+    /* The fixer stylesheet, fixers/NAME.xsl; NULL means the rule id.  Rules
+     * that fix the same part of the domain share one (hyperv.xsl). */
+    const char *fixer;
     const char *example_bad;   /* XML snippets for --explain and rules.md */
     const char *example_good;
     void (*check)(const VlModel *model, VlReport *report);

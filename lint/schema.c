@@ -57,6 +57,26 @@ vl_schema_path(void)
     return schema_path;
 }
 
+static void
+ignore_error(void *data G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+gboolean
+vl_schema_valid(xmlDocPtr doc)
+{
+    xmlRelaxNGValidCtxtPtr ctxt;
+    int rc;
+
+    if (!schema)
+        return TRUE;
+    ctxt = xmlRelaxNGNewValidCtxt(schema);
+    xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
+    rc = xmlRelaxNGValidateDoc(ctxt, doc);
+    xmlRelaxNGFreeValidCtxt(ctxt);
+    return rc == 0;
+}
+
 void
 vl_schema_release(void)
 {

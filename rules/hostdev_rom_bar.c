@@ -12,16 +12,18 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(dev, "type", "pci") || !(rom = vl_xml_child(dev, "rom")))
             continue;
         if (vl_xml_attr_is(rom, "enabled", "no")) {
-            vl_report(report, rom,
+            VlFinding *f = vl_report(report, rom,
                       "<rom enabled='no'> removes this passed-through PCI device's option ROM: if it "
                       "is a GPU, the firmware (OVMF or SeaBIOS) cannot initialise it and there is no "
                       "picture until the guest driver loads; remove the <rom> element");
+            vl_finding_set_fix(f, "remove <rom enabled='no'/>", NULL);
         } else if (vl_xml_attr_is(rom, "bar", "off")) {
-            vl_report(report, rom,
+            VlFinding *f = vl_report(report, rom,
                       "<rom bar='off'> hides this passed-through PCI device's option ROM: if it is a "
                       "GPU, OVMF cannot run its UEFI GOP driver and shows no picture until the guest "
                       "driver loads; QEMU exposes the ROM by default, so remove bar='off' (or set "
                       "bar='on')");
+            vl_finding_set_fix(f, "remove bar='off' so the ROM BAR is exposed", NULL);
         }
     }
 }

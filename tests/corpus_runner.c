@@ -9,7 +9,15 @@
  * A case checks the rule its directory is named after, plus `schema` (every
  * case must be valid libvirt XML unless it expects otherwise); cases in a
  * directory that is not a rule id (whole-domain cases) check every rule.
- * Every finding must be expected and every expectation found. */
+ * Every finding must be expected and every expectation found.
+ *
+ * A case X.xml with a sibling X.xml.fixed is also a golden fix test: fixing
+ * X.xml (with the fixes of the checked rules; unsafe ones too when the case
+ * says lint-options: unsafe-fixes=yes) must give X.xml.fixed byte for byte,
+ * withhold nothing, leave no fixable finding of those rules, and fixing the
+ * result again must change nothing.  `corpus-runner --update DIR` writes the
+ * .fixed files from the current output instead (review them before
+ * committing). */
 #include <stdio.h>
 #include <string.h>
 
@@ -17,11 +25,13 @@
 
 #include "lint/config.h"
 #include "lint/engine.h"
+#include "lint/fix.h"
 #include "lint/guest.h"
 #include "lint/inputs.h"
 #include "lint/registry.h"
 #include "lint/report.h"
 #include "lint/schema.h"
+#include "lint/udiff.h"
 
 typedef struct {
     int line;
@@ -65,10 +75,14 @@ parse_expectations(const char *spec, int line, GPtrArray *out)
     }
 }
 
+static bool update_golden;
+
 static void
 apply_option(VlConfig *config, const char *key, const char *value)
 {
-    if (strcmp(key, "os") == 0) {
+    if (strcmp(key, "unsafe-fixes") == 0) {
+        config->unsafe_fixes = strcmp(value, "yes") == 0;
+    } else if (strcmp(key, "os") == 0) {
         if (!vl_guest_parse_os(value, &config->os_family, &config->os_windows_version, &config->os_edition))
             g_error("corpus: bad os=%s", value);
     } else if (strcmp(key, "edition") == 0) {
@@ -119,6 +133,73 @@ static bool
 checked(const char *rule, const char *dir_rule)
 {
     return !dir_rule || strcmp(rule, dir_rule) == 0 || strcmp(rule, "schema") == 0;
+}
+
+/* The golden fix test of PATH (see the top of this file). */
+static bool
+run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char *dir_rule)
+{
+    g_autofree char *golden_path = g_strconcat(path, ".fixed", NULL);
+    g_autofree char *golden = NULL;
+    gsize golden_len = 0;
+    char *select[] = { (char *) dir_rule, NULL };
+    VlConfig config = *base;
+    VlEngine engine = { 0 };
+    g_autoptr(GError) gerr = NULL;
+    g_autoptr(VlFixResult) res = NULL, again = NULL;
+    g_autoptr(VlDocument) fixed = NULL;
+    g_autoptr(VlInputError) error = NULL;
+    g_autoptr(GPtrArray) left = NULL;
+    bool ok = true;
+
+    if (!g_file_test(golden_path, G_FILE_TEST_EXISTS) && !update_golden)
+        return true;
+    config.fix = true;
+    config.select = dir_rule ? select : NULL;
+    if (!vl_engine_init(&engine, &config, &gerr))
+        g_error("corpus: engine: %s", gerr->message);
+    res = vl_fix_document(&engine, doc, config.unsafe_fixes);
+
+    if (update_golden) {
+        if (res->changed)
+            g_file_set_contents(golden_path, res->text, (gssize) res->len, NULL);
+        vl_engine_clear(&engine);
+        return true;
+    }
+    g_file_get_contents(golden_path, &golden, &golden_len, NULL);
+    for (guint i = 0; i < res->withheld->len; i++) {
+        printf("FAIL %s: fix withheld: %s\n", path, (const char *) g_ptr_array_index(res->withheld, i));
+        ok = false;
+    }
+    if (res->len != golden_len || memcmp(res->text, golden, golden_len) != 0) {
+        g_autoptr(GString) diff = g_string_new(NULL);
+        vl_udiff(diff, golden_path, golden, golden_len, res->text, res->len);
+        printf("FAIL %s: fixed text differs from %s:\n%s", path, golden_path, diff->str);
+        vl_engine_clear(&engine);
+        return false;
+    }
+
+    fixed = vl_document_parse(golden_path, g_memdup2(res->text, res->len + 1), res->len, &error);
+    if (!fixed) {
+        printf("FAIL %s: fixed text does not parse: %s\n", path, error->message);
+        vl_engine_clear(&engine);
+        return false;
+    }
+    left = vl_engine_lint(&engine, fixed);
+    for (guint i = 0; i < left->len; i++) {
+        const VlFinding *f = g_ptr_array_index(left, i);
+        if (vl_fix_allowed(f, config.unsafe_fixes)) {
+            printf("FAIL %s: after fixing, still fixable: %s: %s\n", golden_path, f->rule->id, f->message);
+            ok = false;
+        }
+    }
+    again = vl_fix_document(&engine, fixed, config.unsafe_fixes);
+    if (again->changed) {
+        printf("FAIL %s: a second --fix changes it again\n", golden_path);
+        ok = false;
+    }
+    vl_engine_clear(&engine);
+    return ok;
 }
 
 static bool
@@ -178,6 +259,8 @@ run_case(const char *path)
         }
     }
     vl_engine_clear(&engine);
+    if (!run_fix_case(path, doc, &config, dir_rule))
+        ok = false;
     vl_config_clear(&config);
     return ok;
 }
@@ -189,8 +272,12 @@ main(int argc, char **argv)
     g_autoptr(GPtrArray) cases = NULL;
     guint passed = 0, failed = 0;
 
+    if (argc > 1 && strcmp(argv[1], "--update") == 0) {
+        update_golden = true;
+        argv++, argc--;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: corpus-runner DIR...\n");
+        fprintf(stderr, "usage: corpus-runner [--update] DIR...\n");
         return 2;
     }
     cases = vl_inputs_expand(argv + 1, errors);
@@ -205,6 +292,7 @@ main(int argc, char **argv)
             failed++;
     }
     vl_schema_release();
+    vl_fix_release();
     xmlCleanupParser();
     printf("corpus: %u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;

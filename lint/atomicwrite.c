@@ -1,0 +1,78 @@
+#include "atomicwrite.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK(vl-write-error, vl_write_error)
+
+static gboolean
+fail(GError **error, const char *path, const char *what, int err)
+{
+    g_set_error(error, VL_WRITE_ERROR, err, "%s: %s: %s", path, what, g_strerror(err));
+    return FALSE;
+}
+
+gboolean
+vl_write_atomic(const char *path, const char *data, gsize len, GError **error)
+{
+    g_autofree char *target = realpath(path, NULL);
+    g_autofree char *dir = NULL, *tmp = NULL;
+    struct stat st;
+    gsize done = 0;
+    int fd, dirfd, err;
+
+    if (!target)
+        return fail(error, path, "cannot resolve", errno);
+    if (stat(target, &st) < 0)
+        return fail(error, path, "cannot stat", errno);
+    /* rename() would replace a read-only file in a writable directory;
+     * the file's own permission is what the user set, so honour it. */
+    if (access(target, W_OK) < 0)
+        return fail(error, path, "not writable, left unchanged", errno);
+
+    dir = g_path_get_dirname(target);
+    tmp = g_build_filename(dir, ".virtlint-XXXXXX", NULL);
+    if ((fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0600)) < 0)
+        return fail(error, path, "cannot create a temporary file beside it", errno);
+
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            goto failed;
+        }
+        done += (gsize) n;
+    }
+    if (fchmod(fd, st.st_mode & 07777) < 0)
+        goto failed;
+    if (geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) < 0)
+        goto failed;
+    if (fsync(fd) < 0)
+        goto failed;
+    if (close(fd) < 0) {
+        fd = -1;
+        goto failed;
+    }
+    fd = -1;
+    if (rename(tmp, target) < 0)
+        goto failed;
+    /* make the rename itself durable */
+    if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+        fsync(dirfd);
+        close(dirfd);
+    }
+    return TRUE;
+
+failed:
+    err = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    return fail(error, path, "cannot write, left unchanged", err);
+}

@@ -1,0 +1,383 @@
+#include "fix.h"
+
+#include <string.h>
+
+#include <libexslt/exslt.h>
+#include <libxslt/security.h>
+#include <libxslt/variables.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+
+#include "fixdiff.h"
+#include "fixers.h"
+#include "registry.h"
+#include "schema.h"
+#include "srcmap.h"
+#include "xml.h"
+
+/* Enough for every rule to fix once, and a few to fix what others uncover. */
+#define MAX_PASSES 32
+
+static GHashTable *stylesheets;   /* rule id -> xsltStylesheetPtr, compiled on first use */
+static xsltSecurityPrefsPtr security;
+
+static void
+quiet_xslt(void *ctx G_GNUC_UNUSED, const char *msg G_GNUC_UNUSED, ...)
+{
+}
+
+static void
+quiet_xml(void *ctx G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+/* File and network access stay closed to every stylesheet. */
+static xsltSecurityPrefsPtr
+security_prefs(void)
+{
+    if (!security) {
+        security = xsltNewSecurityPrefs();
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+        xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    }
+    return security;
+}
+
+static xsltStylesheetPtr
+stylesheet(const char *rule_id)
+{
+    xsltStylesheetPtr style;
+
+    if (!stylesheets) {
+        stylesheets = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) xsltFreeStylesheet);
+        exsltRegisterAll();
+        xsltSetGenericErrorFunc(NULL, quiet_xslt);
+    }
+    if ((style = g_hash_table_lookup(stylesheets, rule_id)))
+        return style;
+    for (unsigned i = 0; i < vl_embedded_fixer_count; i++) {
+        const VlEmbeddedFixer *f = &vl_embedded_fixers[i];
+        xmlDocPtr doc;
+
+        if (strcmp(f->rule_id, rule_id) != 0)
+            continue;
+        /* A built-in stylesheet that does not compile is a bug the tests
+         * catch; here the fix is only withheld. */
+        xmlSetStructuredErrorFunc(NULL, quiet_xml);
+        doc = xmlReadMemory(f->xsl, (int) f->len, rule_id, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+        style = doc ? xsltParseStylesheetDoc(doc) : NULL;
+        xmlSetStructuredErrorFunc(NULL, NULL);
+        if (!style) {
+            if (doc)
+                xmlFreeDoc(doc);
+            return NULL;
+        }
+        g_hash_table_insert(stylesheets, (gpointer) f->rule_id, style);
+        return style;
+    }
+    return NULL;
+}
+
+void
+vl_fix_release(void)
+{
+    g_clear_pointer(&stylesheets, g_hash_table_unref);
+    g_clear_pointer(&security, xsltFreeSecurityPrefs);
+}
+
+bool
+vl_fix_allowed(const VlFinding *f, bool unsafe)
+{
+    return f->fix && (f->rule->fix == VL_FIX_SAFE || (unsafe && f->rule->fix == VL_FIX_UNSAFE));
+}
+
+/* Elements of DOC in document order. */
+static void
+collect_elements(xmlNodePtr node, GPtrArray *out)
+{
+    for (xmlNodePtr n = node; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        g_ptr_array_add(out, n);
+        collect_elements(n->children, out);
+    }
+}
+
+/* A copy of DOC whose elements carry vl:id (their index in ORDER). */
+static xmlDocPtr
+annotated_copy(VlDocument *doc, GPtrArray *order)
+{
+    xmlDocPtr copy = xmlCopyDoc(doc->doc, 1);
+    g_autoptr(GPtrArray) copies = g_ptr_array_new();
+    xmlNsPtr ns;
+
+    collect_elements(doc->doc->children, order);
+    collect_elements(copy->children, copies);
+    g_assert(order->len == copies->len);
+    ns = xmlNewNs(xmlDocGetRootElement(copy), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
+    for (guint i = 0; i < copies->len; i++) {
+        char id[16];
+        g_snprintf(id, sizeof(id), "%u", i);
+        xmlSetNsProp(g_ptr_array_index(copies, i), ns, BAD_CAST "id", BAD_CAST id);
+    }
+    return copy;
+}
+
+static gint
+index_of(GPtrArray *order, xmlNodePtr node)
+{
+    guint i;
+    return node && g_ptr_array_find(order, node, &i) ? (gint) i : -1;
+}
+
+/* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
+static GPtrArray *
+rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why)
+{
+    xsltStylesheetPtr style = stylesheet(rule->fixer ? rule->fixer : rule->id);
+    g_autoptr(GPtrArray) order = g_ptr_array_new();
+    g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(VlSrcMap) map = NULL;
+    g_autoptr(GHashTable) values = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    GString *targets = g_string_new(" ");
+    xsltTransformContextPtr ctxt;
+    xmlDocPtr input, result;
+    GPtrArray *edits = NULL;
+    VlTextStyle text_style = { 0 };
+
+    if (!style) {
+        *why = "its fixer stylesheet is missing or does not compile";
+        g_string_free(targets, TRUE);
+        return NULL;
+    }
+    input = annotated_copy(doc, order);
+    /* targets: the findings' elements; other parameters: each finding's
+     * values, distinct ones joined by spaces (so lists merge). */
+    for (guint i = 0; i < findings->len; i++) {
+        const VlFinding *f = g_ptr_array_index(findings, i);
+        gint id = index_of(order, f->node);
+
+        if (id >= 0)
+            g_string_append_printf(targets, "%d ", id);
+        for (guint p = 0; p + 1 < f->fix->params->len; p += 2) {
+            const char *name = g_ptr_array_index(f->fix->params, p);
+            const char *value = g_ptr_array_index(f->fix->params, p + 1);
+            GPtrArray *list = g_hash_table_lookup(values, name);
+
+            if (!list) {
+                g_hash_table_insert(values, (gpointer) name, list = g_ptr_array_new());
+                g_ptr_array_add(names, (gpointer) name);
+            }
+            if (!g_ptr_array_find_with_equal_func(list, value, g_str_equal, NULL))
+                g_ptr_array_add(list, (gpointer) value);
+        }
+    }
+
+    g_ptr_array_add(params, g_strdup("targets"));
+    g_ptr_array_add(params, g_string_free(targets, FALSE));
+    for (guint i = 0; i < names->len; i++) {
+        GPtrArray *list = g_hash_table_lookup(values, g_ptr_array_index(names, i));
+        g_ptr_array_add(list, NULL);
+        g_ptr_array_add(params, g_strdup(g_ptr_array_index(names, i)));
+        g_ptr_array_add(params, g_strjoinv(" ", (char **) list->pdata));
+        g_ptr_array_set_size(list, list->len - 1);
+    }
+    g_ptr_array_add(params, NULL);
+
+    ctxt = xsltNewTransformContext(style, input);
+    xsltSetCtxtSecurityPrefs(security_prefs(), ctxt);
+    xsltSetTransformErrorFunc(ctxt, NULL, quiet_xslt);
+    xsltQuoteUserParams(ctxt, (const char **) params->pdata);
+    result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, ctxt);
+    if (!result || ctxt->state != XSLT_STATE_OK) {
+        *why = "the fixer stylesheet failed";
+    } else if (!(map = vl_srcmap_build(doc->data, doc->len, doc->doc))) {
+        *why = "the source could not be mapped";
+    } else {
+        VlFixSource src = { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &text_style };
+        vl_text_style_detect(&text_style, doc->data, doc->len);
+        if (!(edits = vl_fixdiff(&src, result)))
+            *why = "the fixer result does not map back to the source";
+        vl_text_style_clear(&text_style);
+    }
+    xsltFreeTransformContext(ctxt);
+    if (result)
+        xmlFreeDoc(result);
+    xmlFreeDoc(input);
+    return edits;
+}
+
+void
+vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe)
+{
+    g_autoptr(GHashTable) by_rule = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+    GHashTableIter it;
+    gpointer rule, group;
+
+    for (guint i = 0; i < findings->len; i++) {
+        VlFinding *f = g_ptr_array_index(findings, i);
+        GPtrArray *g;
+
+        if (!vl_fix_allowed(f, unsafe))
+            continue;
+        if (!(g = g_hash_table_lookup(by_rule, f->rule)))
+            g_hash_table_insert(by_rule, (gpointer) f->rule, g = g_ptr_array_new());
+        g_ptr_array_add(g, f);
+    }
+    g_hash_table_iter_init(&it, by_rule);
+    while (g_hash_table_iter_next(&it, &rule, &group)) {
+        const char *why = NULL;
+        g_autoptr(GPtrArray) edits = rule_edits(doc, rule, group, &why);
+
+        for (guint i = 0; edits && i < ((GPtrArray *) group)->len; i++) {
+            VlFinding *f = g_ptr_array_index((GPtrArray *) group, i);
+            GPtrArray *out = vl_fix_edits_new();
+
+            for (guint j = 0; j < edits->len; j++) {
+                const VlEdit *e = g_ptr_array_index(edits, j);
+                int l1, c1, l2, c2;
+                vl_document_position(doc, e->start, &l1, &c1);
+                vl_document_position(doc, e->end, &l2, &c2);
+                g_ptr_array_add(out, vl_fix_edit_new(l1, c1, l2, c2, e->text));
+            }
+            vl_fix_set_edits(f->fix, out);
+        }
+    }
+}
+
+static char *
+finding_key(const VlFinding *f)
+{
+    return g_strdup_printf("%s\t%s", f->rule->id, f->message);
+}
+
+/* The first rule (in registry order) with fixes to apply in FINDINGS,
+ * skipping withheld rules and findings a fix was already tried on. */
+static const VlRule *
+next_rule(GPtrArray *findings, bool unsafe, GHashTable *withheld, GHashTable *attempted, GPtrArray *of_rule)
+{
+    gsize count;
+    const VlRule *const *rules = vl_registry_rules(&count);
+
+    for (gsize r = 0; r < count; r++) {
+        if (g_hash_table_contains(withheld, rules[r]->id))
+            continue;
+        g_ptr_array_set_size(of_rule, 0);
+        for (guint i = 0; i < findings->len; i++) {
+            VlFinding *f = g_ptr_array_index(findings, i);
+            g_autofree char *key = NULL;
+
+            if (f->rule != rules[r] || !vl_fix_allowed(f, unsafe))
+                continue;
+            key = finding_key(f);
+            if (!g_hash_table_contains(attempted, key))
+                g_ptr_array_add(of_rule, f);
+        }
+        if (of_rule->len)
+            return rules[r];
+    }
+    return NULL;
+}
+
+static void
+applied_free(VlAppliedFix *a)
+{
+    g_free(a->description);
+    g_free(a);
+}
+
+static void
+withhold(VlFixResult *res, GHashTable *withheld, const VlRule *rule, const char *why)
+{
+    g_hash_table_add(withheld, (gpointer) rule->id);
+    g_ptr_array_add(res->withheld, g_strdup_printf("%s: %s", rule->id, why));
+}
+
+VlFixResult *
+vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
+{
+    VlFixResult *res = g_new0(VlFixResult, 1);
+    g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
+    bool was_valid = vl_schema_valid(doc->doc);
+    VlDocument *cur = doc;
+
+    res->applied = g_ptr_array_new_with_free_func((GDestroyNotify) applied_free);
+    res->withheld = g_ptr_array_new_with_free_func(g_free);
+
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+        g_autoptr(GPtrArray) findings = vl_engine_lint(engine, cur);
+        g_autoptr(GPtrArray) edits = NULL;
+        g_autoptr(VlInputError) error = NULL;
+        const VlRule *rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
+        const char *why = NULL;
+        VlDocument *next;
+        VlAppliedFix *applied;
+        char *text;
+        gsize len;
+
+        if (!rule)
+            break;
+        /* A finding that survives its own fix is not tried again. */
+        for (guint i = 0; i < of_rule->len; i++)
+            g_hash_table_add(attempted, finding_key(g_ptr_array_index(of_rule, i)));
+        edits = rule_edits(cur, rule, of_rule, &why);
+        if (!edits) {
+            withhold(res, withheld, rule, why);
+            continue;
+        }
+        text = vl_edits_apply(cur->data, cur->len, edits, &len);
+        if (!text) {
+            withhold(res, withheld, rule, "its edits overlap");
+            continue;
+        }
+        if (len == cur->len && memcmp(text, cur->data, len) == 0) {
+            g_free(text);
+            withhold(res, withheld, rule, "the fixer changed nothing");
+            continue;
+        }
+        next = vl_document_parse(cur->path, text, len, &error);
+        if (!next) {
+            withhold(res, withheld, rule, "the result would not be well-formed");
+            continue;
+        }
+        if (was_valid && !vl_schema_valid(next->doc)) {
+            vl_document_free(next);
+            withhold(res, withheld, rule, "the result would not validate against libvirt's schema");
+            continue;
+        }
+
+        applied = g_new0(VlAppliedFix, 1);
+        applied->rule = rule;
+        applied->findings = of_rule->len;
+        applied->description = g_strdup(((VlFinding *) g_ptr_array_index(of_rule, 0))->fix->description);
+        g_ptr_array_add(res->applied, applied);
+        if (cur != doc)
+            vl_document_free(cur);
+        cur = next;
+    }
+
+    res->changed = cur != doc;
+    res->text = g_memdup2(cur->data, cur->len + 1);
+    res->len = cur->len;
+    if (cur != doc)
+        vl_document_free(cur);
+    return res;
+}
+
+void
+vl_fix_result_free(VlFixResult *res)
+{
+    if (!res)
+        return;
+    g_free(res->text);
+    g_ptr_array_unref(res->applied);
+    g_ptr_array_unref(res->withheld);
+    g_free(res);
+}

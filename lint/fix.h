@@ -1,0 +1,43 @@
+/* Applying fixes: each rule's fixer stylesheet (fixers/RULE.xsl, built in)
+ * is run with libxslt on the document, its result is turned into minimal
+ * edits of the source text (fixdiff.c), and the edited text is parsed and
+ * checked again.  Fixes compose: after each one the document is linted anew,
+ * until nothing fixable is left or a bound is reached. */
+#pragma once
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "document.h"
+#include "engine.h"
+#include "rule.h"
+
+typedef struct {
+    const VlRule *rule;
+    guint findings;         /* how many of its findings the fix covered */
+    char *description;
+} VlAppliedFix;
+
+typedef struct {
+    char *text;             /* the fixed text (== the input when nothing changed) */
+    gsize len;
+    bool changed;
+    GPtrArray *applied;     /* VlAppliedFix* */
+    GPtrArray *withheld;    /* char*: "rule-id: why" */
+} VlFixResult;
+
+/* Whether a finding's fix may be applied or shown under these options. */
+bool vl_fix_allowed(const VlFinding *finding, bool unsafe);
+
+/* Fix DOC as far as the allowed fixes go. */
+VlFixResult *vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe);
+void vl_fix_result_free(VlFixResult *result);
+
+/* For JSON output: give each allowed fix in FINDINGS (of DOC) the edits its
+ * rule's fixer makes to DOC on its own, as line/column ranges. */
+void vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe);
+
+/* Release the compiled stylesheets. */
+void vl_fix_release(void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlFixResult, vl_fix_result_free)
