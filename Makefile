@@ -32,7 +32,10 @@ ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-B := build
+# B (build directory) and BIN (the program) can be moved, so that several
+# builds can share one source tree: make B=/tmp/b BIN=/tmp/b/virtlint ...
+B ?= build
+BIN ?= virtlint
 LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
@@ -40,7 +43,7 @@ UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
 
-all: virtlint
+all: $(BIN)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -61,7 +64,7 @@ $(B)/libvirtlint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-virtlint: $(B)/lint/main.o $(B)/libvirtlint.a
+$(BIN): $(B)/lint/main.o $(B)/libvirtlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tools/gen-rules-md: $(B)/tools/gen_rules_md.o $(B)/libvirtlint.a
@@ -91,26 +94,26 @@ unit-tests: $(UNIT_TESTS)
 corpus-tests: $(B)/tests/corpus-runner
 	$(B)/tests/corpus-runner corpus
 
-robustness: virtlint
-	tests/robustness.sh ./virtlint
+robustness: $(BIN)
+	tests/robustness.sh $(BIN)
 
 # Needs libvirtd on qemu:///system (tools/start-libvirtd.sh); skips without
 # it, except in CI.
-libvirt-oracle: virtlint
-	tests/libvirt_oracle.py ./virtlint
+libvirt-oracle: $(BIN)
+	tests/libvirt_oracle.py $(BIN)
 
-check: virtlint unit-tests corpus-tests rules-md-check robustness libvirt-oracle
-	tests/cli.sh ./virtlint
+check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
+	tests/cli.sh $(BIN)
 
-demo: virtlint
+demo: $(BIN)
 	./virtlint examples/win11.xml; test $$? -le 1
 
-install: virtlint
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR)
-	install -m 0755 virtlint $(DESTDIR)$(BINDIR)/virtlint
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/virtlint
 
 clean:
-	rm -rf $(B) virtlint
+	rm -rf $(B) $(BIN)
 
 # keep test objects between runs
 .SECONDARY:
