@@ -95,15 +95,15 @@ corpus-tests: $(B)/tests/corpus-runner
 	$(B)/tests/corpus-runner corpus
 
 robustness: $(BIN)
-	tests/robustness.sh $(BIN)
+	tests/robustness.sh $(abspath $(BIN))
 
 # Needs libvirtd on qemu:///system (tools/start-libvirtd.sh); skips without
 # it, except in CI.
 libvirt-oracle: $(BIN)
-	tests/libvirt_oracle.py $(BIN)
+	tests/libvirt_oracle.py $(abspath $(BIN))
 
 check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
-	tests/cli.sh $(BIN)
+	tests/cli.sh $(abspath $(BIN))
 
 demo: $(BIN)
 	./virtlint examples/win11.xml; test $$? -le 1
