@@ -106,7 +106,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/cli.sh $(abspath $(BIN))
 
 demo: $(BIN)
-	./virtlint examples/win11.xml; test $$? -le 1
+	$(abspath $(BIN)) examples/win11.xml; test $$? -le 1
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR)
