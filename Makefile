@@ -104,6 +104,8 @@ libvirt-oracle: $(BIN)
 
 check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/cli.sh $(abspath $(BIN))
+	tests/fix_cli.sh $(abspath $(BIN))
+	tests/fix_sweep.sh $(abspath $(BIN))
 
 demo: $(BIN)
 	$(abspath $(BIN)) examples/win11.xml; test $$? -le 1

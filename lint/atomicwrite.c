@@ -30,10 +30,13 @@ vl_write_atomic(const char *path, const char *data, gsize len, GError **error)
         return fail(error, path, "cannot resolve", errno);
     if (stat(target, &st) < 0)
         return fail(error, path, "cannot stat", errno);
-    /* rename() would replace a read-only file in a writable directory;
-     * the file's own permission is what the user set, so honour it. */
+    /* rename() would replace a read-only file in a writable directory (and
+     * root may write anything): the file's mode is what its owner set, so
+     * a file nobody may write is left alone. */
     if (access(target, W_OK) < 0)
         return fail(error, path, "not writable, left unchanged", errno);
+    if ((st.st_mode & 0222) == 0)
+        return fail(error, path, "read-only, left unchanged", EACCES);
 
     dir = g_path_get_dirname(target);
     tmp = g_build_filename(dir, ".virtlint-XXXXXX", NULL);

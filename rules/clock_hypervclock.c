@@ -6,6 +6,8 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr where;
+    const char *fix;
+    VlFinding *f;
 
     if (!vl_guest_is_windows(&m->guest) || vl_model_has_hypervclock(m))
         return;
@@ -17,11 +19,18 @@ check(const VlModel *m, VlReport *report)
     where = vl_model_timer(m, "hypervclock");
     if (!where)
         where = m->clock ? m->clock : m->root;
-    vl_report(report, where,
-              "Windows guest (%s) without <timer name='hypervclock' present='yes'/>: Windows then "
-              "reads time through slow emulated clocksources instead of the Hyper-V reference TSC "
-              "page; add the timer to <clock>",
-              m->guest.evidence);
+    f = vl_report(report, where,
+                  "Windows guest (%s) without <timer name='hypervclock' present='yes'/>: Windows then "
+                  "reads time through slow emulated clocksources instead of the Hyper-V reference TSC "
+                  "page; add the timer to <clock>",
+                  m->guest.evidence);
+    if (vl_model_timer(m, "hypervclock"))
+        fix = "set present='yes' on <timer name='hypervclock'>";
+    else if (m->clock)
+        fix = "add <timer name='hypervclock' present='yes'/> to <clock>";
+    else
+        fix = "add <clock offset='utc'> with <timer name='hypervclock' present='yes'/>";
+    vl_finding_set_fix(f, fix, "ensure", "hypervclock", NULL);
 }
 
 const VlRule vl_rule_clock_hypervclock = {
@@ -42,6 +51,7 @@ const VlRule vl_rule_clock_hypervclock = {
         "https://libvirt.org/formatdomain.html#time-keeping",
     },
     .fix = VL_FIX_SAFE,
+    .fixer = "hyperv",
     .example_bad = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='catchup'/>\n</clock>",
     .example_good = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='catchup'/>\n  <timer name='hypervclock' present='yes'/>\n</clock>",
     .check = check,

@@ -13,13 +13,35 @@ location(const VlModel *m)
     return m->vcpu ? m->vcpu : m->root;
 }
 
+/* Threads per core for the one-socket topology: the existing topology's
+ * when it divides the vCPUs; 2 for a host CPU (host-passthrough or
+ * host-model) with an even count of at least 4, as on an SMT host; else 1. */
+static unsigned
+suggested_threads(const VlModel *m, bool *smt)
+{
+    const VlTopology *t = &m->topology;
+    const char *mode = m->cpu ? vl_xml_attr(m->cpu, "mode") : NULL;
+
+    *smt = false;
+    if (t->node && t->threads > 1 && m->vcpus % t->threads == 0)
+        return t->threads;
+    if ((g_strcmp0(mode, "host-passthrough") == 0 || g_strcmp0(mode, "host-model") == 0) &&
+        m->vcpus >= 4 && m->vcpus % 2 == 0) {
+        *smt = true;
+        return 2;
+    }
+    return 1;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     const VlTopology *t = &m->topology;
-    unsigned limit, threads;
+    unsigned limit, threads, cores;
     guint64 per_socket, used;
-    g_autofree char *edition = NULL;
+    bool smt;
+    g_autofree char *edition = NULL, *smt_note = NULL, *cores_s = NULL, *threads_s = NULL, *description = NULL;
+    VlFinding *f;
 
     if (!vl_guest_is_windows(&m->guest))
         return;
@@ -29,7 +51,11 @@ check(const VlModel *m, VlReport *report)
 
     per_socket = (guint64) t->dies * t->clusters * t->cores * t->threads;
     used = MIN((guint64) limit * per_socket, (guint64) m->vcpus);
-    threads = t->threads > 1 && m->vcpus % t->threads == 0 ? t->threads : 1;
+    threads = suggested_threads(m, &smt);
+    cores = m->vcpus / threads;
+    smt_note = smt ? g_strdup_printf(" (2 threads per core, mirroring an SMT host for the %s CPU)",
+                                     vl_xml_attr(m->cpu, "mode"))
+                   : g_strdup("");
     if (m->guest.edition == VL_EDITION_UNKNOWN)
         edition = g_strdup("the edition is unknown, so virtlint assumes Home, the strictest desktop "
                            "limit of 1 socket (declare it with --edition or "
@@ -38,13 +64,20 @@ check(const VlModel *m, VlReport *report)
         edition = g_strdup_printf("the %s edition uses at most %u socket%s",
                                   vl_guest_edition_name(m->guest.edition), limit, limit == 1 ? "" : "s");
 
-    vl_report(report, location(m),
-              "Windows guest (%s) will use only %" G_GUINT64_FORMAT " of its %u vCPUs: the topology has "
-              "%u sockets%s and %s; put the vCPUs in one socket: "
-              "<topology sockets='1' dies='1' cores='%u' threads='%u'/>",
-              m->guest.evidence, used, m->vcpus, t->sockets,
-              t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)",
-              edition, m->vcpus / threads, threads);
+    f = vl_report(report, location(m),
+                  "Windows guest (%s) will use only %" G_GUINT64_FORMAT " of its %u vCPUs: the topology has "
+                  "%u sockets%s and %s; put the vCPUs in one socket: "
+                  "<topology sockets='1' dies='1' cores='%u' threads='%u'/>%s",
+                  m->guest.evidence, used, m->vcpus, t->sockets,
+                  t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)",
+                  edition, cores, threads, smt_note);
+
+    /* fixers/cpu-socket-limit.xsl writes exactly the topology above */
+    cores_s = g_strdup_printf("%u", cores);
+    threads_s = g_strdup_printf("%u", threads);
+    description = g_strdup_printf("put the %u vCPUs in one socket: sockets='1' dies='1' cores='%u' threads='%u'%s",
+                                  m->vcpus, cores, threads, smt_note);
+    vl_finding_set_fix(f, description, "cores", cores_s, "threads", threads_s, NULL);
 }
 
 const VlRule vl_rule_cpu_socket_limit = {

@@ -3,8 +3,9 @@
 #include "lint/xml.h"
 
 /* Keep what can be kept (sockets, dies, clusters, threads) and derive cores;
- * when that does not divide, fall back to one socket. */
-static void
+ * when that does not divide, fall back to one socket.  Returns whether the
+ * kept values divide: only then is the intended topology unambiguous. */
+static bool
 suggest(const VlTopology *t, unsigned vcpus, VlTopology *out)
 {
     guint64 rest = (guint64) t->sockets * t->dies * t->clusters * t->threads;
@@ -12,13 +13,14 @@ suggest(const VlTopology *t, unsigned vcpus, VlTopology *out)
     *out = *t;
     if (rest && vcpus % rest == 0) {
         out->cores = (unsigned) (vcpus / rest);
-        return;
+        return true;
     }
     *out = (VlTopology) { .sockets = 1, .dies = 1, .clusters = 1, .threads = 1, .cores = vcpus };
     if (t->threads > 1 && vcpus % t->threads == 0) {
         out->threads = t->threads;
         out->cores = vcpus / t->threads;
     }
+    return false;
 }
 
 static void
@@ -26,16 +28,27 @@ check(const VlModel *m, VlReport *report)
 {
     const VlTopology *t = &m->topology;
     VlTopology fix;
+    VlFinding *f;
+    bool exact;
 
     if (!t->node || vl_topology_product(t) == m->vcpus)
         return;
-    suggest(t, m->vcpus, &fix);
-    vl_report(report, t->node,
-              "<topology> describes %" G_GUINT64_FORMAT " vCPUs (%u sockets x %u dies x %u clusters x "
-              "%u cores x %u threads) but <vcpu> is %u: libvirt refuses this (\"CPU topology doesn't "
-              "match maximum vcpu count\"); use for example sockets='%u' dies='%u' cores='%u' threads='%u'",
-              vl_topology_product(t), t->sockets, t->dies, t->clusters, t->cores, t->threads, m->vcpus,
-              fix.sockets, fix.dies, fix.cores, fix.threads);
+    exact = suggest(t, m->vcpus, &fix);
+    f = vl_report(report, t->node,
+                  "<topology> describes %" G_GUINT64_FORMAT " vCPUs (%u sockets x %u dies x %u clusters x "
+                  "%u cores x %u threads) but <vcpu> is %u: libvirt refuses this (\"CPU topology doesn't "
+                  "match maximum vcpu count\"); use for example sockets='%u' dies='%u' cores='%u' threads='%u'",
+                  vl_topology_product(t), t->sockets, t->dies, t->clusters, t->cores, t->threads, m->vcpus,
+                  fix.sockets, fix.dies, fix.cores, fix.threads);
+    /* Only cores changes, so the fix (fixers/cpu-topology-mismatch.xsl)
+     * is offered when the other values divide the vCPU count. */
+    if (exact) {
+        g_autofree char *cores = g_strdup_printf("%u", fix.cores);
+        g_autofree char *description =
+            g_strdup_printf("set cores='%u' so the topology describes the %u vCPU%s", fix.cores, m->vcpus,
+                            m->vcpus == 1 ? "" : "s");
+        vl_finding_set_fix(f, description, "cores", cores, NULL);
+    }
 }
 
 const VlRule vl_rule_cpu_topology_mismatch = {

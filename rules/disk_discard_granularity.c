@@ -91,14 +91,24 @@ check(const VlModel *m, VlReport *report)
     overridden = overridden_aliases(m);
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
+        VlFinding *f;
 
         if (!needs_override(overridden, disk))
             continue;
-        vl_report(report, vl_xml_child(disk, "driver"),
-                  "Windows guest (%s): discard='unmap' on a virtio disk with the default discard "
-                  "granularity makes Windows' \"Optimize Drives\" trim the whole disk in small steps, "
-                  "slowly and with heavy writes; advertise 32 MiB as Hyper-V does (libvirt %s: %s)",
-                  m->guest.evidence, version, how);
+        f = vl_report(report, vl_xml_child(disk, "driver"),
+                      "Windows guest (%s): discard='unmap' on a virtio disk with the default discard "
+                      "granularity makes Windows' \"Optimize Drives\" trim the whole disk in small steps, "
+                      "slowly and with heavy writes; advertise 32 MiB as Hyper-V does (libvirt %s: %s)",
+                      m->guest.evidence, version, how);
+        /* The fixer writes what the target libvirt understands; before
+         * qemu:override there is only -set, which needs QEMU's own alias. */
+        if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE)
+            vl_finding_set_fix(f, "add <blockio discard_granularity='33554432'/> to the disk",
+                               "method", "blockio", NULL);
+        else if (v >= QEMU_OVERRIDE_SINCE)
+            vl_finding_set_fix(f, "give the disk a user alias and set discard_granularity=33554432 "
+                                  "in <qemu:override>",
+                               "method", "override", NULL);
     }
 }
 

@@ -22,8 +22,10 @@ check_overrides(const VlModel *m, VlReport *report)
                 continue;
             for (xmlNodePtr prop = fe->children; prop; prop = prop->next) {
                 if (vl_xml_is_ns(prop, VL_NS_QEMU, "property") && vl_xml_attr_is(prop, "name", "x-vga") &&
-                    vl_xml_attr_is(prop, "value", "true"))
-                    vl_report(report, prop, "qemu:override sets x-vga=true: %s", advice);
+                    vl_xml_attr_is(prop, "value", "true")) {
+                    VlFinding *f = vl_report(report, prop, "qemu:override sets x-vga=true: %s", advice);
+                    vl_finding_set_fix(f, "remove the x-vga qemu:override property", NULL);
+                }
             }
         }
     }
@@ -36,8 +38,13 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
         const char *value = vl_xml_attr(arg, "value");
 
-        if (value && vl_pattern_match(&x_vga_on, value))
-            vl_report(report, arg, "qemu:arg '%s': %s", value, advice);
+        if (value && vl_pattern_match(&x_vga_on, value)) {
+            VlFinding *f = vl_report(report, arg, "qemu:arg '%s': %s", value, advice);
+            /* fixers/hostdev-x-vga.xsl drops the x-vga item from the value,
+             * and the argument (with its -set/-global/-device) when nothing
+             * else is left in it */
+            vl_finding_set_fix(f, "remove x-vga from the QEMU command line", NULL);
+        }
     }
     check_overrides(m, report);
 }

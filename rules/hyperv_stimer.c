@@ -33,7 +33,9 @@ check(const VlModel *m, VlReport *report)
 {
     g_autofree char *missing = NULL;
     g_autofree char *also = NULL;
+    g_autofree char *fix = NULL;
     xmlNodePtr where;
+    VlFinding *f;
 
     if (!vl_guest_is_windows(&m->guest))
         return;
@@ -48,11 +50,17 @@ check(const VlModel *m, VlReport *report)
     if (!where)
         where = m->hyperv ? m->hyperv : (m->features ? m->features : m->root);
 
-    vl_report(report, where,
-              "Windows guest (%s) without Hyper-V synthetic timers: Windows then drives its clock "
-              "with periodic HPET/RTC interrupts and keeps the host CPU busy even when idle; add "
-              "<stimer state='on'/> to <hyperv mode='custom'>%s",
-              m->guest.evidence, also);
+    f = vl_report(report, where,
+                  "Windows guest (%s) without Hyper-V synthetic timers: Windows then drives its clock "
+                  "with periodic HPET/RTC interrupts and keeps the host CPU busy even when idle; add "
+                  "<stimer state='on'/> to <hyperv mode='custom'>%s",
+                  m->guest.evidence, also);
+    /* what the fixer will do, from the same closure (hyperv.xsl) */
+    fix = g_strdup_printf("%s%s%s",
+                          vl_model_hyperv_feature(m, "stimer") ? "set <stimer state='on'>"
+                                                               : "add <stimer state='on'/>",
+                          missing ? " with " : "", missing ? missing : "");
+    vl_finding_set_fix(f, fix, "ensure", "stimer", NULL);
 }
 
 const VlRule vl_rule_hyperv_stimer = {
@@ -73,6 +81,7 @@ const VlRule vl_rule_hyperv_stimer = {
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },
     .fix = VL_FIX_SAFE,
+    .fixer = "hyperv",
     .example_bad = "<hyperv mode='custom'>\n  <relaxed state='on'/>\n  <vapic state='on'/>\n</hyperv>",
     .example_good = "<hyperv mode='custom'>\n  <relaxed state='on'/>\n  <vapic state='on'/>\n  <vpindex state='on'/>\n  <synic state='on'/>\n  <stimer state='on'/>\n</hyperv>\n...\n<clock offset='localtime'>\n  <timer name='hypervclock' present='yes'/>\n</clock>",
     .check = check,

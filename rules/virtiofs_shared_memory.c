@@ -34,12 +34,18 @@ unshared_reason(const VlModel *m)
 static void
 report_device(const VlModel *m, VlReport *report, xmlNodePtr dev, const char *what, const char *reason)
 {
-    vl_report(report, dev,
+    VlFinding *f = vl_report(report, dev,
               "%s needs guest memory shared with its back-end, but %s: libvirt refuses the domain "
               "(\"'%s' requires shared memory\"); add <memoryBacking><source type='memfd'/>"
               "<access mode='shared'/></memoryBacking>%s",
               what, reason, g_str_equal(what, "virtiofs filesystem") ? "virtiofs" : "vhostuser",
               m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
+    vl_finding_set_fix(f, m->numa_cells->len
+                              ? "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "
+                                "memfd source if it has no source), memAccess='shared' on private NUMA cells"
+                              : "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "
+                                "memfd source if it has no source)",
+                       NULL);
 }
 
 static void

@@ -5,7 +5,14 @@ For the rules whose message says what libvirt does with a configuration, each
 corpus case of that rule is defined on qemu:///system: where the rule fires,
 libvirt must do what the rule says (refuse with the quoted error, accept, or
 accept and drop the element); where it does not fire, libvirt must accept the
-domain.  Without a reachable libvirtd the test skips, except in CI.
+domain.
+
+Every golden fix output (corpus/**/*.xml.fixed) must be accepted by libvirt
+(also where the input was refused), and `virsh domxml-to-native qemu-argv`
+of it must contain each string its `<!-- fixed-argv: TEXT -->` comments name
+and none of its `<!-- fixed-argv-absent: TEXT -->` ones.
+
+Without a reachable libvirtd the test skips, except in CI.
 """
 import json
 import os
@@ -41,6 +48,38 @@ def virsh(*args):
     return subprocess.run(["virsh", "-q", "-c", URI, *args], capture_output=True, text=True)
 
 
+def prepare(xml, name, has_kvm):
+    xml = re.sub(r"<name>[^<]*</name>", f"<name>{name}</name>", xml, count=1)
+    if not has_kvm:  # libvirt refuses type='kvm' where KVM is missing
+        xml = re.sub(r"<domain type=(['\"])kvm\1", "<domain type='qemu'", xml, count=1)
+    return xml
+
+
+def check_fixed(has_kvm):
+    for i, fixed in enumerate(sorted(Path("corpus").glob("**/*.xml.fixed"))):
+        text = fixed.read_text()
+        name = f"virtlint-oracle-fixed-{i}"
+        with tempfile.NamedTemporaryFile("w", suffix=".xml") as tmp:
+            tmp.write(prepare(text, name, has_kvm))
+            tmp.flush()
+            define = virsh("define", tmp.name)
+            argv = virsh("domxml-to-native", "qemu-argv", tmp.name)
+        if define.returncode == 0:
+            virsh("undefine", "--nvram", name)
+        result(define.returncode == 0, f"{fixed}: libvirt refuses the fixed domain ({define.stderr.strip()})")
+        wanted = re.findall(r"<!--\s*fixed-argv:\s*(.*?)\s*-->", text)
+        unwanted = re.findall(r"<!--\s*fixed-argv-absent:\s*(.*?)\s*-->", text)
+        if not wanted and not unwanted:
+            continue
+        if argv.returncode != 0:
+            result(False, f"{fixed}: domxml-to-native failed ({argv.stderr.strip()})")
+            continue
+        for w in wanted:
+            result(w in argv.stdout, f"{fixed}: QEMU command line lacks {w!r}")
+        for u in unwanted:
+            result(u not in argv.stdout, f"{fixed}: QEMU command line still has {u!r}")
+
+
 def main():
     if virsh("version").returncode != 0:
         if os.environ.get("CI") == "true":
@@ -56,9 +95,7 @@ def main():
                                  capture_output=True, text=True)
             fired = [f for f in json.loads(out.stdout) if f["severity"] in ("error", "warning")]
             name = f"virtlint-oracle-{n}-{i}"
-            xml = re.sub(r"<name>[^<]*</name>", f"<name>{name}</name>", case.read_text(), count=1)
-            if not has_kvm:  # libvirt refuses type='kvm' where KVM is missing
-                xml = xml.replace("<domain type='kvm'", "<domain type='qemu'", 1)
+            xml = prepare(case.read_text(), name, has_kvm)
             with tempfile.NamedTemporaryFile("w", suffix=".xml") as tmp:
                 tmp.write(xml)
                 tmp.flush()
@@ -77,6 +114,7 @@ def main():
             else:
                 # the rule says libvirt accepts it, or the rule is silent
                 result(define.returncode == 0, f"{where}; expected it to be accepted ({define.stderr.strip()})")
+    check_fixed(has_kvm)
     print(f"libvirt-oracle: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
