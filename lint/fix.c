@@ -126,11 +126,15 @@ annotated_copy(VlDocument *doc, GPtrArray *order)
     return copy;
 }
 
-static gint
-index_of(GPtrArray *order, xmlNodePtr node)
+/* node -> its vl:id, for ORDER */
+static GHashTable *
+index_order(GPtrArray *order)
 {
-    guint i;
-    return node && g_ptr_array_find(order, node, &i) ? (gint) i : -1;
+    GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+    for (guint i = 0; i < order->len; i++)
+        g_hash_table_insert(index, g_ptr_array_index(order, i), GUINT_TO_POINTER(i + 1));
+    return index;
 }
 
 /* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
@@ -143,6 +147,7 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     g_autoptr(VlSrcMap) map = NULL;
     g_autoptr(GHashTable) values = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
     g_autoptr(GPtrArray) names = g_ptr_array_new();
+    g_autoptr(GHashTable) index = NULL;
     GString *targets = g_string_new(" ");
     xsltTransformContextPtr ctxt;
     xmlDocPtr input, result;
@@ -155,14 +160,15 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
         return NULL;
     }
     input = annotated_copy(doc, order);
+    index = index_order(order);
     /* targets: the findings' elements; other parameters: each finding's
      * values, distinct ones joined by spaces (so lists merge). */
     for (guint i = 0; i < findings->len; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);
-        gint id = index_of(order, f->node);
+        guint id = GPOINTER_TO_UINT(g_hash_table_lookup(index, f->node));
 
-        if (id >= 0)
-            g_string_append_printf(targets, "%d ", id);
+        if (id > 0)
+            g_string_append_printf(targets, "%u ", id - 1);
         for (guint p = 0; p + 1 < f->fix->params->len; p += 2) {
             const char *name = g_ptr_array_index(f->fix->params, p);
             const char *value = g_ptr_array_index(f->fix->params, p + 1);

@@ -54,12 +54,11 @@ static const char *
 fix_sentence(VlFixApplicability fix)
 {
     switch (fix) {
-    /* The fix engine (0.2) is not built yet: say what the fix will be. */
     case VL_FIX_SAFE:
-        return "safe: it cannot break an installed guest (automatic fixes are not available yet)";
+        return "safe: it cannot break an installed guest; `virtlint --fix` applies it";
     case VL_FIX_UNSAFE:
-        return "unsafe: it changes hardware the guest sees, so it will need explicit consent "
-               "(automatic fixes are not available yet)";
+        return "unsafe: it changes hardware the guest sees; only `virtlint --fix --unsafe-fixes` "
+               "applies it";
     case VL_FIX_NONE:
     default:
         return "none: there is nothing to change automatically";
@@ -71,8 +70,11 @@ vl_ruledoc_section(FILE *out, const VlRule *rule)
 {
     fprintf(out, "## %s\n\n", rule->id);
     fprintf(out, "%s.\n\n", rule->summary);
-    fprintf(out, "- Category: %s\n- Severity: %s\n- Fix: %s\n\n", rule->category,
+    fprintf(out, "- Category: %s\n- Severity: %s\n- Fix: %s\n", rule->category,
             vl_severity_name(rule->severity), fix_sentence(rule->fix));
+    if (rule->fix != VL_FIX_NONE)
+        fprintf(out, "- Fixer: `fixers/%s.xsl`\n", rule->fixer ? rule->fixer : rule->id);
+    fputc('\n', out);
     fprintf(out, "%s\n\n", rule->rationale);
     if (rule->example_bad)
         fprintf(out, "Bad:\n\n```xml\n%s\n```\n\n", rule->example_bad);
