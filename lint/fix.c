@@ -94,6 +94,22 @@ vl_fix_allowed(const VlFinding *f, bool unsafe)
     return f->fix && (f->rule->fix == VL_FIX_SAFE || (unsafe && f->rule->fix == VL_FIX_UNSAFE));
 }
 
+xmlDocPtr
+vl_fix_transform(xsltStylesheetPtr style, xmlDocPtr doc, const char **params)
+{
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(style, doc);
+    xmlDocPtr result;
+
+    xsltSetCtxtSecurityPrefs(security_prefs(), ctxt);
+    xsltSetTransformErrorFunc(ctxt, NULL, quiet_xslt);
+    xsltQuoteUserParams(ctxt, params);
+    result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
+    if (result && ctxt->state != XSLT_STATE_OK)
+        g_clear_pointer(&result, xmlFreeDoc);
+    xsltFreeTransformContext(ctxt);
+    return result;
+}
+
 /* Elements of DOC in document order. */
 static void
 collect_elements(xmlNodePtr node, GPtrArray *out)
@@ -149,7 +165,6 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     g_autoptr(GPtrArray) names = g_ptr_array_new();
     g_autoptr(GHashTable) index = NULL;
     GString *targets = g_string_new(" ");
-    xsltTransformContextPtr ctxt;
     xmlDocPtr input, result;
     GPtrArray *edits = NULL;
     VlTextStyle text_style = { 0 };
@@ -194,12 +209,8 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     }
     g_ptr_array_add(params, NULL);
 
-    ctxt = xsltNewTransformContext(style, input);
-    xsltSetCtxtSecurityPrefs(security_prefs(), ctxt);
-    xsltSetTransformErrorFunc(ctxt, NULL, quiet_xslt);
-    xsltQuoteUserParams(ctxt, (const char **) params->pdata);
-    result = xsltApplyStylesheetUser(style, input, NULL, NULL, NULL, ctxt);
-    if (!result || ctxt->state != XSLT_STATE_OK) {
+    result = vl_fix_transform(style, input, (const char **) params->pdata);
+    if (!result) {
         *why = "the fixer stylesheet failed";
     } else if (!(map = vl_srcmap_build(doc->data, doc->len, doc->doc))) {
         *why = "the source could not be mapped";
@@ -210,7 +221,6 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
             *why = "the fixer result does not map back to the source";
         vl_text_style_clear(&text_style);
     }
-    xsltFreeTransformContext(ctxt);
     if (result)
         xmlFreeDoc(result);
     xmlFreeDoc(input);

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <glib.h>
 
+#include <libxslt/xsltInternals.h>
+
 #include "document.h"
 #include "engine.h"
 #include "rule.h"
@@ -36,6 +38,11 @@ void vl_fix_result_free(VlFixResult *result);
 /* For JSON output: give each allowed fix in FINDINGS (of DOC) the edits its
  * rule's fixer makes to DOC on its own, as line/column ranges. */
 void vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe);
+
+/* Run STYLE on DOC with PARAMS (name, value, ..., NULL; values are strings)
+ * under the fixers' security preferences: no file or network access.
+ * Returns the result, or NULL when the transformation failed. */
+xmlDocPtr vl_fix_transform(xsltStylesheetPtr style, xmlDocPtr doc, const char **params);
 
 /* Release the compiled stylesheets. */
 void vl_fix_release(void);

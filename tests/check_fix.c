@@ -1,0 +1,230 @@
+/* Unit tests for the fix machinery: the source map, text edits and style,
+ * unified diffs, the tree-to-text diff, and the XSLT security sandbox. */
+#include "check_util.h"
+
+#include <string.h>
+
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+
+#include "lint/document.h"
+#include "lint/fix.h"
+#include "lint/fixdiff.h"
+#include "lint/srcmap.h"
+#include "lint/textedit.h"
+#include "lint/udiff.h"
+
+static VlDocument *
+parse(const char *text)
+{
+    VlInputError *error = NULL;
+    VlDocument *doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
+
+    ck_assert_msg(doc != NULL, "parse: %s", error ? error->message : "?");
+    return doc;
+}
+
+START_TEST(test_srcmap_offsets)
+{
+    const char *text = "<?xml version='1.0'?>\n<!-- a <fake> tag -->\n<domain type='kvm' x = \"1\">\n"
+                       "  <name>a&lt;b</name><![CDATA[<no>]]>\n  <os/>\n</domain>\n";
+    g_autoptr(VlDocument) doc = parse(text);
+    g_autoptr(VlSrcMap) map = vl_srcmap_build(doc->data, doc->len, doc->doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
+    xmlNodePtr name = xmlFirstElementChild(root), os = xmlNextElementSibling(name);
+    const VlSrcElem *r, *n, *o;
+    const VlSrcAttr *a;
+
+    ck_assert_ptr_nonnull(map);
+    r = vl_srcmap_get(map, root);
+    n = vl_srcmap_get(map, name);
+    o = vl_srcmap_get(map, os);
+    ck_assert(g_str_has_prefix(text + r->start, "<domain type"));
+    ck_assert(g_str_has_prefix(text + r->close_start, "</domain>"));
+    ck_assert_uint_eq(r->end, strlen(text) - 1);
+    ck_assert_uint_eq(r->attrs->len, 2);
+    a = vl_srcmap_attr(map, r, "x");
+    ck_assert_int_eq(a->quote, '"');
+    ck_assert_uint_eq(a->value_end - a->value_start, 1);
+    ck_assert(g_str_has_prefix(text + n->tag_end, "a&lt;b</name>"));
+    ck_assert(o->self_closing);
+    ck_assert_uint_eq(o->end - o->start, strlen("<os/>"));
+}
+END_TEST
+
+START_TEST(test_edits_and_style)
+{
+    const char *text = "<a>\r\n\t<b x=\"1\"/>\r\n</a>\r\n";
+    g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func((GDestroyNotify) vl_edit_free);
+    VlTextStyle st = { 0 };
+    gsize len;
+    g_autofree char *out = NULL;
+
+    vl_text_style_detect(&st, text, strlen(text));
+    ck_assert_int_eq(st.quote, '"');
+    ck_assert_str_eq(st.newline, "\r\n");
+    ck_assert_str_eq(st.indent_unit, "\t");
+    vl_text_style_clear(&st);
+
+    g_ptr_array_add(edits, vl_edit_new(14, 14, " y=\"2\""));
+    g_ptr_array_add(edits, vl_edit_new(3, 3, "X"));
+    g_ptr_array_add(edits, vl_edit_new(3, 3, "Y"));   /* same place: kept in order */
+    out = vl_edits_apply(text, strlen(text), edits, &len);
+    ck_assert_str_eq(out, "<a>XY\r\n\t<b x=\"1\" y=\"2\"/>\r\n</a>\r\n");
+
+    g_ptr_array_add(edits, vl_edit_new(2, 5, ""));    /* overlaps the inserts at 3 */
+    ck_assert_ptr_null(vl_edits_apply(text, strlen(text), edits, &len));
+}
+END_TEST
+
+START_TEST(test_udiff)
+{
+    const char *old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13";
+    const char *new_text = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n";
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    vl_udiff(out, "dir/f.xml", old, strlen(old), new_text, strlen(new_text));
+    ck_assert_str_eq(out->str,
+                     "--- a/dir/f.xml\n+++ b/dir/f.xml\n"
+                     "@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n"
+                     "@@ -10,4 +10,4 @@\n 10\n 11\n 12\n-13\n\\ No newline at end of file\n+13\n");
+    g_string_truncate(out, 0);
+    vl_udiff(out, "f.xml", old, strlen(old), old, strlen(old));
+    ck_assert_uint_eq(out->len, 0);
+}
+END_TEST
+
+/* Run a stylesheet through the fix path: source -> result -> edits -> text. */
+static char *
+fix_with(const char *source, const char *xsl)
+{
+    g_autoptr(VlDocument) doc = parse(source);
+    xmlDocPtr sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
+    xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
+    g_autoptr(GPtrArray) order = g_ptr_array_new();
+    g_autoptr(GPtrArray) copies = g_ptr_array_new();
+    g_autoptr(VlSrcMap) map = vl_srcmap_build(doc->data, doc->len, doc->doc);
+    xmlDocPtr copy = xmlCopyDoc(doc->doc, 1), result;
+    const char *params[] = { NULL };
+    VlTextStyle st = { 0 };
+    VlFixSource src;
+    g_autoptr(GPtrArray) edits = NULL;
+    xmlNsPtr ns;
+    gsize len;
+    char *out;
+
+    ck_assert_ptr_nonnull(style);
+    /* annotate like the engine does */
+    for (xmlNodePtr n = xmlDocGetRootElement(doc->doc), c = xmlDocGetRootElement(copy); n;) {
+        g_ptr_array_add(order, n);
+        g_ptr_array_add(copies, c);
+        if (xmlFirstElementChild(n)) {
+            n = xmlFirstElementChild(n), c = xmlFirstElementChild(c);
+            continue;
+        }
+        while (n && !xmlNextElementSibling(n))
+            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL, c = c->parent;
+        if (n)
+            n = xmlNextElementSibling(n), c = xmlNextElementSibling(c);
+    }
+    ns = xmlNewNs(xmlDocGetRootElement(copy), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
+    for (guint i = 0; i < copies->len; i++) {
+        char id[16];
+        g_snprintf(id, sizeof(id), "%u", i);
+        xmlSetNsProp(g_ptr_array_index(copies, i), ns, BAD_CAST "id", BAD_CAST id);
+    }
+    result = vl_fix_transform(style, copy, params);
+    ck_assert_ptr_nonnull(result);
+    vl_text_style_detect(&st, doc->data, doc->len);
+    src = (VlFixSource) { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &st };
+    edits = vl_fixdiff(&src, result);
+    ck_assert_ptr_nonnull(edits);
+    out = vl_edits_apply(doc->data, doc->len, edits, &len);
+    vl_text_style_clear(&st);
+    xmlFreeDoc(result);
+    xmlFreeDoc(copy);
+    xsltFreeStylesheet(style);
+    return out;
+}
+
+#define XSL_HEAD                                                                                    \
+    "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"              \
+    "<xsl:template match='@*|node()'><xsl:copy><xsl:apply-templates select='@*|node()'/></xsl:copy>" \
+    "</xsl:template>"
+
+START_TEST(test_fixdiff_minimal_edits)
+{
+    const char *source = "<?xml version=\"1.0\"?>\n<!-- keep -->\n<domain type='kvm'>\n"
+                         "    <name>x</name>   <!-- trailing -->\n"
+                         "    <clock offset='utc'/>\n"
+                         "    <devices>\n      <disk   device=\"disk\" type='file'/>\n      <rom bar='off'/>\n"
+                         "    </devices>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='clock'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<timer name='hypervclock' present='yes'/></xsl:copy></xsl:template>"
+        "<xsl:template match='disk/@device'><xsl:attribute name='device'>cdrom</xsl:attribute></xsl:template>"
+        "<xsl:template match='disk'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<xsl:attribute name='x'>a&amp;'b</xsl:attribute></xsl:copy></xsl:template>"
+        "<xsl:template match='rom'/>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<?xml version=\"1.0\"?>\n<!-- keep -->\n<domain type='kvm'>\n"
+                          "    <name>x</name>   <!-- trailing -->\n"
+                          "    <clock offset='utc'>\n        <timer name='hypervclock' present='yes'/>\n    </clock>\n"
+                          "    <devices>\n      <disk   device=\"cdrom\" type='file' x='a&amp;&apos;b'/>\n"
+                          "    </devices>\n</domain>\n");
+}
+END_TEST
+
+START_TEST(test_fixdiff_insert_between_and_before)
+{
+    const char *source = "<domain>\n  <name>x</name>\n  <os/>\n</domain>";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='name'><memory unit='KiB'>1</memory><xsl:copy-of select='.'/></xsl:template>"
+        "<xsl:template match='os'><xsl:copy-of select='.'/><features><acpi/></features></xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <memory unit='KiB'>1</memory>\n  <name>x</name>\n  <os/>\n"
+                          "  <features>\n    <acpi/>\n  </features>\n</domain>");
+}
+END_TEST
+
+START_TEST(test_xslt_cannot_read_files)
+{
+    const char *xsl = "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                      "<xsl:template match='/'><out><xsl:copy-of select=\"document('/etc/hostname')\"/></out>"
+                      "</xsl:template></xsl:stylesheet>";
+    xmlDocPtr sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
+    xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
+    g_autoptr(VlDocument) doc = parse("<domain/>");
+    const char *params[] = { NULL };
+    xmlDocPtr result = vl_fix_transform(style, doc->doc, params);
+
+    /* either the transformation fails, or document() yields nothing */
+    if (result) {
+        xmlNodePtr out = xmlDocGetRootElement(result);
+        ck_assert_ptr_null(out ? out->children : NULL);
+        xmlFreeDoc(result);
+    }
+    xsltFreeStylesheet(style);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("fix");
+    TCase *tc = tcase_create("core");
+
+    xsltSetGenericErrorFunc(NULL, NULL);
+    tcase_add_test(tc, test_srcmap_offsets);
+    tcase_add_test(tc, test_edits_and_style);
+    tcase_add_test(tc, test_udiff);
+    tcase_add_test(tc, test_fixdiff_minimal_edits);
+    tcase_add_test(tc, test_fixdiff_insert_between_and_before);
+    tcase_add_test(tc, test_xslt_cannot_read_files);
+    suite_add_tcase(s, tc);
+    return vl_check_run(s);
+}
