@@ -153,6 +153,24 @@ index_order(GPtrArray *order)
     return index;
 }
 
+/* One level of indentation is how far <domain>'s first child is indented
+ * past <domain> itself, when both start their lines. */
+static void
+indent_from_tree(VlTextStyle *style, VlDocument *doc, const VlSrcMap *map)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
+    xmlNodePtr child = xmlFirstElementChild(root);
+    const VlSrcElem *re = vl_srcmap_get(map, root), *ce = child ? vl_srcmap_get(map, child) : NULL;
+    g_autofree char *root_indent = re ? vl_text_indent_at(doc->data, re->start) : NULL;
+    g_autofree char *child_indent = ce ? vl_text_indent_at(doc->data, ce->start) : NULL;
+
+    if (root_indent && child_indent && g_str_has_prefix(child_indent, root_indent) &&
+        strlen(child_indent) > strlen(root_indent)) {
+        g_free(style->indent_unit);
+        style->indent_unit = g_strdup(child_indent + strlen(root_indent));
+    }
+}
+
 /* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
 static GPtrArray *
 rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why)
@@ -217,6 +235,7 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     } else {
         VlFixSource src = { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &text_style };
         vl_text_style_detect(&text_style, doc->data, doc->len);
+        indent_from_tree(&text_style, doc, map);
         if (!(edits = vl_fixdiff(&src, result)))
             *why = "the fixer result does not map back to the source";
         vl_text_style_clear(&text_style);

@@ -360,7 +360,9 @@ insert_after(Diff *d, xmlNodePtr prev, GPtrArray *news, const char *indent, xmlN
     g_string_free(out, TRUE);
 }
 
-/* O keeps none of its element children: write its inside anew. */
+/* O keeps none of its element children: the new ones go at the end of its
+ * content, before the end tag, so text and comments inside stay.  When O
+ * had element children (all removed now) its inside is written anew. */
 static void
 rewrite_inside(Diff *d, xmlNodePtr o, const VlSrcElem *e, GPtrArray *news, const char *indent)
 {
@@ -374,17 +376,25 @@ rewrite_inside(Diff *d, xmlNodePtr o, const VlSrcElem *e, GPtrArray *news, const
         g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, o);
         g_string_append_printf(inner, "%s%s%s", st->newline, indent, ser);
     }
-    g_string_append_printf(inner, "%s%s", st->newline, own);
     if (e->self_closing) {
         /* <clock offset='utc'/>  ->  <clock offset='utc'> ... </clock> */
         gsize q = e->tag_end - 2;
         g_autofree char *repl = NULL;
         while (q > e->start && g_ascii_isspace(text[q - 1]))
             q--;
-        repl = g_strdup_printf(">%s</%s>", inner->str, name);
+        repl = g_strdup_printf(">%s%s%s</%s>", inner->str, st->newline, own, name);
         add_edit(d, q, e->tag_end, repl);
-    } else {
+    } else if (has_element_children(o)) {
+        g_string_append_printf(inner, "%s%s", st->newline, own);
         add_edit(d, e->tag_end, e->close_start, inner->str);
+    } else {
+        /* after the last non-blank content; the blank before </name> stays */
+        gsize q = e->close_start;
+        while (q > e->tag_end && g_ascii_isspace(text[q - 1]))
+            q--;
+        if (!memchr(text + q, '\n', e->close_start - q))
+            g_string_append_printf(inner, "%s%s", st->newline, own);
+        add_edit(d, q, q, inner->str);
     }
     g_string_free(inner, TRUE);
 }
@@ -434,6 +444,16 @@ diff_children(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
     }
 }
 
+/* A kept element whose name changed (say into a namespace prefix): rewrite
+ * the name in its tags only, so its content, comments included, stays. */
+static void
+rename_element(Diff *d, const VlSrcElem *e, const char *old_name, const char *new_name)
+{
+    add_edit(d, e->start + 1, e->start + 1 + strlen(old_name), new_name);
+    if (!e->self_closing)
+        add_edit(d, e->close_start + 2, e->close_start + 2 + strlen(old_name), new_name);
+}
+
 static void
 diff_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
 {
@@ -442,10 +462,8 @@ diff_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
 
     if (!e)
         return;
-    if (strcmp(oname, rname) != 0) {
-        replace_element(d, o, r);
-        return;
-    }
+    if (strcmp(oname, rname) != 0)
+        rename_element(d, e, oname, rname);
     diff_attributes(d, o, r, e);
 
     if (!has_element_children(o) && !has_element_children(r)) {

@@ -169,6 +169,12 @@ vl_udiff(GString *out, const char *path, const char *old, gsize old_len, const c
             }
         }
         if (!header) {
+            /* a/ and b/ prefixes as git writes them; the path as the user gave
+             * it, without a leading "./" or "/" */
+            while (g_str_has_prefix(path, "./"))
+                path += 2;
+            while (*path == '/')
+                path++;
             g_string_append_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
             header = true;
         }
