@@ -15,11 +15,11 @@
      <clock offset='utc'> (libvirt's default) after <cpu>, else <features>.
      <hyperv mode='passthrough'> and mode='host-model' are left alone.
      Parameters: ensure, space-separated names to turn on (vpindex synic
-     stimer hypervclock, or any other state-only feature); may be empty. -->
+     stimer hypervclock, or another feature that takes only state=); may be
+     empty.  targets is not used: the result is the same whichever finding
+     asked for it. -->
 <xsl:stylesheet version="1.0"
-                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:vl="urn:x-virtlint:fix">
-  <xsl:param name="targets"/>
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:param name="ensure"/>
 
   <xsl:variable name="hv" select="/domain/features/hyperv"/>

@@ -346,17 +346,42 @@ insert_before(Diff *d, xmlNodePtr first, GPtrArray *news, const char *indent, xm
     g_string_free(out, TRUE);
 }
 
+/* Where to insert after an element ending at END: past blanks and comments
+ * that follow it on its line (a trailing comment belongs to that element),
+ * before the line end; or right at END when other markup follows. */
+static gsize
+after_trailing_comments(const char *text, gsize len, gsize end)
+{
+    gsize le = vl_text_line_end(text, len, end), p = end;
+
+    while (p < le) {
+        if (text[p] == ' ' || text[p] == '\t' || text[p] == '\r') {
+            p++;
+        } else if (g_str_has_prefix(text + p, "<!--")) {
+            const char *close = g_strstr_len(text + p, (gssize) (le - p), "-->");
+            if (!close)
+                return end;
+            p = (gsize) (close - text) + 3;
+        } else {
+            return end;
+        }
+    }
+    /* before "\r\n" or "\n" */
+    return le > end && text[le - 1] == '\r' ? le - 1 : le;
+}
+
 static void
 insert_after(Diff *d, xmlNodePtr prev, GPtrArray *news, const char *indent, xmlNodePtr scope)
 {
     const VlSrcElem *pe = vl_srcmap_get(d->src->map, prev);
+    gsize at = after_trailing_comments(d->src->text, d->src->len, pe->end);
     GString *out = g_string_new(NULL);
 
     for (guint i = 0; i < news->len; i++) {
         g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, scope);
         g_string_append_printf(out, "%s%s%s", d->src->style->newline, indent, ser);
     }
-    add_edit(d, pe->end, pe->end, out->str);
+    add_edit(d, at, at, out->str);
     g_string_free(out, TRUE);
 }
 

@@ -40,7 +40,8 @@ check(const VlModel *m, VlReport *report)
     unsigned limit, threads, cores;
     guint64 per_socket, used;
     bool smt;
-    g_autofree char *edition = NULL, *smt_note = NULL, *cores_s = NULL, *threads_s = NULL, *description = NULL;
+    g_autofree char *edition = NULL, *smt_note = NULL, *description = NULL;
+    g_autofree char *cores_s = NULL, *threads_s = NULL;
     VlFinding *f;
 
     if (!vl_guest_is_windows(&m->guest))
@@ -75,8 +76,8 @@ check(const VlModel *m, VlReport *report)
     /* fixers/cpu-socket-limit.xsl writes exactly the topology above */
     cores_s = g_strdup_printf("%u", cores);
     threads_s = g_strdup_printf("%u", threads);
-    description = g_strdup_printf("put the %u vCPUs in one socket: sockets='1' dies='1' cores='%u' threads='%u'%s",
-                                  m->vcpus, cores, threads, smt_note);
+    description = g_strdup_printf("put the %u vCPUs in one socket: sockets='1' dies='1' cores='%u' "
+                                  "threads='%u'%s", m->vcpus, cores, threads, smt_note);
     vl_finding_set_fix(f, description, "cores", cores_s, "threads", threads_s, NULL);
 }
 

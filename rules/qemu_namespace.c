@@ -15,21 +15,31 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (!block->ns && strchr(name, ':')) {
             g_autofree char *prefix = g_strndup(name, strchr(name, ':') - name);
-            vl_report(report, block,
+            g_autofree char *fix = g_strdup_printf("declare xmlns:%s='%s' on <domain>", prefix, VL_NS_QEMU);
+            VlFinding *f = vl_report(report, block,
                       "the prefix '%s' of <%s> is not declared: libvirt drops the element and "
                       "nothing in it reaches QEMU; declare xmlns:%s='%s' on <domain>",
                       prefix, name, prefix, VL_NS_QEMU);
+            vl_finding_set_fix(f, fix, NULL);
         } else if (!block->ns) {
-            vl_report(report, block,
+            g_autofree char *fix = g_strdup_printf("move <%s> into libvirt's QEMU namespace (<qemu:%s>)",
+                                                   name, name);
+            VlFinding *f = vl_report(report, block,
                       "<%s> is not in libvirt's QEMU namespace, so libvirt ignores it; write "
                       "<qemu:%s> and declare xmlns:qemu='%s' on <domain>",
                       name, name, VL_NS_QEMU);
+            vl_finding_set_fix(f, fix, NULL);
         } else {
-            vl_report(report, block,
+            g_autofree char *fix = g_strdup_printf("bind %s%s to '%s'",
+                                                   block->ns->prefix ? "xmlns:" : "xmlns",
+                                                   block->ns->prefix ? (const char *) block->ns->prefix : "",
+                                                   VL_NS_QEMU);
+            VlFinding *f = vl_report(report, block,
                       "<%s%s%s> is in namespace '%s', not libvirt's QEMU namespace '%s': libvirt "
                       "silently drops it; correct the xmlns declaration",
                       block->ns->prefix ? (const char *) block->ns->prefix : "",
                       block->ns->prefix ? ":" : "", name, (const char *) block->ns->href, VL_NS_QEMU);
+            vl_finding_set_fix(f, fix, NULL);
         }
     }
 }

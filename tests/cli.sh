@@ -15,7 +15,9 @@ expect_grep "uefi-snapshot\]$" "$tmp/out" "text format ends with the rule id"
 expect_grep "^Found 1 problem \(0 errors, 0 warnings, 1 info\) in 1 file\.$" "$tmp/out" "summary line"
 expect_rc 1 "info counts with --fail-on info" -- "$VL" --fail-on info "$clean"
 expect_rc 1 "errors fail by default" -- "$VL" "$bad"
-expect_grep "^examples/win11.xml:22:7: error: Hyper-V <synic> is on but <vpindex> is not" "$tmp/out" "path:line:col: severity: message"
+expect_grep "^examples/win11.xml:22:7: error: \[\*\] Hyper-V <synic> is on but <vpindex> is not" "$tmp/out" "path:line:col: severity: [*] message (fixable)"
+expect_grep "^\[\*\] [0-9]+ fixable with --fix\.$" "$tmp/out" "summary counts fixable findings"
+expect_grep "more fixable with --fix --unsafe-fixes" "$tmp/out" "summary mentions unsafe fixes"
 expect_rc 0 "--fail-on error ignores warnings" -- "$VL" --fail-on error --ignore hyperv-dependency,virtiofs-shared-memory "$bad"
 expect_rc 1 "--fail-on error still fails on errors" -- "$VL" --fail-on error "$bad"
 expect_rc 0 "--select a category" -- "$VL" --select snapshot "$bad"
@@ -32,10 +34,16 @@ assert isinstance(data, list) and len(data) == 6, data
 for f in data:
     assert set(f) == {"file", "line", "column", "rule", "severity", "message", "fix"}, f
     assert f["file"] == "examples/win11.xml" and isinstance(f["line"], int)
-    assert f["severity"] in ("error", "warning", "info") and f["fix"] is None
+    assert f["severity"] in ("error", "warning", "info")
+    if f["rule"] in ("uefi-snapshot", "cpu-socket-limit"):
+        assert f["fix"] is None, f  # no fix, and an unsafe one shown only with --unsafe-fixes
+    else:
+        assert f["fix"]["applicability"] == "safe" and f["fix"]["edits"], f
 assert [f["line"] for f in data] == sorted(f["line"] for f in data)
 PY
 then pass; else fail "json findings have the documented shape"; fi
+expect_rc 1 "json with --unsafe-fixes" -- "$VL" --format json --unsafe-fixes --select cpu-socket-limit "$bad"
+expect_grep '"applicability":"unsafe"' "$tmp/out" "unsafe fix shown with --unsafe-fixes"
 expect_rc 0 "json with no findings is an empty array" -- "$VL" --format json --select qemu-namespace "$bad"
 expect_grep "^\[\]$" "$tmp/out" "empty json array"
 
