@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "guest.h"
+#include "version.h"
 
 G_DEFINE_QUARK(vl-cli-error, vl_cli_error)
 
@@ -45,6 +46,7 @@ gboolean
 vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
 {
     g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
+    g_autofree char *libvirt_version = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE;
@@ -56,6 +58,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on, "Exit 1 on findings of this severity or worse: error, warning (default), info", "SEVERITY" },
         { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
         { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
+        { "libvirt-version", 0, 0, G_OPTION_ARG_STRING, &libvirt_version, "The libvirt release to target, X.Y[.Z] (default: the one virtlint was built against)", "VERSION" },
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
         { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
@@ -119,6 +122,11 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         g_set_error(error, VL_CLI_ERROR, 0,
                     "--edition: expected home, pro, education, enterprise, workstation or server, got '%s'",
                     edition);
+        return FALSE;
+    }
+
+    if (libvirt_version && !vl_version_parse(libvirt_version, &config->libvirt_version)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--libvirt-version: expected X.Y or X.Y.Z, got '%s'", libvirt_version);
         return FALSE;
     }
 

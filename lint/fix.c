@@ -330,7 +330,7 @@ static void
 withhold(VlFixResult *res, GHashTable *withheld, const VlRule *rule, const char *why)
 {
     g_hash_table_add(withheld, (gpointer) rule->id);
-    g_ptr_array_add(res->withheld, g_strdup_printf("%s: %s", rule->id, why));
+    g_hash_table_insert(res->withheld, (gpointer) rule->id, g_strdup(why));
 }
 
 VlFixResult *
@@ -344,7 +344,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     VlDocument *cur = doc;
 
     res->applied = g_ptr_array_new_with_free_func((GDestroyNotify) applied_free);
-    res->withheld = g_ptr_array_new_with_free_func(g_free);
+    res->withheld = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         g_autoptr(GPtrArray) findings = vl_engine_lint(engine, cur);
@@ -413,6 +413,6 @@ vl_fix_result_free(VlFixResult *res)
         return;
     g_free(res->text);
     g_ptr_array_unref(res->applied);
-    g_ptr_array_unref(res->withheld);
+    g_hash_table_unref(res->withheld);
     g_free(res);
 }

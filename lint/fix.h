@@ -25,7 +25,7 @@ typedef struct {
     gsize len;
     bool changed;
     GPtrArray *applied;     /* VlAppliedFix* */
-    GPtrArray *withheld;    /* char*: "rule-id: why" */
+    GHashTable *withheld;   /* rule id -> why its fix was withheld (char*) */
 } VlFixResult;
 
 /* Whether a finding's fix may be applied or shown under these options. */

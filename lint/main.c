@@ -1,4 +1,5 @@
 /* virtlint: lint libvirt domain XML. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -63,9 +64,10 @@ count(Run *run, GPtrArray *findings)
 }
 
 /* --fix / --diff: returns the document to report on (DOC, or the fixed
- * one, which the caller frees), or NULL when writing failed. */
+ * one, which the caller frees), or NULL when writing failed.  *WITHHELD
+ * receives the reasons fixes were withheld, by rule id. */
 static VlDocument *
-fix_input(Run *run, VlDocument *doc, bool is_stdin)
+fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
 {
     const VlConfig *c = run->config;
     g_autoptr(VlFixResult) res = vl_fix_document(&run->engine, doc, c->unsafe_fixes);
@@ -77,11 +79,16 @@ fix_input(Run *run, VlDocument *doc, bool is_stdin)
         fprintf(stderr, "%s: %s %s (%u finding%s): %s\n", doc->path, c->diff ? "would fix" : "fixed", a->rule->id,
                 a->findings, a->findings == 1 ? "" : "s", a->description);
     }
-    for (guint i = 0; i < res->withheld->len; i++)
-        fprintf(stderr, "%s: fix withheld: %s\n", doc->path, (const char *) g_ptr_array_index(res->withheld, i));
 
+    *withheld = g_hash_table_ref(res->withheld);
     if (c->diff) {
+        GHashTableIter it;
+        gpointer rule, why;
         g_autoptr(GString) diff = g_string_new(NULL);
+
+        g_hash_table_iter_init(&it, res->withheld);
+        while (g_hash_table_iter_next(&it, &rule, &why))
+            fprintf(stderr, "%s: %s: fix withheld: %s\n", doc->path, (const char *) rule, (const char *) why);
         vl_udiff(diff, doc->path, doc->data, doc->len, res->text, res->len);
         fputs(diff->str, stdout);
         run->would_change |= res->changed;
@@ -111,6 +118,7 @@ lint_input(Run *run, const char *path)
     g_autoptr(VlDocument) doc = is_stdin ? vl_document_load_stdin(c, &load_error)
                                          : vl_document_load_file(path, c, &load_error);
     g_autoptr(GPtrArray) findings = NULL;
+    g_autoptr(GHashTable) withheld = NULL;
     VlDocument *report_on = doc;
 
     if (!doc) {
@@ -119,13 +127,24 @@ lint_input(Run *run, const char *path)
         return;
     }
     if (c->fix || c->diff) {
-        if (!(report_on = fix_input(run, doc, is_stdin)))
+        if (!(report_on = fix_input(run, doc, is_stdin, &withheld)))
             return;
     }
     run->stats.files++;
     if (c->diff)
         return; /* --diff prints the diff only */
     findings = vl_engine_lint(&run->engine, report_on);
+    for (guint i = 0; withheld && i < findings->len; i++) {
+        VlFinding *f = g_ptr_array_index(findings, i);
+        const char *why = g_hash_table_lookup(withheld, f->rule->id);
+
+        if (why && f->fix) {
+            char *message = g_strdup_printf("%s (fix withheld: %s)", f->message, why);
+            g_free(f->message);
+            f->message = message;
+            vl_finding_drop_fix(f); /* not offered again: it was tried */
+        }
+    }
     if (c->format == VL_FORMAT_JSON)
         vl_fix_attach_edits(report_on, findings, c->unsafe_fixes);
     count(run, findings);
@@ -205,6 +224,9 @@ main(int argc, char **argv)
     int rc = EXIT_CLEAN;
 
     LIBXML_TEST_VERSION
+    /* A write past a file-size limit must fail with EFBIG, leaving the
+     * original in place, rather than kill the process halfway. */
+    signal(SIGXFSZ, SIG_IGN);
     vl_config_init(&config);
 
     if (!vl_cli_parse(argc, argv, &config, &cli, &error)) {

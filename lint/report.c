@@ -104,6 +104,12 @@ fix_free(VlFix *fix)
 }
 
 void
+vl_finding_drop_fix(VlFinding *finding)
+{
+    g_clear_pointer(&finding->fix, fix_free);
+}
+
+void
 vl_fix_set_edits(VlFix *fix, GPtrArray *edits)
 {
     if (fix->edits)

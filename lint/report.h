@@ -56,6 +56,8 @@ VlFinding *vl_report_at(VlReport *report, VlSeverity severity, xmlNodePtr node, 
 
 GPtrArray *vl_fix_edits_new(void);
 VlFixEdit *vl_fix_edit_new(int line, int column, int end_line, int end_column, const char *content);
+/* Remove FINDING's fix (it was tried and withheld). */
+void vl_finding_drop_fix(VlFinding *finding);
 /* Takes ownership of EDITS. */
 void vl_fix_set_edits(VlFix *fix, GPtrArray *edits);
 

@@ -13,5 +13,8 @@
 
 #define VL_LIBVIRT(major, minor) ((major) * 1000000u + (minor) * 1000u)
 
+/* Parse "9.8" or "9.8.1" into *VERSION; false when it is neither. */
+gboolean vl_version_parse(const char *text, unsigned *version);
+
 /* "9.0.0" for 9000000; returns BUF. */
 const char *vl_version_format(unsigned version, char *buf, gsize size);

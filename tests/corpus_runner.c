@@ -167,9 +167,15 @@ run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char
         return true;
     }
     g_file_get_contents(golden_path, &golden, &golden_len, NULL);
-    for (guint i = 0; i < res->withheld->len; i++) {
-        printf("FAIL %s: fix withheld: %s\n", path, (const char *) g_ptr_array_index(res->withheld, i));
-        ok = false;
+    {
+        GHashTableIter it;
+        gpointer rule, why;
+
+        g_hash_table_iter_init(&it, res->withheld);
+        while (g_hash_table_iter_next(&it, &rule, &why)) {
+            printf("FAIL %s: %s: fix withheld: %s\n", path, (const char *) rule, (const char *) why);
+            ok = false;
+        }
     }
     if (res->len != golden_len || memcmp(res->text, golden, golden_len) != 0) {
         g_autoptr(GString) diff = g_string_new(NULL);

@@ -81,6 +81,20 @@ for f in findings:
 PY
 then pass; else fail "json fix objects have applicability, description and edits"; fi
 
+# a fix whose result would not validate is withheld, and the finding says so
+cp corpus/disk-discard-granularity/virtio-unmap.xml "$tmp/w.xml"
+expect_rc 1 "withheld fix" -- "$VL" --fix --libvirt-version 9.8 --select disk-discard-granularity "$tmp/w.xml"
+expect_grep "fix withheld: the result would not validate against libvirt's schema" "$tmp/out" "the finding says the fix was withheld"
+expect_no_grep "fixable with --fix" "$tmp/out" "a withheld fix is not counted as fixable"
+cmp -s "$tmp/w.xml" corpus/disk-discard-granularity/virtio-unmap.xml && pass || fail "withheld fix wrote the file"
+
+# a write that fails (file-size limit: like a full disk) leaves the original, exit 2
+cp examples/win11.xml "$tmp/big.xml"
+expect_rc 2 "write fails under a file-size limit" -- bash -c "ulimit -f 1; exec \"$VL\" --fix \"$tmp/big.xml\""
+expect_grep "big.xml: error: .*cannot write, left unchanged" "$tmp/err" "write failure message"
+cmp -s "$tmp/big.xml" examples/win11.xml && pass || fail "the original was changed by a failed write"
+ls -A "$tmp" | grep -q '^\.virtlint-' && fail "temporary file left behind after a failed write" || pass
+
 # --fix and --diff exclude each other
 expect_rc 2 "--fix --diff" -- "$VL" --fix --diff "$case_file"
 
