@@ -46,7 +46,7 @@ gboolean
 vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
 {
     g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
-    g_autofree char *libvirt_version = NULL;
+    g_autofree char *libvirt_version = NULL, *qemu_version = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE;
@@ -59,6 +59,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
         { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
         { "libvirt-version", 0, 0, G_OPTION_ARG_STRING, &libvirt_version, "The libvirt release to target, X.Y[.Z] (default: the one virtlint was built against)", "VERSION" },
+        { "qemu-version", 0, 0, G_OPTION_ARG_STRING, &qemu_version, "The QEMU release to target, X.Y[.Z] (default: unknown, assumed current)", "VERSION" },
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
         { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
@@ -127,6 +128,11 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
 
     if (libvirt_version && !vl_version_parse(libvirt_version, &config->libvirt_version)) {
         g_set_error(error, VL_CLI_ERROR, 0, "--libvirt-version: expected X.Y or X.Y.Z, got '%s'", libvirt_version);
+        return FALSE;
+    }
+
+    if (qemu_version && !vl_version_parse(qemu_version, &config->qemu_version)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--qemu-version: expected X.Y or X.Y.Z, got '%s'", qemu_version);
         return FALSE;
     }
 

@@ -36,6 +36,9 @@ typedef struct {
     /* The libvirt release findings and fixes target, as major*1000000 +
      * minor*1000 + micro; defaults to the libvirt virtlint was built against. */
     unsigned libvirt_version;
+    /* The QEMU release, in the same form; 0 when not known (rules then
+     * assume a current QEMU and say so). */
+    unsigned qemu_version;
     /* Refuse inputs larger than this many bytes. */
     gsize max_file_size;
 } VlConfig;

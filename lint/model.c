@@ -188,8 +188,13 @@ read_devices(VlModel *m, xmlNodePtr devices)
 {
     m->devices = devices;
     for (xmlNodePtr dev = devices->children; dev; dev = dev->next) {
+        GPtrArray *same;
+
         if (dev->type != XML_ELEMENT_NODE || dev->ns)
             continue;
+        if (!(same = g_hash_table_lookup(m->devices_by_name, dev->name)))
+            g_hash_table_insert(m->devices_by_name, (gpointer) dev->name, same = g_ptr_array_new());
+        g_ptr_array_add(same, dev);
         if (vl_xml_is(dev, "disk"))
             g_ptr_array_add(m->disks, dev);
         else if (vl_xml_is(dev, "hostdev"))
@@ -331,6 +336,8 @@ vl_model_build(VlDocument *doc, const VlConfig *config)
     m->qemu_blocks = g_ptr_array_new();
     m->qemu_args = g_ptr_array_new();
     m->qemu_override_devices = g_ptr_array_new();
+    m->devices_by_name = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+    m->top_by_name = g_hash_table_new(g_str_hash, g_str_equal);
 
     for (xmlNodePtr child = m->root->children; child; child = child->next) {
         if (child->type != XML_ELEMENT_NODE)
@@ -342,6 +349,8 @@ vl_model_build(VlDocument *doc, const VlConfig *config)
                 read_qemu_block(m, child);
             continue;
         }
+        if (!g_hash_table_contains(m->top_by_name, child->name))
+            g_hash_table_insert(m->top_by_name, (gpointer) child->name, child);
         if (vl_xml_is(child, "os"))
             read_os(m, child);
         else if (vl_xml_is(child, "vcpu"))
@@ -393,10 +402,31 @@ vl_model_free(VlModel *m)
     g_ptr_array_unref(m->qemu_blocks);
     g_ptr_array_unref(m->qemu_args);
     g_ptr_array_unref(m->qemu_override_devices);
+    g_hash_table_unref(m->devices_by_name);
+    g_hash_table_unref(m->top_by_name);
     g_free(m->machine_version);
     g_free(m->osinfo_id);
     g_free(m->guest.evidence);
     g_free(m);
+}
+
+GPtrArray *
+vl_model_devices(const VlModel *m, const char *name)
+{
+    static GPtrArray *none;
+    GPtrArray *found = g_hash_table_lookup(m->devices_by_name, name);
+
+    if (found)
+        return found;
+    if (!none)
+        none = g_ptr_array_new(); /* shared, always empty */
+    return none;
+}
+
+xmlNodePtr
+vl_model_top(const VlModel *m, const char *name)
+{
+    return g_hash_table_lookup(m->top_by_name, name);
 }
 
 xmlNodePtr

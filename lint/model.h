@@ -66,6 +66,8 @@ typedef struct {
     /* devices */
     xmlNodePtr devices;
     GPtrArray *disks, *hostdevs, *filesystems, *interfaces;
+    GHashTable *devices_by_name;     /* element name -> GPtrArray of <devices> children */
+    GHashTable *top_by_name;         /* element name -> first un-namespaced child of <domain> */
 
     /* QEMU namespace */
     GPtrArray *qemu_blocks;          /* commandline/override/capabilities/deprecation
@@ -84,6 +86,12 @@ typedef struct {
 VlModel *vl_model_build(VlDocument *doc, const VlConfig *config);
 void vl_model_free(VlModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlModel, vl_model_free)
+
+/* The devices named NAME (video, controller, tpm, ...), in document order;
+ * an empty array when there are none.  Never NULL. */
+GPtrArray *vl_model_devices(const VlModel *model, const char *name);
+/* The first child of <domain> named NAME (cputune, pm, sysinfo, ...), or NULL. */
+xmlNodePtr vl_model_top(const VlModel *model, const char *name);
 
 /* The Hyper-V enlightenment element NAME (relaxed, stimer, ...), or NULL. */
 xmlNodePtr vl_model_hyperv_feature(const VlModel *model, const char *name);

@@ -14,6 +14,14 @@ typedef enum {
 
 #define VL_RULE_MAX_SOURCES 8
 
+/* Who refuses what the rule reports, when someone does: what the agreement
+ * tests hold the rule to (tests/libvirt_agreement.py). */
+typedef enum {
+    VL_REFUSED_BY_NONE,     /* a recommendation, or silently ignored */
+    VL_REFUSED_BY_LIBVIRT,  /* virsh define (or start) fails */
+    VL_REFUSED_BY_QEMU,     /* libvirt accepts it, QEMU exits at start */
+} VlRefusedBy;
+
 typedef struct VlRule {
     const char *id;            /* stable kebab-case id, prefixed by its category */
     const char *category;
@@ -26,6 +34,10 @@ typedef struct VlRule {
     /* The fixer stylesheet, fixers/NAME.xsl; NULL means the rule id.  Rules
      * that fix the same part of the domain share one (hyperv.xsl). */
     const char *fixer;
+    VlRefusedBy refused_by;
+    /* For VL_REFUSED_BY_LIBVIRT: a piece of libvirt's error message, so the
+     * agreement test can find the libvirt test files the rule must flag. */
+    const char *libvirt_error;
     const char *example_bad;   /* XML snippets for --explain and rules.md */
     const char *example_good;
     void (*check)(const VlModel *model, VlReport *report);

@@ -68,6 +68,8 @@ const VlRule vl_rule_cpu_topology_mismatch = {
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },
     .fix = VL_FIX_UNSAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "CPU topology doesn't match maximum vcpu count",
     .example_bad = "<vcpu>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='6' threads='1'/>\n</cpu>",
     .example_good = "<vcpu>8</vcpu>\n<cpu mode='host-passthrough'>\n  <topology sockets='1' cores='8' threads='1'/>\n</cpu>",
     .check = check,

@@ -127,6 +127,7 @@ const VlRule vl_rule_hyperv_dependency = {
         "QEMU target/i386/kvm/kvm.c (kvm_hyperv_properties dependencies)",
     },
     .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_QEMU,
     .fixer = "hyperv",
     .example_bad = "<hyperv mode='custom'>\n  <stimer state='on'/>\n</hyperv>",
     .example_good = "<hyperv mode='custom'>\n  <vpindex state='on'/>\n  <synic state='on'/>\n  <stimer state='on'/>\n</hyperv>\n...\n<clock offset='localtime'>\n  <timer name='hypervclock' present='yes'/>\n</clock>",

@@ -1,7 +1,9 @@
 /* The one place every rule is registered.  Order is the order of
- * --list-rules and rules.md; findings are sorted by position anyway. */
+ * --list-rules and rules.md (grouped by area); findings are sorted by
+ * position anyway. */
 #include "lint/registry.h"
 
+/* schema and the core rules of 0.1 */
 extern const VlRule vl_rule_schema;
 extern const VlRule vl_rule_cpu_topology_mismatch;
 extern const VlRule vl_rule_cpu_socket_limit;
@@ -14,6 +16,11 @@ extern const VlRule vl_rule_hostdev_x_vga;
 extern const VlRule vl_rule_uefi_snapshot;
 extern const VlRule vl_rule_disk_discard_granularity;
 extern const VlRule vl_rule_qemu_namespace;
+/* extern: hyperv-cpu */
+/* extern: memory-firmware */
+/* extern: storage-video */
+/* extern: io-passthrough */
+/* extern: qemu-snapshot-misc */
 
 const VlRule *const vl_registered_rules[] = {
     &vl_rule_schema,
@@ -28,6 +35,11 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_uefi_snapshot,
     &vl_rule_disk_discard_granularity,
     &vl_rule_qemu_namespace,
+    /* rules: hyperv-cpu */
+    /* rules: memory-firmware */
+    /* rules: storage-video */
+    /* rules: io-passthrough */
+    /* rules: qemu-snapshot-misc */
     &vl_rule_suppression_unknown_rule,
 };
 

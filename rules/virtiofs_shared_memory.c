@@ -87,6 +87,8 @@ const VlRule vl_rule_virtiofs_shared_memory = {
         "libvirt src/qemu/qemu_validate.c (vhost-user shared memory check)",
     },
     .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "requires shared memory",
     .example_bad = "<devices>\n  <filesystem type='mount' accessmode='passthrough'>\n    <driver type='virtiofs'/>\n    <source dir='/srv/share'/>\n    <target dir='share'/>\n  </filesystem>\n</devices>",
     .example_good = "<memoryBacking>\n  <source type='memfd'/>\n  <access mode='shared'/>\n</memoryBacking>\n<devices>\n  <filesystem type='mount' accessmode='passthrough'>\n    <driver type='virtiofs'/>\n    <source dir='/srv/share'/>\n    <target dir='share'/>\n  </filesystem>\n</devices>",
     .check = check,

@@ -95,6 +95,36 @@ START_TEST(test_seed_sources_exist)
 }
 END_TEST
 
+/* Every rule defined in a rules/ file is registered: a rule file whose line in
+ * rules/registry.c was lost would otherwise never run. */
+START_TEST(test_every_rule_file_registered)
+{
+    g_autoptr(GDir) dir = g_dir_open("rules", 0, NULL);
+    g_autoptr(GRegex) re = g_regex_new("\\.id = \"([a-z0-9-]+)\"", 0, 0, NULL);
+    const char *name;
+    guint found = 0;
+
+    ck_assert_ptr_nonnull(dir);
+    while ((name = g_dir_read_name(dir))) {
+        g_autofree char *path = g_build_filename("rules", name, NULL);
+        g_autofree char *text = NULL;
+        g_autoptr(GMatchInfo) match = NULL;
+
+        if (!g_str_has_suffix(name, ".c") || !g_file_get_contents(path, &text, NULL, NULL))
+            continue;
+        g_regex_match(re, text, 0, &match);
+        while (g_match_info_matches(match)) {
+            g_autofree char *id = g_match_info_fetch(match, 1);
+            ck_assert_msg(vl_registry_find(id) != NULL, "%s defines rule %s but rules/registry.c does not list it",
+                          path, id);
+            found++;
+            g_match_info_next(match, NULL);
+        }
+    }
+    ck_assert_uint_ge(found, 12);
+}
+END_TEST
+
 static gboolean
 init_with(char **select, char **ignore, VlEngine *engine, GError **error)
 {
@@ -139,6 +169,7 @@ main(void)
     tcase_add_test(tc, test_metadata_complete);
     tcase_add_test(tc, test_seed_sources_exist);
     tcase_add_test(tc, test_select_and_ignore);
+    tcase_add_test(tc, test_every_rule_file_registered);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }

@@ -88,6 +88,11 @@ apply_option(VlConfig *config, const char *key, const char *value)
     } else if (strcmp(key, "edition") == 0) {
         if (!vl_guest_parse_edition(value, &config->os_edition))
             g_error("corpus: bad edition=%s", value);
+    } else if (strcmp(key, "qemu") == 0) {
+        unsigned major = 0, minor = 0;
+        if (sscanf(value, "%u.%u", &major, &minor) != 2)
+            g_error("corpus: bad qemu=%s", value);
+        config->qemu_version = major * 1000000u + minor * 1000u;
     } else if (strcmp(key, "libvirt") == 0) {
         unsigned major = 0, minor = 0;
         if (sscanf(value, "%u.%u", &major, &minor) != 2)
