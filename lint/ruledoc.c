@@ -32,6 +32,8 @@ rule_json(const VlRule *rule)
     json_object_object_add(obj, "rationale", json_object_new_string(rule->rationale));
     json_object_object_add(obj, "fix", json_object_new_string(vl_fix_name(rule->fix)));
     json_object_object_add(obj, "sources", sources);
+    json_object_object_add(obj, "refused_by", json_object_new_string(vl_refused_by_name(rule->refused_by)));
+    json_object_object_add(obj, "libvirt_error", rule->libvirt_error ? json_object_new_string(rule->libvirt_error) : NULL);
     return obj;
 }
 
@@ -48,6 +50,20 @@ vl_ruledoc_list_json(FILE *out)
                                                                    JSON_C_TO_STRING_SPACED |
                                                                    JSON_C_TO_STRING_NOSLASHESCAPE));
     json_object_put(array);
+}
+
+const char *
+vl_refused_by_name(VlRefusedBy who)
+{
+    switch (who) {
+    case VL_REFUSED_BY_LIBVIRT:
+        return "libvirt";
+    case VL_REFUSED_BY_QEMU:
+        return "qemu";
+    case VL_REFUSED_BY_NONE:
+    default:
+        return "none";
+    }
 }
 
 static const char *

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "rule.h"
 
+const char *vl_refused_by_name(VlRefusedBy who);
 void vl_ruledoc_list_text(FILE *out, const VlConfig *config);
 void vl_ruledoc_list_json(FILE *out);
 /* One rule's section, in Markdown (what --explain prints). */

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Agreement with libvirt's own test suite (../shared/corpus/libvirt-tests).
+
+- Files libvirt accepts (not in EXPECTED_ERRORS.tsv): no rule that says
+  libvirt refuses something may report an error on them.  Rules that say
+  QEMU refuses something may, where QEMU really would: each such finding is
+  written down, with the reason, in corpus/libvirt-tests-qemu-refusals.tsv,
+  and the list must match exactly.
+- Files libvirt refuses: where a rule's libvirt_error matches libvirt's
+  message, that rule must report an error on the file.  The coverage (files
+  some rule explains / all refused files) is printed.
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
+TESTS = Path(os.environ.get("VIRTLINT_SHARED_CORPUS", "../shared/corpus")) / "libvirt-tests"
+REFUSALS = Path("corpus/libvirt-tests-qemu-refusals.tsv")
+
+passed = failed = 0
+
+
+def result(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}")
+
+
+def main():
+    rules = {r["id"]: r for r in json.loads(subprocess.run(
+        [VIRTLINT, "--list-rules", "--format", "json"], capture_output=True, text=True, check=True).stdout)}
+    with open(TESTS / "EXPECTED_ERRORS.tsv") as f:
+        expected = {row["xml_file"]: row["libvirt_error_message"] for row in csv.DictReader(f, delimiter="\t")}
+    with open(REFUSALS) as f:
+        written = {(row["file"], row["rule"]): row["reason"]
+                   for row in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")}
+
+    out = subprocess.run([VIRTLINT, "--format", "json", "--fail-on", "error", "--ignore", "schema", str(TESTS)],
+                         capture_output=True, text=True)
+    findings = {}
+    for f in json.loads(out.stdout):
+        findings.setdefault(Path(f["file"]).name, []).append(f)
+
+    seen_qemu = set()
+    for path in sorted(TESTS.glob("*.xml")):
+        name = path.name
+        errors = [f for f in findings.get(name, []) if f["severity"] == "error"]
+        if name in expected:
+            continue
+        for f in errors:
+            who = rules[f["rule"]]["refused_by"]
+            if who == "libvirt":
+                result(False, f"{name}:{f['line']}: {f['rule']} says libvirt refuses this, "
+                              f"but libvirt's test suite accepts the file: {f['message']}")
+            elif who == "qemu":
+                seen_qemu.add((name, f["rule"]))
+                result((name, f["rule"]) in written,
+                       f"{name}: {f['rule']} (QEMU refuses) fires; write it down in {REFUSALS} with the reason")
+    for key in sorted(set(written) - seen_qemu):
+        result(False, f"{REFUSALS} lists {key[0]} / {key[1]}, which no longer fires")
+
+    covered = 0
+    for name, message in sorted(expected.items()):
+        fired = {f["rule"] for f in findings.get(name, []) if f["severity"] == "error"}
+        claims = [rid for rid, r in rules.items() if r.get("libvirt_error") and r["libvirt_error"] in message]
+        if claims:
+            ok = any(c in fired for c in claims)
+            result(ok, f"{name}: libvirt says \"{message}\", which {'/'.join(claims)} covers, but it did not fire")
+            covered += ok
+    print(f"libvirt-agreement: coverage: {covered} of {len(expected)} files libvirt refuses are explained by a rule")
+    print(f"libvirt-agreement: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
