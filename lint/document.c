@@ -134,9 +134,21 @@ vl_document_parse(const char *path, char *data, gsize len, VlInputError **error)
     }
 
     root = xmlDocGetRootElement(doc->doc);
+    if (root && !root->ns && xmlStrEqual(root->name, BAD_CAST "domainsnapshot")) {
+        /* virsh snapshot-dumpxml: the snapshot, with the domain inside */
+        doc->is_snapshot = true;
+        for (xmlNodePtr c = root->children; c; c = c->next) {
+            if (c->type == XML_ELEMENT_NODE && !c->ns && xmlStrEqual(c->name, BAD_CAST "domain"))
+                return g_steal_pointer(&doc);
+        }
+        *error = vl_input_error_new(path, (int) xmlGetLineNo(root), 0,
+                                    "<domainsnapshot> without the <domain> it was taken of "
+                                    "(virsh snapshot-dumpxml writes it; --no-domain leaves it out)");
+        return NULL;
+    }
     if (!root || root->ns || !xmlStrEqual(root->name, BAD_CAST "domain")) {
         *error = vl_input_error_new(path, root ? (int) xmlGetLineNo(root) : 0, 0,
-                                    "root element is <%s>, expected a libvirt <domain>",
+                                    "root element is <%s>, expected a libvirt <domain> or <domainsnapshot>",
                                     root ? (const char *) root->name : "");
         return NULL;
     }

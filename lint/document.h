@@ -2,6 +2,7 @@
  * Loading is safe by construction: no network, no DTD, no entities. */
 #pragma once
 
+#include <stdbool.h>
 #include <glib.h>
 #include <libxml/tree.h>
 
@@ -13,6 +14,7 @@ typedef struct {
     gsize len;
     xmlDocPtr doc;
     GArray *line_starts; /* byte offset of each line, built on first use */
+    bool is_snapshot;    /* a <domainsnapshot> with its <domain> inside */
 } VlDocument;
 
 /* Why an input could not be linted.  line/column are 0 when unknown. */

@@ -346,6 +346,14 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     res->applied = g_ptr_array_new_with_free_func((GDestroyNotify) applied_free);
     res->withheld = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 
+    /* Fixers rewrite domain XML; a snapshot's embedded domain is a record of
+     * the past, to be fixed in the domain itself. */
+    if (doc->is_snapshot) {
+        res->text = g_memdup2(doc->data, doc->len + 1);
+        res->len = doc->len;
+        return res;
+    }
+
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         g_autoptr(GPtrArray) findings = vl_engine_lint(engine, cur);
         g_autoptr(GPtrArray) edits = NULL;

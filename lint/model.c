@@ -325,6 +325,10 @@ vl_model_build(VlDocument *doc, const VlConfig *config)
     m->config = config;
     m->doc = doc;
     m->root = xmlDocGetRootElement(doc->doc);
+    if (doc->is_snapshot) {
+        m->snapshot = m->root;
+        m->root = vl_xml_child(m->snapshot, "domain");
+    }
     m->domain_type = vl_xml_attr(m->root, "type");
     m->vcpus = 1;
     m->numa_cells = g_ptr_array_new();

@@ -32,7 +32,8 @@ typedef struct {
 typedef struct {
     const VlConfig *config;
     VlDocument *doc;
-    xmlNodePtr root;
+    xmlNodePtr root;                 /* <domain> (inside <domainsnapshot> for snapshots) */
+    xmlNodePtr snapshot;             /* <domainsnapshot>, or NULL for a domain XML */
 
     const char *domain_type;         /* kvm, qemu, ... */
 

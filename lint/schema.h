@@ -10,6 +10,8 @@ gboolean vl_schema_prepare(const char *path, GError **error);
 /* The compiled schema, or NULL when vl_schema_prepare() has not succeeded. */
 xmlRelaxNGPtr vl_schema_current(void);
 const char *vl_schema_path(void);
+/* domainsnapshot.rng from the same directory, or NULL when there is none. */
+xmlRelaxNGPtr vl_schema_snapshot(void);
 /* DOC validates against the prepared schema (true when none is prepared). */
 gboolean vl_schema_valid(xmlDocPtr doc);
 void vl_schema_release(void);

@@ -162,14 +162,17 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, const char *whol
     if (report->findings->len == before) {
         /* Every part is fine alone: the problem is in how they combine (or
          * in <domain>'s own attributes). */
-        vl_report(report, m->root, "the domain does not validate against libvirt's schema (%s)", whole_error);
+        vl_report(report, m->snapshot ? m->snapshot : m->root, "the %s does not validate against libvirt's schema (%s)",
+                  m->snapshot ? "snapshot" : "domain", whole_error);
     }
 }
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlRelaxNGPtr schema = vl_schema_current();
+    /* a snapshot is checked against domainsnapshot.rng; its culprits are
+     * then looked for in the embedded domain like in a domain XML */
+    xmlRelaxNGPtr schema = m->snapshot ? vl_schema_snapshot() : vl_schema_current();
     Validator v = { .budget = MAX_VALIDATIONS };
 
     if (!schema)
@@ -178,6 +181,13 @@ check(const VlModel *m, VlReport *report)
     xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
     if (!validate(&v, m->doc->doc)) {
         g_autofree char *whole_error = g_steal_pointer(&v.first_error);
+
+        if (m->snapshot) {
+            /* culprits in the embedded domain are searched with the domain schema */
+            xmlRelaxNGFreeValidCtxt(v.ctxt);
+            v.ctxt = xmlRelaxNGNewValidCtxt(vl_schema_current());
+            xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
+        }
         find_culprits(&v, m, report, whole_error ? whole_error : "invalid");
     }
     g_free(v.first_error);
