@@ -16,6 +16,9 @@ extern const VlRule vl_rule_hostdev_x_vga;
 extern const VlRule vl_rule_uefi_snapshot;
 extern const VlRule vl_rule_disk_discard_granularity;
 extern const VlRule vl_rule_qemu_namespace;
+extern const VlRule vl_rule_snapshot_uefi_internal;
+extern const VlRule vl_rule_snapshot_raw_internal;
+extern const VlRule vl_rule_snapshot_memory_blocked;
 /* extern: hyperv-cpu */
 /* extern: memory-firmware */
 /* extern: storage-video */
@@ -35,6 +38,9 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_uefi_snapshot,
     &vl_rule_disk_discard_granularity,
     &vl_rule_qemu_namespace,
+    &vl_rule_snapshot_uefi_internal,
+    &vl_rule_snapshot_raw_internal,
+    &vl_rule_snapshot_memory_blocked,
     /* rules: hyperv-cpu */
     /* rules: memory-firmware */
     /* rules: storage-video */
