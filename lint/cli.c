@@ -48,11 +48,13 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
     g_autofree char *libvirt_version = NULL, *qemu_version = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
-    gboolean list_rules = FALSE, version = FALSE, quiet = FALSE;
+    gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
-        { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
+        { "concise", 0, 0, G_OPTION_ARG_NONE, &concise, "Text: one line per finding, without the source excerpt", NULL },
+        { "statistics", 0, 0, G_OPTION_ARG_NONE, &statistics, "Print how many findings each rule reported", NULL },
         { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select, "Run only these rules or categories (comma-separated, repeatable)", "RULES" },
         { "ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignore, "Do not run these rules or categories", "RULES" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on, "Exit 1 on findings of this severity or worse: error, warning (default), info", "SEVERITY" },
@@ -85,6 +87,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         return FALSE;
 
     config->quiet = quiet;
+    config->concise = concise;
+    config->statistics = statistics;
     config->fix = fix;
     config->diff = diff;
     config->unsafe_fixes = unsafe_fixes;
@@ -105,11 +109,18 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         config->format = VL_FORMAT_TEXT;
     } else if (strcmp(format, "json") == 0) {
         config->format = VL_FORMAT_JSON;
-        config->color = FALSE;
+    } else if (strcmp(format, "sarif") == 0) {
+        config->format = VL_FORMAT_SARIF;
+    } else if (strcmp(format, "github") == 0) {
+        config->format = VL_FORMAT_GITHUB;
+    } else if (strcmp(format, "junit") == 0) {
+        config->format = VL_FORMAT_JUNIT;
     } else {
-        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text or json, got '%s'", format);
+        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text, json, sarif, github or junit, got '%s'", format);
         return FALSE;
     }
+    if (config->format != VL_FORMAT_TEXT)
+        config->color = FALSE;
     if (fail_on && vl_severity_parse(fail_on, &config->fail_on) < 0) {
         g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'", fail_on);
         return FALSE;

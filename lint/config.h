@@ -11,6 +11,9 @@
 typedef enum {
     VL_FORMAT_TEXT,
     VL_FORMAT_JSON,
+    VL_FORMAT_SARIF,
+    VL_FORMAT_GITHUB,
+    VL_FORMAT_JUNIT,
 } VlFormat;
 
 typedef struct {
@@ -18,6 +21,8 @@ typedef struct {
     VlSeverity fail_on;
     bool quiet;
     bool color;
+    bool concise;           /* text: one line per finding, no source excerpt */
+    bool statistics;        /* text: counts per rule after the findings */
     /* Fixing: --fix writes, --diff shows, --unsafe-fixes widens both (and
      * shows unsafe fixes in the output), --show-fixes lists what was done. */
     bool fix;

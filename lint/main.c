@@ -145,11 +145,11 @@ lint_input(Run *run, const char *path)
             vl_finding_drop_fix(f); /* not offered again: it was tried */
         }
     }
-    if (c->format == VL_FORMAT_JSON)
+    if (c->format == VL_FORMAT_JSON || c->format == VL_FORMAT_SARIF)
         vl_fix_attach_edits(report_on, findings, c->unsafe_fixes);
     count(run, findings);
     if (run->output)
-        vl_output_document(run->output, report_on->path, findings);
+        vl_output_document(run->output, report_on, findings);
     g_clear_pointer(&findings, g_ptr_array_unref); /* findings point into report_on */
     if (report_on != doc)
         vl_document_free(report_on);

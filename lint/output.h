@@ -1,10 +1,12 @@
-/* Writing findings: text for people, JSON for tools. */
+/* Writing findings: text for people; JSON, SARIF, GitHub annotations and
+ * JUnit for tools.  Each format lives in its own output_*.c. */
 #pragma once
 
 #include <stdio.h>
 #include <glib.h>
 
 #include "config.h"
+#include "document.h"
 
 typedef struct {
     guint files;           /* inputs linted */
@@ -18,8 +20,8 @@ typedef struct {
 typedef struct VlOutput VlOutput;
 
 VlOutput *vl_output_new(const VlConfig *config, FILE *out);
-/* FINDINGS (VlFinding*) of one input named PATH. */
-void vl_output_document(VlOutput *output, const char *path, GPtrArray *findings);
+/* FINDINGS (VlFinding*) of DOC. */
+void vl_output_document(VlOutput *output, VlDocument *doc, GPtrArray *findings);
 /* Close the output; the text format prints its summary line here. */
 void vl_output_finish(VlOutput *output, const VlStats *stats, guint input_errors);
 void vl_output_free(VlOutput *output);

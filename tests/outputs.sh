@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The output formats: text with source excerpts (and --concise), SARIF
+# validated against the SARIF 2.1.0 JSON schema, GitHub workflow commands,
+# JUnit XML, and --statistics.
+set -u
+VL=$(realpath "${1:-./virtlint}")
+SARIF_SCHEMA=${VIRTLINT_SARIF_SCHEMA:-../shared/schemas/sarif-schema-2.1.0.json}
+suite=outputs
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+
+bad=examples/win11.xml
+
+# text: the finding line, then the source line with its element marked
+expect_rc 1 "text" -- "$VL" "$bad"
+expect_grep '^22 \|       <synic state=.on./>$' "$tmp/out" "source excerpt shows the line"
+expect_grep '^   \|       \^{19}$' "$tmp/out" "caret line marks the start tag"
+expect_rc 1 "--concise" -- "$VL" --concise "$bad"
+expect_no_grep '^22 \|' "$tmp/out" "--concise has no excerpt"
+[ "$(grep -c '^examples/win11.xml:' "$tmp/out")" -eq 6 ] && pass || fail "--concise: one line per finding"
+
+# --statistics
+expect_rc 1 "--statistics" -- "$VL" --concise --statistics "$bad"
+expect_grep '^ +2  hyperv-dependency +error' "$tmp/out" "statistics count per rule"
+
+# SARIF, validated against the schema
+expect_rc 1 "sarif" -- "$VL" --format sarif "$bad" corpus/hostdev-rom-bar/fix-rom-bar-off.xml
+cp "$tmp/out" "$tmp/log.sarif"
+if python3 - "$tmp/log.sarif" "$SARIF_SCHEMA" <<'PY'
+import json, sys
+import jsonschema
+log = json.load(open(sys.argv[1]))
+schema = json.load(open(sys.argv[2]))
+jsonschema.validate(log, schema)
+run = log["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+ids = [r["id"] for r in rules]
+assert "hyperv-dependency" in ids and all(r["help"]["text"] and r["shortDescription"]["text"] for r in rules)
+results = run["results"]
+assert len(results) == 6 + 4, len(results)
+for r in results:
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+    assert r["level"] in ("error", "warning", "note")
+    assert r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+fixed = [r for r in results if "fixes" in r]
+assert fixed and all(f["fixes"][0]["artifactChanges"][0]["replacements"] for f in fixed), fixed
+PY
+then pass; else fail "SARIF output validates against SARIF 2.1.0 and carries rules, results and fixes"; fi
+
+# GitHub workflow commands
+expect_rc 1 "github" -- "$VL" --format github "$bad"
+expect_grep '^::error file=examples/win11.xml,line=22,col=7,title=hyperv-dependency::Hyper-V <synic>' "$tmp/out" "error annotation"
+expect_grep '^::notice file=examples/win11.xml,line=12,col=3,title=uefi-snapshot::' "$tmp/out" "info becomes notice"
+[ "$(wc -l <"$tmp/out")" -eq 6 ] && pass || fail "github: one annotation per finding"
+
+# JUnit
+expect_rc 1 "junit" -- "$VL" --format junit "$bad" corpus/whole/win11-desktop-tuned.xml corpus/schema/valid.xml
+cp "$tmp/out" "$tmp/junit.xml"
+xmllint --noout "$tmp/junit.xml" && pass || fail "junit output is well-formed XML"
+expect_grep '<testsuite name="virtlint" tests="3" failures="2">' "$tmp/junit.xml" "junit counts test cases and failures"
+expect_grep '<failure message="5 problems">' "$tmp/junit.xml" "junit failure counts findings at or above --fail-on"
+expect_grep '<system-out>examples/win11.xml:12:3: info:' "$tmp/junit.xml" "findings below --fail-on go to system-out"
+
+finish
