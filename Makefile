@@ -106,6 +106,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
+	tests/config.sh $(abspath $(BIN))
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
 

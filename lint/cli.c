@@ -49,7 +49,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_autofree char *libvirt_version = NULL, *qemu_version = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
-    gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE;
+    gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -67,6 +67,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
+        { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
+        { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
@@ -87,6 +89,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         return FALSE;
 
     config->quiet = quiet;
+    config->no_config = no_config;
     config->concise = concise;
     config->statistics = statistics;
     config->fix = fix;
@@ -99,6 +102,11 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     }
     config->select = split_lists(select);
     config->ignore = split_lists(ignore);
+    /* what the command line set wins over a .virtlintrc */
+    config->set_by_cli = (select ? VL_SET_SELECT : 0) | (ignore ? VL_SET_IGNORE : 0) | (fail_on ? VL_SET_FAIL_ON : 0) |
+                         (os ? VL_SET_OS : 0) | (edition ? VL_SET_EDITION : 0) |
+                         (config->schema_path ? VL_SET_SCHEMA : 0) | (unsafe_fixes ? VL_SET_UNSAFE : 0) |
+                         (libvirt_version ? VL_SET_LIBVIRT : 0) | (qemu_version ? VL_SET_QEMU : 0);
     config->color = want_color(color, &color_error);
     if (color_error) {
         g_propagate_error(error, g_steal_pointer(&color_error));

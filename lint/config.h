@@ -16,6 +16,19 @@ typedef enum {
     VL_FORMAT_JUNIT,
 } VlFormat;
 
+/* Options the command line set, which a .virtlintrc must not override. */
+typedef enum {
+    VL_SET_SELECT = 1 << 0,
+    VL_SET_IGNORE = 1 << 1,
+    VL_SET_FAIL_ON = 1 << 2,
+    VL_SET_OS = 1 << 3,
+    VL_SET_EDITION = 1 << 4,
+    VL_SET_SCHEMA = 1 << 5,
+    VL_SET_UNSAFE = 1 << 6,
+    VL_SET_LIBVIRT = 1 << 7,
+    VL_SET_QEMU = 1 << 8,
+} VlSetByCli;
+
 typedef struct {
     VlFormat format;
     VlSeverity fail_on;
@@ -46,6 +59,12 @@ typedef struct {
     unsigned qemu_version;
     /* Refuse inputs larger than this many bytes. */
     gsize max_file_size;
+    /* rule id -> severity (VlSeverity, or -1 for off), from a .virtlintrc */
+    GHashTable *severity_overrides;
+    /* .virtlintrc: the one to use (--config), or none at all (--no-config) */
+    char *config_path;
+    bool no_config;
+    guint set_by_cli;       /* VlSetByCli */
 } VlConfig;
 
 #define VL_DEFAULT_SCHEMA "/usr/share/libvirt/schemas/domain.rng"
@@ -53,3 +72,5 @@ typedef struct {
 
 void vl_config_init(VlConfig *config);
 void vl_config_clear(VlConfig *config);
+/* A deep copy of SRC, to adjust for one input. */
+void vl_config_copy(VlConfig *dst, const VlConfig *src);

@@ -59,8 +59,11 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
                 g_propagate_error(error, g_steal_pointer(&local));
                 return FALSE;
             }
-            fprintf(stderr, "virtlint: note: %s; the schema rule is skipped (install libvirt's "
-                    "schemas or pass --schema PATH)\n", local->message);
+            static bool noted; /* once per run, not once per file */
+            if (!noted)
+                fprintf(stderr, "virtlint: note: %s; the schema rule is skipped (install libvirt's "
+                        "schemas or pass --schema PATH)\n", local->message);
+            noted = true;
             engine->enabled[vl_registry_index(vl_registry_find("schema"))] = false;
         }
     }
@@ -104,16 +107,28 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
         rules[i]->check(model, &report);
     }
 
-    /* Move each finding to KEPT or free it when a suppression covers it. */
+    /* Move each finding to KEPT or free it when a suppression covers it;
+     * severities a .virtlintrc overrides change here ("off" drops it). */
     kept = g_ptr_array_new_with_free_func((GDestroyNotify) vl_finding_free);
     g_ptr_array_set_free_func(report.findings, NULL);
     for (guint i = 0; i < report.findings->len; i++) {
         VlFinding *f = g_ptr_array_index(report.findings, i);
 
-        if (vl_suppressions_cover(&sup, f))
+        gpointer override;
+
+        if (vl_suppressions_cover(&sup, f)) {
             vl_finding_free(f);
-        else
-            g_ptr_array_add(kept, f);
+            continue;
+        }
+        if (engine->config->severity_overrides &&
+            g_hash_table_lookup_extended(engine->config->severity_overrides, f->rule->id, NULL, &override)) {
+            if (GPOINTER_TO_INT(override) < 0) {
+                vl_finding_free(f);
+                continue;
+            }
+            f->severity = (VlSeverity) GPOINTER_TO_INT(override);
+        }
+        g_ptr_array_add(kept, f);
     }
     g_ptr_array_sort(kept, vl_finding_compare);
 

@@ -12,6 +12,7 @@
 #include "fix.h"
 #include "inputs.h"
 #include "output.h"
+#include "rcfile.h"
 #include "registry.h"
 #include "report.h"
 #include "ruledoc.h"
@@ -37,8 +38,10 @@ print_input_error(const VlInputError *e)
 }
 
 typedef struct {
-    const VlConfig *config;
-    VlEngine engine;
+    const VlConfig *base;       /* the command line's */
+    const VlConfig *config;     /* the input's: base + its .virtlintrc */
+    VlEngine engine;            /* for the input's config */
+    GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
     VlOutput *output;
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
@@ -109,8 +112,62 @@ fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
     return vl_document_parse(doc->path, g_memdup2(res->text, res->len + 1), res->len, &parse_error);
 }
 
+/* The input's configuration: the command line's, with the .virtlintrc that
+ * applies to it.  False (and an input error) when that file is broken. */
+static bool
+input_config(Run *run, const char *path, VlConfig *cfg)
+{
+    g_autofree char *rc_path = NULL;
+    const VlRcFile *rc;
+
+    vl_config_copy(cfg, run->base);
+    if (run->base->no_config)
+        return true;
+    rc_path = run->base->config_path ? g_strdup(run->base->config_path)
+                                     : vl_rcfile_find(strcmp(path, "-") == 0 ? "./-" : path);
+    if (!rc_path)
+        return true;
+    if (!g_hash_table_lookup_extended(run->rcfiles, rc_path, NULL, (gpointer *) &rc)) {
+        g_autoptr(GError) error = NULL;
+        rc = vl_rcfile_load(rc_path, &error);
+        if (!rc)
+            fprintf(stderr, "%s: error: %s\n", path, error->message);
+        g_hash_table_insert(run->rcfiles, g_strdup(rc_path), (gpointer) rc);
+    }
+    if (!rc) {
+        run->input_errors++;
+        return false;
+    }
+    vl_rcfile_apply(rc, path, cfg);
+    return true;
+}
+
+static void lint_document(Run *run, const char *path);
+
 static void
 lint_input(Run *run, const char *path)
+{
+    VlConfig cfg;
+    g_autoptr(GError) error = NULL;
+
+    if (!input_config(run, path, &cfg)) {
+        vl_config_clear(&cfg);
+        return;
+    }
+    if (!vl_engine_init(&run->engine, &cfg, &error)) {
+        fprintf(stderr, "%s: error: %s\n", path, error->message);
+        run->input_errors++;
+    } else {
+        run->config = &cfg;
+        lint_document(run, path);
+        run->config = run->base;
+    }
+    vl_engine_clear(&run->engine);
+    vl_config_clear(&cfg);
+}
+
+static void
+lint_document(Run *run, const char *path)
 {
     const VlConfig *c = run->config;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -168,16 +225,19 @@ reads_stdin(char **paths)
 static int
 lint_inputs(const VlConfig *config, char **paths)
 {
-    Run run = { .config = config };
+    Run run = { .base = config, .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
 
+    /* the command line's own rule names and schema are checked up front */
     if (!vl_engine_init(&run.engine, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_engine_clear(&run.engine);
         return EXIT_TROUBLE;
     }
+    vl_engine_clear(&run.engine);
+    run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_expand(paths, errors);
     for (guint i = 0; i < errors->len; i++)
@@ -193,7 +253,7 @@ lint_inputs(const VlConfig *config, char **paths)
         vl_output_finish(run.output, &run.stats, run.input_errors);
         vl_output_free(run.output);
     }
-    vl_engine_clear(&run.engine);
+    g_hash_table_unref(run.rcfiles);
 
     if (run.input_errors)
         return EXIT_TROUBLE;
