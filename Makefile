@@ -107,15 +107,25 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/cli.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
+	tests/install.sh
+	tests/libvirt_hook.sh $(abspath $(BIN))
+	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
 
 demo: $(BIN)
 	$(abspath $(BIN)) examples/win11.xml; test $$? -le 1
 
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
+		$(DESTDIR)$(DATADIR)/virtlint
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/virtlint
+	install -m 0644 doc/virtlint.1 $(DESTDIR)$(MANDIR)/man1/virtlint.1
+	install -m 0644 share/bash-completion/virtlint $(DESTDIR)$(DATADIR)/bash-completion/completions/virtlint
+	install -m 0755 share/virtlint/libvirt-hook-qemu $(DESTDIR)$(DATADIR)/virtlint/libvirt-hook-qemu
 
 clean:
 	rm -rf $(B) $(BIN)

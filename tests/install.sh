@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# make install with PREFIX and DESTDIR: the binary, the man page (rendered
+# without warnings), bash completion (options and rule ids) and the libvirt
+# hook land where they should.
+set -u
+suite=install
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+
+make -s install PREFIX=/usr DESTDIR="$tmp/root" >"$tmp/log" 2>&1 && pass || { fail "make install"; cat "$tmp/log"; }
+for f in usr/bin/virtlint usr/share/man/man1/virtlint.1 usr/share/bash-completion/completions/virtlint \
+    usr/share/virtlint/libvirt-hook-qemu; do
+    [ -f "$tmp/root/$f" ] && pass || fail "$f not installed"
+done
+[ -x "$tmp/root/usr/share/virtlint/libvirt-hook-qemu" ] && pass || fail "the hook is not executable"
+"$tmp/root/usr/bin/virtlint" --version | grep -q '^virtlint ' && pass || fail "installed binary does not run"
+
+groff -t -man -Tutf8 -ww "$tmp/root/usr/share/man/man1/virtlint.1" >"$tmp/man" 2>"$tmp/man.err"
+[ -s "$tmp/man.err" ] && { fail "man page warnings"; cat "$tmp/man.err"; } || pass
+expect_grep "unsafe" "$tmp/man" "man page renders its options"
+
+complete_words() {
+    PATH="$tmp/root/usr/bin:$PATH" bash -c '
+        . "$1"; shift
+        COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+        _virtlint
+        printf "%s\n" "${COMPREPLY[@]}"' _ "$tmp/root/usr/share/bash-completion/completions/virtlint" "$@"
+}
+complete_words virtlint --fo >"$tmp/c1"
+expect_grep "^--format$" "$tmp/c1" "completes options"
+complete_words virtlint --select cpu-t >"$tmp/c2"
+expect_grep "^cpu-topology-mismatch$" "$tmp/c2" "completes rule ids"
+complete_words virtlint --format s >"$tmp/c3"
+expect_grep "^sarif$" "$tmp/c3" "completes option values"
+
+finish
