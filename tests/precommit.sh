@@ -24,9 +24,9 @@ repos:
   - repo: $here
     rev: $rev
     hooks:
-      - id: virtlint-fix
-        args: [--select, "virtiofs-shared-memory,hostdev-rom-bar"]
       - id: virtlint
+        args: [--select, "virtiofs-shared-memory,hostdev-rom-bar"]
+      - id: virtlint-fix
         args: [--select, "virtiofs-shared-memory,hostdev-rom-bar"]
 YAML
 git add . && git commit -qm "a domain"
