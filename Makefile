@@ -19,7 +19,8 @@ CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
 	-DVL_BUILD_LIBVIRT_VERSION=$(LIBVIRT_VERSION_NUMBER)u \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
-LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
+# -ldl: libvirt itself is dlopen()ed, only for --domain (lint/live.c)
+LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -ldl
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
 
@@ -108,6 +109,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
+	tests/live.sh $(abspath $(BIN))
 	tests/libvirt_hook.sh $(abspath $(BIN))
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))

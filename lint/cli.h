@@ -16,6 +16,9 @@ typedef struct {
     VlMode mode;
     char *explain;      /* rule id for --explain */
     char **paths;       /* inputs, NULL-terminated */
+    char *connect;      /* --connect URI */
+    char **domains;     /* --domain NAME|UUID, NULL-terminated */
+    gboolean all_domains;
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

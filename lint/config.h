@@ -42,6 +42,7 @@ typedef struct {
     bool diff;
     bool unsafe_fixes;
     bool show_fixes;
+    bool define;            /* --fix on live domains defines the result */
     /* Rule ids or categories; NULL-terminated, NULL when not given. */
     char **select;
     char **ignore;

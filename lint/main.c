@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "fix.h"
 #include "inputs.h"
+#include "live.h"
 #include "output.h"
 #include "rcfile.h"
 #include "registry.h"
@@ -42,6 +43,7 @@ typedef struct {
     const VlConfig *config;     /* the input's: base + its .virtlintrc */
     VlEngine engine;            /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
+    VlLive *live;               /* --connect/--domain: the libvirt connection */
     VlOutput *output;
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
@@ -69,8 +71,16 @@ count(Run *run, GPtrArray *findings)
 /* --fix / --diff: returns the document to report on (DOC, or the fixed
  * one, which the caller frees), or NULL when writing failed.  *WITHHELD
  * receives the reasons fixes were withheld, by rule id. */
+typedef enum {
+    SINK_FILE,      /* rewrite the file */
+    SINK_STDOUT,    /* standard input's fixed document goes to stdout */
+    SINK_DOMAIN,    /* a live domain: define it (--define) or show the diff */
+} Sink;
+
+static bool define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res);
+
 static VlDocument *
-fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
+fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld)
 {
     const VlConfig *c = run->config;
     g_autoptr(VlFixResult) res = vl_fix_document(&run->engine, doc, c->unsafe_fixes);
@@ -84,7 +94,7 @@ fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
     }
 
     *withheld = g_hash_table_ref(res->withheld);
-    if (c->diff) {
+    if (c->diff || (sink == SINK_DOMAIN && !c->define)) {
         GHashTableIter it;
         gpointer rule, why;
         g_autoptr(GString) diff = g_string_new(NULL);
@@ -97,8 +107,11 @@ fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
         run->would_change |= res->changed;
         return doc;
     }
-    if (is_stdin) {
+    if (sink == SINK_STDOUT) {
         fwrite(res->text, 1, res->len, stdout);
+    } else if (sink == SINK_DOMAIN) {
+        if (res->changed && !define_domain(run, doc, domain, res))
+            return NULL;
     } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
@@ -110,6 +123,36 @@ fix_input(Run *run, VlDocument *doc, bool is_stdin, GHashTable **withheld)
         run->stats.fixed += ((const VlAppliedFix *) g_ptr_array_index(res->applied, i))->findings;
     run->stats.fixed_files++;
     return vl_document_parse(doc->path, g_memdup2(res->text, res->len + 1), res->len, &parse_error);
+}
+
+/* --fix --define: save the current definition to a timestamped backup,
+ * then define the fixed one. */
+static bool
+define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res)
+{
+    g_autoptr(GDateTime) now = g_date_time_new_now_local();
+    g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
+    g_autofree char *dir = g_build_filename(g_get_user_state_dir(), "virtlint", "backups", NULL);
+    g_autofree char *name = g_strdup_printf("%s-%s.xml", domain, stamp);
+    g_autofree char *backup = g_build_filename(dir, name, NULL);
+    g_autoptr(GError) error = NULL;
+    gboolean running = FALSE;
+
+    if (g_mkdir_with_parents(dir, 0700) < 0 || !g_file_set_contents(backup, doc->data, (gssize) doc->len, &error)) {
+        fprintf(stderr, "%s: error: cannot save a backup in %s%s%s; nothing defined\n", doc->path, dir,
+                error ? ": " : "", error ? error->message : "");
+        run->input_errors++;
+        return false;
+    }
+    fprintf(stderr, "%s: previous definition saved to %s\n", doc->path, backup);
+    if (!vl_live_define(run->live, domain, res->text, &running, &error)) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return false;
+    }
+    fprintf(stderr, "%s: fixed definition defined%s\n", doc->path,
+            running ? "; the domain is running: the change applies at its next boot" : "");
+    return true;
 }
 
 /* The input's configuration: the command line's, with the .virtlintrc that
@@ -142,15 +185,16 @@ input_config(Run *run, const char *path, VlConfig *cfg)
     return true;
 }
 
-static void lint_document(Run *run, const char *path);
+static void lint_document(Run *run, const char *path, const char *domain);
 
+/* Lint one input: PATH (a file or -), or the live DOMAIN when set. */
 static void
-lint_input(Run *run, const char *path)
+lint_input(Run *run, const char *path, const char *domain)
 {
     VlConfig cfg;
     g_autoptr(GError) error = NULL;
 
-    if (!input_config(run, path, &cfg)) {
+    if (!input_config(run, domain ? "./-" : path, &cfg)) {
         vl_config_clear(&cfg);
         return;
     }
@@ -159,21 +203,37 @@ lint_input(Run *run, const char *path)
         run->input_errors++;
     } else {
         run->config = &cfg;
-        lint_document(run, path);
+        lint_document(run, path, domain);
         run->config = run->base;
     }
     vl_engine_clear(&run->engine);
     vl_config_clear(&cfg);
 }
 
+static VlDocument *
+load_domain(Run *run, const char *domain, VlInputError **error)
+{
+    g_autoptr(GError) gerr = NULL;
+    g_autofree char *name = NULL, *display = NULL;
+    char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
+
+    if (!xml) {
+        *error = vl_input_error_new(domain, 0, 0, "%s", gerr->message);
+        return NULL;
+    }
+    display = g_strdup_printf("domain %s", name);
+    return vl_document_parse(display, xml, strlen(xml), error);
+}
+
 static void
-lint_document(Run *run, const char *path)
+lint_document(Run *run, const char *path, const char *domain)
 {
     const VlConfig *c = run->config;
-    bool is_stdin = strcmp(path, "-") == 0;
+    bool is_stdin = !domain && strcmp(path, "-") == 0;
     g_autoptr(VlInputError) load_error = NULL;
-    g_autoptr(VlDocument) doc = is_stdin ? vl_document_load_stdin(c, &load_error)
-                                         : vl_document_load_file(path, c, &load_error);
+    g_autoptr(VlDocument) doc = domain ? load_domain(run, domain, &load_error)
+                               : is_stdin ? vl_document_load_stdin(c, &load_error)
+                                          : vl_document_load_file(path, c, &load_error);
     g_autoptr(GPtrArray) findings = NULL;
     g_autoptr(GHashTable) withheld = NULL;
     VlDocument *report_on = doc;
@@ -184,7 +244,8 @@ lint_document(Run *run, const char *path)
         return;
     }
     if (c->fix || c->diff) {
-        if (!(report_on = fix_input(run, doc, is_stdin, &withheld)))
+        Sink sink = domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE;
+        if (!(report_on = fix_input(run, doc, sink, domain, &withheld)))
             return;
     }
     run->stats.files++;
@@ -222,9 +283,29 @@ reads_stdin(char **paths)
     return false;
 }
 
-static int
-lint_inputs(const VlConfig *config, char **paths)
+/* The live domains to lint: --domain NAME..., or every persistent one. */
+static GPtrArray *
+live_domains(Run *run, const VlCli *cli, GError **error)
 {
+    GPtrArray *names;
+
+    if (!cli->domains && !cli->all_domains)
+        return NULL;
+    if (!(run->live = vl_live_open(cli->connect, error)))
+        return NULL;
+    if (cli->all_domains)
+        return vl_live_list(run->live, error);
+    names = g_ptr_array_new_with_free_func(g_free);
+    for (char **d = cli->domains; *d; d++)
+        g_ptr_array_add(names, g_strdup(*d));
+    return names;
+}
+
+static int
+lint_inputs(const VlConfig *config, const VlCli *cli)
+{
+    char **paths = cli->paths;
+    g_autoptr(GPtrArray) domains = NULL;
     Run run = { .base = config, .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
@@ -237,6 +318,12 @@ lint_inputs(const VlConfig *config, char **paths)
         return EXIT_TROUBLE;
     }
     vl_engine_clear(&run.engine);
+    domains = live_domains(&run, cli, &error);
+    if (error) {
+        fprintf(stderr, "virtlint: %s\n", error->message);
+        vl_live_close(run.live);
+        return EXIT_TROUBLE;
+    }
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_expand(paths, errors);
@@ -248,12 +335,15 @@ lint_inputs(const VlConfig *config, char **paths)
     run.out = config->fix && reads_stdin(paths) ? stderr : stdout;
     run.output = config->diff ? NULL : vl_output_new(config, run.out);
     for (guint i = 0; i < inputs->len; i++)
-        lint_input(&run, g_ptr_array_index(inputs, i));
+        lint_input(&run, g_ptr_array_index(inputs, i), NULL);
+    for (guint i = 0; domains && i < domains->len; i++)
+        lint_input(&run, NULL, g_ptr_array_index(domains, i));
     if (run.output) {
         vl_output_finish(run.output, &run.stats, run.input_errors);
         vl_output_free(run.output);
     }
     g_hash_table_unref(run.rcfiles);
+    vl_live_close(run.live);
 
     if (run.input_errors)
         return EXIT_TROUBLE;
@@ -310,7 +400,7 @@ main(int argc, char **argv)
             rc = explain(cli.explain);
             break;
         case VL_MODE_LINT:
-            rc = lint_inputs(&config, cli.paths);
+            rc = lint_inputs(&config, &cli);
             break;
         }
     }

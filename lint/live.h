@@ -1,0 +1,26 @@
+/* Live domains over libvirt: their persistent definitions to lint, and the
+ * fixed definition written back.  libvirt is loaded (dlopen) only here, so
+ * linting files never pays for it. */
+#pragma once
+
+#include <glib.h>
+
+typedef struct VlLive VlLive;
+
+#define VL_LIVE_ERROR (vl_live_error_quark())
+GQuark vl_live_error_quark(void);
+
+/* Connect to URI (NULL: libvirt's default, LIBVIRT_DEFAULT_URI). */
+VlLive *vl_live_open(const char *uri, GError **error);
+void vl_live_close(VlLive *live);
+
+/* Names of the persistent domains, sorted. */
+GPtrArray *vl_live_list(VlLive *live, GError **error);
+/* The persistent (inactive) XML of the domain named NAME (or with UUID NAME);
+ * *name_out receives its name. */
+char *vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **error);
+/* Define XML as NAME's new persistent definition.  *running tells whether
+ * the domain runs (the change then applies at its next boot). */
+gboolean vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *running, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlLive, vl_live_close)
