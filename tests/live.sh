@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; virsh -c qemu:///system undefine virtlint-live-test >/dev/null 2>&1' EXIT
 . "$(dirname "$0")/lib.sh"
 export XDG_STATE_HOME=$tmp/state
-node="test://$here/corpus/live/test-node.xml"
+node="test://$here/tests/data/test-node.xml"
 
 # linting a file never loads libvirt
 LD_DEBUG=files "$VL" --concise examples/win11.xml >/dev/null 2>"$tmp/ld"
