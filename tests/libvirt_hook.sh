@@ -27,7 +27,8 @@ hook=/etc/libvirt/hooks/qemu
 [ -e "$hook" ] && skip "$hook exists already; not replacing it"
 restart_libvirtd() {
     pkill -x libvirtd
-    for _ in $(seq 1 50); do pgrep -x libvirtd >/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 300); do pgrep -x libvirtd >/dev/null || break; sleep 0.1; done
+    pkill -9 -x libvirtd 2>/dev/null
     "$here/tools/start-libvirtd.sh"
 }
 cleanup() {

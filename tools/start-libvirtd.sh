@@ -4,7 +4,7 @@
 set -eu
 getent passwd libvirt-qemu >/dev/null || { echo "start-libvirtd: the libvirt-qemu user is missing (install libvirt-daemon-system)" >&2; exit 1; }
 mkdir -p /var/run/libvirt /var/log/libvirt /var/lib/libvirt/images
-if virsh -c qemu:///system version >/dev/null 2>&1; then
+if pgrep -x libvirtd >/dev/null && virsh -c qemu:///system version >/dev/null 2>&1; then
     exit 0
 fi
 pgrep -x virtlogd >/dev/null || virtlogd -d
