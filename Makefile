@@ -110,6 +110,8 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
+	tests/host.sh $(abspath $(BIN))
+	tests/hostile.sh $(abspath $(BIN))
 	tests/libvirt_hook.sh $(abspath $(BIN))
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))

@@ -42,11 +42,33 @@ want_color(const char *mode, GError **error)
     return FALSE;
 }
 
+/* "16M", "512K", "1048576" */
+static gboolean
+parse_size(const char *text, gsize *out)
+{
+    char *end;
+    guint64 n = g_ascii_strtoull(text, &end, 10);
+    guint64 unit = 1;
+
+    if (end == text)
+        return FALSE;
+    if (*end == 'K' || *end == 'k')
+        unit = 1024, end++;
+    else if (*end == 'M' || *end == 'm')
+        unit = 1024 * 1024, end++;
+    else if (*end == 'G' || *end == 'g')
+        unit = 1024 * 1024 * 1024, end++;
+    if (*end || n == 0 || n > G_MAXSIZE / unit)
+        return FALSE;
+    *out = (gsize) (n * unit);
+    return TRUE;
+}
+
 gboolean
 vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
 {
     g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
-    g_autofree char *libvirt_version = NULL, *qemu_version = NULL;
+    g_autofree char *libvirt_version = NULL, *qemu_version = NULL, *max_file_size = NULL;
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
@@ -62,6 +84,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
         { "libvirt-version", 0, 0, G_OPTION_ARG_STRING, &libvirt_version, "The libvirt release to target, X.Y[.Z] (default: the one virtlint was built against)", "VERSION" },
         { "qemu-version", 0, 0, G_OPTION_ARG_STRING, &qemu_version, "The QEMU release to target, X.Y[.Z] (default: unknown, assumed current)", "VERSION" },
+        { "max-file-size", 0, 0, G_OPTION_ARG_STRING, &max_file_size, "Refuse inputs larger than this (bytes, or with K, M, G; default 16M)", "SIZE" },
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
         { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
@@ -70,6 +93,9 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
+        { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
+        { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
+        { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
         { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
@@ -159,6 +185,10 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         return FALSE;
     }
 
+    if (max_file_size && !parse_size(max_file_size, &config->max_file_size)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--max-file-size: expected a size such as 16M, got '%s'", max_file_size);
+        return FALSE;
+    }
     if (qemu_version && !vl_version_parse(qemu_version, &config->qemu_version)) {
         g_set_error(error, VL_CLI_ERROR, 0, "--qemu-version: expected X.Y or X.Y.Z, got '%s'", qemu_version);
         return FALSE;
@@ -185,6 +215,9 @@ void
 vl_cli_clear(VlCli *cli)
 {
     g_clear_pointer(&cli->connect, g_free);
+    g_clear_pointer(&cli->capabilities, g_free);
+    g_clear_pointer(&cli->domcapabilities, g_free);
+    g_clear_pointer(&cli->nodedev, g_free);
     g_clear_pointer(&cli->domains, g_strfreev);
     g_clear_pointer(&cli->explain, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);

@@ -19,6 +19,9 @@ typedef struct {
     char *connect;      /* --connect URI */
     char **domains;     /* --domain NAME|UUID, NULL-terminated */
     gboolean all_domains;
+    char *capabilities;     /* --capabilities FILE */
+    char *domcapabilities;  /* --domcapabilities FILE */
+    char *nodedev;          /* --nodedev DIR */
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

@@ -66,6 +66,8 @@ typedef struct {
     char *config_path;
     bool no_config;
     guint set_by_cli;       /* VlSetByCli */
+    /* Facts about the host, for host-aware rules; NULL when none given. */
+    const struct VlHost *host;
 } VlConfig;
 
 #define VL_DEFAULT_SCHEMA "/usr/share/libvirt/schemas/domain.rng"

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "host.h"
 #include "model.h"
 #include "registry.h"
 #include "schema.h"
@@ -47,6 +48,9 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
     for (gsize i = 0; i < count; i++) {
         engine->enabled[i] = (!config->select || rule_matches(rules[i], config->select)) &&
                              !rule_matches(rules[i], config->ignore);
+        /* host-aware rules need host facts (main.c says once when they are skipped) */
+        if (rules[i]->needs_host && vl_host_empty(config->host))
+            engine->enabled[i] = false;
     }
 
     /* Fixing needs the schema too: a fix must not make a valid file invalid. */

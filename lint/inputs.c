@@ -49,9 +49,14 @@ vl_inputs_expand(char **paths, GPtrArray *errors)
     for (char **p = paths; p && *p; p++) {
         struct stat st;
 
-        if (strcmp(*p, "-") != 0 && stat(*p, &st) == 0 && S_ISDIR(st.st_mode))
+        if (strcmp(*p, "-") != 0 && stat(*p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            guint before = out->len, errors_before = errors->len;
+
             walk_directory(*p, out, errors);
-        else
+            /* a directory with nothing to lint is a mistake worth saying */
+            if (out->len == before && errors->len == errors_before)
+                g_ptr_array_add(errors, vl_input_error_new(*p, 0, 0, "no *.xml files in this directory"));
+        } else
             g_ptr_array_add(out, g_strdup(*p));
     }
     return out;

@@ -1,5 +1,7 @@
 #include "live.h"
 
+#include "host.h"
+
 #include <dlfcn.h>
 #include <string.h>
 
@@ -22,6 +24,11 @@ typedef struct {
     virDomainPtr (*define_xml)(virConnectPtr, const char *);
     int (*domain_free)(virDomainPtr);
     const char *(*last_error)(void);
+    char *(*get_capabilities)(virConnectPtr);
+    char *(*get_domcapabilities)(virConnectPtr, const char *, const char *, const char *, const char *, unsigned int);
+    int (*list_nodedevs)(virConnectPtr, virNodeDevicePtr **, unsigned int);
+    char *(*nodedev_xml)(virNodeDevicePtr, unsigned int);
+    int (*nodedev_free)(virNodeDevicePtr);
     void (*set_error_func)(void *, virErrorFunc);
 } Api;
 
@@ -55,6 +62,11 @@ load(Api *api, GError **error)
         { "virDomainFree", (void **) &api->domain_free },
         { "virGetLastErrorMessage", (void **) &api->last_error },
         { "virSetErrorFunc", (void **) &api->set_error_func },
+        { "virConnectGetCapabilities", (void **) &api->get_capabilities },
+        { "virConnectGetDomainCapabilities", (void **) &api->get_domcapabilities },
+        { "virConnectListAllNodeDevices", (void **) &api->list_nodedevs },
+        { "virNodeDeviceGetXMLDesc", (void **) &api->nodedev_xml },
+        { "virNodeDeviceFree", (void **) &api->nodedev_free },
     };
 
     if (!(api->handle = dlopen("libvirt.so.0", RTLD_NOW | RTLD_LOCAL))) {
@@ -173,4 +185,39 @@ vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *runnin
     *running = live->api.is_active(dom) == 1;
     live->api.domain_free(dom);
     return TRUE;
+}
+
+gboolean
+vl_live_host(VlLive *live, VlHost *host, GError **error)
+{
+    char *caps = live->api.get_capabilities(live->conn);
+    char *domcaps;
+    virNodeDevicePtr *devs = NULL;
+    int n;
+    gboolean ok;
+
+    if (!caps)
+        return libvirt_error(live, error, "cannot read the host's capabilities");
+    ok = vl_host_add_capabilities(host, caps, "capabilities", error);
+    free(caps);
+    if (!ok)
+        return FALSE;
+    /* the default emulator, arch, machine and virt type; drivers without
+     * domain capabilities (test:///) simply add none */
+    if ((domcaps = live->api.get_domcapabilities(live->conn, NULL, NULL, NULL, NULL, 0))) {
+        ok = vl_host_add_domcapabilities(host, domcaps, "domcapabilities", error);
+        free(domcaps);
+        if (!ok)
+            return FALSE;
+    }
+    n = live->api.list_nodedevs(live->conn, &devs, VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV);
+    for (int i = 0; i < n; i++) {
+        char *xml = live->api.nodedev_xml(devs[i], 0);
+        if (xml && ok)
+            ok = vl_host_add_nodedev(host, xml, "nodedev", error);
+        free(xml);
+        live->api.nodedev_free(devs[i]);
+    }
+    free(devs);
+    return ok;
 }

@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+struct VlHost;
+
 typedef struct VlLive VlLive;
 
 #define VL_LIVE_ERROR (vl_live_error_quark())
@@ -22,5 +24,9 @@ char *vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **
 /* Define XML as NAME's new persistent definition.  *running tells whether
  * the domain runs (the change then applies at its next boot). */
 gboolean vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *running, GError **error);
+
+/* Add the connection's host facts (capabilities, domain capabilities, PCI
+ * node devices) to HOST. */
+gboolean vl_live_host(VlLive *live, struct VlHost *host, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlLive, vl_live_close)

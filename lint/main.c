@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "fix.h"
 #include "inputs.h"
+#include "host.h"
 #include "live.h"
 #include "output.h"
 #include "rcfile.h"
@@ -283,6 +284,58 @@ reads_stdin(char **paths)
     return false;
 }
 
+/* Host facts from files (--capabilities, --domcapabilities, --nodedev) or,
+ * failing those, from the --connect connection. */
+static VlHost *
+host_facts(Run *run, const VlCli *cli, GError **error)
+{
+    g_autoptr(VlHost) host = vl_host_new();
+    g_autofree char *caps = NULL, *domcaps = NULL;
+
+    if (cli->capabilities && (!g_file_get_contents(cli->capabilities, &caps, NULL, error) ||
+                              !vl_host_add_capabilities(host, caps, cli->capabilities, error)))
+        return NULL;
+    if (cli->domcapabilities && (!g_file_get_contents(cli->domcapabilities, &domcaps, NULL, error) ||
+                                 !vl_host_add_domcapabilities(host, domcaps, cli->domcapabilities, error)))
+        return NULL;
+    if (cli->nodedev && !vl_host_add_nodedev_dir(host, cli->nodedev, error))
+        return NULL;
+    if (vl_host_empty(host) && cli->connect) {
+        if (!run->live && !(run->live = vl_live_open(cli->connect, error)))
+            return NULL;
+        if (!vl_live_host(run->live, host, error))
+            return NULL;
+    }
+    return g_steal_pointer(&host);
+}
+
+/* Say once that host-aware rules were skipped for want of host facts. */
+static void
+note_host_rules(const VlConfig *config)
+{
+    VlEngine all = { 0 };
+    VlConfig with_host = *config;
+    g_autoptr(VlHost) fake = vl_host_new();
+    gsize count, skipped = 0;
+    const VlRule *const *rules = vl_registry_rules(&count);
+
+    if (config->quiet || !vl_host_empty(config->host))
+        return;
+    fake->have_caps = true; /* only to ask which host rules the selection enables */
+    with_host.host = fake;
+    with_host.schema_path = NULL;
+    if (!vl_engine_init(&all, &with_host, NULL)) {
+        vl_engine_clear(&all);
+        return;
+    }
+    for (gsize i = 0; i < count; i++)
+        skipped += rules[i]->needs_host && all.enabled[i];
+    vl_engine_clear(&all);
+    if (skipped)
+        fprintf(stderr, "virtlint: note: %zu host-aware rule%s skipped: no host facts (give --connect, "
+                "--capabilities, --domcapabilities or --nodedev)\n", (size_t) skipped, skipped == 1 ? "" : "s");
+}
+
 /* The live domains to lint: --domain NAME..., or every persistent one. */
 static GPtrArray *
 live_domains(Run *run, const VlCli *cli, GError **error)
@@ -302,10 +355,11 @@ live_domains(Run *run, const VlCli *cli, GError **error)
 }
 
 static int
-lint_inputs(const VlConfig *config, const VlCli *cli)
+lint_inputs(VlConfig *config, const VlCli *cli)
 {
     char **paths = cli->paths;
     g_autoptr(GPtrArray) domains = NULL;
+    g_autoptr(VlHost) host = NULL;
     Run run = { .base = config, .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
@@ -319,11 +373,15 @@ lint_inputs(const VlConfig *config, const VlCli *cli)
     }
     vl_engine_clear(&run.engine);
     domains = live_domains(&run, cli, &error);
+    if (!error)
+        host = host_facts(&run, cli, &error);
     if (error) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_live_close(run.live);
         return EXIT_TROUBLE;
     }
+    config->host = vl_host_empty(host) ? NULL : host;
+    note_host_rules(config);
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_expand(paths, errors);

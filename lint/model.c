@@ -7,6 +7,14 @@
 bool
 vl_memory_to_kib(const char *value, const char *unit, guint64 *kib)
 {
+    guint64 amount;
+
+    return vl_xml_parse_uint(value, &amount) && vl_memory_to_kib_unit(amount, unit, kib);
+}
+
+bool
+vl_memory_to_kib_unit(guint64 amount, const char *unit, guint64 *kib)
+{
     static const struct {
         const char *unit;
         guint64 bytes;
@@ -19,10 +27,8 @@ vl_memory_to_kib(const char *value, const char *unit, guint64 *kib)
         { "PB", 1000ULL * 1000 * 1000 * 1000 * 1000 }, { "P", 1ULL << 50 }, { "PiB", 1ULL << 50 },
         { "EB", 1000ULL * 1000 * 1000 * 1000 * 1000 * 1000 }, { "E", 1ULL << 60 }, { "EiB", 1ULL << 60 },
     };
-    guint64 amount, bytes = 1024;
+    guint64 bytes = 1024;
 
-    if (!vl_xml_parse_uint(value, &amount))
-        return false;
     if (unit) {
         size_t i;
         for (i = 0; i < G_N_ELEMENTS(units); i++) {

@@ -109,3 +109,5 @@ guint64 vl_topology_product(const VlTopology *topology);
 
 /* Parse a libvirt memory amount with unit (KiB default) into KiB. */
 bool vl_memory_to_kib(const char *value, const char *unit, guint64 *kib);
+/* The same for an amount already parsed. */
+bool vl_memory_to_kib_unit(guint64 amount, const char *unit, guint64 *kib);

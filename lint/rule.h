@@ -35,6 +35,8 @@ typedef struct VlRule {
      * that fix the same part of the domain share one (hyperv.xsl). */
     const char *fixer;
     VlRefusedBy refused_by;
+    /* Needs host facts (--connect, --capabilities, ...); skipped without. */
+    bool needs_host;
     /* For VL_REFUSED_BY_LIBVIRT: a piece of libvirt's error message, so the
      * agreement test can find the libvirt test files the rule must flag. */
     const char *libvirt_error;

@@ -82,8 +82,8 @@ check(const VlModel *m, VlReport *report)
     if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE)
         how = "add <blockio discard_granularity='33554432'/> to the disk";
     else if (v >= QEMU_OVERRIDE_SINCE)
-        how = "give the disk a user alias (<alias name='ua-disk0'/>) and set the property with "
-              "<qemu:override><qemu:device alias='ua-disk0'><qemu:frontend><qemu:property "
+        how = "give the disk a user alias (<alias name='ua-vda'/>, after its target) and set the property "
+              "with <qemu:override><qemu:device alias='ua-vda'><qemu:frontend><qemu:property "
               "name='discard_granularity' type='unsigned' value='33554432'/>";
     else
         how = "pass -set device.<alias>.discard_granularity=33554432 through qemu:commandline";

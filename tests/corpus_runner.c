@@ -27,6 +27,7 @@
 #include "lint/engine.h"
 #include "lint/fix.h"
 #include "lint/guest.h"
+#include "lint/host.h"
 #include "lint/inputs.h"
 #include "lint/registry.h"
 #include "lint/report.h"
@@ -76,11 +77,41 @@ parse_expectations(const char *spec, int line, GPtrArray *out)
 }
 
 static bool update_golden;
+static GHashTable *hosts;   /* directory -> VlHost*, loaded once */
+
+/* lint-options: host=DIR: capabilities.xml, domcapabilities.xml and
+ * nodedev/ of a saved host, as --capabilities/--domcapabilities/--nodedev. */
+static const VlHost *
+load_host(const char *dir)
+{
+    VlHost *host;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *caps_path = g_build_filename(dir, "capabilities.xml", NULL);
+    g_autofree char *domcaps_path = g_build_filename(dir, "domcapabilities.xml", NULL);
+    g_autofree char *nodedev = g_build_filename(dir, "nodedev", NULL);
+    g_autofree char *caps = NULL, *domcaps = NULL;
+
+    if (!hosts)
+        hosts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_host_free);
+    if ((host = g_hash_table_lookup(hosts, dir)))
+        return host;
+    host = vl_host_new();
+    if (!g_file_get_contents(caps_path, &caps, NULL, &error) ||
+        !vl_host_add_capabilities(host, caps, caps_path, &error) ||
+        !g_file_get_contents(domcaps_path, &domcaps, NULL, &error) ||
+        !vl_host_add_domcapabilities(host, domcaps, domcaps_path, &error) ||
+        !vl_host_add_nodedev_dir(host, nodedev, &error))
+        g_error("corpus: host %s: %s", dir, error->message);
+    g_hash_table_insert(hosts, g_strdup(dir), host);
+    return host;
+}
 
 static void
 apply_option(VlConfig *config, const char *key, const char *value)
 {
-    if (strcmp(key, "unsafe-fixes") == 0) {
+    if (strcmp(key, "host") == 0) {
+        config->host = load_host(value);
+    } else if (strcmp(key, "unsafe-fixes") == 0) {
         config->unsafe_fixes = strcmp(value, "yes") == 0;
     } else if (strcmp(key, "os") == 0) {
         if (!vl_guest_parse_os(value, &config->os_family, &config->os_windows_version, &config->os_edition))
@@ -302,6 +333,8 @@ main(int argc, char **argv)
         else
             failed++;
     }
+    if (hosts)
+        g_hash_table_unref(hosts);
     vl_schema_release();
     vl_fix_release();
     xmlCleanupParser();

@@ -1,0 +1,24 @@
+<?xml version="1.0"?>
+<!-- channel-spice-without-graphics: remove the spicevmc/spiceport channels and
+     redirdevs a domain without SPICE graphics cannot have.
+     Parameters: targets, the vl:id of each <channel> and <redirdev> to remove. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:vl="urn:x-virtlint:fix"
+                exclude-result-prefixes="vl">
+  <xsl:param name="targets"/>
+
+  <xsl:template match="@*|node()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/channel|/domain/devices/redirdev">
+    <xsl:if test="not(contains($targets, concat(' ', @vl:id, ' ')))">
+      <xsl:copy>
+        <xsl:apply-templates select="@*|node()"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

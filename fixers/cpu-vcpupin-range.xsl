@@ -1,0 +1,24 @@
+<?xml version="1.0"?>
+<!-- cpu-vcpupin-range: remove <vcpupin> elements for vCPUs the domain does
+     not have; libvirt drops them when it defines the domain anyway.
+     Parameters: targets, the vl:id of each <vcpupin> to remove. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:vl="urn:x-virtlint:fix"
+                exclude-result-prefixes="vl">
+  <xsl:param name="targets"/>
+
+  <xsl:template match="@*|node()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="/domain/cputune/vcpupin">
+    <xsl:if test="not(contains($targets, concat(' ', @vl:id, ' ')))">
+      <xsl:copy>
+        <xsl:apply-templates select="@*|node()"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

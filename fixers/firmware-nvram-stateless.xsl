@@ -1,0 +1,23 @@
+<?xml version="1.0"?>
+<!-- firmware-nvram-stateless: remove the targeted <nvram>.
+     Parameters: targets, the vl:id of the <nvram>. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:vl="urn:x-virtlint:fix"
+                exclude-result-prefixes="vl">
+  <xsl:param name="targets"/>
+
+  <xsl:template match="@*|node()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="/domain/os/nvram">
+    <xsl:if test="not(contains($targets, concat(' ', @vl:id, ' ')))">
+      <xsl:copy>
+        <xsl:apply-templates select="@*|node()"/>
+      </xsl:copy>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+<?xml version="1.0"?>
+<!-- hostdev-pci-display: drop display and ramfb from PCI hostdevs.
+     Parameters: targets, the vl:id of each <hostdev> to fix. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:vl="urn:x-virtlint:fix"
+                exclude-result-prefixes="vl">
+  <xsl:param name="targets"/>
+
+  <xsl:template match="@*|node()">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="/domain/devices/hostdev/@display|/domain/devices/hostdev/@ramfb">
+    <xsl:if test="not(contains($targets, concat(' ', ../@vl:id, ' ')))">
+      <xsl:copy/>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

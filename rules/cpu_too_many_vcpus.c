@@ -1,0 +1,130 @@
+/* cpu-too-many-vcpus: more than 255 vCPUs need q35 and an IOMMU with
+ * extended interrupt mode (x2APIC ids above 255). */
+#include <string.h>
+
+#include "lint/registry.h"
+#include "lint/version.h"
+#include "lint/xml.h"
+
+#define MAX_WITHOUT_EIM 255
+
+static bool
+is_x86(const VlModel *m)
+{
+    return !m->arch || strcmp(m->arch, "x86_64") == 0 || strcmp(m->arch, "i686") == 0;
+}
+
+/* QEMU's max_cpus of a q35 machine: 288 up to pc-q35-8.0, 1024 for 8.1 and
+ * 8.2, 4096 from 9.0.  The unversioned alias follows the QEMU release
+ * (unknown: assume a current one). */
+static unsigned
+q35_limit(const VlModel *m)
+{
+    unsigned version = 0;
+
+    if (m->machine_version)
+        vl_version_parse(m->machine_version, &version);
+    else
+        version = m->config->qemu_version;
+    if (version == 0 || version >= VL_LIBVIRT(9, 0))
+        return 4096;
+    if (version >= VL_LIBVIRT(8, 1))
+        return 1024;
+    return 288;
+}
+
+static bool
+has_eim(const VlModel *m)
+{
+    GPtrArray *iommus = vl_model_devices(m, "iommu");
+
+    for (guint i = 0; i < iommus->len; i++) {
+        xmlNodePtr iommu = g_ptr_array_index(iommus, i);
+        if (vl_xml_attr_is(vl_xml_child(iommu, "driver"), "eim", "on"))
+            return true;
+    }
+    return false;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr where = m->vcpu ? m->vcpu : m->root;
+    GPtrArray *iommus = vl_model_devices(m, "iommu");
+    unsigned limit;
+    VlFinding *f;
+
+    if (m->vcpus <= MAX_WITHOUT_EIM || !is_x86(m))
+        return;
+    if (m->machine_family != VL_MACHINE_Q35) {
+        vl_report(report, where,
+                  "%u vCPUs on %s: an i440fx machine holds at most 255 vCPUs, so libvirt refuses the "
+                  "domain (\"Maximum CPUs greater than specified machine type limit 255\" with QEMU 7.2, "
+                  "or \"more than 255 vCPUs are only supported on q35-based machine types\"); use at most "
+                  "255 vCPUs, or a q35 machine with an IOMMU in extended interrupt mode",
+                  m->vcpus, m->machine ? m->machine : "the default machine type (pc, i440fx)");
+        return;
+    }
+    limit = q35_limit(m);
+    if (m->vcpus > limit) {
+        vl_report(report, where,
+                  "%u vCPUs on %s, whose limit is %u vCPUs: libvirt refuses the domain (\"Maximum CPUs "
+                  "greater than specified machine type limit %u\"); use at most %u vCPUs or a newer q35 "
+                  "machine version (1024 from pc-q35-8.1, 4096 from pc-q35-9.0)",
+                  m->vcpus, m->machine, limit, limit, limit);
+        return;
+    }
+    if (has_eim(m))
+        return;
+    f = vl_report(report, where,
+                  "%u vCPUs need x2APIC ids above 255, which the guest can only address through an IOMMU "
+                  "with interrupt remapping in extended interrupt mode: libvirt refuses the domain (\"more "
+                  "than 255 vCPUs require extended interrupt mode enabled on the iommu device\"); add "
+                  "<iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
+                  "<ioapic driver='qemu'/> to <features>",
+                  m->vcpus);
+    /* an existing IOMMU of another model cannot simply get eim */
+    if (!m->devices)
+        return;
+    for (guint i = 0; i < iommus->len; i++) {
+        if (!vl_xml_attr_is(g_ptr_array_index(iommus, i), "model", "intel"))
+            return;
+    }
+    vl_finding_set_fix(f,
+                       iommus->len ? "turn on intremap and eim on the intel IOMMU and split the I/O APIC "
+                                     "(<ioapic driver='qemu'/>)"
+                                   : "add <iommu model='intel'><driver intremap='on' eim='on'/></iommu> and "
+                                     "<ioapic driver='qemu'/>",
+                       NULL);
+}
+
+const VlRule vl_rule_cpu_too_many_vcpus = {
+    .id = "cpu-too-many-vcpus",
+    .category = "cpu",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "More than 255 vCPUs without q35 and an IOMMU in extended interrupt mode",
+    .rationale =
+        "x86 APIC ids above 255 can only be targeted by interrupts through x2APIC with interrupt "
+        "remapping in extended interrupt mode (EIM). libvirt therefore refuses more than 255 "
+        "vCPUs unless the machine is q35 and an intel IOMMU has <driver intremap='on' eim='on'/>, "
+        "which in turn needs the split I/O APIC (<ioapic driver='qemu'/>). With QEMU 7.2 an "
+        "i440fx machine is refused earlier, by its own limit of 255 (\"Maximum CPUs greater than "
+        "specified machine type limit 255\", checked with libvirt 9.0), and q35 machine types "
+        "have limits too: 288 up to pc-q35-8.0, 1024 for 8.1 and 8.2, 4096 from 9.0. libvirt "
+        "12.2 accepts an AMD IOMMU with XTSup instead of EIM; this rule targets the libvirt 9.0 "
+        "behaviour and only offers the intel form. Adding the IOMMU is safe here because the "
+        "domain was refused and never ran in this shape; moving a guest from i440fx to q35 is not, "
+        "so no fix is offered for that.",
+    .sources = {
+        "seed 002_c2547094e3efdbf1.txt (32 vCPUs pinned 1:1: large vCPU counts)",
+        "libvirt src/qemu/qemu_validate.c (QEMU_MAX_VCPUS_WITHOUT_EIM)",
+        "https://libvirt.org/formatdomain.html#iommu-devices",
+        "QEMU hw/i386/pc_q35.c (max_cpus per machine version)",
+    },
+    .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "more than 255 vCPUs",
+    .example_bad = "<vcpu placement='static'>256</vcpu>\n<os>\n  <type arch='x86_64' machine='q35'>hvm</type>\n</os>",
+    .example_good = "<vcpu placement='static'>256</vcpu>\n<os>\n  <type arch='x86_64' machine='q35'>hvm</type>\n</os>\n<features>\n  <acpi/>\n  <apic/>\n  <ioapic driver='qemu'/>\n</features>\n<devices>\n  <iommu model='intel'>\n    <driver intremap='on' eim='on'/>\n  </iommu>\n</devices>",
+    .check = check,
+};

@@ -1,0 +1,43 @@
+/* rng-missing: no virtio RNG device. */
+#include "lint/registry.h"
+#include "lint/xml.h"
+#include "rules/io_passthrough.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    VlFinding *f;
+
+    if (!m->devices || vl_model_devices(m, "rng")->len)
+        return;
+    if (m->domain_type && !g_str_equal(m->domain_type, "kvm") && !g_str_equal(m->domain_type, "qemu"))
+        return;
+    f = vl_report(report, m->devices,
+                  "no <rng> device: the guest has no paravirtual entropy source and depends on "
+                  "RDRAND (if the CPU model exposes it) and its own jitter early in boot; add <rng "
+                  "model='virtio'><backend model='random'>/dev/urandom</backend></rng>%s",
+                  vl_guest_is_windows(&m->guest) ? " (viorng driver from virtio-win)" : "");
+    vl_finding_set_fix(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>", NULL);
+}
+
+const VlRule vl_rule_rng_missing = {
+    .id = "rng-missing",
+    .category = "rng",
+    .severity = VL_SEVERITY_INFO,
+    .summary = "The domain has no virtio RNG device",
+    .rationale =
+        "A virtio-rng device feeds the guest's entropy pool from the host. Seed 001 recommends it "
+        "in particular when the vCPU lacks RDRAND or RDRAND is not trusted, and seed 002 preloads "
+        "the viorng driver. virt-install adds one for current operating systems. A guest without "
+        "the driver just ignores the device, so adding it is safe; the host side reads "
+        "/dev/urandom, which libvirt's documentation recommends over /dev/random.",
+    .sources = {
+        "seed 001_92064a816294cb29.txt (RNG)",
+        "seed 002_c2547094e3efdbf1.txt (VirtIO drivers during Windows install: viorng)",
+        "https://libvirt.org/formatdomain.html#random-number-generator-device",
+    },
+    .fix = VL_FIX_SAFE,
+    .example_bad = "<devices>\n  <!-- no <rng> -->\n</devices>",
+    .example_good = "<rng model='virtio'>\n  <backend model='random'>/dev/urandom</backend>\n</rng>",
+    .check = check,
+};

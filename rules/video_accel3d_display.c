@@ -1,0 +1,65 @@
+/* video-accel3d-display: virtio-gpu with 3D renders through a host OpenGL
+ * display, which the domain must have. */
+#include <string.h>
+
+#include "lint/registry.h"
+#include "lint/xml.h"
+#include "rules/storage_video.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    GPtrArray *videos = vl_model_devices(m, "video");
+    GPtrArray *graphics = vl_model_devices(m, "graphics");
+
+    for (guint i = 0; i < graphics->len; i++) {
+        if (sv_graphics_gl(g_ptr_array_index(graphics, i)))
+            return;
+    }
+    for (guint i = 0; i < videos->len; i++) {
+        xmlNodePtr video = g_ptr_array_index(videos, i);
+        xmlNodePtr accel;
+        VlFinding *f;
+
+        if (!sv_video_accel3d(video, &accel) || strcmp(sv_video_type(video), "virtio") != 0)
+            continue;
+        if (vl_xml_attr_is(vl_xml_child(video, "driver"), "name", "vhostuser"))
+            continue;
+        f = vl_report(report, accel,
+                      "virtio video with accel3d='yes' but no OpenGL display: libvirt defines the domain but QEMU "
+                      "exits at start (virtio-vga-gl: \"opengl is not available\"); %s",
+                      vl_guest_is_windows(&m->guest)
+                          ? "the Windows viogpudo driver renders nothing in 3D anyway, so remove "
+                            "<acceleration accel3d='yes'/>"
+                          : "remove <acceleration accel3d='yes'/>, or add a local GL display: <graphics "
+                            "type='spice'><listen type='none'/><gl enable='yes'/></graphics> (or egl-headless "
+                            "next to VNC)");
+        vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
+    }
+}
+
+const VlRule vl_rule_video_accel3d_display = {
+    .id = "video-accel3d-display",
+    .category = "video",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "virtio video with 3D acceleration but no OpenGL display",
+    .rationale =
+        "With accel3d='yes' libvirt builds virtio-vga-gl (or virtio-gpu-gl-pci), whose virgl renderer "
+        "runs on the host's OpenGL through the display: Spice or SDL with <gl enable='yes'/>, D-Bus "
+        "with GL, or egl-headless. libvirt 9.0 defines such a domain without complaint, but QEMU "
+        "exits at start with \"opengl is not available\" (checked with QEMU 7.2 and a VNC-only "
+        "domain), as seed 001 warns. Seed 000 tells Windows users to tick \"3D acceleration\" for a "
+        "smoother desktop; seed 001 is right that the Windows driver cannot use it. Removing the "
+        "acceleration is safe: the domain never started with it.",
+    .sources = {
+        "seed 001_92064a816294cb29.txt (Video: 3D needs a Spice display with OpenGL, \"opengl is not available\")",
+        "seed 000_25e44bcdb966edc1.txt (4.4 step 3: 3D acceleration checked)",
+        "https://libvirt.org/formatdomain.html#graphical-framebuffers (gl, egl-headless)",
+    },
+    .fix = VL_FIX_SAFE,
+    .fixer = "video-accel3d",
+    .refused_by = VL_REFUSED_BY_QEMU,
+    .example_bad = "<graphics type='vnc' port='-1'/>\n<video>\n  <model type='virtio' heads='1' primary='yes'>\n    <acceleration accel3d='yes'/>\n  </model>\n</video>",
+    .example_good = "<graphics type='spice'>\n  <listen type='none'/>\n  <gl enable='yes'/>\n</graphics>\n<video>\n  <model type='virtio' heads='1' primary='yes'>\n    <acceleration accel3d='yes'/>\n  </model>\n</video>",
+    .check = check,
+};
