@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
+.PHONY: fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
 
 all: $(BIN)
 
@@ -133,6 +133,30 @@ install: $(BIN)
 
 clean:
 	rm -rf $(B) $(BIN)
+
+# libFuzzer harnesses (clang): load + model + rules, and fix application,
+# seeded from corpus/ and ../shared/corpus.  FUZZ_SECONDS per harness.
+FUZZ_B := build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined
+FUZZ_SEEDS := corpus $(wildcard ../shared/corpus/libvirt-tests ../shared/corpus/realworld)
+
+fuzz-build:
+	$(MAKE) B=$(FUZZ_B) BIN=$(FUZZ_B)/virtlint CC=clang WERROR=0 \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" $(FUZZ_B)/libvirtlint.a
+	for h in lint fix; do \
+		clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CFLAGS) tests/fuzz/fuzz_$$h.c $(FUZZ_B)/libvirtlint.a \
+			$(LIBS) -o $(FUZZ_B)/fuzz-$$h || exit 1; \
+	done
+
+fuzz: fuzz-build
+	@for h in lint fix; do \
+		mkdir -p $(FUZZ_B)/found-$$h; \
+		echo "fuzz-$$h: $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_B)/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_B)/crash-$$h- \
+			$(FUZZ_B)/found-$$h $(FUZZ_SEEDS) 2>&1 | tail -3 || exit 1; \
+	done
 
 # keep test objects between runs
 .SECONDARY:

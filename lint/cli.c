@@ -105,7 +105,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
-        { NULL },
+        { NULL, 0, 0, 0, NULL, NULL, NULL },
     };
     g_autoptr(GOptionContext) ctx = g_option_context_new("PATH... - lint libvirt domain XML");
 

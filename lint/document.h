@@ -27,7 +27,8 @@ typedef struct {
 
 VlDocument *vl_document_load_file(const char *path, const VlConfig *config, VlInputError **error);
 VlDocument *vl_document_load_stdin(const VlConfig *config, VlInputError **error);
-/* Takes ownership of DATA (allocated with g_malloc). */
+/* Takes ownership of DATA (allocated with g_malloc, LEN bytes followed by a
+ * NUL that LEN does not count). */
 VlDocument *vl_document_parse(const char *path, char *data, gsize len, VlInputError **error);
 void vl_document_free(VlDocument *doc);
 

@@ -35,7 +35,7 @@ vl_report_at(VlReport *report, VlSeverity severity, xmlNodePtr node, int line, i
     return f;
 }
 
-static VlFinding *
+static VlFinding * G_GNUC_PRINTF(4, 0)
 report_node(VlReport *report, VlSeverity severity, xmlNodePtr node, const char *fmt, va_list ap)
 {
     g_autofree char *message = g_strdup_vprintf(fmt, ap);

@@ -42,7 +42,7 @@ expect_grep "virtiofs-shared-memory" "$tmp/out" "other rules still run"
 # the per-path section: Pro for Workstations uses 4 sockets, memory ignored
 expect_rc 1 "path section" -- "$VL" --concise vms/gaming/win11.xml
 expect_grep "will use only 4 of its 8 vCPUs: .* the workstation edition uses at most 4 sockets" "$tmp/out" "[path] edition applies"
-expect_no_grep "virtiofs" "$tmp/out" "[path] ignore applies"
+expect_no_grep "\[virtiofs-shared-memory\]" "$tmp/out" "[path] ignore applies"
 
 # the command line wins
 expect_rc 1 "CLI --fail-on wins" -- "$VL" --concise --fail-on warning --ignore schema vms/gaming/win11.xml
@@ -52,7 +52,7 @@ expect_grep "cpu-socket-limit" "$tmp/out" "edition from the command line"
 # --no-config and --config
 expect_rc 1 "--no-config" -- "$VL" --concise --no-config vms/gaming/win11.xml
 expect_grep "uefi-snapshot" "$tmp/out" "--no-config reads nothing"
-printf '[virtlint]\nselect = snapshot\n' >"$tmp/other.rc"
+printf '[virtlint]\nselect = uefi-snapshot\n' >"$tmp/other.rc"
 expect_rc 0 "--config" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
 expect_grep "Found 1 problem" "$tmp/out" "--config file used instead"
 

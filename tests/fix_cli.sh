@@ -16,7 +16,7 @@ golden=$case_file.fixed
 mkdir -p "$tmp/repo/corpus/hostdev-rom-bar"
 cp "$case_file" "$tmp/repo/$case_file"
 ( cd "$tmp/repo" && git init -q . && git add . && git -c user.email=t@t -c user.name=t commit -qm base )
-( cd "$tmp/repo" && "$VL" --diff "$case_file" >"$tmp/patch" 2>"$tmp/err" ); rc=$?
+( cd "$tmp/repo" && "$VL" --diff --select hostdev-rom-bar "$case_file" >"$tmp/patch" 2>"$tmp/err" ); rc=$?
 if [ $rc -eq 1 ]; then pass; else fail "--diff exit $rc, wanted 1"; fi
 cmp -s "$case_file" "$tmp/repo/$case_file" && pass || fail "--diff must not write"
 expect_grep "^--- a/$case_file$" "$tmp/patch" "diff header a/"
@@ -24,7 +24,7 @@ expect_grep "^\+\+\+ b/$case_file$" "$tmp/patch" "diff header b/"
 ( cd "$tmp/repo" && git apply --check "$tmp/patch" ) && pass || fail "git apply rejects the diff"
 ( cd "$tmp/repo" && patch -p1 -s <"$tmp/patch" ) && pass || fail "patch -p1 rejects the diff"
 cmp -s "$tmp/repo/$case_file" "$golden" && pass || fail "patched file differs from the golden output"
-expect_rc 0 "--diff on a fixed file finds nothing" -- "$VL" --diff "$golden"
+expect_rc 0 "--diff on a fixed file finds nothing" -- "$VL" --diff --select hostdev-rom-bar "$golden"
 
 # --fix in place keeps the mode and is idempotent
 cp "$case_file" "$tmp/a.xml" && chmod 640 "$tmp/a.xml"
