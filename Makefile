@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
+.PHONY: bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
 
 all: $(BIN)
 
@@ -112,10 +112,15 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/live.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
+	tests/faults.sh $(abspath $(BIN))
 	tests/libvirt_hook.sh $(abspath $(BIN))
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+
+# speed and memory as ratios against references (see BENCHMARKS.md)
+bench: $(BIN)
+	tools/bench.sh $(abspath $(BIN))
 
 demo: $(BIN)
 	$(abspath $(BIN)) examples/win11.xml; test $$? -le 1
