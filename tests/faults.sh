@@ -48,7 +48,9 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     chown -R 65534:65534 "$tmp/ro"
     chmod 0555 "$tmp/ro"
     chmod 0755 "$tmp"
-    setpriv --reuid 65534 --regid 65534 --clear-groups "$VL" -q --no-config --fix "$tmp/ro/r.xml" >/dev/null 2>"$tmp/err"
+    # a copy of the binary the unprivileged user can reach wherever the checkout is
+    cp "$VL" "$tmp/virtlint" && chmod 0755 "$tmp/virtlint"
+    setpriv --reuid 65534 --regid 65534 --clear-groups "$tmp/virtlint" -q --no-config --fix "$tmp/ro/r.xml" >/dev/null 2>"$tmp/err"
     rc=$?
     [ $rc -eq 2 ] && pass || fail "read-only directory: exit $rc, wanted 2"
     grep -q "cannot create a temporary file beside it" "$tmp/err" && pass || fail "read-only directory: $(cat "$tmp/err")"
