@@ -42,7 +42,7 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
+.PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
 
 all: $(BIN)
 
@@ -117,6 +117,19 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+
+# The fast part of the suite again under ASan+UBSan (leaks included):
+# unit tests, the corpus with its golden fixes, and the command line.
+ASAN_B := build-asan
+check-asan:
+	$(MAKE) B=$(ASAN_B) BIN=$(ASAN_B)/virtlint SANITIZE=1 $(ASAN_B)/virtlint $(ASAN_B)/tests/corpus-runner \
+		$(patsubst $(B)/%,$(ASAN_B)/%,$(UNIT_TESTS))
+	@set -e; export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1; \
+	for t in $(patsubst $(B)/%,$(ASAN_B)/%,$(UNIT_TESTS)); do CK_FORK=no $$t; done; \
+	$(ASAN_B)/tests/corpus-runner corpus; \
+	tests/cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)
 bench: $(BIN)
