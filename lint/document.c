@@ -268,6 +268,16 @@ build_line_starts(VlDocument *doc)
     }
 }
 
+const char *
+vl_document_line_start(VlDocument *doc, int line)
+{
+    if (!doc->line_starts)
+        build_line_starts(doc);
+    if (line < 1 || (guint) line > doc->line_starts->len)
+        return NULL;
+    return doc->data + g_array_index(doc->line_starts, gsize, line - 1);
+}
+
 void
 vl_document_position(VlDocument *doc, gsize offset, int *line, int *column)
 {

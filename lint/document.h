@@ -36,6 +36,8 @@ void vl_document_free(VlDocument *doc);
  * cannot be told from the source line. */
 int vl_document_column(VlDocument *doc, xmlNodePtr node);
 
+/* The first byte of 1-based LINE of DOC's text, or NULL past the end. */
+const char *vl_document_line_start(VlDocument *doc, int line);
 /* 1-based line and column (in characters) of byte OFFSET of DOC's text. */
 void vl_document_position(VlDocument *doc, gsize offset, int *line, int *column);
 

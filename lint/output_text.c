@@ -42,12 +42,8 @@ write_excerpt(VlOutputCtx *ctx, VlDocument *doc, const VlFinding *f)
 
     if (line <= 0 || col <= 0)
         return;
-    start = text;
-    for (int l = 1; l < line && start; l++) {
-        start = memchr(start, '\n', doc->len - (gsize) (start - text));
-        if (start)
-            start++;
-    }
+    /* the line's start, from the document's line index (built once) */
+    start = vl_document_line_start(doc, line);
     if (!start)
         return;
     end = memchr(start, '\n', doc->len - (gsize) (start - text));

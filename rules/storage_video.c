@@ -232,16 +232,26 @@ sv_passthrough_gpu(const VlModel *m, const char **why)
         *why = "its function 1, the HDMI/DP audio controller, is passed through too";
     if (!vl_guest_is_windows(&m->guest) && !hides_hypervisor(m))
         return NULL;
-    for (guint i = 0; i < m->hostdevs->len; i++) {
-        xmlNodePtr a = g_ptr_array_index(m->hostdevs, i);
-        guint64 ad, ab, as, af;
+    {
+        /* slots whose function 1 is passed through, gathered once: a GPU is
+         * function 0 of such a slot (linear in the number of hostdevs) */
+        g_autoptr(GHashTable) audio = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
-        if (!pci_source(a, &ad, &ab, &as, &af) || af != 0)
-            continue;
-        for (guint j = 0; j < m->hostdevs->len; j++) {
-            guint64 bd, bb, bs, bf;
-            if (pci_source(g_ptr_array_index(m->hostdevs, j), &bd, &bb, &bs, &bf) && bd == ad && bb == ab &&
-                bs == as && bf == 1)
+        for (guint i = 0; i < m->hostdevs->len; i++) {
+            guint64 d, b, sl, f;
+            if (pci_source(g_ptr_array_index(m->hostdevs, i), &d, &b, &sl, &f) && f == 1)
+                g_hash_table_add(audio, g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                                        d, b, sl));
+        }
+        for (guint i = 0; g_hash_table_size(audio) && i < m->hostdevs->len; i++) {
+            xmlNodePtr a = g_ptr_array_index(m->hostdevs, i);
+            guint64 d, b, sl, f;
+            g_autofree char *key = NULL;
+
+            if (!pci_source(a, &d, &b, &sl, &f) || f != 0)
+                continue;
+            key = g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, d, b, sl);
+            if (g_hash_table_contains(audio, key))
                 return a;
         }
     }

@@ -69,7 +69,7 @@ cp "$small" "$tmp/fix.xml"
 fix_cpu=$(measure_many 20 bash -c 'cp "$1" "$2" && "$3" -q --no-config --fix "$2"' _ "$small" "$tmp/fix.xml" "$VL")
 cp_cpu=$(measure_many 20 cp "$small" "$tmp/fix.xml")
 fix_ms=$(awk -v a="$fix_cpu" -v b="$cp_cpu" 'BEGIN { printf "%.1f", (a - b) * 1000 }')
-printf "--fix of one file: %s ms of CPU (goal < 10 ms: %s)\n" "$fix_ms" "$(verdict "$fix_ms" 10)"
+printf -- "--fix of one file: %s ms of CPU (goal < 10 ms: %s)\n" "$fix_ms" "$(verdict "$fix_ms" 10)"
 
 # 4. scaling with the number of devices: CPU per device must stay flat
 python3 - "$tmp" <<'PY'
