@@ -167,13 +167,22 @@ fuzz-build:
 			$(LIBS) -o $(FUZZ_B)/fuzz-$$h || exit 1; \
 	done
 
+# Inputs that once failed run first, one by one; then each harness fuzzes.
+# libFuzzer's own status decides (a pipe into tail would hide it).
+FUZZ_REGRESSIONS := $(wildcard tests/fuzz/regressions/*)
+
 fuzz: fuzz-build
-	@for h in lint fix; do \
+	@export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1; \
+	for h in lint fix; do \
 		mkdir -p $(FUZZ_B)/found-$$h; \
-		echo "fuzz-$$h: $(FUZZ_SECONDS) s"; \
-		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_B)/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) \
+		$(FUZZ_B)/fuzz-$$h $(FUZZ_REGRESSIONS) >$(FUZZ_B)/regressions-$$h.log 2>&1 || \
+			{ tail -30 $(FUZZ_B)/regressions-$$h.log; exit 1; }; \
+		echo "fuzz-$$h: $(words $(FUZZ_REGRESSIONS)) regression inputs pass; fuzzing $(FUZZ_SECONDS) s"; \
+		$(FUZZ_B)/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_B)/crash-$$h- \
-			$(FUZZ_B)/found-$$h $(FUZZ_SEEDS) 2>&1 | tail -3 || exit 1; \
+			$(FUZZ_B)/found-$$h $(FUZZ_SEEDS) >$(FUZZ_B)/fuzz-$$h.log 2>&1; \
+		status=$$?; tail -3 $(FUZZ_B)/fuzz-$$h.log; \
+		[ $$status -eq 0 ] || { tail -40 $(FUZZ_B)/fuzz-$$h.log; exit 1; }; \
 	done
 
 # keep test objects between runs

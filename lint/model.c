@@ -215,13 +215,17 @@ read_devices(VlModel *m, xmlNodePtr devices)
 static void
 read_metadata(VlModel *m, xmlNodePtr metadata)
 {
-    m->metadata = metadata;
+    if (!m->metadata)
+        m->metadata = metadata;
     for (xmlNodePtr child = metadata->children; child; child = child->next) {
         if (vl_xml_is_ns(child, VL_NS_LIBOSINFO, "libosinfo")) {
             for (xmlNodePtr os = child->children; os; os = os->next) {
                 const char *id;
-                /* the id attribute is un-namespaced on libosinfo:os */
-                if (vl_xml_is_ns(os, VL_NS_LIBOSINFO, "os") && (id = vl_xml_attr(os, "id")))
+                /* The id attribute is un-namespaced on libosinfo:os. A second
+                 * <libosinfo:os> (or a second <metadata>) is a schema error;
+                 * the first one wins, as it does for virt-manager. */
+                if (!m->osinfo_id && vl_xml_is_ns(os, VL_NS_LIBOSINFO, "os") &&
+                    (id = vl_xml_attr(os, "id")))
                     m->osinfo_id = g_strdup(id);
             }
         } else if (vl_xml_is_ns(child, VL_NS_VIRTLINT, "lint")) {
@@ -359,8 +363,13 @@ vl_model_build(VlDocument *doc, const VlConfig *config)
                 read_qemu_block(m, child);
             continue;
         }
+        /* A repeated singleton (a second <os>, <cpu>, ...) is a schema error;
+         * libvirt reads the first one, and so does the model. Devices are
+         * the exception: libvirt's "./devices/disk" gathers every <devices>. */
         if (!g_hash_table_contains(m->top_by_name, child->name))
             g_hash_table_insert(m->top_by_name, (gpointer) child->name, child);
+        else if (!vl_xml_is(child, "devices"))
+            continue;
         if (vl_xml_is(child, "os"))
             read_os(m, child);
         else if (vl_xml_is(child, "vcpu"))

@@ -247,6 +247,25 @@ START_TEST(test_devices_and_qemu_blocks_collected)
 }
 END_TEST
 
+/* Repeated singletons are schema errors that libvirt resolves by reading
+ * the first; the model does the same (and found by fuzzing: a second
+ * libosinfo:os once leaked the first id). Repeated <devices> all count. */
+START_TEST(test_repeated_elements_first_wins)
+{
+    Built b = build("<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
+                    "<libosinfo:os id='http://microsoft.com/win/11'/>"
+                    "<libosinfo:os id='http://fedoraproject.org/fedora/39'/></libosinfo:libosinfo></metadata>"
+                    "<os><type machine='pc-q35-8.2'>hvm</type></os><os><type machine='pc-q35-9.2'>hvm</type></os>"
+                    "<devices><disk type='file'/></devices><devices><disk type='file'/></devices>");
+
+    ck_assert_str_eq(b.model->osinfo_id, "http://microsoft.com/win/11");
+    ck_assert_int_eq(b.model->guest.family, VL_GUEST_WINDOWS);
+    ck_assert_str_eq(b.model->machine_version, "8.2");
+    ck_assert_uint_eq(b.model->disks->len, 2);
+    done(b);
+}
+END_TEST
+
 START_TEST(test_hyperv_helpers)
 {
     Built b = build("<features><hyperv><stimer state='on'/><synic state='off'/></hyperv></features>");
@@ -285,6 +304,7 @@ main(void)
     tcase_add_test(tc, test_firmware_detection);
     tcase_add_test(tc, test_memory_units);
     tcase_add_test(tc, test_devices_and_qemu_blocks_collected);
+    tcase_add_test(tc, test_repeated_elements_first_wins);
     tcase_add_test(tc, test_hyperv_helpers);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
