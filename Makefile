@@ -46,6 +46,10 @@ UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 all: $(BIN)
 
+# Tests keep schema verdicts in the build tree, never in the user's
+# ~/.cache; a fresh tree validates everything once (lint/schemacache.h).
+check check-asan unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(B)/test-cache
+
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
@@ -106,6 +110,7 @@ libvirt-oracle: $(BIN)
 check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
+	tests/cache.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh

@@ -86,6 +86,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "qemu-version", 0, 0, G_OPTION_ARG_STRING, &qemu_version, "The QEMU release to target, X.Y[.Z] (default: unknown, assumed current)", "VERSION" },
         { "max-file-size", 0, 0, G_OPTION_ARG_STRING, &max_file_size, "Refuse inputs larger than this (bytes, or with K, M, G; default 16M)", "SIZE" },
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
+        { "cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli->cache_dir, "Keep schema verdicts here (default: $VIRTLINT_CACHE_DIR, else ~/.cache/virtlint)", "DIR" },
+        { "no-cache", 0, 0, G_OPTION_ARG_NONE, &cli->no_cache, "Neither read nor write the schema verdict cache", NULL },
         { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
@@ -218,6 +220,7 @@ vl_cli_clear(VlCli *cli)
     g_clear_pointer(&cli->capabilities, g_free);
     g_clear_pointer(&cli->domcapabilities, g_free);
     g_clear_pointer(&cli->nodedev, g_free);
+    g_clear_pointer(&cli->cache_dir, g_free);
     g_clear_pointer(&cli->domains, g_strfreev);
     g_clear_pointer(&cli->explain, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);

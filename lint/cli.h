@@ -22,6 +22,8 @@ typedef struct {
     char *capabilities;     /* --capabilities FILE */
     char *domcapabilities;  /* --domcapabilities FILE */
     char *nodedev;          /* --nodedev DIR */
+    char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
+    gboolean no_cache;      /* --no-cache */
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

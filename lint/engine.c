@@ -58,7 +58,7 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
         const char *path = config->schema_path ? config->schema_path : VL_DEFAULT_SCHEMA;
         g_autoptr(GError) local = NULL;
 
-        if (!vl_schema_prepare(path, &local)) {
+        if (!vl_schema_prepare(path, config->schema_path != NULL, &local)) {
             if (config->schema_path) {
                 g_propagate_error(error, g_steal_pointer(&local));
                 return FALSE;

@@ -340,7 +340,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
-    bool was_valid = vl_schema_valid(doc->doc);
+    bool was_valid = vl_schema_valid(doc);
     VlDocument *cur = doc;
 
     res->applied = g_ptr_array_new_with_free_func((GDestroyNotify) applied_free);
@@ -390,7 +390,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
             withhold(res, withheld, rule, "the result would not be well-formed");
             continue;
         }
-        if (was_valid && !vl_schema_valid(next->doc)) {
+        if (was_valid && !vl_schema_valid(next)) {
             vl_document_free(next);
             withhold(res, withheld, rule, "the result would not validate against libvirt's schema");
             continue;

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "ruledoc.h"
 #include "schema.h"
+#include "schemacache.h"
 #include "udiff.h"
 #include "version.h"
 
@@ -42,7 +43,8 @@ print_input_error(const VlInputError *e)
 typedef struct {
     const VlConfig *base;       /* the command line's */
     const VlConfig *config;     /* the input's: base + its .virtlintrc */
-    VlEngine engine;            /* for the input's config */
+    VlEngine base_engine;       /* for base, made once: most inputs have no .virtlintrc */
+    const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
     VlLive *live;               /* --connect/--domain: the libvirt connection */
     VlOutput *output;
@@ -84,7 +86,7 @@ static VlDocument *
 fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld)
 {
     const VlConfig *c = run->config;
-    g_autoptr(VlFixResult) res = vl_fix_document(&run->engine, doc, c->unsafe_fixes);
+    g_autoptr(VlFixResult) res = vl_fix_document(run->engine, doc, c->unsafe_fixes);
     g_autoptr(GError) error = NULL;
     g_autoptr(VlInputError) parse_error = NULL;
 
@@ -156,58 +158,66 @@ define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *
     return true;
 }
 
-/* The input's configuration: the command line's, with the .virtlintrc that
- * applies to it.  False (and an input error) when that file is broken. */
+/* The .virtlintrc that applies to PATH: *RC, or NULL when none does.  False
+ * (and an input error) when that file is broken. */
 static bool
-input_config(Run *run, const char *path, VlConfig *cfg)
+input_rcfile(Run *run, const char *path, const VlRcFile **rc)
 {
     g_autofree char *rc_path = NULL;
-    const VlRcFile *rc;
 
-    vl_config_copy(cfg, run->base);
+    *rc = NULL;
     if (run->base->no_config)
         return true;
     rc_path = run->base->config_path ? g_strdup(run->base->config_path)
                                      : vl_rcfile_find(strcmp(path, "-") == 0 ? "./-" : path);
     if (!rc_path)
         return true;
-    if (!g_hash_table_lookup_extended(run->rcfiles, rc_path, NULL, (gpointer *) &rc)) {
+    if (!g_hash_table_lookup_extended(run->rcfiles, rc_path, NULL, (gpointer *) rc)) {
         g_autoptr(GError) error = NULL;
-        rc = vl_rcfile_load(rc_path, &error);
-        if (!rc)
+        *rc = vl_rcfile_load(rc_path, &error);
+        if (!*rc)
             fprintf(stderr, "%s: error: %s\n", path, error->message);
-        g_hash_table_insert(run->rcfiles, g_strdup(rc_path), (gpointer) rc);
+        g_hash_table_insert(run->rcfiles, g_strdup(rc_path), (gpointer) *rc);
     }
-    if (!rc) {
+    if (!*rc) {
         run->input_errors++;
         return false;
     }
-    vl_rcfile_apply(rc, path, cfg);
     return true;
 }
 
 static void lint_document(Run *run, const char *path, const char *domain);
 
-/* Lint one input: PATH (a file or -), or the live DOMAIN when set. */
+/* Lint one input: PATH (a file or -), or the live DOMAIN when set, with the
+ * command line's configuration and the .virtlintrc that applies to it. */
 static void
 lint_input(Run *run, const char *path, const char *domain)
 {
+    const char *where = domain ? "./-" : path;
+    const VlRcFile *rc;
     VlConfig cfg;
+    VlEngine engine;
     g_autoptr(GError) error = NULL;
 
-    if (!input_config(run, domain ? "./-" : path, &cfg)) {
-        vl_config_clear(&cfg);
+    if (!input_rcfile(run, where, &rc))
+        return;
+    if (!rc) {
+        lint_document(run, path, domain);
         return;
     }
-    if (!vl_engine_init(&run->engine, &cfg, &error)) {
+    vl_config_copy(&cfg, run->base);
+    vl_rcfile_apply(rc, where, &cfg);
+    if (!vl_engine_init(&engine, &cfg, &error)) {
         fprintf(stderr, "%s: error: %s\n", path, error->message);
         run->input_errors++;
     } else {
         run->config = &cfg;
+        run->engine = &engine;
         lint_document(run, path, domain);
         run->config = run->base;
+        run->engine = &run->base_engine;
     }
-    vl_engine_clear(&run->engine);
+    vl_engine_clear(&engine);
     vl_config_clear(&cfg);
 }
 
@@ -252,7 +262,7 @@ lint_document(Run *run, const char *path, const char *domain)
     run->stats.files++;
     if (c->diff)
         return; /* --diff prints the diff only */
-    findings = vl_engine_lint(&run->engine, report_on);
+    findings = vl_engine_lint(run->engine, report_on);
     for (guint i = 0; withheld && i < findings->len; i++) {
         VlFinding *f = g_ptr_array_index(findings, i);
         const char *why = g_hash_table_lookup(withheld, f->rule->id);
@@ -366,12 +376,12 @@ lint_inputs(VlConfig *config, const VlCli *cli)
     g_autoptr(GPtrArray) inputs = NULL;
 
     /* the command line's own rule names and schema are checked up front */
-    if (!vl_engine_init(&run.engine, config, &error)) {
+    if (!vl_engine_init(&run.base_engine, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
-        vl_engine_clear(&run.engine);
+        vl_engine_clear(&run.base_engine);
         return EXIT_TROUBLE;
     }
-    vl_engine_clear(&run.engine);
+    vl_engine_clear(&run.base_engine);
     domains = live_domains(&run, cli, &error);
     if (!error)
         host = host_facts(&run, cli, &error);
@@ -382,6 +392,14 @@ lint_inputs(VlConfig *config, const VlCli *cli)
     }
     config->host = vl_host_empty(host) ? NULL : host;
     note_host_rules(config);
+    /* again, now that the host-aware rules know whether they can run */
+    if (!vl_engine_init(&run.base_engine, config, &error)) {
+        fprintf(stderr, "virtlint: %s\n", error->message);
+        vl_engine_clear(&run.base_engine);
+        vl_live_close(run.live);
+        return EXIT_TROUBLE;
+    }
+    run.engine = &run.base_engine;
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_expand(paths, errors);
@@ -401,6 +419,7 @@ lint_inputs(VlConfig *config, const VlCli *cli)
         vl_output_free(run.output);
     }
     g_hash_table_unref(run.rcfiles);
+    vl_engine_clear(&run.base_engine);
     vl_live_close(run.live);
 
     if (run.input_errors)
@@ -458,7 +477,10 @@ main(int argc, char **argv)
             rc = explain(cli.explain);
             break;
         case VL_MODE_LINT:
+            vl_schema_cache_configure(cli.cache_dir, !cli.no_cache);
             rc = lint_inputs(&config, &cli);
+            if (vl_schema_failed())
+                rc = EXIT_TROUBLE;
             break;
         }
     }
@@ -466,6 +488,7 @@ main(int argc, char **argv)
     vl_cli_clear(&cli);
     vl_config_clear(&config);
     vl_schema_release();
+    vl_schema_cache_release();
     vl_fix_release();
     xmlCleanupParser();
     return rc;

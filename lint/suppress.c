@@ -1,3 +1,5 @@
+/* memmem() */
+#define _GNU_SOURCE
 #include "suppress.h"
 
 #include <string.h>
@@ -137,7 +139,7 @@ vl_suppressions_collect(VlSuppressions *sup, const VlModel *model, VlReport *rep
 
     /* Comments can sit anywhere; walk the tree for them only when the text
      * mentions a suppression at all, which most files never do. */
-    if (g_strstr_len(doc->data, (gssize) doc->len, "virtlint-disable"))
+    if (memmem(doc->data, doc->len, "virtlint-disable", strlen("virtlint-disable")))
         walk_comments(sup, doc->doc->children, report);
     read_metadata(sup, model, report);
 }

@@ -170,28 +170,41 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, const char *whol
 static void
 check(const VlModel *m, VlReport *report)
 {
-    /* a snapshot is checked against domainsnapshot.rng; its culprits are
-     * then looked for in the embedded domain like in a domain XML */
-    xmlRelaxNGPtr schema = m->snapshot ? vl_schema_snapshot() : vl_schema_current();
+    /* A snapshot is checked against domainsnapshot.rng; its culprits are
+     * then looked for in the embedded domain, with the domain schema. */
+    xmlRelaxNGPtr schema;
     Validator v = { .budget = MAX_VALIDATIONS };
 
+    /* the common case, and the cheap one: these bytes validated before */
+    if (vl_schema_known_valid(m->doc))
+        return;
+    schema = m->snapshot ? vl_schema_snapshot() : vl_schema_current();
     if (!schema)
         return;
     v.ctxt = xmlRelaxNGNewValidCtxt(schema);
     xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
-    if (!validate(&v, m->doc->doc)) {
+    if (validate(&v, m->doc->doc)) {
+        vl_schema_remember_valid(m->doc);
+    } else {
         g_autofree char *whole_error = g_steal_pointer(&v.first_error);
+        xmlRelaxNGPtr domain_schema = m->snapshot ? vl_schema_current() : schema;
 
-        if (m->snapshot) {
-            /* culprits in the embedded domain are searched with the domain schema */
+        if (!whole_error)
+            whole_error = g_strdup("invalid");
+        if (domain_schema != schema) {
             xmlRelaxNGFreeValidCtxt(v.ctxt);
-            v.ctxt = xmlRelaxNGNewValidCtxt(vl_schema_current());
-            xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
+            v.ctxt = domain_schema ? xmlRelaxNGNewValidCtxt(domain_schema) : NULL;
+            if (v.ctxt)
+                xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
         }
-        find_culprits(&v, m, report, whole_error ? whole_error : "invalid");
+        if (v.ctxt)
+            find_culprits(&v, m, report, whole_error);
+        else
+            vl_report(report, m->snapshot, "the snapshot does not validate against libvirt's schema (%s)", whole_error);
     }
     g_free(v.first_error);
-    xmlRelaxNGFreeValidCtxt(v.ctxt);
+    if (v.ctxt)
+        xmlRelaxNGFreeValidCtxt(v.ctxt);
 }
 
 const VlRule vl_rule_schema = {

@@ -27,6 +27,14 @@ complete_words() {
         _virtlint
         printf "%s\n" "${COMPREPLY[@]}"' _ "$tmp/root/usr/share/bash-completion/completions/virtlint" "$@"
 }
+# every option of --help is in the man page and completes
+complete_words virtlint -- >"$tmp/all"
+for opt in $("$tmp/root/usr/bin/virtlint" --help | grep -oE -- "--[a-z][a-z-]+" | sort -u); do
+    [ "$opt" = "--help-all" ] && continue
+    grep -qF -- "${opt//-/\\-}" "$tmp/root/usr/share/man/man1/virtlint.1" && pass || fail "man page lacks $opt"
+    grep -qx -- "$opt" "$tmp/all" && pass || fail "completion lacks $opt"
+done
+
 complete_words virtlint --fo >"$tmp/c1"
 expect_grep "^--format$" "$tmp/c1" "completes options"
 complete_words virtlint --select cpu-t >"$tmp/c2"

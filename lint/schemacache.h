@@ -1,0 +1,33 @@
+/* Remembered schema verdicts: which documents are already known to
+ * validate against which schema.
+ *
+ * Compiling libvirt's RelaxNG schema costs about 20 ms, five times the parse
+ * of a typical domain XML, and libxml2 cannot save a compiled schema.  A
+ * pre-commit hook or `virtlint --fix` before each boot lints the same files
+ * again and again, so virtlint remembers, per document content, that it
+ * validated: an empty file named by a hash of the schema's identity and the
+ * document's bytes, under the user's cache directory.  Only "valid" is
+ * remembered (an invalid document is validated again, to find its culprits),
+ * and only after a real validation said so. */
+#pragma once
+
+#include <stdbool.h>
+#include <glib.h>
+
+/* Keep verdicts on disk in DIR; NULL means $VIRTLINT_CACHE_DIR, else
+ * $XDG_CACHE_HOME/virtlint (~/.cache/virtlint).  ENABLED false keeps them
+ * for this process only (--no-cache).  Call before the first lookup. */
+void vl_schema_cache_configure(const char *dir, bool enabled);
+
+/* DATA (LEN bytes) validated against SCHEMA_PATH before (SNAPSHOT: against
+ * domainsnapshot.rng beside it). */
+bool vl_schema_cache_known_valid(const char *schema_path, bool snapshot, const char *data, gsize len);
+
+/* Remember that it did.  Failure to write the cache is not an error: the
+ * cache only saves time. */
+void vl_schema_cache_remember_valid(const char *schema_path, bool snapshot, const char *data, gsize len);
+
+/* The directory verdicts go to, or NULL when on-disk caching is off. */
+const char *vl_schema_cache_dir(void);
+
+void vl_schema_cache_release(void);
