@@ -17,20 +17,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import Tally  # noqa: E402
+
 VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
 TESTS = Path(os.environ.get("VIRTLINT_SHARED_CORPUS", "../shared/corpus")) / "libvirt-tests"
 REFUSALS = Path("corpus/libvirt-tests-qemu-refusals.tsv")
 
-passed = failed = 0
-
-
-def result(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}")
+tally = Tally("libvirt-agreement")
+result = tally.check
 
 
 def main():
@@ -75,8 +70,7 @@ def main():
             result(ok, f"{name}: libvirt says \"{message}\", which {'/'.join(claims)} covers, but it did not fire")
             covered += ok
     print(f"libvirt-agreement: coverage: {covered} of {len(expected)} files libvirt refuses are explained by a rule")
-    print(f"libvirt-agreement: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import Tally  # noqa: E402
+
 VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
 URI = "qemu:///system"
 
@@ -32,16 +35,8 @@ CLAIMS = {
     "qemu-namespace": ("drops", None),
 }
 
-passed = failed = 0
-
-
-def result(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}")
+tally = Tally("libvirt-oracle")
+result = tally.check
 
 
 def virsh(*args):
@@ -115,8 +110,7 @@ def main():
                 # the rule says libvirt accepts it, or the rule is silent
                 result(define.returncode == 0, f"{where}; expected it to be accepted ({define.stderr.strip()})")
     check_fixed(has_kvm)
-    print(f"libvirt-oracle: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return tally.finish()
 
 
 if __name__ == "__main__":
