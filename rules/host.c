@@ -11,7 +11,7 @@
  *   host-file              -acpitable and ROM files that do not exist */
 #include <string.h>
 
-#include "hyperv_cpu_family.h"
+#include "lint/cpuset.h"
 #include "lint/host.h"
 #include "lint/registry.h"
 #include "lint/xml.h"
