@@ -365,8 +365,10 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         char *text;
         gsize len;
 
-        if (!rule)
+        if (!rule) {
+            res->findings = g_steal_pointer(&findings);
             break;
+        }
         /* A finding that survives its own fix is not tried again. */
         for (guint i = 0; i < of_rule->len; i++)
             g_hash_table_add(attempted, finding_key(g_ptr_array_index(of_rule, i)));
@@ -410,7 +412,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     res->text = g_memdup2(cur->data, cur->len + 1);
     res->len = cur->len;
     if (cur != doc)
-        vl_document_free(cur);
+        res->document = cur;
     return res;
 }
 
@@ -420,6 +422,10 @@ vl_fix_result_free(VlFixResult *res)
     if (!res)
         return;
     g_free(res->text);
+    /* the findings point into the document: they go first */
+    if (res->findings)
+        g_ptr_array_unref(res->findings);
+    vl_document_free(res->document);
     g_ptr_array_unref(res->applied);
     g_hash_table_unref(res->withheld);
     g_free(res);

@@ -26,6 +26,12 @@ typedef struct {
     bool changed;
     GPtrArray *applied;     /* VlAppliedFix* */
     GHashTable *withheld;   /* rule id -> why its fix was withheld (char*) */
+    /* The fixed document (NULL when nothing changed), and the findings on
+     * the final text (in it, or in the input when nothing changed): what the
+     * last pass found and could not fix, so the caller need not lint again.
+     * NULL when the pass limit cut fixing short. */
+    VlDocument *document;
+    GPtrArray *findings;
 } VlFixResult;
 
 /* Whether a finding's fix may be applied or shown under these options. */

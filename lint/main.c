@@ -82,13 +82,16 @@ typedef enum {
 
 static bool define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res);
 
+/* Fix DOC and put the result where SINK says.  Returns the document to
+ * report on (DOC, or the fixed one, which the caller frees) with, in
+ * *FINDINGS, its findings when fixing found them already; NULL when the
+ * result could not be written. */
 static VlDocument *
-fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld)
+fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld, GPtrArray **findings)
 {
     const VlConfig *c = run->config;
     g_autoptr(VlFixResult) res = vl_fix_document(run->engine, doc, c->unsafe_fixes);
     g_autoptr(GError) error = NULL;
-    g_autoptr(VlInputError) parse_error = NULL;
 
     for (guint i = 0; c->show_fixes && i < res->applied->len; i++) {
         const VlAppliedFix *a = g_ptr_array_index(res->applied, i);
@@ -120,12 +123,13 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
         run->input_errors++;
         return NULL;
     }
+    *findings = g_steal_pointer(&res->findings);
     if (!res->changed)
         return doc;
     for (guint i = 0; i < res->applied->len; i++)
         run->stats.fixed += ((const VlAppliedFix *) g_ptr_array_index(res->applied, i))->findings;
     run->stats.fixed_files++;
-    return vl_document_parse(doc->path, g_memdup2(res->text, res->len + 1), res->len, &parse_error);
+    return g_steal_pointer(&res->document);
 }
 
 /* --fix --define: save the current definition to a timestamped backup,
@@ -256,13 +260,14 @@ lint_document(Run *run, const char *path, const char *domain)
     }
     if (c->fix || c->diff) {
         Sink sink = domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE;
-        if (!(report_on = fix_input(run, doc, sink, domain, &withheld)))
+        if (!(report_on = fix_input(run, doc, sink, domain, &withheld, &findings)))
             return;
     }
     run->stats.files++;
     if (c->diff)
         return; /* --diff prints the diff only */
-    findings = vl_engine_lint(run->engine, report_on);
+    if (!findings)
+        findings = vl_engine_lint(run->engine, report_on);
     for (guint i = 0; withheld && i < findings->len; i++) {
         VlFinding *f = g_ptr_array_index(findings, i);
         const char *why = g_hash_table_lookup(withheld, f->rule->id);
