@@ -48,7 +48,9 @@ all: $(BIN)
 
 # Tests keep schema verdicts in the build tree, never in the user's
 # ~/.cache; a fresh tree validates everything once (lint/schemacache.h).
-check check-asan unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(B)/test-cache
+check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(B)/test-cache
+# under the sanitizers, every document is validated afresh once
+check-asan: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(ASAN_B)/test-cache
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -129,10 +131,12 @@ ASAN_B := build-asan
 check-asan:
 	$(MAKE) B=$(ASAN_B) BIN=$(ASAN_B)/virtlint SANITIZE=1 $(ASAN_B)/virtlint $(ASAN_B)/tests/corpus-runner \
 		$(patsubst $(B)/%,$(ASAN_B)/%,$(UNIT_TESTS))
+	@rm -rf $(ASAN_B)/test-cache
 	@set -e; export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1; \
 	for t in $(patsubst $(B)/%,$(ASAN_B)/%,$(UNIT_TESTS)); do CK_FORK=no $$t; done; \
 	$(ASAN_B)/tests/corpus-runner corpus; \
 	tests/cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 

@@ -34,7 +34,7 @@ echo "robustness: linted $count files one per process"
 
 if command -v valgrind >/dev/null; then
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-        --show-leak-kinds=definite "$VL" --format json "$CORPUS" >"$tmp/all.json" 2>"$tmp/vg"
+        --show-leak-kinds=definite "$VL" --no-cache --format json "$CORPUS" >"$tmp/all.json" 2>"$tmp/vg"
     rc=$?
     case $rc in
     0 | 1 | 2) pass ;;
