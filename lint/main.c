@@ -118,7 +118,7 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
     } else if (sink == SINK_DOMAIN) {
         if (res->changed && !define_domain(run, doc, domain, res))
             return NULL;
-    } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, &error)) {
+    } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, doc->data, doc->len, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return NULL;

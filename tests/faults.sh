@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Never lose a file: --fix killed at many points during its run, a
-# read-only directory, a full disk (a file-size limit).  After each, the
-# file is the original or the complete fixed one, never anything between.
+# Never lose a file: --fix killed at every file system call, those calls
+# failing (a full disk, an I/O error), the file replaced while it is being
+# fixed, a read-only directory, a file-size limit.  After each, the file is
+# the original (or the new contents someone else wrote) or the complete
+# fixed one, never anything between, and the exit status says which.
 set -u
 VL=$(realpath "${1:-./virtlint}")
 suite=faults
@@ -12,27 +14,101 @@ trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 src=examples/win11.xml
 "$VL" -q --no-config --fix - <"$src" >"$tmp/fixed.xml" 2>/dev/null
 
-# killed at many points: SIGKILL at 41 moments spread over a whole --fix run
-cp "$src" "$tmp/k.xml"
-start=$(date +%s%N)
-"$VL" -q --no-config --fix "$tmp/k.xml" >/dev/null 2>&1
-run_ms=$((($(date +%s%N) - start) / 1000000 + 1))
-intact=0 replaced=0
-for i in $(seq 0 40); do
-    cp "$src" "$tmp/k.xml"
-    ( timeout -s KILL "$(awk -v r="$run_ms" -v i="$i" 'BEGIN { printf "%.4f", r * i / 40 / 1000 }')" \
-        "$VL" -q --no-config --fix "$tmp/k.xml" >/dev/null 2>&1 ) 2>/dev/null
-    if cmp -s "$tmp/k.xml" "$src"; then
-        intact=$((intact + 1))
-    elif cmp -s "$tmp/k.xml" "$tmp/fixed.xml"; then
-        replaced=$((replaced + 1))
+# The file is the original or the complete fixed one.
+intact_or_fixed() {
+    cmp -s "$1" "$src" || cmp -s "$1" "$tmp/fixed.xml"
+}
+# No temporary file is left beside it after a failure virtlint saw.
+no_litter() {
+    ! ls -a "$(dirname "$1")" | grep -q '^\.virtlint-'
+}
+
+if ! command -v strace >/dev/null; then
+    fail "strace is needed to inject faults (apt-get install strace)"
+    finish
+    exit
+fi
+
+# Killed at every system call of a --fix run that touches files: before
+# each open, write, fchmod, fchown, fsync, close and rename, in turn
+# (strace counts each call by name and delivers SIGKILL on entry to the Nth).
+mkdir "$tmp/k"
+cp "$src" "$tmp/k/k.xml"
+calls=openat,close,write,fchmod,fchown,fsync,rename
+strace -f -o "$tmp/trace" -e trace=$calls "$VL" -q --no-config --no-cache --fix "$tmp/k/k.xml" >/dev/null 2>&1
+kills=0 intact=0 replaced=0
+for name in ${calls//,/ }; do
+    n=$(grep -cE "^[0-9]+ +$name\(" "$tmp/trace")
+    for i in $(seq 1 "$n"); do
+        cp "$src" "$tmp/k/k.xml"
+        ( strace -f -o /dev/null -e trace="$name" -e inject="$name":signal=KILL:when="$i" \
+            "$VL" -q --no-config --no-cache --fix "$tmp/k/k.xml" >/dev/null 2>&1
+          true ) 2>/dev/null # strace dies of the same signal: bash's "Killed" goes nowhere
+        kills=$((kills + 1))
+        if cmp -s "$tmp/k/k.xml" "$src"; then
+            intact=$((intact + 1))
+        elif cmp -s "$tmp/k/k.xml" "$tmp/fixed.xml"; then
+            replaced=$((replaced + 1))
+        else
+            fail "killed on entry to $name call $i: the file is neither the original nor the fixed one"
+        fi
+        rm -f "$tmp"/k/.virtlint-* # what a killed process cannot clean up
+    done
+done
+echo "faults: killed at $kills system calls: $intact left the original, $replaced the fixed file"
+[ "$kills" -ge 10 ] && [ "$intact" -gt 0 ] && [ "$replaced" -gt 0 ] && pass ||
+    fail "the kill sweep did not cover both sides of the rename ($kills kills)"
+
+# A call that fails: the original stays, exit 2, the reason said, nothing
+# left behind.  Only the first call of each kind fails: the first write is
+# the temporary file's (a failing write to stderr would hide the message).
+inject_failure() {
+    local call=$1 errno=$2 message=$3
+    mkdir -p "$tmp/e"
+    cp "$src" "$tmp/e/e.xml"
+    strace -f -o /dev/null -e trace="$call" -e inject="$call":error="$errno":when=1 \
+        "$VL" -q --no-config --no-cache --fix "$tmp/e/e.xml" >/dev/null 2>"$tmp/err"
+    local rc=$?
+    [ $rc -eq 2 ] && pass || fail "$call failing with $errno: exit $rc, wanted 2"
+    cmp -s "$tmp/e/e.xml" "$src" && pass || fail "$call failing with $errno: the original changed"
+    grep -q "$tmp/e/e.xml: error: .*$message" "$tmp/err" && pass || fail "$call failing with $errno: $(cat "$tmp/err")"
+    no_litter "$tmp/e/e.xml" && pass || fail "$call failing with $errno: a temporary file was left"
+}
+inject_failure write ENOSPC "No space left on device" # the disk fills up
+inject_failure fsync EIO "Input/output error"         # the disk fails
+inject_failure fchmod EPERM "Operation not permitted"
+inject_failure rename EXDEV "Invalid cross-device link"
+
+# The file replaced during the run (an editor saves, a checkout switches
+# branches): it is not overwritten.  The first fsync, of the temporary
+# file, is held back until the file has been replaced.
+replaced_during_run() {
+    local how=$1
+    mkdir -p "$tmp/r"
+    cp "$src" "$tmp/r/r.xml"
+    strace -f -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=3000000:when=1 \
+        "$VL" -q --no-config --no-cache --fix "$tmp/r/r.xml" >/dev/null 2>"$tmp/err" &
+    local pid=$!
+    for _ in $(seq 200); do # wait for the temporary file: virtlint is writing
+        ls -a "$tmp/r" | grep -q '^\.virtlint-' && break
+        sleep 0.01
+    done
+    sed 's/<name>win11<\/name>/<name>edited<\/name>/' "$src" >"$tmp/edited.xml"
+    if [ "$how" = rename ]; then
+        cp "$tmp/edited.xml" "$tmp/r/new.xml" && mv "$tmp/r/new.xml" "$tmp/r/r.xml"
     else
-        fail "killed at step $i of 40: the file is neither the original nor the fixed one"
+        cat "$tmp/edited.xml" >"$tmp/r/r.xml"
     fi
-done 2>/dev/null # bash reports each killed job
-pass
-echo "faults: killed 41 times over a ${run_ms} ms run: $intact left intact, $replaced fully fixed"
-[ $((intact + replaced)) -eq 41 ] && pass || fail "some kill left a damaged file"
+    wait $pid
+    local rc=$?
+    [ $rc -eq 2 ] && pass || fail "file replaced ($how) during --fix: exit $rc, wanted 2"
+    cmp -s "$tmp/r/r.xml" "$tmp/edited.xml" && pass || fail "file replaced ($how) during --fix: the new contents were overwritten"
+    grep -q "error: the file changed while virtlint was fixing it" "$tmp/err" && pass ||
+        fail "file replaced ($how) during --fix: $(cat "$tmp/err")"
+    no_litter "$tmp/r/r.xml" && pass || fail "file replaced ($how) during --fix: a temporary file was left"
+}
+replaced_during_run in-place
+replaced_during_run rename
 
 # a full disk: writes past a file-size limit fail, the original stays
 cp "$src" "$tmp/full.xml"
