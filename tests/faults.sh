@@ -117,6 +117,23 @@ rc=$?
 [ $rc -eq 2 ] && pass || fail "full disk: exit $rc, wanted 2"
 cmp -s "$tmp/full.xml" "$src" && pass || fail "full disk: the original changed"
 
+# a real full file system: a 16 KiB tmpfs with room for the original only
+mkdir -p "$tmp/mnt"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=16k tmpfs "$tmp/mnt" 2>/dev/null; then
+    cp "$src" "$tmp/mnt/full.xml"
+    # fill what is left (the last partial block fails with ENOSPC: fine)
+    dd if=/dev/zero of="$tmp/mnt/filler" bs=1k count=64 2>/dev/null
+    "$VL" -q --no-config --no-cache --fix "$tmp/mnt/full.xml" >/dev/null 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 2 ] && pass || fail "full tmpfs: exit $rc, wanted 2"
+    cmp -s "$tmp/mnt/full.xml" "$src" && pass || fail "full tmpfs: the original changed"
+    grep -q "No space left on device" "$tmp/err" && pass || fail "full tmpfs: $(cat "$tmp/err")"
+    no_litter "$tmp/mnt/full.xml" && pass || fail "full tmpfs: a temporary file was left"
+    umount "$tmp/mnt"
+else
+    echo "faults: SKIP: cannot mount a tmpfs here; the full disk is covered by ENOSPC injection and the file-size limit"
+fi
+
 # a read-only directory (as an unprivileged user: root writes anywhere)
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     mkdir -p "$tmp/ro"
