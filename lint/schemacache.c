@@ -174,6 +174,7 @@ vl_schema_cache_remember_valid(const char *schema_path, bool snapshot, const cha
 {
     g_autofree char *key = verdict_key(schema_path, snapshot, data, len);
     const char *dir = vl_schema_cache_dir();
+    g_autofree char *path = NULL;
     int fd;
 
     if (!key)
@@ -184,13 +185,10 @@ vl_schema_cache_remember_valid(const char *schema_path, bool snapshot, const cha
         return;
 
     /* An empty file is the whole entry: it cannot be half-written. */
-    {
-        g_autofree char *path = g_build_filename(dir, key, NULL);
-
-        fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd >= 0)
-            close(fd);
-    }
+    path = g_build_filename(dir, key, NULL);
+    fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        close(fd);
 }
 
 void
