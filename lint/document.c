@@ -258,13 +258,13 @@ build_line_starts(VlDocument *doc)
 {
     gsize zero = 0;
 
-    doc->line_starts = g_array_new(FALSE, FALSE, sizeof(gsize));
+    const char *end = doc->data + doc->len;
+
+    doc->line_starts = g_array_sized_new(FALSE, FALSE, sizeof(gsize), (guint) (doc->len / 32 + 1));
     g_array_append_val(doc->line_starts, zero);
-    for (gsize i = 0; i < doc->len; i++) {
-        if (doc->data[i] == '\n') {
-            gsize next = i + 1;
-            g_array_append_val(doc->line_starts, next);
-        }
+    for (const char *nl = doc->data; (nl = memchr(nl, '\n', (gsize) (end - nl))); nl++) {
+        gsize next = (gsize) (nl - doc->data) + 1;
+        g_array_append_val(doc->line_starts, next);
     }
 }
 
@@ -332,6 +332,7 @@ vl_document_column(VlDocument *doc, xmlNodePtr node)
     const char *start, *end, *p;
     g_autofree char *needle = NULL;
     const xmlChar *prefix;
+    gsize nlen;
     int skip;
 
     if (!node || node->type != XML_ELEMENT_NODE)
@@ -352,8 +353,8 @@ vl_document_column(VlDocument *doc, xmlNodePtr node)
     needle = prefix ? g_strdup_printf("<%s:%s", prefix, node->name) : g_strdup_printf("<%s", node->name);
     skip = count_same_name_before(node, line, node->name, prefix);
 
-    for (p = start; p < end; p++) {
-        gsize nlen = strlen(needle);
+    nlen = strlen(needle);
+    for (p = start; (p = memchr(p, '<', (gsize) (end - p))); p++) {
         char after;
 
         if ((gsize) (end - p) <= nlen || memcmp(p, needle, nlen) != 0)
