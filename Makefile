@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 
 # libvirt is only asked for its headers and version here: plain file linting
 # must not pay for loading libvirt.
-PKGS := libxml-2.0 libxslt libexslt libpcre2-8 glib-2.0 json-c
+PKGS := libxml-2.0 libxslt libpcre2-8 glib-2.0 json-c
 LIBVIRT_VERSION := $(shell $(PKG_CONFIG) --modversion libvirt 2>/dev/null)
 LIBVIRT_VERSION_NUMBER := $(shell echo '$(LIBVIRT_VERSION)' | awk -F. '{ printf "%d", $$1 * 1000000 + $$2 * 1000 + $$3 }')
 

@@ -20,9 +20,9 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:vl="urn:x-virtlint:fix"
-                xmlns:exsl="http://exslt.org/common"
+                xmlns:libxslt="http://xmlsoft.org/XSLT/namespace"
                 xmlns:q="http://libvirt.org/schemas/domain/qemu/1.0"
-                exclude-result-prefixes="vl exsl q">
+                exclude-result-prefixes="vl libxslt q">
   <xsl:param name="targets"/>
   <xsl:param name="method"/>
 
@@ -182,7 +182,7 @@
         </xsl:variable>
         <xsl:copy>
           <xsl:if test="not($bound)">
-            <xsl:copy-of select="exsl:node-set($holder)/*/namespace::*[name() = $prefix]"/>
+            <xsl:copy-of select="libxslt:node-set($holder)/*/namespace::*[name() = $prefix]"/>
           </xsl:if>
           <xsl:apply-templates select="@*|node()"/>
           <xsl:element name="{$prefix}:override" namespace="{$Q}">

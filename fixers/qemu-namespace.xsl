@@ -14,8 +14,8 @@
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:vl="urn:x-virtlint:fix"
-                xmlns:exsl="http://exslt.org/common"
-                exclude-result-prefixes="vl exsl">
+                xmlns:libxslt="http://xmlsoft.org/XSLT/namespace"
+                exclude-result-prefixes="vl libxslt">
   <xsl:param name="targets"/>
 
   <xsl:variable name="Q" select="'http://libvirt.org/schemas/domain/qemu/1.0'"/>
@@ -42,7 +42,8 @@
     </xsl:copy>
   </xsl:template>
 
-  <!-- A namespace node binding NAME to the QEMU namespace. -->
+  <!-- A namespace node binding NAME to the QEMU namespace.  node-set() is
+       libxslt's own, so virtlint need not link libexslt (and libgcrypt). -->
   <xsl:template name="qemu-ns">
     <xsl:param name="name"/>
     <xsl:variable name="holder">
@@ -55,7 +56,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:copy-of select="exsl:node-set($holder)/*/namespace::*[name() = $name]"/>
+    <xsl:copy-of select="libxslt:node-set($holder)/*/namespace::*[name() = $name]"/>
   </xsl:template>
 
   <!-- <domain>: a declaration that binds a misbound block's prefix to its

@@ -2,7 +2,6 @@
 
 #include <string.h>
 
-#include <libexslt/exslt.h>
 #include <libxslt/security.h>
 #include <libxslt/variables.h>
 #include <libxslt/transform.h>
@@ -53,7 +52,6 @@ stylesheet(const char *rule_id)
 
     if (!stylesheets) {
         stylesheets = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) xsltFreeStylesheet);
-        exsltRegisterAll();
         xsltSetGenericErrorFunc(NULL, quiet_xslt);
     }
     if ((style = g_hash_table_lookup(stylesheets, rule_id)))
