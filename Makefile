@@ -59,7 +59,7 @@ $(B)/%.o: %.c
 # The stylesheets are compiled into the binary: no search path, no install step.
 $(B)/tools/embed-fixers: tools/embed_fixers.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $<
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
 $(B)/fixers.c: $(B)/tools/embed-fixers $(FIXERS)
 	$(B)/tools/embed-fixers $@ $(FIXERS)
