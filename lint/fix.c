@@ -331,6 +331,21 @@ withhold(VlFixResult *res, GHashTable *withheld, const VlRule *rule, const char 
     g_hash_table_insert(res->withheld, (gpointer) rule->id, g_strdup(why));
 }
 
+/* ENGINE with only the enabled rules that have a fixer: between two fixes,
+ * only their findings matter (the schema rule, the costliest check, is not
+ * among them). */
+static VlEngine
+fixing_engine(const VlEngine *engine)
+{
+    gsize count;
+    const VlRule *const *rules = vl_registry_rules(&count);
+    VlEngine fixing = { .config = engine->config, .enabled = g_new0(bool, count) };
+
+    for (gsize i = 0; i < count; i++)
+        fixing.enabled[i] = engine->enabled[i] && rules[i]->fix != VL_FIX_NONE;
+    return fixing;
+}
+
 VlFixResult *
 vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
 {
@@ -338,8 +353,10 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
+    g_autofree bool *fixing_enabled = NULL;
     bool was_valid = vl_schema_valid(doc);
     VlDocument *cur = doc;
+    VlEngine fixing;
 
     res->applied = g_ptr_array_new_with_free_func((GDestroyNotify) applied_free);
     res->withheld = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
@@ -352,8 +369,12 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         return res;
     }
 
+    fixing = fixing_engine(engine);
+    fixing_enabled = fixing.enabled;
+    /* The first pass lints fully: its findings are the answer when there is
+     * nothing to fix. */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-        g_autoptr(GPtrArray) findings = vl_engine_lint(engine, cur);
+        g_autoptr(GPtrArray) findings = vl_engine_lint(pass == 0 ? engine : &fixing, cur);
         g_autoptr(GPtrArray) edits = NULL;
         g_autoptr(VlInputError) error = NULL;
         const VlRule *rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
@@ -364,7 +385,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         gsize len;
 
         if (!rule) {
-            res->findings = g_steal_pointer(&findings);
+            res->findings = pass == 0 ? g_steal_pointer(&findings) : vl_engine_lint(engine, cur);
             break;
         }
         /* A finding that survives its own fix is not tried again. */
