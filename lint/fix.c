@@ -126,13 +126,20 @@ annotated_copy(VlDocument *doc, GPtrArray *order)
 {
     xmlDocPtr copy = xmlCopyDoc(doc->doc, 1);
     g_autoptr(GPtrArray) copies = g_ptr_array_new();
-    xmlNsPtr ns;
+    xmlNsPtr ns = NULL;
 
     collect_elements(doc->doc->children, order);
     collect_elements(copy->children, copies);
     g_assert(order->len == copies->len);
-    ns = xmlNewNs(xmlDocGetRootElement(copy), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
-    for (guint i = 0; i < copies->len; i++) {
+    /* The prefix is only a name: fixers match the namespace.  A document
+     * may bind vl itself, so the first free one of vl, vl1, vl2... */
+    for (guint n = 0; !ns && n < 1000; n++) {
+        g_autofree char *prefix = n ? g_strdup_printf("vl%u", n) : g_strdup("vl");
+
+        if (!xmlSearchNs(copy, xmlDocGetRootElement(copy), BAD_CAST prefix))
+            ns = xmlNewNs(xmlDocGetRootElement(copy), BAD_CAST VL_NS_FIX, BAD_CAST prefix);
+    }
+    for (guint i = 0; ns && i < copies->len; i++) {
         char id[16];
         g_snprintf(id, sizeof(id), "%u", i);
         xmlSetNsProp(g_ptr_array_index(copies, i), ns, BAD_CAST "id", BAD_CAST id);
