@@ -384,7 +384,6 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
-    g_autofree bool *fixing_enabled = NULL;
     bool was_valid = vl_schema_valid(doc);
     VlDocument *cur = doc;
     VlEngine fixing;
@@ -401,7 +400,6 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     }
 
     fixing = fixing_engine(engine);
-    fixing_enabled = fixing.enabled;
     /* The first pass lints fully: its findings are the answer when there is
      * nothing to fix. */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -457,6 +455,8 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
             vl_document_free(cur);
         cur = next;
     }
+
+    vl_engine_clear(&fixing);
 
     res->changed = cur != doc;
     res->text = g_memdup2(cur->data, cur->len + 1);

@@ -4,8 +4,6 @@
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
 
-#define WEBDAV "org.spice-space.webdav.0"
-
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -20,14 +18,14 @@ check(const VlModel *m, VlReport *report)
         /* without a name libvirt uses com.redhat.spice.0 */
         if (!vl_xml_attr_is(ch, "type", "spicevmc") || !name || g_str_equal(name, "com.redhat.spice.0"))
             continue;
-        if (g_str_equal(name, WEBDAV)) {
+        if (g_str_equal(name, IOP_SPICE_WEBDAV)) {
             f = vl_report(report, ch,
-                          "<channel type='spicevmc'> for the WebDAV port " WEBDAV ": libvirt defines "
+                          "<channel type='spicevmc'> for the WebDAV port " IOP_SPICE_WEBDAV ": libvirt defines "
                           "the domain but refuses to start it (\"Unsupported spicevmc target name '"
-                          WEBDAV "'\"); SPICE folder sharing needs a spiceport channel: <channel "
-                          "type='spiceport'><source channel='" WEBDAV "'/><target type='virtio' "
-                          "name='" WEBDAV "'/></channel>");
-            vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" WEBDAV "'/>",
+                          IOP_SPICE_WEBDAV "'\"); SPICE folder sharing needs a spiceport channel: <channel "
+                          "type='spiceport'><source channel='" IOP_SPICE_WEBDAV "'/><target type='virtio' "
+                          "name='" IOP_SPICE_WEBDAV "'/></channel>");
+            vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>",
                                NULL);
         } else {
             vl_report(report, ch,

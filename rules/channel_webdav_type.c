@@ -3,8 +3,6 @@
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
 
-#define WEBDAV "org.spice-space.webdav.0"
-
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -15,27 +13,27 @@ check(const VlModel *m, VlReport *report)
         const char *type = vl_xml_attr(ch, "type");
         VlFinding *f;
 
-        if (!vl_xml_attr_is(vl_xml_child(ch, "target"), "name", WEBDAV) || !type ||
+        if (!vl_xml_attr_is(vl_xml_child(ch, "target"), "name", IOP_SPICE_WEBDAV) || !type ||
             g_str_equal(type, "spicevmc") /* channel-spicevmc-target */)
             continue;
         if (g_str_equal(type, "spiceport")) {
             const char *port = vl_xml_attr(vl_xml_child(ch, "source"), "channel");
-            if (port && g_str_equal(port, WEBDAV))
+            if (port && g_str_equal(port, IOP_SPICE_WEBDAV))
                 continue;
             f = vl_report(report, ch,
                           "WebDAV channel on spiceport '%s': SPICE clients look for the port named "
-                          "'" WEBDAV "', so folder sharing does not work; write <source channel='"
-                          WEBDAV "'/>",
+                          "'" IOP_SPICE_WEBDAV "', so folder sharing does not work; write <source channel='"
+                          IOP_SPICE_WEBDAV "'/>",
                           port ? port : "(no source channel)");
         } else {
             f = vl_report(report, ch,
                           "WebDAV channel of type '%s': SPICE folder sharing only works over a "
                           "spiceport chardev that SPICE clients can reach; spice-webdavd in the guest "
-                          "gets no client; use <channel type='spiceport'><source channel='" WEBDAV
-                          "'/><target type='virtio' name='" WEBDAV "'/></channel>",
+                          "gets no client; use <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV
+                          "'/><target type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>",
                           type);
         }
-        vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" WEBDAV "'/>", NULL);
+        vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>", NULL);
     }
 }
 

@@ -8,6 +8,9 @@
 #include "lint/model.h"
 #include "lint/xml.h"
 
+/* The port SPICE's folder sharing (WebDAV) uses. */
+#define IOP_SPICE_WEBDAV "org.spice-space.webdav.0"
+
 /* The guest is x86 (or the arch is not written: the host's, assumed x86_64). */
 static inline bool
 iop_is_x86(const VlModel *m)

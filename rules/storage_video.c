@@ -158,6 +158,18 @@ sv_graphics_gl(xmlNodePtr graphics)
 }
 
 bool
+sv_domain_has_gl(const VlModel *m)
+{
+    GPtrArray *graphics = vl_model_devices(m, "graphics");
+
+    for (guint i = 0; i < graphics->len; i++) {
+        if (sv_graphics_gl(g_ptr_array_index(graphics, i)))
+            return true;
+    }
+    return false;
+}
+
+bool
 sv_pci_number(const char *text, guint64 *out)
 {
     char *end;

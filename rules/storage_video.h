@@ -42,9 +42,12 @@ xmlNodePtr sv_primary_video(const VlModel *m);
  * <acceleration> element. */
 bool sv_video_accel3d(xmlNodePtr video, xmlNodePtr *accel);
 
-/* The graphics device renders with OpenGL: spice or sdl with
- * <gl enable='yes'/>, dbus with gl='yes', or egl-headless. */
+/* The graphics device renders with OpenGL: spice, sdl or dbus with
+ * <gl enable='yes'/>, or egl-headless. */
 bool sv_graphics_gl(xmlNodePtr graphics);
+
+/* One of the domain's graphics devices renders with OpenGL. */
+bool sv_domain_has_gl(const VlModel *m);
 
 /* A PCI host device that is a graphics card.  With host facts (nodedev
  * XML) its PCI class decides (0x03xxxx); without, a heuristic: function 0

@@ -10,12 +10,9 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *videos = vl_model_devices(m, "video");
-    GPtrArray *graphics = vl_model_devices(m, "graphics");
 
-    for (guint i = 0; i < graphics->len; i++) {
-        if (sv_graphics_gl(g_ptr_array_index(graphics, i)))
-            return;
-    }
+    if (sv_domain_has_gl(m))
+        return;
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
         xmlNodePtr accel;

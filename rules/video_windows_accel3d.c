@@ -9,14 +9,10 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *videos = vl_model_devices(m, "video");
-    GPtrArray *graphics = vl_model_devices(m, "graphics");
-    bool gl = false;
 
     if (!vl_guest_is_windows(&m->guest))
         return;
-    for (guint i = 0; i < graphics->len; i++)
-        gl = gl || sv_graphics_gl(g_ptr_array_index(graphics, i));
-    if (!gl)
+    if (!sv_domain_has_gl(m))
         return; /* video-accel3d-display reports it: QEMU would not start */
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);

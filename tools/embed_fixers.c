@@ -30,8 +30,9 @@ is_xsl_text(xmlNodePtr node)
            xmlStrEqual(node->name, BAD_CAST "text");
 }
 
-/* Strips NODE's descendants; false when one asks for xml:space, which would
- * make whitespace significant (no fixer does). */
+/* Strips NODE's descendants, but not inside <xsl:text> (never entered);
+ * false when one asks for xml:space, which would make whitespace
+ * significant (no fixer does). */
 static int
 strip(xmlNodePtr node)
 {
@@ -39,8 +40,7 @@ strip(xmlNodePtr node)
 
     for (xmlNodePtr n = node->children; n; n = next) {
         next = n->next;
-        if (n->type == XML_COMMENT_NODE ||
-            (n->type == XML_TEXT_NODE && xmlIsBlankNode(n) && !is_xsl_text(node))) {
+        if (n->type == XML_COMMENT_NODE || (n->type == XML_TEXT_NODE && xmlIsBlankNode(n))) {
             xmlUnlinkNode(n);
             xmlFreeNode(n);
         } else if (n->type == XML_ELEMENT_NODE) {
