@@ -28,7 +28,6 @@ still_holds(const char *target, const char *expected, gsize len)
     g_autofree char *buf = g_malloc(len + 1);
     gsize got = 0;
     int fd = open(target, O_RDONLY | O_CLOEXEC);
-    bool same;
 
     if (fd < 0)
         return false;
@@ -41,8 +40,7 @@ still_holds(const char *target, const char *expected, gsize len)
         got += (gsize) n;
     }
     close(fd);
-    same = got == len && memcmp(buf, expected, len) == 0;
-    return same;
+    return got == len && memcmp(buf, expected, len) == 0;
 }
 
 gboolean

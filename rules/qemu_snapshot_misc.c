@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "lint/xml.h"
 
 char *
@@ -204,6 +206,21 @@ qsm_legacy_device_ids(const VlModel *m)
     return ids;
 }
 
+/* The "id" member of a JSON object, or NULL. */
+static char *
+json_id(const char *text)
+{
+    json_object *obj = json_tokener_parse(text);
+    json_object *id;
+    char *out = NULL;
+
+    if (obj && json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, "id", &id) &&
+        json_object_is_type(id, json_type_string))
+        out = g_strdup(json_object_get_string(id));
+    json_object_put(obj);
+    return out;
+}
+
 GHashTable *
 qsm_json_device_ids(const VlModel *m)
 {
@@ -211,18 +228,14 @@ qsm_json_device_ids(const VlModel *m)
 
     for (guint i = 0; i < m->qemu_args->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        const char *value, *id;
+        const char *value;
+        char *id;
 
         if (!qsm_is_option(qsm_arg_value(arg), "device"))
             continue;
         value = qsm_arg_value(qsm_next_arg(arg));
-        if (value[0] != '{' || !(id = strstr(value, "\"id\"")))
-            continue;
-        id += strlen("\"id\"");
-        while (*id == ' ' || *id == ':')
-            id++;
-        if (*id == '"' && strchr(id + 1, '"'))
-            g_hash_table_add(ids, g_strndup(id + 1, strchr(id + 1, '"') - id - 1));
+        if (value[0] == '{' && (id = json_id(value)))
+            g_hash_table_add(ids, id);
     }
     return ids;
 }
