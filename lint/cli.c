@@ -72,6 +72,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
+    gboolean libvirt_check = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -88,6 +89,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "RelaxNG schema for the schema rule (default: " VL_DEFAULT_SCHEMA ")", "PATH" },
         { "cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli->cache_dir, "Keep schema verdicts here (default: $VIRTLINT_CACHE_DIR, else ~/.cache/virtlint)", "DIR" },
         { "no-cache", 0, 0, G_OPTION_ARG_NONE, &cli->no_cache, "Neither read nor write the schema verdict cache", NULL },
+        { "libvirt-check", 0, 0, G_OPTION_ARG_NONE, &libvirt_check, "Also define each document with the libvirt and QEMU installed here (embedded driver, no daemon) and report a refusal (rule libvirt-define)", NULL },
         { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
@@ -126,6 +128,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     config->statistics = statistics;
     config->fix = fix;
     config->define = define;
+    config->libvirt_check = libvirt_check;
     if (define && !(fix && (cli->domains || cli->all_domains))) {
         g_set_error(error, VL_CLI_ERROR, 0, "--define goes with --fix and --domain or --all-domains");
         return FALSE;
@@ -143,7 +146,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     config->set_by_cli = (select ? VL_SET_SELECT : 0) | (ignore ? VL_SET_IGNORE : 0) | (fail_on ? VL_SET_FAIL_ON : 0) |
                          (os ? VL_SET_OS : 0) | (edition ? VL_SET_EDITION : 0) |
                          (config->schema_path ? VL_SET_SCHEMA : 0) | (unsafe_fixes ? VL_SET_UNSAFE : 0) |
-                         (libvirt_version ? VL_SET_LIBVIRT : 0) | (qemu_version ? VL_SET_QEMU : 0);
+                         (libvirt_version ? VL_SET_LIBVIRT : 0) | (qemu_version ? VL_SET_QEMU : 0) |
+                         (libvirt_check ? VL_SET_LIBVIRT_CHECK : 0);
     config->color = want_color(color, &color_error);
     if (color_error) {
         g_propagate_error(error, g_steal_pointer(&color_error));

@@ -27,6 +27,7 @@ typedef enum {
     VL_SET_UNSAFE = 1 << 6,
     VL_SET_LIBVIRT = 1 << 7,
     VL_SET_QEMU = 1 << 8,
+    VL_SET_LIBVIRT_CHECK = 1 << 9,
 } VlSetByCli;
 
 typedef struct {
@@ -53,7 +54,8 @@ typedef struct {
     /* RelaxNG schema for the `schema` rule; NULL means libvirt's installed one. */
     char *schema_path;
     /* The libvirt release findings and fixes target, as major*1000000 +
-     * minor*1000 + micro; defaults to the libvirt virtlint was built against. */
+     * minor*1000 + micro; defaults to the libvirt installed on the machine
+     * (vl_version_default_libvirt). */
     unsigned libvirt_version;
     /* The QEMU release, in the same form; 0 when not known (rules then
      * assume a current QEMU and say so). */
@@ -66,6 +68,9 @@ typedef struct {
     char *config_path;
     bool no_config;
     guint set_by_cli;       /* VlSetByCli */
+    /* --libvirt-check: define each document with the libvirt installed here
+     * (lint/libvirtcheck.h) */
+    bool libvirt_check;
     /* Facts about the host, for host-aware rules; NULL when none given. */
     const struct VlHost *host;
 } VlConfig;

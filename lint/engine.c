@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "host.h"
+#include "libvirtcheck.h"
 #include "model.h"
 #include "registry.h"
 #include "schema.h"
@@ -53,25 +54,22 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
             engine->enabled[i] = false;
     }
 
-    /* Fixing needs the schema too: a fix must not make a valid file invalid. */
-    if (vl_engine_rule_enabled(engine, "schema") || config->fix || config->diff) {
-        const char *path = config->schema_path ? config->schema_path : VL_DEFAULT_SCHEMA;
-        g_autoptr(GError) local = NULL;
+    return vl_engine_use_schema(engine, error);
+}
 
-        if (!vl_schema_prepare(path, config->schema_path != NULL, &local)) {
-            if (config->schema_path) {
-                g_propagate_error(error, g_steal_pointer(&local));
-                return FALSE;
-            }
-            static bool noted; /* once per run, not once per file */
-            if (!noted)
-                fprintf(stderr, "virtlint: note: %s; the schema rule is skipped (install libvirt's "
-                        "schemas or pass --schema PATH)\n", local->message);
-            noted = true;
-            engine->enabled[vl_registry_index(vl_registry_find("schema"))] = false;
-        }
+gboolean
+vl_engine_use_schema(const VlEngine *engine, GError **error)
+{
+    const VlConfig *config = engine->config;
+
+    /* Fixing needs the schema too: a fix must not make a valid file invalid. */
+    if (!vl_engine_rule_enabled(engine, "schema") && !config->fix && !config->diff)
+        return TRUE;
+    if (!config->schema_path) {
+        vl_schema_prepare_release(config->libvirt_version);
+        return TRUE;
     }
-    return TRUE;
+    return vl_schema_prepare(config->schema_path, TRUE, error);
 }
 
 void
@@ -97,6 +95,8 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
 
+    /* engines of several .virtlintrc files may target different releases */
+    vl_engine_use_schema(engine, NULL);
     vl_report_init(&report, doc);
 
     report.rule = &vl_rule_suppression_unknown_rule;
@@ -109,6 +109,11 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
             continue;
         report.rule = rules[i];
         rules[i]->check(model, &report);
+    }
+    /* last: it confirms the findings of rules that report the same refusal */
+    if (engine->config->libvirt_check && engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
+        report.rule = &vl_rule_libvirt_define;
+        vl_libvirt_define_check(model, &report);
     }
 
     /* Move each finding to KEPT or free it when a suppression covers it;

@@ -12,6 +12,7 @@
 #include "fix.h"
 #include "inputs.h"
 #include "host.h"
+#include "libvirtcheck.h"
 #include "live.h"
 #include "output.h"
 #include "rcfile.h"
@@ -240,6 +241,20 @@ load_domain(Run *run, const char *domain, VlInputError **error)
     return vl_document_parse(display, xml, strlen(xml), error);
 }
 
+/* --libvirt-check could not get libvirt's verdict on DOC (libvirt crashed,
+ * hung or could not be loaded): an input error, reported as such. */
+static bool
+libvirt_failed(Run *run, VlDocument *doc)
+{
+    g_autofree char *error = vl_libvirt_check_take_error();
+
+    if (!error)
+        return false;
+    fprintf(stderr, "%s: error: %s\n", doc->path, error);
+    run->input_errors++;
+    return true;
+}
+
 static void
 lint_document(Run *run, const char *path, const char *domain)
 {
@@ -264,10 +279,14 @@ lint_document(Run *run, const char *path, const char *domain)
             return;
     }
     run->stats.files++;
-    if (c->diff)
+    if (c->diff) {
+        libvirt_failed(run, doc);
         return; /* --diff prints the diff only */
+    }
     if (!findings)
         findings = vl_engine_lint(run->engine, report_on);
+    if (libvirt_failed(run, report_on))
+        return;
     for (guint i = 0; withheld && i < findings->len; i++) {
         VlFinding *f = g_ptr_array_index(findings, i);
         const char *why = g_hash_table_lookup(withheld, f->rule->id);
@@ -483,6 +502,7 @@ main(int argc, char **argv)
             break;
         case VL_MODE_LINT:
             vl_schema_cache_configure(cli.cache_dir, !cli.no_cache);
+            vl_libvirt_check_configure(cli.cache_dir, !cli.no_cache);
             rc = lint_inputs(&config, &cli);
             if (vl_schema_failed())
                 rc = EXIT_TROUBLE;
@@ -494,6 +514,7 @@ main(int argc, char **argv)
     vl_config_clear(&config);
     vl_schema_release();
     vl_schema_cache_release();
+    vl_libvirt_check_release();
     vl_fix_release();
     xmlCleanupParser();
     return rc;

@@ -25,6 +25,7 @@ struct VlRcFile {
     VlSeverity fail_on;
     char *schema;
     bool has_unsafe, unsafe_fixes;
+    bool has_libvirt_check, libvirt_check;
     unsigned libvirt_version, qemu_version;
     GHashTable *severity;       /* rule id -> GINT_TO_POINTER(severity + 1), 0 = off */
     GPtrArray *paths;           /* PathSection* */
@@ -174,6 +175,14 @@ read_main(Reader *r, VlRcFile *rc)
             if (e)
                 return fail(r, group, *k, "unsafe-fixes: expected true or false, got '%s'", v);
             rc->has_unsafe = true;
+        } else if (strcmp(*k, "libvirt-check") == 0) {
+            g_autoptr(GError) e = NULL;
+            g_autofree char *lower = g_ascii_strdown(g_strstrip(v), -1);
+            /* GKeyFile knows true/false only; yes/no read naturally here */
+            rc->libvirt_check = strcmp(lower, "yes") == 0 || g_key_file_get_boolean(r->kf, group, *k, &e);
+            if (e && strcmp(lower, "yes") != 0 && strcmp(lower, "no") != 0)
+                return fail(r, group, *k, "libvirt-check: expected yes or no, got '%s'", v);
+            rc->has_libvirt_check = true;
         } else if (strcmp(*k, "libvirt-version") == 0) {
             if (!vl_version_parse(g_strstrip(v), &rc->libvirt_version))
                 return fail(r, group, *k, "libvirt-version: expected X.Y or X.Y.Z, got '%s'", v);
@@ -329,6 +338,8 @@ vl_rcfile_apply(const VlRcFile *rc, const char *input, VlConfig *c)
     }
     if (!(c->set_by_cli & VL_SET_UNSAFE) && rc->has_unsafe)
         c->unsafe_fixes = rc->unsafe_fixes;
+    if (!(c->set_by_cli & VL_SET_LIBVIRT_CHECK) && rc->has_libvirt_check)
+        c->libvirt_check = rc->libvirt_check;
     if (!(c->set_by_cli & VL_SET_LIBVIRT) && rc->libvirt_version)
         c->libvirt_version = rc->libvirt_version;
     if (!(c->set_by_cli & VL_SET_QEMU) && rc->qemu_version)

@@ -5,6 +5,8 @@
 
 /* schema and the core rules of 0.1 */
 extern const VlRule vl_rule_schema;
+extern const VlRule vl_rule_libvirt_define;
+extern const VlRule vl_rule_machine_type_newer_than_target;
 extern const VlRule vl_rule_cpu_topology_mismatch;
 extern const VlRule vl_rule_cpu_socket_limit;
 extern const VlRule vl_rule_hyperv_stimer;
@@ -161,6 +163,7 @@ extern const VlRule vl_rule_iommu_machine;
 
 const VlRule *const vl_registered_rules[] = {
     &vl_rule_schema,
+    &vl_rule_machine_type_newer_than_target,
     &vl_rule_cpu_topology_mismatch,
     &vl_rule_cpu_socket_limit,
     &vl_rule_hyperv_stimer,
@@ -315,6 +318,8 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_iommu_machine,
     /* rules: qemu-snapshot-misc */
     &vl_rule_suppression_unknown_rule,
+    /* --libvirt-check: the verdict of the libvirt installed here */
+    &vl_rule_libvirt_define,
 };
 
 const gsize vl_registered_rule_count = G_N_ELEMENTS(vl_registered_rules);

@@ -1,0 +1,74 @@
+/* libvirt-define: the libvirt installed on this machine refuses the domain
+ * (--libvirt-check).  The verdict comes from lint/libvirtcheck.c; this file
+ * turns it into a finding, at the element libvirt's message names. */
+#include <string.h>
+
+#include "lint/libvirtcheck.h"
+#include "lint/libvirtcheck_locate.h"
+#include "lint/registry.h"
+#include "lint/xml.h"
+
+/* The rule has no check of its own: the engine runs vl_libvirt_define_check
+ * after every other rule, when --libvirt-check asks for it, because it must
+ * see their findings. */
+void
+vl_libvirt_define_check(const VlModel *m, VlReport *report)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VlLibvirtVerdict) v = NULL;
+    g_autofree char *confirms = NULL;
+    bool confirmed = false;
+
+    /* a snapshot's <domain> is a record, not something to define */
+    if (m->snapshot || !m->root || !vl_xml_is(m->root, "domain"))
+        return;
+    /* on failure the error waits in vl_libvirt_check_take_error() for the
+     * caller, who reports it as an input error */
+    if (!(v = vl_libvirt_check_domain(m->root, m->doc->data, m->doc->len, &error)) || !v->refused)
+        return;
+
+    /* a rule that already says the same keeps its finding, confirmed */
+    confirms = g_strdup_printf(" (libvirt %s confirms this)", v->version);
+    for (guint i = 0; i < report->findings->len; i++) {
+        VlFinding *f = g_ptr_array_index(report->findings, i);
+        const char *piece = f->rule->libvirt_error;
+
+        if (!piece || !*piece || !strstr(v->message, piece))
+            continue;
+        if (!g_str_has_suffix(f->message, confirms)) {
+            char *message = g_strconcat(f->message, confirms, NULL);
+            g_free(f->message);
+            f->message = message;
+        }
+        confirmed = true;
+    }
+    if (confirmed)
+        return;
+    vl_report(report, vl_libvirt_check_locate(m->root, v->message), "libvirt %s refuses this domain: %s%s%s%s",
+              v->version, v->message, v->fallback ? " (checked by libvirt's test driver: " : "",
+              v->fallback ? v->fallback : "", v->fallback ? ")" : "");
+}
+
+const VlRule vl_rule_libvirt_define = {
+    .id = "libvirt-define",
+    .category = "libvirt",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "The libvirt installed here refuses the domain (--libvirt-check)",
+    .rationale = "With --libvirt-check (or libvirt-check = yes in .virtlintrc), every document is also defined "
+                 "by the libvirt and QEMU of this machine, as `virsh define` would, through libvirt's "
+                 "embedded QEMU driver on a root of virtlint's own: no daemon, no root, and the user's "
+                 "libvirt is never touched (a renamed copy without its <uuid> is defined and undefined at "
+                 "once).  A refusal is reported here with libvirt's exact message and version, at the "
+                 "element the message names.  Where one of virtlint's own rules already reports the same "
+                 "refusal, that finding says libvirt confirms it instead.  Without the QEMU driver or a "
+                 "QEMU for the domain's architecture, libvirt's test driver answers, with fewer checks, "
+                 "and the finding says so.  Verdicts are cached per document, libvirt and QEMU binaries.",
+    .sources = { "seed 000_25e44bcdb966edc1.txt (virsh edit: libvirt checks a definition when it is saved)",
+                 "https://libvirt.org/drvqemu.html#embedded-driver",
+                 "https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXML" },
+    .fix = VL_FIX_NONE,
+    .refused_by = VL_REFUSED_BY_NONE,
+    .example_bad = "<controller type='pci' index='0' model='pcie-root'/>   <!-- on machine='pc' -->",
+    .example_good = "<controller type='pci' index='0' model='pci-root'/>",
+    .check = NULL,
+};
