@@ -8,6 +8,14 @@
 
 #define MAX_WITHOUT_EIM 255
 
+/* From libvirt 10.10 a q35 domain with more than 255 vCPUs gets an intel
+ * IOMMU with intremap and eim added at define time when it has no IOMMU,
+ * and a lone intel IOMMU that does not say eim='off' gets eim (and
+ * intremap) turned on (qemuDomainDefAddDefaultDevices and
+ * qemuDomainIOMMUDefPostParse in src/qemu/qemu_domain.c; libvirt 11.3's
+ * test suite defines intel-iommu-eim-autoadd.xml and -v2.xml). */
+#define EIM_AUTOADD_SINCE VL_LIBVIRT(10, 10)
+
 static bool
 is_x86(const VlModel *m)
 {
@@ -46,6 +54,27 @@ has_eim(const VlModel *m)
     return false;
 }
 
+/* libvirt (from EIM_AUTOADD_SINCE) makes the domain's IOMMU setup good by
+ * itself: there is none, or a single intel one that switches neither
+ * eim nor intremap off. */
+static bool
+libvirt_adds_eim(const VlModel *m)
+{
+    GPtrArray *iommus = vl_model_devices(m, "iommu");
+    xmlNodePtr iommu, driver;
+
+    if (m->config->libvirt_version < EIM_AUTOADD_SINCE)
+        return false;
+    if (iommus->len == 0)
+        return true;
+    if (iommus->len > 1)
+        return false;
+    iommu = g_ptr_array_index(iommus, 0);
+    driver = vl_xml_child(iommu, "driver");
+    return vl_xml_attr_is(iommu, "model", "intel") && !vl_xml_attr_is(driver, "eim", "off") &&
+           !vl_xml_attr_is(driver, "intremap", "off");
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -53,6 +82,7 @@ check(const VlModel *m, VlReport *report)
     GPtrArray *iommus = vl_model_devices(m, "iommu");
     unsigned limit;
     VlFinding *f;
+    char version[32];
 
     if (m->vcpus <= MAX_WITHOUT_EIM || !is_x86(m))
         return;
@@ -74,15 +104,19 @@ check(const VlModel *m, VlReport *report)
                   m->vcpus, m->machine, limit, limit, limit);
         return;
     }
-    if (has_eim(m))
+    if (has_eim(m) || libvirt_adds_eim(m))
         return;
+    vl_version_format(m->config->libvirt_version, version, sizeof(version));
     f = vl_report(report, where,
                   "%u vCPUs need x2APIC ids above 255, which the guest can only address through an IOMMU "
-                  "with interrupt remapping in extended interrupt mode: libvirt refuses the domain (\"more "
+                  "with interrupt remapping in extended interrupt mode: libvirt %s refuses the domain (\"more "
                   "than 255 vCPUs require extended interrupt mode enabled on the iommu device\"); add "
                   "<iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
-                  "<ioapic driver='qemu'/> to <features>",
-                  m->vcpus);
+                  "<ioapic driver='qemu'/> to <features>%s",
+                  m->vcpus, version,
+                  m->config->libvirt_version >= EIM_AUTOADD_SINCE
+                      ? ""
+                      : " (libvirt 10.10 and later add it themselves when there is no IOMMU)");
     /* an existing IOMMU of another model cannot simply get eim */
     if (!m->devices)
         return;
@@ -107,7 +141,10 @@ const VlRule vl_rule_cpu_too_many_vcpus = {
         "x86 APIC ids above 255 can only be targeted by interrupts through x2APIC with interrupt "
         "remapping in extended interrupt mode (EIM). libvirt therefore refuses more than 255 "
         "vCPUs unless the machine is q35 and an intel IOMMU has <driver intremap='on' eim='on'/>, "
-        "which in turn needs the split I/O APIC (<ioapic driver='qemu'/>). With QEMU 7.2 an "
+        "which in turn needs the split I/O APIC (<ioapic driver='qemu'/>). From libvirt 10.10 on, "
+        "libvirt adds that IOMMU itself to a q35 domain that has none, and turns eim on for a lone "
+        "intel IOMMU that does not switch it off, so the rule then only reports an IOMMU of another "
+        "model, several IOMMUs, or eim/intremap switched off. With QEMU 7.2 an "
         "i440fx machine is refused earlier, by its own limit of 255 (\"Maximum CPUs greater than "
         "specified machine type limit 255\", checked with libvirt 9.0), and q35 machine types "
         "have limits too: 288 up to pc-q35-8.0, 1024 for 8.1 and 8.2, 4096 from 9.0. libvirt "
@@ -118,6 +155,8 @@ const VlRule vl_rule_cpu_too_many_vcpus = {
     .sources = {
         "seed 002_c2547094e3efdbf1.txt (32 vCPUs pinned 1:1: large vCPU counts)",
         "libvirt src/qemu/qemu_validate.c (QEMU_MAX_VCPUS_WITHOUT_EIM)",
+        "libvirt src/qemu/qemu_domain.c (qemuDomainDefAddDefaultDevices: IOMMU added from 10.10)",
+        "https://libvirt.org/news.html#v10-10-0-2024-12-02",
         "https://libvirt.org/formatdomain.html#iommu-devices",
         "QEMU hw/i386/pc_q35.c (max_cpus per machine version)",
     },
