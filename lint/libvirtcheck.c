@@ -448,6 +448,9 @@ worker_main(int sock, const char *root)
     if (devnull >= 0) {
         dup2(devnull, STDIN_FILENO);
         dup2(devnull, STDOUT_FILENO); /* stdout carries virtlint's findings */
+        /* libvirt logs warnings there; its errors come back as verdicts */
+        if (!g_getenv("VIRTLINT_DEBUG_LIBVIRT"))
+            dup2(devnull, STDERR_FILENO);
     }
     if (failure) {
         worker_answer(sock, ANSWER_FAILED, NULL, failure);

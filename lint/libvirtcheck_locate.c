@@ -15,6 +15,7 @@ typedef struct {
     xmlNodePtr domain;
     GPtrArray *elements;    /* every element below <domain>, document order */
     const char *message;
+    bool prefer_last;       /* "already exists", "duplicate": the second one */
 } Ctx;
 
 static void
@@ -26,6 +27,14 @@ collect(GPtrArray *out, xmlNodePtr node)
         g_ptr_array_add(out, c);
         collect(out, c);
     }
+}
+
+/* Match RE against TEXT in *M, freeing the previous match. */
+static bool
+next_match(GRegex *re, const char *text, GMatchInfo **m)
+{
+    g_clear_pointer(m, g_match_info_free);
+    return g_regex_match(re, text, 0, m);
 }
 
 /* Equal as strings, or as numbers ('0x01' and '1' name the same bus). */
@@ -111,7 +120,7 @@ by_pci_address(Ctx *c)
         xmlNodePtr n = g_ptr_array_index(c->elements, i);
 
         /* guest addresses; a hostdev's <source><address> is the host's */
-        if (!vl_xml_is(n, "address") || !vl_xml_attr_is(n, "type", "pci") || !attr_number_is(n, "bus", bus, 16, -1) ||
+        if (!vl_xml_is(n, "address") || !vl_xml_attr_is(n, "type", "pci") || !attr_number_is(n, "bus", bus, 16, 0) ||
             !attr_number_is(n, "slot", slot, 16, -1) || !attr_number_is(n, "domain", dom, 16, 0) ||
             !attr_number_is(n, "function", fn, 16, 0))
             continue;
@@ -137,14 +146,6 @@ last_address(Ctx *c, const char *type, const char *const *attrs, char **values)
             found = n;
     }
     return found;
-}
-
-/* Match RE against TEXT in *M, freeing the previous match. */
-static bool
-next_match(GRegex *re, const char *text, GMatchInfo **m)
-{
-    g_clear_pointer(m, g_match_info_free);
-    return g_regex_match(re, text, 0, m);
 }
 
 /* "USB address bus 0 port 1", "bus: 0 port: 1.2.3", "USB port 1.9 not
@@ -184,29 +185,52 @@ by_usb_ccw_address(Ctx *c)
 
 /* ---- names ---- */
 
+/* The element named NAME (with attribute WITH_ATTR, equal to VALUE when
+ * given; WITHOUT: lacking it) the message most likely means. */
+static xmlNodePtr
+named(Ctx *c, const char *name, const char *with_attr, const char *value, bool without)
+{
+    xmlNodePtr found = NULL;
+
+    for (guint i = 0; i < c->elements->len; i++) {
+        xmlNodePtr n = g_ptr_array_index(c->elements, i);
+        const char *v = with_attr ? vl_xml_attr(n, with_attr) : NULL;
+
+        if (!vl_xml_is(n, name) || (with_attr && (without ? v != NULL : !v || (value && strcmp(v, value) != 0))))
+            continue;
+        found = n;
+        if (!c->prefer_last)
+            break;
+    }
+    return found;
+}
+
 static xmlNodePtr
 first_named(Ctx *c, const char *name, const char *with_attr)
 {
-    for (guint i = 0; i < c->elements->len; i++) {
-        xmlNodePtr n = g_ptr_array_index(c->elements, i);
-
-        if (vl_xml_is(n, name) && (!with_attr || vl_xml_attr(n, with_attr)))
-            return n;
-    }
-    return NULL;
+    return named(c, name, with_attr, NULL, false);
 }
 
-/* "Invalid value for attribute 'version' in element 'gic': 'none'." */
+/* "Invalid value for attribute 'version' in element 'gic': 'none'.",
+ * "Missing 'uuid' attribute for element <address>" */
 static xmlNodePtr
 by_attribute_in_element(Ctx *c)
 {
-    g_autoptr(GRegex) re = g_regex_new("attribute '([\\w-]+)' in element '([\\w-]+)'", 0, 0, NULL);
+    g_autoptr(GRegex) re = g_regex_new("attribute '([\\w-]+)' in element '([\\w-]+)'(?:: '([^']*)')?", 0, 0, NULL);
+    g_autoptr(GRegex) missing = g_regex_new("[Mm]issing '([\\w-]+)' attribute for element <([\\w-]+)>", 0, 0, NULL);
     g_autoptr(GMatchInfo) m = NULL;
     xmlNodePtr n;
 
-    if (!g_regex_match(re, c->message, 0, &m))
+    if (g_regex_match(missing, c->message, 0, &m)) {
+        g_autofree char *attr = g_match_info_fetch(m, 1), *element = g_match_info_fetch(m, 2);
+        return named(c, element, attr, NULL, true);
+    }
+    if (!next_match(re, c->message, &m))
         return NULL;
     g_autofree char *attr = g_match_info_fetch(m, 1), *element = g_match_info_fetch(m, 2);
+    g_autofree char *value = g_match_info_fetch(m, 3);
+    if (value && *value && (n = named(c, element, attr, value, false)))
+        return n;
     if ((n = first_named(c, element, attr)))
         return n;
     return first_named(c, element, NULL);
@@ -217,6 +241,7 @@ static xmlNodePtr
 by_target_or_alias(Ctx *c)
 {
     g_auto(GStrv) words = g_regex_split_simple("[\\s'\",()]+", c->message, 0, 0);
+    xmlNodePtr found = NULL;
 
     for (char **w = words; *w; w++) {
         if (strlen(*w) < 2)
@@ -226,8 +251,12 @@ by_target_or_alias(Ctx *c)
 
             if ((vl_xml_is(n, "target") && vl_xml_attr_is(n, "dev", *w) && vl_xml_is(n->parent, "disk")) ||
                 (vl_xml_is(n, "alias") && vl_xml_attr_is(n, "name", *w)))
-                return n->parent;
+                found = n->parent;
+            if (found && !c->prefer_last)
+                return found;
         }
+        if (found)
+            return found;
     }
     return NULL;
 }
@@ -297,9 +326,9 @@ quoted_of(const char *message)
     return out;
 }
 
-/* The element matching the most attr='value' pairs of the message (the last
- * on a tie: a duplicate comes after what it duplicates); quoted words equal
- * to another of its attribute values break ties. */
+/* The element matching the most attr='value' pairs of the message (on a
+ * tie the first, or the last when the message is about a duplicate);
+ * quoted words equal to another of its attribute values count too. */
 static xmlNodePtr
 by_pairs(Ctx *c)
 {
@@ -324,7 +353,7 @@ by_pairs(Ctx *c)
         score = hits * 4;
         for (guint j = 0; j < quoted->len; j++)
             score += has_attr_value(n, g_ptr_array_index(quoted, j), false) ? 1 : 0;
-        if (score >= best_score) {
+        if (score > best_score || (score == best_score && c->prefer_last)) {
             best_score = score;
             best = n;
         }
@@ -349,11 +378,15 @@ static xmlNodePtr
 by_word(Ctx *c, const char *w, bool element_names, bool attr_names, bool caseless)
 {
     if (element_names) {
-        for (guint i = 0; i < c->elements->len; i++) {
+        xmlNodePtr found = NULL;
+
+        for (guint i = 0; i < c->elements->len && (!found || c->prefer_last); i++) {
             xmlNodePtr n = g_ptr_array_index(c->elements, i);
             if (!n->ns && (caseless ? g_ascii_strcasecmp((const char *) n->name, w) == 0 : vl_xml_is(n, w)))
-                return n;
+                found = n;
         }
+        if (found)
+            return found;
     }
     for (guint i = 0; i < c->elements->len; i++) {
         xmlNodePtr n = g_ptr_array_index(c->elements, i);
@@ -379,6 +412,17 @@ by_quoted(Ctx *c)
 
         if (!is_number(q) && (n = by_word(c, q, true, true, false)))
             return n;
+    }
+    /* 'iothread' of "Cannot find 'iothread' : 2" is one of <iothreads>,
+     * <iothreadpin>, <iothreadsched> */
+    for (guint i = 0; i < quoted->len; i++) {
+        const char *q = g_ptr_array_index(quoted, i);
+
+        for (guint j = 0; strlen(q) >= 4 && j < c->elements->len; j++) {
+            xmlNodePtr n = g_ptr_array_index(c->elements, j);
+            if (!n->ns && g_str_has_prefix((const char *) n->name, q))
+                return n;
+        }
     }
     return NULL;
 }
@@ -427,6 +471,8 @@ by_bare_words(Ctx *c)
     static const char *const synonyms[][2] = {
         { "uefi", "loader" }, { "efi", "loader" }, { "vcpus", "vcpu" }, { "chardev", "serial" },
         { "tseg", "tseg" }, { "vgpu", "hostdev" }, { "hugetlbfs", "hugepages" }, { "floppy", "disk" },
+        { "opengl", "gl" }, { "security", "seclabel" }, { "char", "serial" }, { "char", "console" },
+        { "char", "channel" }, { "char", "parallel" },
     };
     g_auto(GStrv) words = g_regex_split_simple("[\\s'\",;()\\[\\]]+", c->message, 0, 0);
     xmlNodePtr n;
@@ -438,7 +484,9 @@ by_bare_words(Ctx *c)
         len = strlen(*w);
         while (len && strchr(".:", (*w)[len - 1]))
             (*w)[--len] = '\0';
-        if (len >= 3 && strpbrk(*w, "0123456789/:-") && !is_number(*w) && (n = by_word(c, *w, false, false, false)))
+        /* rx_queue_size: an attribute name */
+        if (len >= 3 && strpbrk(*w, "0123456789/:-_") && !is_number(*w) &&
+            (n = by_word(c, *w, false, strchr(*w, '_') != NULL, false)))
             return n;
     }
     for (char **w = words; *w; w++) {
@@ -474,6 +522,9 @@ vl_libvirt_check_locate(xmlNodePtr domain, const char *message)
     if (!domain || !message)
         return domain;
     collect(elements, domain);
+    c.prefer_last = strstr(message, "already") || strstr(message, "uplicate") || strstr(message, "double use") ||
+                    strstr(message, "Multiple") || strstr(message, "multiple") || strstr(message, "Only one") ||
+                    strstr(message, "only a single") || strstr(message, "non unique");
     for (gsize i = 0; i < G_N_ELEMENTS(strategies); i++) {
         xmlNodePtr n = strategies[i](&c);
         if (n && n != domain)
