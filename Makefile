@@ -8,16 +8,14 @@ BINDIR ?= $(PREFIX)/bin
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 
-# libvirt is only asked for its headers and version here: plain file linting
-# must not pay for loading libvirt.
+# libvirt is only asked for its headers here: plain file linting must not pay
+# for loading libvirt, and the release findings target is found at run time
+# (lint/version.c).
 PKGS := libxml-2.0 libxslt libpcre2-8 glib-2.0 json-c
-LIBVIRT_VERSION := $(shell $(PKG_CONFIG) --modversion libvirt 2>/dev/null)
-LIBVIRT_VERSION_NUMBER := $(shell echo '$(LIBVIRT_VERSION)' | awk -F. '{ printf "%d", $$1 * 1000000 + $$2 * 1000 + $$3 }')
 
 WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
-	-DVL_BUILD_LIBVIRT_VERSION=$(LIBVIRT_VERSION_NUMBER)u \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
 # -ldl: libvirt itself is dlopen()ed, only for --domain (lint/live.c)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -ldl
@@ -38,8 +36,9 @@ endif
 B ?= build
 BIN ?= virtlint
 LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
-LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o $(B)/schemas.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
+SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
@@ -65,6 +64,17 @@ $(B)/fixers.c: $(B)/tools/embed-fixers $(FIXERS)
 	$(B)/tools/embed-fixers $@ $(FIXERS)
 
 $(B)/fixers.o: $(B)/fixers.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# So are libvirt's schemas, one directory per release (schemas/README.md).
+$(B)/tools/embed-schemas: tools/embed_schemas.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
+
+$(B)/schemas.c: $(B)/tools/embed-schemas $(SCHEMAS)
+	$(B)/tools/embed-schemas $@ $(SCHEMAS)
+
+$(B)/schemas.o: $(B)/schemas.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libvirtlint.a: $(LIB_OBJS)
@@ -197,4 +207,4 @@ fuzz: fuzz-build
 # keep test objects between runs
 .SECONDARY:
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -path '$(B)/roots' -prune -o -name '*.d' -type f -print 2>/dev/null)

@@ -11,7 +11,7 @@ vl_config_init(VlConfig *config)
         .os_family = VL_GUEST_UNKNOWN,
         .os_edition = VL_EDITION_UNKNOWN,
         .max_file_size = VL_DEFAULT_MAX_FILE_SIZE,
-        .libvirt_version = VL_BUILD_LIBVIRT_VERSION,
+        .libvirt_version = vl_version_default_libvirt(),
     };
 }
 

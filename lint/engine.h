@@ -16,10 +16,13 @@ typedef struct {
 GQuark vl_engine_error_quark(void);
 
 /* Resolve --select/--ignore and prepare what the enabled rules need (the
- * schema).  Fails on unknown rule ids or categories, or an unusable
- * --schema.  A missing default schema only disables the schema rule, with a
- * note on stderr. */
+ * schema).  Fails on unknown rule ids or categories, or an unreadable
+ * --schema. */
 gboolean vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error);
+/* Make ENGINE's schema the one that judges (the shipped release for its
+ * target, or its --schema): engines of different .virtlintrc files may
+ * target different releases. */
+gboolean vl_engine_use_schema(const VlEngine *engine, GError **error);
 void vl_engine_clear(VlEngine *engine);
 
 bool vl_engine_rule_enabled(const VlEngine *engine, const char *id);

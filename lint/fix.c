@@ -384,7 +384,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
-    bool was_valid = vl_schema_valid(doc);
+    bool was_valid = vl_engine_use_schema(engine, NULL) && vl_schema_valid(doc);
     VlDocument *cur = doc;
     VlEngine fixing;
 

@@ -1,4 +1,5 @@
 #include "model.h"
+#include "version.h"
 
 #include <string.h>
 
@@ -96,6 +97,8 @@ read_os(VlModel *m, xmlNodePtr os)
     } else {
         m->machine_family = VL_MACHINE_OTHER;
     }
+    if (m->machine_version && !vl_version_parse(m->machine_version, &m->machine_qemu))
+        m->machine_qemu = 0;
 
     if (m->loader) {
         char buf[512];
@@ -487,4 +490,21 @@ guint64
 vl_topology_product(const VlTopology *t)
 {
     return (guint64) t->sockets * t->dies * t->clusters * t->cores * t->threads;
+}
+
+unsigned
+vl_model_target_qemu(const VlModel *m)
+{
+    if (m->config->qemu_version)
+        return m->config->qemu_version;
+    return vl_version_paired_qemu(m->config->libvirt_version);
+}
+
+bool
+vl_model_machine_newer_than_target(const VlModel *m)
+{
+    unsigned qemu = vl_model_target_qemu(m);
+
+    /* pc-q35-7.2 is QEMU 7.2's own: compare releases, not micro versions */
+    return m->machine_qemu && qemu && m->machine_qemu / 1000u > qemu / 1000u;
 }

@@ -43,6 +43,7 @@ typedef struct {
     const char *machine;             /* NULL: the hypervisor's default */
     VlMachineFamily machine_family;
     char *machine_version;           /* "9.2" of pc-q35-9.2; NULL when unversioned */
+    unsigned machine_qemu;           /* the QEMU release that added it (VL_LIBVIRT(9, 2)); 0 */
     bool uefi;
     bool secure_boot;
     bool pflash_nvram;               /* UEFI whose variables live in a pflash NVRAM */
@@ -86,6 +87,13 @@ typedef struct {
 
 VlModel *vl_model_build(VlDocument *doc, const VlConfig *config);
 void vl_model_free(VlModel *model);
+
+/* The QEMU release findings target: --qemu-version, else the QEMU that
+ * ships beside the target libvirt in a Debian release; 0 when unknown. */
+unsigned vl_model_target_qemu(const VlModel *model);
+/* The machine type is versioned, and by a QEMU newer than the target: the
+ * file was written for a newer QEMU (and libvirt) than the one targeted. */
+bool vl_model_machine_newer_than_target(const VlModel *model);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlModel, vl_model_free)
 
 /* The devices named NAME (video, controller, tpm, ...), in document order;

@@ -19,7 +19,6 @@
 static bool configured;
 static char *entries_dir;       /* <cache>/schema-valid, NULL when off */
 static bool entries_dir_ready;
-static GHashTable *identities;  /* schema path -> identity (hex), "" when unknown */
 /* The last few keys validated in this process, whatever the disk cache
  * does: fixing validates a result and then lints it again.  Bounded, so a
  * fuzzer's millions of inputs cost nothing. */
@@ -60,13 +59,8 @@ compare_names(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
-/* What the verdicts of SCHEMA_PATH depend on besides the document: the
- * schema files (domain.rng includes its siblings, so all *.rng beside it,
- * by name, size, modification time and inode: a libvirt upgrade changes
- * them), the libxml2 that validates, and virtlint's own parse options (its
- * version).  NULL when the schema cannot be found. */
-static char *
-compute_identity(const char *schema_path)
+char *
+vl_schema_cache_file_identity(const char *schema_path)
 {
     g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
@@ -87,7 +81,7 @@ compute_identity(const char *schema_path)
     g_dir_close(d);
     g_ptr_array_sort(names, compare_names);
 
-    header = g_strdup_printf("virtlint %s\nlibxml2 %s\n%s\n", VL_VERSION, xmlParserVersion, real);
+    header = g_strdup_printf("%s\n", real);
     g_checksum_update(sum, (const guchar *) header, -1);
     for (guint i = 0; i < names->len; i++) {
         g_autofree char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
@@ -104,27 +98,20 @@ compute_identity(const char *schema_path)
     return g_strdup(g_checksum_get_string(sum));
 }
 
-/* The key of DATA's verdict against SCHEMA_PATH, or NULL when there is none. */
+/* The key of DATA's verdict against the schemas of IDENTITY, or NULL when
+ * there is none.  Verdicts also depend on the libxml2 that validates and
+ * on virtlint's own parse options (its version). */
 static char *
-verdict_key(const char *schema_path, bool snapshot, const char *data, gsize len)
+verdict_key(const char *identity, bool snapshot, const char *data, gsize len)
 {
     g_autoptr(GChecksum) sum = NULL;
-    const char *identity;
+    g_autofree char *header = NULL;
 
-    if (!schema_path)
+    if (!identity)
         return NULL;
-    if (!identities)
-        identities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    if (!(identity = g_hash_table_lookup(identities, schema_path))) {
-        char *computed = compute_identity(schema_path);
-
-        identity = computed ? computed : g_strdup("");
-        g_hash_table_insert(identities, g_strdup(schema_path), (char *) identity);
-    }
-    if (!*identity)
-        return NULL;
-
+    header = g_strdup_printf("virtlint %s\nlibxml2 %s\n", VL_VERSION, xmlParserVersion);
     sum = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(sum, (const guchar *) header, -1);
     g_checksum_update(sum, (const guchar *) identity, -1);
     g_checksum_update(sum, (const guchar *) (snapshot ? "\ndomainsnapshot\n" : "\ndomain\n"), -1);
     g_checksum_update(sum, (const guchar *) data, (gssize) len);
@@ -132,9 +119,9 @@ verdict_key(const char *schema_path, bool snapshot, const char *data, gsize len)
 }
 
 bool
-vl_schema_cache_known_valid(const char *schema_path, bool snapshot, const char *data, gsize len)
+vl_schema_cache_known_valid(const char *identity, bool snapshot, const char *data, gsize len)
 {
-    g_autofree char *key = verdict_key(schema_path, snapshot, data, len);
+    g_autofree char *key = verdict_key(identity, snapshot, data, len);
     const char *dir = vl_schema_cache_dir();
     g_autofree char *path = NULL;
     struct stat st;
@@ -170,9 +157,9 @@ prepare_entries_dir(void)
 }
 
 void
-vl_schema_cache_remember_valid(const char *schema_path, bool snapshot, const char *data, gsize len)
+vl_schema_cache_remember_valid(const char *identity, bool snapshot, const char *data, gsize len)
 {
-    g_autofree char *key = verdict_key(schema_path, snapshot, data, len);
+    g_autofree char *key = verdict_key(identity, snapshot, data, len);
     const char *dir = vl_schema_cache_dir();
     g_autofree char *path = NULL;
     int fd;
@@ -195,7 +182,6 @@ void
 vl_schema_cache_release(void)
 {
     g_clear_pointer(&entries_dir, g_free);
-    g_clear_pointer(&identities, g_hash_table_unref);
     memset(recent, 0, sizeof(recent));
     recent_next = 0;
     entries_dir_ready = false;

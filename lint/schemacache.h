@@ -19,13 +19,20 @@
  * for this process only (--no-cache).  Call before the first lookup. */
 void vl_schema_cache_configure(const char *dir, bool enabled);
 
-/* DATA (LEN bytes) validated against SCHEMA_PATH before (SNAPSHOT: against
- * domainsnapshot.rng beside it). */
-bool vl_schema_cache_known_valid(const char *schema_path, bool snapshot, const char *data, gsize len);
+/* DATA (LEN bytes) passed the schema check before against the schemas
+ * IDENTITY names (SNAPSHOT: as a snapshot document).  A NULL identity
+ * (schemas that cannot be identified) knows nothing. */
+bool vl_schema_cache_known_valid(const char *identity, bool snapshot, const char *data, gsize len);
 
 /* Remember that it did.  Failure to write the cache is not an error: the
  * cache only saves time. */
-void vl_schema_cache_remember_valid(const char *schema_path, bool snapshot, const char *data, gsize len);
+void vl_schema_cache_remember_valid(const char *identity, bool snapshot, const char *data, gsize len);
+
+/* The identity of the schema file at SCHEMA_PATH: its real path and every
+ * *.rng beside it (domain.rng includes its siblings), by name, size,
+ * modification time and inode, so that a libvirt upgrade changes it.  NULL
+ * when the schema cannot be found. */
+char *vl_schema_cache_file_identity(const char *schema_path);
 
 /* The directory verdicts go to, or NULL when on-disk caching is off. */
 const char *vl_schema_cache_dir(void);

@@ -1,5 +1,7 @@
 #include "version.h"
 
+#include <string.h>
+
 const char *
 vl_version_format(unsigned version, char *buf, gsize size)
 {
@@ -22,4 +24,88 @@ vl_version_parse(const char *text, unsigned *version)
     }
     *version = (unsigned) (part[0] * 1000000 + part[1] * 1000 + part[2]);
     return TRUE;
+}
+
+/* libvirt's library is named libvirt.so.0.MAJOR*1000+MINOR.MICRO (libvirt
+ * 9.0.0 installs libvirt.so.0.9000.0), so a directory listing tells the
+ * installed release without loading it. */
+static unsigned
+libvirt_in(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    unsigned best = 0;
+
+    while (d && (name = g_dir_read_name(d))) {
+        guint64 code, micro;
+        char *end;
+
+        if (!g_str_has_prefix(name, "libvirt.so.0."))
+            continue;
+        code = g_ascii_strtoull(name + strlen("libvirt.so.0."), &end, 10);
+        if (*end != '.' || code < 1000)
+            continue;
+        micro = g_ascii_strtoull(end + 1, &end, 10);
+        if (*end || micro > 999 || code / 1000 > 999 || code % 1000 > 999)
+            continue;
+        best = MAX(best, VL_LIBVIRT((unsigned) (code / 1000), (unsigned) (code % 1000)) + (unsigned) micro);
+    }
+    return best;
+}
+
+unsigned
+vl_version_installed_libvirt(void)
+{
+    /* where the dynamic loader would find it: LD_LIBRARY_PATH first */
+    static const char *const system_dirs[] = {
+        "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+        "/usr/local/lib64", "/usr/local/lib",
+    };
+    const char *env = g_getenv("LD_LIBRARY_PATH");
+    unsigned found;
+
+    if (env && *env) {
+        g_auto(GStrv) dirs = g_strsplit(env, ":", -1);
+
+        for (guint i = 0; dirs[i]; i++)
+            if (*dirs[i] && (found = libvirt_in(dirs[i])))
+                return found;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(system_dirs); i++)
+        if ((found = libvirt_in(system_dirs[i])))
+            return found;
+    return 0;
+}
+
+unsigned
+vl_version_default_libvirt(void)
+{
+    static unsigned cached;
+    static gsize done;
+
+    if (g_once_init_enter(&done)) {
+        cached = vl_version_installed_libvirt();
+        if (!cached)
+            cached = VL_LIBVIRT_NEWEST_KNOWN;
+        g_once_init_leave(&done, 1);
+    }
+    return cached;
+}
+
+unsigned
+vl_version_paired_qemu(unsigned libvirt)
+{
+    /* Debian's releases: each libvirt with the QEMU beside it */
+    static const struct {
+        unsigned libvirt, qemu;
+    } pairs[] = {
+        { VL_LIBVIRT(9, 0), VL_LIBVIRT(7, 2) },     /* Debian 12 */
+        { VL_LIBVIRT(11, 3), VL_LIBVIRT(10, 0) },   /* Debian 13 */
+        { VL_LIBVIRT(12, 8), VL_LIBVIRT(11, 1) },   /* Debian unstable, 2026-12 */
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(pairs); i++)
+        if (libvirt / 1000u == pairs[i].libvirt / 1000u)
+            return pairs[i].qemu;
+    return 0;
 }

@@ -1,17 +1,25 @@
-/* Versions: virtlint's own, and the libvirt it was built against. */
+/* Versions: virtlint's own, and the libvirt and QEMU releases it targets. */
 #pragma once
 
 #include <glib.h>
 
 #define VL_VERSION "0.1.0"
 
-/* Set by the Makefile from `pkg-config --modversion libvirt`, so that no
- * libvirt library has to be loaded (or connected to) to know it. */
-#ifndef VL_BUILD_LIBVIRT_VERSION
-#error "VL_BUILD_LIBVIRT_VERSION must be defined by the build"
-#endif
-
 #define VL_LIBVIRT(major, minor) ((major) * 1000000u + (minor) * 1000u)
+
+/* The newest libvirt release virtlint knows (its newest shipped schema). */
+#define VL_LIBVIRT_NEWEST_KNOWN VL_LIBVIRT(12, 8)
+
+/* The libvirt installed on this machine, from the name of its library
+ * (found where the dynamic loader looks, without loading it); 0 when none
+ * is found. */
+unsigned vl_version_installed_libvirt(void);
+/* What findings target when nobody says: the installed libvirt, else the
+ * newest release virtlint knows.  Looked up once per process. */
+unsigned vl_version_default_libvirt(void);
+/* The QEMU that ships beside libvirt release LIBVIRT in a Debian release
+ * (9.0 -> 7.2, 11.3 -> 10.0, 12.8 -> 11.1), or 0 when not one of those. */
+unsigned vl_version_paired_qemu(unsigned libvirt);
 
 /* Parse "9.8" or "9.8.1" into *VERSION; false when it is neither. */
 gboolean vl_version_parse(const char *text, unsigned *version);

@@ -15,14 +15,22 @@
 
 #include "lint/registry.h"
 #include "lint/schema.h"
+#include "lint/version.h"
 #include "lint/xml.h"
 
 #define MAX_VALIDATIONS 400
 
 typedef struct {
+    VlSchema *schema;       /* the release that judges the parts */
     xmlRelaxNGValidCtxtPtr ctxt;
     int budget;
     char *first_error;      /* of the last validation */
+    int first_code;
+    char *first_name;       /* its first argument: the element libxml2 expected */
+    /* WARNING: the document is valid in the judge's schema and these
+     * culprits are what only releases after SCHEMA know */
+    bool newer_only;
+    int culprits;           /* found, reported or not */
 } Validator;
 
 static void
@@ -30,16 +38,97 @@ on_error(void *data, xmlErrorPtr err)
 {
     Validator *v = data;
 
-    if (!v->first_error && err && err->message)
+    if (!v->first_error && err && err->message) {
         v->first_error = g_strstrip(g_strdup(err->message));
+        v->first_code = err->code;
+        v->first_name = g_strdup(err->str1);
+    }
 }
 
 static bool
 validate(Validator *v, xmlDocPtr doc)
 {
     g_clear_pointer(&v->first_error, g_free);
+    g_clear_pointer(&v->first_name, g_free);
+    v->first_code = 0;
     v->budget--;
     return xmlRelaxNGValidateDoc(v->ctxt, doc) == 0;
+}
+
+static void
+ignore_error(void *data G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+{
+}
+
+/* The first shipped release after V's that accepts DOC (an isolated part),
+ * or NULL: what a construct the judge refuses needs. */
+static VlSchema *
+first_release_accepting(Validator *v, xmlDocPtr doc)
+{
+    for (VlSchema *s = vl_schema_newer(v->schema); s && v->budget > 0; s = vl_schema_newer(s)) {
+        xmlRelaxNGPtr grammar = vl_schema_domain(s);
+        xmlRelaxNGValidCtxtPtr ctxt;
+        int rc;
+
+        if (!grammar)
+            return NULL;
+        ctxt = xmlRelaxNGNewValidCtxt(grammar);
+        xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
+        rc = xmlRelaxNGValidateDoc(ctxt, doc);
+        xmlRelaxNGFreeValidCtxt(ctxt);
+        v->budget--;
+        if (rc == 0)
+            return s;
+    }
+    return NULL;
+}
+
+static const char *
+target_name(char *buf, gsize size)
+{
+    unsigned t = vl_schema_target();
+
+    if (t % 1000u)
+        return vl_version_format(t, buf, size);
+    g_snprintf(buf, size, "%u.%u", t / 1000000u, t / 1000u % 1000u);
+    return buf;
+}
+
+/* What is wrong with a subject: a name the schema lacks, a value it does
+ * not accept, or a construct it does not allow as written. */
+typedef enum {
+    LACKS_NAME,
+    REFUSES_VALUE,
+    REFUSES_FORM,
+} Wrong;
+
+/* Report SUBJECT ("attribute clusters= on <topology>") at NODE.  DOC is the
+ * isolated part it sits in, to ask newer releases about. */
+static void
+report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, const char *subject, Wrong wrong)
+{
+    static const char *const is_not[] = { "is not in", "is not accepted by", "is not valid in" };
+    static const char *const is[] = { "it is in", "it is accepted by", "it is valid in" };
+    char target[32];
+    VlSchema *newer;
+
+    v->culprits++;
+    if (v->newer_only) {
+        /* the judge's error on the same element says more */
+        for (guint i = 0; i < report->findings->len; i++)
+            if (((VlFinding *) g_ptr_array_index(report->findings, i))->node == node)
+                return;
+        vl_report_severity(report, VL_SEVERITY_WARNING, node,
+                           "%s is in libvirt %s's schema but not %s's; this file targets %s, between them",
+                           subject, vl_schema_release_name(vl_schema_judge()), vl_schema_release_name(v->schema),
+                           target_name(target, sizeof(target)));
+    } else if (vl_schema_target() && (newer = first_release_accepting(v, doc))) {
+        vl_report(report, node, "%s %s %s's schema, %s %s's; this file targets %s", subject, is_not[wrong],
+                  vl_schema_label(v->schema), is[wrong], vl_schema_release_name(newer),
+                  target_name(target, sizeof(target)));
+    } else {
+        vl_report(report, node, "%s %s %s's schema", subject, is_not[wrong], vl_schema_label(v->schema));
+    }
 }
 
 /* A minimal valid domain; TOP (a copy, or NULL) is added, replacing the
@@ -71,10 +160,66 @@ isolate(xmlNodePtr top, xmlNodePtr device, xmlNodePtr *copy_out)
     return doc;
 }
 
+/* An attribute is the culprit: its name is unknown, or its value is not one
+ * the schema accepts there. */
+static void
+report_attribute(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, const char *name, const char *value)
+{
+    g_autofree char *subject = NULL;
+    g_autofree char *shown = g_strndup(value ? value : "", 40);
+
+    if (vl_schema_knows_name(v->schema, name, true)) {
+        subject = g_strdup_printf("%s='%s' on <%s>", name, shown, (const char *) orig->name);
+        report_subject(v, report, orig, doc, subject, REFUSES_VALUE);
+    } else {
+        subject = g_strdup_printf("attribute %s= on <%s>", name, (const char *) orig->name);
+        report_subject(v, report, orig, doc, subject, LACKS_NAME);
+    }
+}
+
+/* The element itself is the culprit (no attribute or child alone is):
+ * unknown, misplaced, missing required content, or a value not accepted.
+ * CODE and EXPECTED are libxml2's first error on the isolated part. */
+static void
+report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, int code, const char *expected)
+{
+    const char *name = (const char *) orig->name;
+    const char *parent = orig->parent && orig->parent->type == XML_ELEMENT_NODE ? (const char *) orig->parent->name
+                                                                                 : "domain";
+    g_autofree char *subject = NULL;
+    char text[128];
+
+    if (!vl_schema_knows_name(v->schema, name, false)) {
+        subject = g_strdup_printf("<%s> in <%s>", name, parent);
+        report_subject(v, report, orig, doc, subject, LACKS_NAME);
+    } else if (!xmlFirstElementChild(orig) && *vl_xml_text(orig, text, sizeof(text))) {
+        g_autofree char *shown = g_strndup(text, 40);
+        subject = g_strdup_printf("<%s> value '%s'", name, shown);
+        report_subject(v, report, orig, doc, subject, REFUSES_VALUE);
+    } else if (code == XML_RELAXNG_ERR_NOELEM && expected && !v->newer_only) {
+        v->culprits++;
+        vl_report(report, orig, "<%s> lacks <%s>, which %s's schema requires", name, expected,
+                  vl_schema_label(v->schema));
+    } else {
+        /* libxml2 does not say which attribute value it refused when no
+         * attribute alone can go (a required one): show them all */
+        g_autoptr(GString) tag = g_string_new(NULL);
+
+        g_string_append_printf(tag, "<%s", name);
+        for (xmlAttrPtr a = orig->properties; a && tag->len < 60; a = a->next) {
+            g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) a);
+            g_string_append_printf(tag, " %s='%.30s'", (const char *) a->name, value ? value : "");
+        }
+        g_string_append(tag, orig->properties ? ">" : "> here");
+        report_subject(v, report, orig, doc, tag->str, REFUSES_FORM);
+    }
+}
+
 /* In the isolated DOC, COPY mirrors ORIG.  Find what in it breaks validity:
  * an attribute, a child (recursively), or the element itself. */
 static void
-narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr orig, const char *why)
+narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr orig, int code,
+       const char *expected)
 {
     xmlNodePtr ochild = orig->children;
 
@@ -91,10 +236,7 @@ narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePt
         if (prev) prev->next = attr; else copy->properties = attr;
         if (next) next->prev = attr;
         if (fixed) {
-            vl_report(report, orig,
-                      "attribute %s='%s' on <%s> is not valid in libvirt's schema: an unknown attribute "
-                      "or a value it does not accept",
-                      name, value ? value : "", (const char *) orig->name);
+            report_attribute(v, report, doc, orig, name, value);
             return;
         }
     }
@@ -110,20 +252,11 @@ narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePt
         if (prev) prev->next = child; else copy->children = child;
         if (next) next->prev = child; else copy->last = child;
         if (fixed) {
-            narrow(v, report, doc, child, ochild, why);
+            narrow(v, report, doc, child, ochild, code, expected);
             return;
         }
     }
-
-    {
-        char text[128];
-        if (!xmlFirstElementChild(orig) && *vl_xml_text(orig, text, sizeof(text)))
-            vl_report(report, orig, "<%s> is not valid in libvirt's schema: the value '%s' is not accepted, "
-                      "or the element is not allowed here (%s)", (const char *) orig->name, text, why);
-        else
-            vl_report(report, orig, "<%s> is not valid in libvirt's schema: an unknown element, one in the "
-                      "wrong place, or missing or invalid content (%s)", (const char *) orig->name, why);
-    }
+    report_element(v, report, doc, orig, code, expected);
 }
 
 /* Test ORIG (a top-level element, or a device when DEVICE is set) alone. */
@@ -135,17 +268,19 @@ test_part(Validator *v, VlReport *report, xmlNodePtr orig, bool device)
     bool valid = validate(v, doc);
 
     if (!valid && v->budget > 0) {
-        g_autofree char *why = g_strdup(v->first_error ? v->first_error : "invalid");
-        narrow(v, report, doc, copy, orig, why);
+        int code = v->first_code;
+        g_autofree char *expected = g_strdup(v->first_name);
+
+        narrow(v, report, doc, copy, orig, code, expected);
     }
     xmlFreeDoc(doc);
     return valid;
 }
 
 static void
-find_culprits(Validator *v, const VlModel *m, VlReport *report, const char *whole_error)
+find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, const char *whole_expected)
 {
-    guint before = report->findings->len;
+    xmlNodePtr at = m->snapshot ? m->snapshot : m->root;
 
     for (xmlNodePtr top = m->root->children; top && v->budget > 0; top = top->next) {
         if (top->type != XML_ELEMENT_NODE)
@@ -159,52 +294,81 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, const char *whol
             test_part(v, report, top, false);
         }
     }
-    if (report->findings->len == before) {
-        /* Every part is fine alone: the problem is in how they combine (or
-         * in <domain>'s own attributes). */
-        vl_report(report, m->snapshot ? m->snapshot : m->root, "the %s does not validate against libvirt's schema (%s)",
-                  m->snapshot ? "snapshot" : "domain", whole_error);
+    if (v->culprits)
+        return;
+    /* Every part is fine alone: the problem is in how they combine (one
+     * missing, one repeated) or in <domain>'s own attributes. */
+    if (whole_code == XML_RELAXNG_ERR_NOELEM && whole_expected)
+        vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
+                           "<%s> lacks <%s>, which %s's schema requires", (const char *) at->name, whole_expected,
+                           vl_schema_label(v->schema));
+    else
+        vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
+                           "<%s> is not valid in %s's schema: each part is, but not together (one repeated, "
+                           "or an attribute of <%s>)", (const char *) at->name, vl_schema_label(v->schema),
+                           (const char *) at->name);
+}
+
+/* Validate the document against SCHEMA; when it fails, report the culprits
+ * (NEWER_ONLY: as constructs newer than SCHEMA).  True when valid. */
+static bool
+judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only)
+{
+    xmlRelaxNGPtr whole = m->snapshot ? vl_schema_snapshot(schema) : vl_schema_domain(schema);
+    xmlRelaxNGPtr domain = vl_schema_domain(schema);
+    Validator v = { .schema = schema, .budget = MAX_VALIDATIONS, .newer_only = newer_only };
+    bool valid;
+
+    if (!whole)
+        return true;
+    v.ctxt = xmlRelaxNGNewValidCtxt(whole);
+    xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
+    valid = validate(&v, m->doc->doc);
+    if (!valid) {
+        /* A snapshot is checked against domainsnapshot.rng; its culprits
+         * are then looked for in the embedded domain, with the domain
+         * schema. */
+        int whole_code = v.first_code;
+        g_autofree char *whole_expected = g_strdup(v.first_name);
+
+        if (domain != whole) {
+            xmlRelaxNGFreeValidCtxt(v.ctxt);
+            v.ctxt = domain ? xmlRelaxNGNewValidCtxt(domain) : NULL;
+            if (v.ctxt)
+                xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
+        }
+        if (v.ctxt)
+            find_culprits(&v, m, report, whole_code, whole_expected);
+        else
+            vl_report(report, m->snapshot, "the snapshot is not valid in %s's schema", vl_schema_label(schema));
     }
+    g_free(v.first_error);
+    g_free(v.first_name);
+    if (v.ctxt)
+        xmlRelaxNGFreeValidCtxt(v.ctxt);
+    return valid;
 }
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    /* A snapshot is checked against domainsnapshot.rng; its culprits are
-     * then looked for in the embedded domain, with the domain schema. */
-    xmlRelaxNGPtr schema;
-    Validator v = { .budget = MAX_VALIDATIONS };
+    VlSchema *judge = vl_schema_judge(), *older = vl_schema_older();
+    bool valid;
 
-    /* the common case, and the cheap one: these bytes validated before */
-    if (vl_schema_known_valid(m->doc))
+    /* the common case, and the cheap one: these bytes passed before */
+    if (!judge || vl_schema_known_valid(m->doc))
         return;
-    schema = m->snapshot ? vl_schema_snapshot() : vl_schema_current();
-    if (!schema)
+    /* a machine type from a newer QEMU than the target says the target is
+     * wrong: one finding (machine-type-newer-than-target), not a cascade */
+    if (vl_model_machine_newer_than_target(m))
         return;
-    v.ctxt = xmlRelaxNGNewValidCtxt(schema);
-    xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
-    if (validate(&v, m->doc->doc)) {
+    valid = judge_with(m, report, judge, false);
+    /* the target lies between two shipped releases: what the older one
+     * does not know may be newer than the target too */
+    if (older && !judge_with(m, report, older, true))
+        valid = false;
+    if (valid)
         vl_schema_remember_valid(m->doc);
-    } else {
-        g_autofree char *whole_error = g_steal_pointer(&v.first_error);
-        xmlRelaxNGPtr domain_schema = m->snapshot ? vl_schema_current() : schema;
-
-        if (!whole_error)
-            whole_error = g_strdup("invalid");
-        if (domain_schema != schema) {
-            xmlRelaxNGFreeValidCtxt(v.ctxt);
-            v.ctxt = domain_schema ? xmlRelaxNGNewValidCtxt(domain_schema) : NULL;
-            if (v.ctxt)
-                xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
-        }
-        if (v.ctxt)
-            find_culprits(&v, m, report, whole_error);
-        else
-            vl_report(report, m->snapshot, "the snapshot does not validate against libvirt's schema (%s)", whole_error);
-    }
-    g_free(v.first_error);
-    if (v.ctxt)
-        xmlRelaxNGFreeValidCtxt(v.ctxt);
 }
 
 const VlRule vl_rule_schema = {
