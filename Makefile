@@ -127,6 +127,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
+	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
 	tests/faults.sh $(abspath $(BIN))

@@ -135,8 +135,8 @@ list_prefixed(GPtrArray *out, const char *dir, const char *prefix)
 }
 
 /* What a verdict depends on besides the document: libvirt's library and
- * QEMU driver (an upgrade changes them) and every QEMU system emulator, by
- * path, size, time and inode.  The emulators the domain may use are a
+ * QEMU driver (an upgrade changes them), every QEMU system emulator, swtpm
+ * and the firmware descriptors, by path, size, time and inode.  The emulators the domain may use are a
  * subset, so a verdict is never kept past a change of the one it used.
  * Computed from file metadata only: libvirt is not loaded to compute it. */
 static const char *
@@ -175,6 +175,12 @@ identity(void)
     list_prefixed(files, "/usr/bin", "qemu-system-");
     list_prefixed(files, "/usr/local/bin", "qemu-system-");
     g_ptr_array_add(files, g_strdup("/usr/libexec/qemu-kvm"));
+    /* what else the QEMU driver consults: swtpm for TPM emulators (its
+     * probe decides which TPM versions are supported), firmware descriptors */
+    g_ptr_array_add(files, g_strdup("/usr/bin/swtpm"));
+    g_ptr_array_add(files, g_strdup("/usr/bin/swtpm_setup"));
+    list_prefixed(files, "/usr/share/qemu/firmware", "");
+    list_prefixed(files, "/etc/qemu/firmware", "");
 
     g_checksum_update(sum, (const guchar *) "virtlint " VL_VERSION " libvirt-check 1\n", -1);
     for (guint i = 0; i < files->len; i++)

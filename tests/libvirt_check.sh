@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# --libvirt-check (lint/libvirtcheck.h): the libvirt and QEMU of this machine
+# really define each document, through the embedded QEMU driver on a root of
+# virtlint's own.  An accepted domain gets no libvirt-define finding, a
+# refused one gets it at the element libvirt names, a rule reporting the
+# same refusal is confirmed instead; verdicts are cached (the second run does
+# not load libvirt); a worker that crashes or hangs is an input error that
+# leaves nothing behind; --no-cache leaves no root.  Then the share of the
+# libvirt 9.8 test suite's refusals located below <domain> is measured.
+# Skips only where libvirt cannot be loaded, and never when CI=true.
+set -u
+VL=$(realpath "${1:-./virtlint}")
+suite=libvirt_check
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/.."
+unset VIRTLINT_CACHE_DIR VIRTLINT_TEST_LIBVIRT_WORKER VIRTLINT_TEST_LIBVIRT_TIMEOUT
+export TMPDIR=$tmp/tmpdir   # temporary roots go here, to be counted
+mkdir -p "$TMPDIR"
+CORPUS=../shared/corpus/libvirt-tests
+cache=$tmp/cache
+run() { "$VL" --no-config --concise --select libvirt-define,virtiofs-shared-memory --libvirt-check --cache-dir "$cache" "$@"; }
+
+# Documents of our own (type='qemu': there is no /dev/kvm on every machine)
+domain() { # NAME MACHINE DEVICES...
+    local name=$1 machine=$2; shift 2
+    printf "<domain type='qemu'>\n  <name>%s</name>\n  <uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>\n" "$name"
+    printf "  <memory unit='KiB'>219136</memory>\n  <vcpu>1</vcpu>\n"
+    printf "  <os>\n    <type arch='x86_64' machine='%s'>hvm</type>\n  </os>\n  <devices>\n" "$machine"
+    printf '    %s\n' "$@"
+    printf "  </devices>\n</domain>\n"
+}
+domain good pc "<disk type='file' device='disk'><source file='/nonexistent.img'/><target dev='vda' bus='virtio'/></disk>" >"$tmp/good.xml"
+# line 11: the refused controller
+domain wrongroot pc "<controller type='usb' index='0'/>" "<controller type='pci' index='0' model='pcie-root'/>" >"$tmp/wrongroot.xml"
+# virtiofs without shared memory: virtlint's own rule says it first
+domain fs q35 "<filesystem type='mount' accessmode='passthrough'><driver type='virtiofs'/><source dir='/srv'/><target dir='srv'/></filesystem>" >"$tmp/virtiofs.xml"
+
+# 0. can libvirt be loaded here at all?
+run "$tmp/good.xml" >"$tmp/probe.out" 2>"$tmp/probe.err"
+if grep -q "cannot load libvirt" "$tmp/probe.err"; then
+    if [ "${CI:-}" = true ]; then
+        fail "libvirt cannot be loaded (CI must not skip): $(head -1 "$tmp/probe.err")"
+        finish
+        exit
+    fi
+    echo "libvirt_check: SKIP: libvirt cannot be loaded here: $(head -1 "$tmp/probe.err")"
+    exit 0
+fi
+version=$(virsh -c test:///default version 2>/dev/null | sed -n 's/^Using library: libvirt \([0-9.]*\)/\1/p')
+[ -n "$version" ] || version='[0-9]+\.[0-9]+\.[0-9]+'
+
+# 1. accepted: no finding, exit 0; the throwaway copy is undefined again
+expect_rc 0 "a domain libvirt accepts" -- run "$tmp/good.xml"
+expect_no_grep "libvirt-define" "$tmp/out" "no libvirt-define finding for an accepted domain"
+[ -z "$(ls -A "$cache/libvirt-root/etc/qemu" 2>/dev/null)" ] && pass || fail "a defined domain was left in the root: $(ls "$cache/libvirt-root/etc/qemu")"
+
+# 2. refused: at the element, with libvirt's own message and version
+expect_rc 1 "a domain libvirt refuses" -- run "$tmp/wrongroot.xml"
+expect_grep "^$tmp/wrongroot.xml:11:5: error: libvirt $version refuses this domain: XML error: The PCI controller with index='0' must be model='pci-root' for this machine type, but model='pcie-root' was found instead \[libvirt-define\]$" "$tmp/out" "refusal at the controller's line with libvirt's message"
+expect_rc 1 "json output" -- "$VL" --no-config --format json --select libvirt-define --libvirt-check --cache-dir "$cache" "$tmp/wrongroot.xml"
+expect_grep '"line":11,.*"rule":"libvirt-define"' "$tmp/out" "json: the line of the controller"
+
+# 3. a refusal one of virtlint's rules already reports is confirmed, not doubled
+expect_rc 1 "a refusal a rule already reports" -- run "$tmp/virtiofs.xml"
+expect_grep "\[virtiofs-shared-memory\]" "$tmp/out" "the rule's finding stays"
+expect_grep "libvirt $version confirms this\) \[virtiofs-shared-memory\]" "$tmp/out" "and says libvirt confirms it"
+expect_no_grep "libvirt-define" "$tmp/out" "no second finding for the same refusal"
+
+# 4. the second time, verdicts come from the cache: libvirt is not loaded
+LD_DEBUG=libs run "$tmp/good.xml" "$tmp/wrongroot.xml" "$tmp/virtiofs.xml" >"$tmp/warm.out" 2>"$tmp/ld"
+grep -q "libvirt\.so" "$tmp/ld" && fail "cached verdicts loaded libvirt" || pass
+expect_grep "$tmp/wrongroot.xml:11:5: error: libvirt $version refuses this domain: XML error: The PCI controller" "$tmp/warm.out" "a cached refusal keeps libvirt's message"
+expect_grep "libvirt $version confirms this" "$tmp/warm.out" "a cached refusal still confirms the rule"
+[ "$(find "$cache/libvirt-verdicts" -type f | wc -l)" -eq 3 ] && pass || fail "three verdicts cached (found $(find "$cache/libvirt-verdicts" -type f | wc -l))"
+# a changed document asks libvirt again
+sed 's/<name>good</<name>good2</' "$tmp/good.xml" >"$tmp/good2.xml"
+LD_DEBUG=libs run "$tmp/good2.xml" >/dev/null 2>"$tmp/ld"
+grep -q "libvirt\.so" "$tmp/ld" && pass || fail "a changed document was not defined again"
+
+# 5. without the flag libvirt is never loaded
+LD_DEBUG=libs "$VL" --no-config --concise --cache-dir "$cache" "$tmp/good.xml" "$tmp/wrongroot.xml" >/dev/null 2>"$tmp/ld"
+grep -q "libvirt\.so" "$tmp/ld" && fail "linting without --libvirt-check loaded libvirt" || pass
+
+# 6. .virtlintrc: libvirt-check = yes turns it on; a bad value is an error
+mkdir -p "$tmp/rc"
+cp "$tmp/wrongroot.xml" "$tmp/rc/"
+printf '[virtlint]\nlibvirt-check = yes\nselect = libvirt-define\n' >"$tmp/rc/.virtlintrc"
+expect_rc 1 ".virtlintrc libvirt-check = yes" -- "$VL" --concise --cache-dir "$cache" "$tmp/rc/wrongroot.xml"
+expect_grep "\[libvirt-define\]" "$tmp/out" ".virtlintrc turns the check on"
+printf '[virtlint]\nlibvirt-check = maybe\n' >"$tmp/rc/.virtlintrc"
+expect_rc 2 ".virtlintrc libvirt-check = maybe" -- "$VL" --concise --cache-dir "$cache" "$tmp/rc/wrongroot.xml"
+expect_grep "libvirt-check: expected yes or no" "$tmp/err" "the bad value is named"
+
+# 7. a worker that crashes with a domain defined: exit 2 for that input,
+# the other inputs still checked, nothing left behind
+snapshot() { (cd "$cache" && find . | grep -v '^./libvirt-root/run' | sort); }
+snapshot >"$tmp/before"
+sed 's/<name>good</<name>crash</' "$tmp/good.xml" >"$tmp/crash.xml"
+sed 's/<name>wrongroot</<name>wrongroot2</' "$tmp/wrongroot.xml" >"$tmp/wrongroot2.xml"
+VIRTLINT_TEST_LIBVIRT_WORKER=abort expect_rc 2 "a crash inside libvirt" -- run "$tmp/crash.xml" "$tmp/wrongroot2.xml"
+expect_grep "^$tmp/crash.xml: error: libvirt crashed while defining this domain \(its worker killed by signal 6" "$tmp/err" "the crash is an input error of that file"
+expect_grep "wrongroot2.xml:11:5: error: libvirt .* refuses" "$tmp/out" "a new worker checks the next input"
+snapshot >"$tmp/after"
+# the refusal of wrongroot2 is a new verdict; nothing else may appear
+grep -v "libvirt-verdicts/" "$tmp/after" >"$tmp/after.files"; grep -v "libvirt-verdicts/" "$tmp/before" >"$tmp/before.files"
+diff -u "$tmp/before.files" "$tmp/after.files" >"$tmp/diff" && pass || { fail "the crash left files behind"; sed 's/^/  | /' "$tmp/diff" | head; }
+[ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "the crash left temporary files: $(ls "$TMPDIR")"
+[ "$(wc -l <"$tmp/after")" -eq $(($(wc -l <"$tmp/before") + 1)) ] && pass || fail "only wrongroot2's verdict is new"
+
+# 8. a worker that hangs is killed after the timeout
+start=$(date +%s)
+VIRTLINT_TEST_LIBVIRT_WORKER=hang VIRTLINT_TEST_LIBVIRT_TIMEOUT=2 expect_rc 2 "a hang inside libvirt" -- run "$tmp/crash.xml"
+[ $(($(date +%s) - start)) -lt 15 ] && pass || fail "the hang was not cut short"
+expect_grep "^$tmp/crash.xml: error: libvirt did not answer within 2 s" "$tmp/err" "the hang is an input error"
+[ -z "$(ls -A "$cache/libvirt-root/etc/qemu" 2>/dev/null)" ] && pass || fail "the hang left a domain defined"
+
+# 9. --no-cache: a temporary root, removed; nothing in the cache directory
+sed 's/<name>good</<name>nocache</' "$tmp/good.xml" >"$tmp/nocache.xml"
+expect_rc 1 "--no-cache" -- "$VL" --no-config --concise --select libvirt-define --libvirt-check --no-cache --cache-dir "$tmp/nc" "$tmp/nocache.xml" "$tmp/wrongroot.xml"
+expect_grep "wrongroot.xml:11:5: error: libvirt .* refuses" "$tmp/out" "--no-cache still checks"
+[ ! -e "$tmp/nc" ] && pass || fail "--no-cache wrote to the cache directory"
+[ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "--no-cache left its root behind: $(ls "$TMPDIR")"
+
+# 10. two runs at once on one cache: both right, the second on a private root
+for i in 1 2; do sed "s/<name>good</<name>par$i</" "$tmp/good.xml" >"$tmp/par$i.xml"; done
+run "$tmp/par1.xml" "$tmp/wrongroot.xml" >"$tmp/par1.out" 2>&1 &
+p1=$!
+run "$tmp/par2.xml" "$tmp/wrongroot2.xml" >"$tmp/par2.out" 2>&1
+rc2=$?
+wait $p1
+rc1=$?
+[ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] && pass || fail "concurrent runs: exit $rc1 and $rc2, wanted 1 and 1"
+grep -q "wrongroot.xml:11:5: error: libvirt" "$tmp/par1.out" && grep -q "wrongroot2.xml:11:5: error: libvirt" "$tmp/par2.out" && pass || fail "concurrent runs: findings missing"
+[ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "a concurrent run left its root behind"
+
+# 11. no QEMU for the domain's architecture: libvirt's test driver answers
+if ! ls /usr/bin/qemu-system-aarch64 >/dev/null 2>&1; then
+    # QEMU's driver needs the emulator before its checks; the test driver's
+    # generic ones find the duplicate target (line 11: the second disk)
+    domain arm virt "<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>" \
+        "<disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>" |
+        sed "s/arch='x86_64'/arch='aarch64'/" >"$tmp/arm.xml"
+    expect_rc 1 "no QEMU for aarch64" -- run "$tmp/arm.xml"
+    expect_grep "^virtlint: note: no QEMU for this domain here" "$tmp/err" "said on stderr"
+    [ "$(grep -c "note: no QEMU" "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
+    expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver: no QEMU" "$tmp/out" "and in the finding"
+fi
+
+# 12. the libvirt 9.8 test suite's refusals this libvirt really refuses:
+# how many are located below <domain> (goal: 80%)
+if [ -f "$CORPUS/EXPECTED_ERRORS.tsv" ]; then
+    mkdir -p "$tmp/suite"
+    tail -n +2 "$CORPUS/EXPECTED_ERRORS.tsv" | cut -f1 | while read -r f; do
+        [ -f "$CORPUS/$f" ] && sed "0,/<domain type='kvm'/s//<domain type='qemu'/" "$CORPUS/$f" >"$tmp/suite/$f"
+    done
+    "$VL" --no-config --format json --select libvirt-define --libvirt-check --cache-dir "$cache" "$tmp/suite" >"$tmp/suite.json" 2>"$tmp/suite.err"
+    grep -v "^virtlint: note:" "$tmp/suite.err" | sed 's/^/  suite: /' | head -5
+    python3 - "$tmp/suite.json" >"$tmp/located" <<'EOF'
+import json, sys
+total = below = 0
+for f in json.load(open(sys.argv[1])):
+    if f["rule"] != "libvirt-define" or "test driver" in f["message"]:
+        continue  # only what the embedded QEMU driver itself refused
+    total += 1
+    lines = open(f["file"]).read().split("\n")
+    domain_line = next(i + 1 for i, l in enumerate(lines) if "<domain" in l)
+    below += f["line"] != domain_line
+print(total, below)
+EOF
+    read -r total below <"$tmp/located"
+    if [ "${total:-0}" -gt 0 ]; then
+        echo "libvirt_check: $below of $total refusals of the libvirt 9.8 test suite located below <domain> ($((100 * below / total))%)"
+        [ $((100 * below)) -ge $((80 * total)) ] && pass || fail "only $below of $total refusals located below <domain> (goal 80%)"
+    else
+        fail "libvirt refused none of the test suite's documents"
+    fi
+fi
+
+finish
