@@ -123,6 +123,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
 	tests/cache.sh $(abspath $(BIN))
+	tests/schema_releases.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh

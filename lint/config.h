@@ -51,7 +51,8 @@ typedef struct {
     VlGuestFamily os_family;
     unsigned os_windows_version;
     VlWindowsEdition os_edition;
-    /* RelaxNG schema for the `schema` rule; NULL means libvirt's installed one. */
+    /* RelaxNG schema for the `schema` rule; NULL means the built-in one of
+     * the target release (lint/schema.h). */
     char *schema_path;
     /* The libvirt release findings and fixes target, as major*1000000 +
      * minor*1000 + micro; defaults to the libvirt installed on the machine
@@ -75,7 +76,6 @@ typedef struct {
     const struct VlHost *host;
 } VlConfig;
 
-#define VL_DEFAULT_SCHEMA "/usr/share/libvirt/schemas/domain.rng"
 #define VL_DEFAULT_MAX_FILE_SIZE (16u * 1024u * 1024u)
 
 void vl_config_init(VlConfig *config);

@@ -57,7 +57,7 @@ ensure_shipped(void)
     for (unsigned i = 0; i < vl_embedded_schema_release_count; i++) {
         shipped[i].shipped = (int) i;
         shipped[i].url = g_strdup_printf(VL_SCHEMA_URL_PREFIX "%s/domain.rng", vl_embedded_schema_releases[i].release);
-        shipped[i].label = g_strdup_printf("libvirt %s", vl_embedded_schema_releases[i].release);
+        shipped[i].label = g_strdup_printf("libvirt %s's schema", vl_embedded_schema_releases[i].release);
     }
 }
 

@@ -43,7 +43,7 @@ unsigned vl_schema_target(void);
  * NULL when they do not compile (said once on stderr). */
 xmlRelaxNGPtr vl_schema_domain(VlSchema *schema);
 xmlRelaxNGPtr vl_schema_snapshot(VlSchema *schema);
-/* "libvirt 9.0" or "the schema /path/domain.rng". */
+/* "libvirt 9.0's schema" or "the schema /path/domain.rng": what judged. */
 const char *vl_schema_label(const VlSchema *schema);
 /* "9.0" for a shipped release, NULL for a file. */
 const char *vl_schema_release_name(const VlSchema *schema);

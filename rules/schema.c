@@ -1,4 +1,5 @@
-/* schema: the document must validate against libvirt's RelaxNG schema.
+/* schema: the document must validate against the RelaxNG schema of the
+ * libvirt release it targets (lint/schema.h chooses which).
  *
  * libxml2 reports RelaxNG failures inside <interleave> groups (most of
  * libvirt's schema) vaguely: "Extra element devices in interleave", without
@@ -123,11 +124,11 @@ report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, c
                            subject, vl_schema_release_name(vl_schema_judge()), vl_schema_release_name(v->schema),
                            target_name(target, sizeof(target)));
     } else if (vl_schema_target() && (newer = first_release_accepting(v, doc))) {
-        vl_report(report, node, "%s %s %s's schema, %s %s's; this file targets %s", subject, is_not[wrong],
+        vl_report(report, node, "%s %s %s, %s %s's; this file targets %s", subject, is_not[wrong],
                   vl_schema_label(v->schema), is[wrong], vl_schema_release_name(newer),
                   target_name(target, sizeof(target)));
     } else {
-        vl_report(report, node, "%s %s %s's schema", subject, is_not[wrong], vl_schema_label(v->schema));
+        vl_report(report, node, "%s %s %s", subject, is_not[wrong], vl_schema_label(v->schema));
     }
 }
 
@@ -198,7 +199,7 @@ report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, i
         report_subject(v, report, orig, doc, subject, REFUSES_VALUE);
     } else if (code == XML_RELAXNG_ERR_NOELEM && expected && !v->newer_only) {
         v->culprits++;
-        vl_report(report, orig, "<%s> lacks <%s>, which %s's schema requires", name, expected,
+        vl_report(report, orig, "<%s> lacks <%s>, which %s requires", name, expected,
                   vl_schema_label(v->schema));
     } else {
         /* libxml2 does not say which attribute value it refused when no
@@ -300,11 +301,11 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, 
      * missing, one repeated) or in <domain>'s own attributes. */
     if (whole_code == XML_RELAXNG_ERR_NOELEM && whole_expected)
         vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
-                           "<%s> lacks <%s>, which %s's schema requires", (const char *) at->name, whole_expected,
+                           "<%s> lacks <%s>, which %s requires", (const char *) at->name, whole_expected,
                            vl_schema_label(v->schema));
     else
         vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
-                           "<%s> is not valid in %s's schema: each part is, but not together (one repeated, "
+                           "<%s> is not valid in %s: each part is, but not together (one repeated, "
                            "or an attribute of <%s>)", (const char *) at->name, vl_schema_label(v->schema),
                            (const char *) at->name);
 }
@@ -340,7 +341,7 @@ judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only
         if (v.ctxt)
             find_culprits(&v, m, report, whole_code, whole_expected);
         else
-            vl_report(report, m->snapshot, "the snapshot is not valid in %s's schema", vl_schema_label(schema));
+            vl_report(report, m->snapshot, "the snapshot is not valid in %s", vl_schema_label(schema));
     }
     g_free(v.first_error);
     g_free(v.first_name);
@@ -381,11 +382,16 @@ const VlRule vl_rule_schema = {
         "and virt-xml refuse a document that does not validate, and a plain `virsh define` "
         "silently drops what it does not understand: advice copied from a blog that is not "
         "libvirt syntax (such as `<kvm hidden='yes'/>` or `<os smbios='sysinfo'>`) then does "
-        "nothing. By default the schema libvirt installs is used "
-        "(/usr/share/libvirt/schemas/domain.rng), which also catches syntax newer than the "
-        "installed libvirt; --schema chooses another. libxml2's own RelaxNG messages rarely say "
-        "where the problem is, so virtlint narrows each one down to the element or attribute "
-        "responsible.",
+        "nothing. The grammar grows with every release (libvirt 9.1 added the itco watchdog, "
+        "9.2 format= on <loader>, 10.1 clusters= on <topology>), so virtlint ships the schemas "
+        "of libvirt 9.0 (Debian 12), 9.8, 11.3 (Debian 13) and 12.8 (Debian unstable) and judges "
+        "a file by the nearest one not older than the release it targets (--libvirt-version, "
+        "else the libvirt installed on the machine). A construct that release lacks is an "
+        "error that says which newer shipped release has it; where the target lies between "
+        "two shipped releases, what only the newer one has is a warning, since it may have "
+        "appeared after the target. --schema PATH judges by one schema file instead. "
+        "libxml2's own RelaxNG messages rarely say where the problem is, so virtlint narrows "
+        "each one down to the element or attribute responsible.",
     .sources = {
         "seed 002_c2547094e3efdbf1.txt (writes <kvm hidden='yes'/> and <os smbios='sysinfo'>)",
         "https://libvirt.org/formatdomain.html",
