@@ -1,7 +1,8 @@
 /* machine-type-newer-than-target: a versioned machine type (pc-q35-9.2)
  * says which QEMU the file was written for.  When that QEMU is newer than
  * the one targeted, the target is what is wrong, not every construct the
- * newer libvirt wrote: say so once (the schema rule then stays quiet). */
+ * newer libvirt wrote: say so once (the schema rule then judges by the
+ * newest release it has, reporting only what no release accepts). */
 #include "lint/registry.h"
 #include "lint/version.h"
 
@@ -36,7 +37,8 @@ const VlRule vl_rule_machine_type_newer_than_target = {
         "not support machine type\"). A file that names one was written by a newer libvirt and QEMU than "
         "the ones virtlint targets, so the target is probably wrong: set it with --libvirt-version and "
         "--qemu-version, or `libvirt-version = 11.3` / `qemu-version = 10.0` in .virtlintrc. Until then "
-        "virtlint reports this once instead of every construct the older release's schema lacks. "
+        "virtlint reports this once instead of every construct the older release's schema lacks "
+        "(the schema rule then judges by the newest schema it has). "
         "Without --qemu-version, the target QEMU is the one Debian ships beside the target libvirt "
         "(libvirt 9.0 with QEMU 7.2 in Debian 12, 11.3 with 10.0 in Debian 13, 12.8 with 11.1 in "
         "Debian unstable); for other libvirt releases it is unknown and the rule is silent.",

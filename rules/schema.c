@@ -359,10 +359,18 @@ check(const VlModel *m, VlReport *report)
     /* the common case, and the cheap one: these bytes passed before */
     if (!judge || vl_schema_known_valid(m->doc))
         return;
-    /* a machine type from a newer QEMU than the target says the target is
-     * wrong: one finding (machine-type-newer-than-target), not a cascade */
-    if (vl_model_machine_newer_than_target(m))
+    /* A machine type from a newer QEMU than the target's says the target
+     * is wrong (machine-type-newer-than-target says so once): judge by the
+     * newest release, which still reports what no release accepts, rather
+     * than cascade over every construct newer than the target. */
+    if (vl_model_machine_newer_than_target(m) && vl_schema_release_name(judge)) {
+        VlSchema *newest = judge;
+
+        while (vl_schema_newer(newest))
+            newest = vl_schema_newer(newest);
+        judge_with(m, report, newest, false);
         return;
+    }
     valid = judge_with(m, report, judge, false);
     /* the target lies between two shipped releases: what the older one
      * does not know may be newer than the target too */
