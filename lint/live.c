@@ -30,6 +30,7 @@ typedef struct {
     char *(*nodedev_xml)(virNodeDevicePtr, unsigned int);
     int (*nodedev_free)(virNodeDevicePtr);
     void (*set_error_func)(void *, virErrorFunc);
+    int (*get_lib_version)(virConnectPtr, unsigned long *);
 } Api;
 
 struct VlLive {
@@ -62,6 +63,7 @@ load(Api *api, GError **error)
         { "virDomainFree", (void **) &api->domain_free },
         { "virGetLastErrorMessage", (void **) &api->last_error },
         { "virSetErrorFunc", (void **) &api->set_error_func },
+        { "virConnectGetLibVersion", (void **) &api->get_lib_version },
         { "virConnectGetCapabilities", (void **) &api->get_capabilities },
         { "virConnectGetDomainCapabilities", (void **) &api->get_domcapabilities },
         { "virConnectListAllNodeDevices", (void **) &api->list_nodedevs },
@@ -103,6 +105,18 @@ vl_live_open(const char *uri, GError **error)
         return NULL;
     }
     return g_steal_pointer(&live);
+}
+
+unsigned
+vl_live_libvirt_version(VlLive *live)
+{
+    unsigned long version = 0;
+
+    /* libvirt's own encoding, major * 1000000 + minor * 1000 + micro, is
+     * virtlint's too */
+    if (live->api.get_lib_version(live->conn, &version) < 0 || version > G_MAXUINT)
+        return 0;
+    return (unsigned) version;
 }
 
 void

@@ -16,6 +16,10 @@ GQuark vl_live_error_quark(void);
 VlLive *vl_live_open(const char *uri, GError **error);
 void vl_live_close(VlLive *live);
 
+/* The release of the libvirt on the other end of the connection (the
+ * daemon's, for a remote one); 0 when it cannot be asked. */
+unsigned vl_live_libvirt_version(VlLive *live);
+
 /* Names of the persistent domains, sorted. */
 GPtrArray *vl_live_list(VlLive *live, GError **error);
 /* The persistent (inactive) XML of the domain named NAME (or with UUID NAME);

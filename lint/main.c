@@ -415,6 +415,15 @@ lint_inputs(VlConfig *config, const VlCli *cli)
         return EXIT_TROUBLE;
     }
     config->host = vl_host_empty(host) ? NULL : host;
+    /* a connection knows its libvirt exactly: target it unless told otherwise */
+    if (run.live && !(config->set_by_cli & VL_SET_LIBVIRT)) {
+        unsigned connected = vl_live_libvirt_version(run.live);
+
+        if (connected) {
+            config->libvirt_version = connected;
+            config->set_by_cli |= VL_SET_LIBVIRT;
+        }
+    }
     note_host_rules(config);
     /* again, now that the host-aware rules know whether they can run */
     if (!vl_engine_init(&run.base_engine, config, &error)) {
