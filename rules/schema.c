@@ -63,25 +63,40 @@ ignore_error(void *data G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
 
 /* The first shipped release after V's that accepts DOC (an isolated part),
  * or NULL: what a construct the judge refuses needs. */
+static bool
+accepts(Validator *v, VlSchema *s, xmlDocPtr doc)
+{
+    xmlRelaxNGPtr grammar = vl_schema_domain(s);
+    xmlRelaxNGValidCtxtPtr ctxt;
+    int rc;
+
+    if (!grammar)
+        return false;
+    ctxt = xmlRelaxNGNewValidCtxt(grammar);
+    xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
+    rc = xmlRelaxNGValidateDoc(ctxt, doc);
+    xmlRelaxNGFreeValidCtxt(ctxt);
+    v->budget--;
+    return rc == 0;
+}
+
+/* The first shipped release after V's that accepts DOC (an isolated part),
+ * or NULL: what a construct the judge refuses needs.  The newest is asked
+ * first: what it refuses (blog syntax that never was libvirt's) no release
+ * accepts, and each schema asked costs a compile. */
 static VlSchema *
 first_release_accepting(Validator *v, xmlDocPtr doc)
 {
-    for (VlSchema *s = vl_schema_newer(v->schema); s && v->budget > 0; s = vl_schema_newer(s)) {
-        xmlRelaxNGPtr grammar = vl_schema_domain(s);
-        xmlRelaxNGValidCtxtPtr ctxt;
-        int rc;
+    VlSchema *newest = vl_schema_newer(v->schema);
 
-        if (!grammar)
-            return NULL;
-        ctxt = xmlRelaxNGNewValidCtxt(grammar);
-        xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
-        rc = xmlRelaxNGValidateDoc(ctxt, doc);
-        xmlRelaxNGFreeValidCtxt(ctxt);
-        v->budget--;
-        if (rc == 0)
+    while (newest && vl_schema_newer(newest))
+        newest = vl_schema_newer(newest);
+    if (!newest || v->budget <= 0 || !accepts(v, newest, doc))
+        return NULL;
+    for (VlSchema *s = vl_schema_newer(v->schema); s != newest && v->budget > 0; s = vl_schema_newer(s))
+        if (accepts(v, s, doc))
             return s;
-    }
-    return NULL;
+    return newest;
 }
 
 static const char *
