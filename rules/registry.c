@@ -53,6 +53,7 @@ extern const VlRule vl_rule_cpu_win11_model;
 extern const VlRule vl_rule_cpu_check_none;
 extern const VlRule vl_rule_cpu_invtsc_migration;
 extern const VlRule vl_rule_cpu_kvm_hint_dedicated;
+extern const VlRule vl_rule_cpu_features_without_model;
 /* extern: hyperv-cpu */
 extern const VlRule vl_rule_memory_windows_minimum;
 extern const VlRule vl_rule_memory_win11_vcpu_minimum;
@@ -210,6 +211,7 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_cpu_check_none,
     &vl_rule_cpu_invtsc_migration,
     &vl_rule_cpu_kvm_hint_dedicated,
+    &vl_rule_cpu_features_without_model,
     /* rules: hyperv-cpu */
     &vl_rule_memory_windows_minimum,
     &vl_rule_memory_win11_vcpu_minimum,
