@@ -2,22 +2,32 @@
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
+#include "rules/pci_room.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
+    const char *no_room;
     VlFinding *f;
 
     if (!m->devices || vl_model_devices(m, "rng")->len)
         return;
     if (m->domain_type && !g_str_equal(m->domain_type, "kvm") && !g_str_equal(m->domain_type, "qemu"))
         return;
+    /* virtio-rng is a PCI device: a machine without PCI cannot have one */
+    if (vl_pci_machine_without_pci(m))
+        return;
+    no_room = vl_pci_no_room_reason(m);
     f = vl_report(report, m->devices,
                   "no <rng> device: the guest has no paravirtual entropy source and depends on "
                   "RDRAND (if the CPU model exposes it) and its own jitter early in boot; add <rng "
-                  "model='virtio'><backend model='random'>/dev/urandom</backend></rng>%s",
-                  vl_guest_is_windows(&m->guest) ? " (viorng driver from virtio-win)" : "");
-    vl_finding_set_fix(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>", NULL);
+                  "model='virtio'><backend model='random'>/dev/urandom</backend></rng>%s%s%s",
+                  vl_guest_is_windows(&m->guest) ? " (viorng driver from virtio-win)" : "",
+                  no_room ? " after making room for it: " : "", no_room ? no_room : "");
+    /* libvirt refuses a device it cannot place, so no fix without a free slot */
+    if (!no_room)
+        vl_finding_set_fix(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>",
+                           NULL);
 }
 
 const VlRule vl_rule_rng_missing = {
@@ -30,7 +40,9 @@ const VlRule vl_rule_rng_missing = {
         "in particular when the vCPU lacks RDRAND or RDRAND is not trusted, and seed 002 preloads "
         "the viorng driver. virt-install adds one for current operating systems. A guest without "
         "the driver just ignores the device, so adding it is safe; the host side reads "
-        "/dev/urandom, which libvirt's documentation recommends over /dev/random.",
+        "/dev/urandom, which libvirt's documentation recommends over /dev/random. virtio-rng is a "
+        "PCI device: the rule is silent on machines without PCI (isapc, microvm), and offers no "
+        "fix when every slot of bus 0 is taken, since libvirt then refuses the domain.",
     .sources = {
         "seed 001_92064a816294cb29.txt (RNG)",
         "seed 002_c2547094e3efdbf1.txt (VirtIO drivers during Windows install: viorng)",

@@ -72,7 +72,8 @@ check(const VlModel *m, VlReport *report)
 {
     GPtrArray *controllers = vl_model_devices(m, "controller");
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    /* libvirt 9.0 picks piix3-uhci on i440fx (and with no machine, QEMU's pc) */
+    /* libvirt 9.0 picks piix3-uhci on i440fx (and with no machine, QEMU's pc),
+     * whose slot 1 of bus 0 is the PIIX3 chipset */
     bool default_legacy = iop_is_x86(m) &&
                           (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN);
 
@@ -98,8 +99,11 @@ check(const VlModel *m, VlReport *report)
         /* Companions without <master> (libvirt pairs them itself) are hard to
          * tell apart from a second bus: only a controller alone on its
          * index gets the automatic replacement. */
+        /* The fixer keeps the controller's PCI address where it stays valid
+         * and needs to know whether slot 1 of bus 0 is the PIIX3's. */
         if (controllers_with_index(controllers, index ? index : "0") == 1 || has_masters(controllers, c))
-            vl_finding_set_fix(f, "replace it (and its companion controllers) with a qemu-xhci controller", NULL);
+            vl_finding_set_fix(f, "replace it (and its companion controllers) with a qemu-xhci controller",
+                               "piix3", default_legacy ? "yes" : "no", NULL);
     }
 }
 
