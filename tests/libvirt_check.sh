@@ -12,7 +12,9 @@ set -u
 VL=$(realpath "${1:-./virtlint}")
 suite=libvirt_check
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# the root's definitions live on /dev/shm (lint/libvirtcheck.c)
+shm=/dev/shm/virtlint-$(id -u)-$(printf %s "$tmp/cache/libvirt-root" | sha256sum | cut -c1-16)
+trap 'rm -rf "$tmp" "$shm"' EXIT
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 unset VIRTLINT_CACHE_DIR VIRTLINT_TEST_LIBVIRT_WORKER VIRTLINT_TEST_LIBVIRT_TIMEOUT
@@ -100,7 +102,7 @@ snapshot >"$tmp/before"
 sed 's/<name>good</<name>crash</' "$tmp/good.xml" >"$tmp/crash.xml"
 sed 's/<name>wrongroot</<name>wrongroot2</' "$tmp/wrongroot.xml" >"$tmp/wrongroot2.xml"
 VIRTLINT_TEST_LIBVIRT_WORKER=abort expect_rc 2 "a crash inside libvirt" -- run "$tmp/crash.xml" "$tmp/wrongroot2.xml"
-expect_grep "^$tmp/crash.xml: error: libvirt crashed while defining this domain \(its worker killed by signal 6" "$tmp/err" "the crash is an input error of that file"
+expect_grep "^$tmp/crash.xml: error: libvirt crashed while defining this domain: its worker was killed by signal 6" "$tmp/err" "the crash is an input error of that file"
 expect_grep "wrongroot2.xml:11:5: error: libvirt .* refuses" "$tmp/out" "a new worker checks the next input"
 snapshot >"$tmp/after"
 # the refusal of wrongroot2 is a new verdict; nothing else may appear
@@ -148,7 +150,18 @@ if ! ls /usr/bin/qemu-system-aarch64 >/dev/null 2>&1; then
     expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver: no QEMU" "$tmp/out" "and in the finding"
 fi
 
-# 12. the libvirt 9.8 test suite's refusals this libvirt really refuses:
+# 12. without libvirt's QEMU driver the test driver answers every document
+sed 's/<name>wrongroot</<name>noqemu</' "$tmp/wrongroot.xml" >"$tmp/noqemu.xml"
+sed 's/<name>good</<name>noqemu-good</' "$tmp/good.xml" >"$tmp/noqemu-good.xml"
+domain dup pc "<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>" \
+    "<disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>" >"$tmp/dup.xml"
+VIRTLINT_TEST_LIBVIRT_WORKER=no-qemu expect_rc 1 "no QEMU driver" -- run "$tmp/noqemu-good.xml" "$tmp/noqemu.xml" "$tmp/dup.xml"
+expect_grep "^virtlint: note: libvirt's QEMU driver is not usable here \(simulated\); libvirt's test driver checks the documents instead$" "$tmp/err" "said on stderr"
+[ "$(grep -c "note:" "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
+expect_no_grep "noqemu-good.xml" "$tmp/out" "the test driver accepts what QEMU's accepts here"
+expect_grep "dup.xml:11:5: error: .*duplicated.*\(checked by libvirt's test driver: libvirt's QEMU driver is not usable here \(simulated\)\)" "$tmp/out" "each finding says which driver checked"
+
+# 13. the libvirt 9.8 test suite's refusals this libvirt really refuses:
 # how many are located below <domain> (goal: 80%)
 if [ -f "$CORPUS/EXPECTED_ERRORS.tsv" ]; then
     mkdir -p "$tmp/suite"
