@@ -34,7 +34,7 @@ ROOT=$SRC/build/roots/$NAME
 # ../shared/corpus/libvirt-11.3/SOURCE.md), then virtlint's build dependencies
 # (tools/install-deps.sh, without the test-only tools).
 PACKAGES="libvirt-clients libvirt-daemon-driver-qemu qemu-system-x86 qemu-system-modules-spice
- qemu-system-modules-opengl qemu-block-extra ovmf swtpm
+ qemu-system-modules-opengl qemu-block-extra ovmf swtpm swtpm-tools virtiofsd
  gcc libc6-dev make pkgconf check libxml2-dev libxslt1-dev libpcre2-dev libglib2.0-dev libjson-c-dev libvirt-dev"
 
 if [ "$(id -u)" -ne 0 ]; then
