@@ -41,7 +41,7 @@ FIXERS := $(sort $(wildcard fixers/*.xsl))
 SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle rules-md-check demo install clean
+.PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean
 
 all: $(BIN)
 
@@ -119,6 +119,12 @@ robustness: $(BIN)
 libvirt-oracle: $(BIN)
 	tests/libvirt_oracle.py $(abspath $(BIN))
 
+# Debian 12's libvirt and the trixie/sid roots of tools/make-release-root.sh
+# (build/roots/): what each release defines, against what virtlint says for
+# it.  A missing root skips, except in CI.
+release-tests: $(BIN)
+	tests/libvirt_releases.py $(abspath $(BIN))
+
 check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
@@ -136,6 +142,7 @@ check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+	tests/libvirt_releases.py $(abspath $(BIN))
 
 # The fast part of the suite again under ASan+UBSan (leaks included):
 # unit tests, the corpus with its golden fixes, and the command line.
