@@ -76,6 +76,7 @@ extern const VlRule vl_rule_firmware_bios_useserial;
 extern const VlRule vl_rule_firmware_nvram_stateless;
 extern const VlRule vl_rule_firmware_acpi_table;
 extern const VlRule vl_rule_firmware_fwcfg_name;
+extern const VlRule vl_rule_firmware_autoselect_loader;
 extern const VlRule vl_rule_tpm_win11_missing;
 extern const VlRule vl_rule_tpm_emulator_version;
 extern const VlRule vl_rule_tpm_crb_version;
@@ -234,6 +235,7 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_firmware_nvram_stateless,
     &vl_rule_firmware_acpi_table,
     &vl_rule_firmware_fwcfg_name,
+    &vl_rule_firmware_autoselect_loader,
     &vl_rule_tpm_win11_missing,
     &vl_rule_tpm_emulator_version,
     &vl_rule_tpm_crb_version,
