@@ -20,6 +20,7 @@ check(const VlModel *m, VlReport *report)
     char version[32], buf[1024];
     const char *path = loader ? vl_xml_text(loader, buf, sizeof(buf)) : "";
     VlFinding *f;
+    bool qcow2;
 
     if (!m->os || !vl_xml_attr(m->os, "firmware") || m->config->libvirt_version >= ACCEPTED_SINCE)
         return;
@@ -48,8 +49,13 @@ check(const VlModel *m, VlReport *report)
     if (!where)
         return;
     vl_version_format(m->config->libvirt_version, version, sizeof(version));
-    f = vl_report(report, where, "libvirt %s refuses <os firmware='%s'> with %s", version,
-                  vl_xml_attr(m->os, "firmware"), list);
+    /* Firmware images in qcow2 format (format='qcow2', libvirt 9.2) cannot
+     * be used by older releases at all: no fix keeps that firmware. */
+    qcow2 = vl_xml_attr_is(loader, "format", "qcow2") || vl_xml_attr_is(nvram, "format", "qcow2");
+    f = vl_report(report, where, "libvirt %s refuses <os firmware='%s'> with %s%s", version,
+                  vl_xml_attr(m->os, "firmware"), list, qcow2 ? " (and cannot use qcow2 firmware)" : "");
+    if (qcow2)
+        return;
 
     /* The fix keeps the firmware the file names.  With a pflash loader path,
      * drop autoselection and keep the manual configuration (the path, its
@@ -87,7 +93,8 @@ const VlRule vl_rule_firmware_autoselect_loader = {
         "drops autoselection and keeps the manual configuration (firmware-secure-boot-smm then adds "
         "the SMM that manual Secure Boot needs); without a path it drops readonly='yes' and "
         "type='pflash', which autoselection implies. A template, secure='no' or readonly='no' "
-        "without a path has no fix that keeps the same firmware.",
+        "without a path has no fix that keeps the same firmware, nor has a firmware image in qcow2 "
+        "format (format='qcow2', which only libvirt 9.2 and later can use).",
     .sources = {
         "seed 002_c2547094e3efdbf1.txt (<os firmware='efi'>, machine pc-q35-9.2)",
         "libvirt src/qemu/qemu_firmware.c (firmware autoselection)",
