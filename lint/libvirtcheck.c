@@ -563,6 +563,30 @@ definitions_in_memory(const char *root)
     (void) symlink(shm, etc);
 }
 
+/* A private root while another virtlint holds the shared one: QEMU's probe
+ * results are copied over, so that it does not probe again (2.5 s here).
+ * libvirt replaces those files by rename, so a copy is never half of one. */
+static void
+copy_probe_results(const char *from_root, const char *to_root)
+{
+    g_autofree char *from = g_build_filename(from_root, "cache", "qemu", "capabilities", NULL);
+    g_autofree char *to = g_build_filename(to_root, "cache", "qemu", "capabilities", NULL);
+    g_autoptr(GDir) d = g_dir_open(from, 0, NULL);
+    const char *name;
+
+    if (!d || g_mkdir_with_parents(to, 0700) != 0)
+        return;
+    while ((name = g_dir_read_name(d))) {
+        g_autofree char *src = g_build_filename(from, name, NULL);
+        g_autofree char *dst = g_build_filename(to, name, NULL);
+        g_autofree char *text = NULL;
+        gsize len;
+
+        if (g_str_has_suffix(name, ".xml") && g_file_get_contents(src, &text, &len, NULL))
+            (void) g_file_set_contents(dst, text, (gssize) len, NULL);
+    }
+}
+
 /* The root: <cache>/libvirt-root, locked for this run; a private temporary
  * one with --no-cache or while another virtlint holds it. */
 static bool
@@ -589,6 +613,8 @@ choose_root(GError **error)
     if (!(lc.root = g_dir_make_tmp("virtlint-libvirt-XXXXXX", error)))
         return false;
     lc.root_is_temp = true;
+    if (root)
+        copy_probe_results(root, lc.root);
     return true;
 }
 

@@ -136,6 +136,14 @@ rc1=$?
 [ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] && pass || fail "concurrent runs: exit $rc1 and $rc2, wanted 1 and 1"
 grep -q "wrongroot.xml:11:5: error: libvirt" "$tmp/par1.out" && grep -q "wrongroot2.xml:11:5: error: libvirt" "$tmp/par2.out" && pass || fail "concurrent runs: findings missing"
 [ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "a concurrent run left its root behind"
+# while the root is busy, a private root starts from its probe results:
+# QEMU is not run again to probe it
+sed 's/<name>good</<name>busy</' "$tmp/good.xml" >"$tmp/busy.xml"
+flock "$cache/libvirt-root/virtlint.lock" strace -f -e trace=execve -o "$tmp/busy.trace" \
+    "$VL" --no-config --concise --select libvirt-define --libvirt-check --cache-dir "$cache" "$tmp/busy.xml" "$tmp/wrongroot2.xml" >"$tmp/busy.out" 2>&1
+expect_grep "wrongroot2.xml:11:5: error: libvirt" "$tmp/busy.out" "a run on a busy root still checks"
+grep -q 'execve("[^"]*qemu-system' "$tmp/busy.trace" && fail "a busy root made the private root probe QEMU again" || pass
+[ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "the private root was left behind"
 
 # 11. no QEMU for the domain's architecture: libvirt's test driver answers
 if ! ls /usr/bin/qemu-system-aarch64 >/dev/null 2>&1; then
