@@ -161,6 +161,7 @@ extern const VlRule vl_rule_smbios_os_attribute;
 extern const VlRule vl_rule_smbios_sysinfo_unused;
 extern const VlRule vl_rule_smbios_sysinfo_uuid;
 extern const VlRule vl_rule_iommu_machine;
+extern const VlRule vl_rule_pci_address_conflict;
 /* extern: qemu-snapshot-misc */
 
 const VlRule *const vl_registered_rules[] = {
@@ -320,6 +321,7 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_smbios_sysinfo_unused,
     &vl_rule_smbios_sysinfo_uuid,
     &vl_rule_iommu_machine,
+    &vl_rule_pci_address_conflict,
     /* rules: qemu-snapshot-misc */
     &vl_rule_suppression_unknown_rule,
     /* --libvirt-check: the verdict of the libvirt installed here */
