@@ -285,8 +285,14 @@ lint_document(Run *run, const char *path, const char *domain)
     }
     if (!findings)
         findings = vl_engine_lint(run->engine, report_on);
-    if (libvirt_failed(run, report_on))
+    if (libvirt_failed(run, report_on)) {
+        /* an input error instead of a report, as for a file that cannot be read */
+        run->stats.files--;
+        g_clear_pointer(&findings, g_ptr_array_unref);
+        if (report_on != doc)
+            vl_document_free(report_on);
         return;
+    }
     for (guint i = 0; withheld && i < findings->len; i++) {
         VlFinding *f = g_ptr_array_index(findings, i);
         const char *why = g_hash_table_lookup(withheld, f->rule->id);

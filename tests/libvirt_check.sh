@@ -111,6 +111,11 @@ diff -u "$tmp/before.files" "$tmp/after.files" >"$tmp/diff" && pass || { fail "t
 [ "$(ls -A "$TMPDIR")" = "" ] && pass || fail "the crash left temporary files: $(ls "$TMPDIR")"
 [ "$(wc -l <"$tmp/after")" -eq $(($(wc -l <"$tmp/before") + 1)) ] && pass || fail "only wrongroot2's verdict is new"
 
+# a worker that dies between two documents costs neither of them
+for i in 1 2; do sed "s/<name>wrongroot</<name>idle$i</" "$tmp/wrongroot.xml" >"$tmp/idle$i.xml"; done
+VIRTLINT_TEST_LIBVIRT_WORKER=die-idle expect_rc 1 "a worker dying between documents" -- run "$tmp/idle1.xml" "$tmp/idle2.xml"
+[ "$(grep -c "error: libvirt .* refuses" "$tmp/out")" -eq 2 ] && pass || fail "both documents checked by libvirt"
+
 # 8. a worker that hangs is killed after the timeout
 start=$(date +%s)
 VIRTLINT_TEST_LIBVIRT_WORKER=hang VIRTLINT_TEST_LIBVIRT_TIMEOUT=2 expect_rc 2 "a hang inside libvirt" -- run "$tmp/crash.xml"
