@@ -116,6 +116,16 @@ for i in 1 2; do sed "s/<name>wrongroot</<name>idle$i</" "$tmp/wrongroot.xml" >"
 VIRTLINT_TEST_LIBVIRT_WORKER=die-idle expect_rc 1 "a worker dying between documents" -- run "$tmp/idle1.xml" "$tmp/idle2.xml"
 [ "$(grep -c "error: libvirt .* refuses" "$tmp/out")" -eq 2 ] && pass || fail "both documents checked by libvirt"
 
+# a real crash: libvirt 9.0's define segfaults on this document of libvirt
+# 11.3's test suite (so does virsh); virtlint reports it and goes on
+real_crash=../shared/corpus/libvirt-11.3/tests/hostdev-scsi-vhost-rawio-invalid.xml
+if [ "$version" = 9.0.0 ] && [ -f "$real_crash" ]; then
+    cp "$real_crash" "$tmp/segv.xml"
+    expect_rc 2 "libvirt 9.0 segfaulting" -- run "$tmp/segv.xml" "$tmp/wrongroot.xml"
+    expect_grep "^$tmp/segv.xml: error: libvirt crashed while defining this domain: its worker was killed by signal 11" "$tmp/err" "the segfault is that input's error"
+    expect_grep "wrongroot.xml:11:5: error: libvirt" "$tmp/out" "and the next input is still checked"
+fi
+
 # 8. a worker that hangs is killed after the timeout
 start=$(date +%s)
 VIRTLINT_TEST_LIBVIRT_WORKER=hang VIRTLINT_TEST_LIBVIRT_TIMEOUT=2 expect_rc 2 "a hang inside libvirt" -- run "$tmp/crash.xml"
