@@ -372,31 +372,43 @@ is_number(const char *s)
     return true;
 }
 
+typedef enum {
+    MATCH_ELEMENT,      /* an element of that name */
+    MATCH_VALUE,        /* an attribute value or a text */
+    MATCH_ATTRIBUTE,    /* an attribute of that name */
+} Match;
+
+static bool
+matches(xmlNodePtr n, const char *w, Match how, bool caseless)
+{
+    switch (how) {
+    case MATCH_ELEMENT:
+        return !n->ns && (caseless ? g_ascii_strcasecmp((const char *) n->name, w) == 0 : vl_xml_is(n, w));
+    case MATCH_VALUE:
+        return has_attr_value(n, w, caseless) || has_text(n, w);
+    case MATCH_ATTRIBUTE:
+        return vl_xml_attr(n, w) != NULL;
+    }
+    return false;
+}
+
 /* A word of the message against the document: an element of that name, an
- * attribute value, an attribute name, a text. */
+ * attribute value or text, an attribute name; the first such element, or
+ * the last when the message is about a duplicate. */
 static xmlNodePtr
 by_word(Ctx *c, const char *w, bool element_names, bool attr_names, bool caseless)
 {
-    if (element_names) {
+    for (Match how = element_names ? MATCH_ELEMENT : MATCH_VALUE; how <= (attr_names ? MATCH_ATTRIBUTE : MATCH_VALUE);
+         how++) {
         xmlNodePtr found = NULL;
 
         for (guint i = 0; i < c->elements->len && (!found || c->prefer_last); i++) {
             xmlNodePtr n = g_ptr_array_index(c->elements, i);
-            if (!n->ns && (caseless ? g_ascii_strcasecmp((const char *) n->name, w) == 0 : vl_xml_is(n, w)))
+            if (matches(n, w, how, caseless))
                 found = n;
         }
         if (found)
-            return found;
-    }
-    for (guint i = 0; i < c->elements->len; i++) {
-        xmlNodePtr n = g_ptr_array_index(c->elements, i);
-        if (has_attr_value(n, w, caseless) || has_text(n, w))
-            return device_of(n);
-    }
-    for (guint i = 0; attr_names && i < c->elements->len; i++) {
-        xmlNodePtr n = g_ptr_array_index(c->elements, i);
-        if (vl_xml_attr(n, w))
-            return n;
+            return how == MATCH_VALUE ? device_of(found) : found;
     }
     return NULL;
 }
@@ -498,7 +510,7 @@ by_bare_words(Ctx *c)
         for (gsize i = 0; i < G_N_ELEMENTS(synonyms); i++)
             if (strcmp(lower, synonyms[i][0]) == 0 && (n = first_named(c, synonyms[i][1], NULL)))
                 return n;
-        if ((n = by_word(c, lower, true, false, true)) && !vl_xml_is(n, "name"))
+        if ((n = by_word(c, lower, true, strlen(lower) >= 4, true)) && !vl_xml_is(n, "name"))
             return n;
         if (len > 3 && lower[len - 1] == 's') { /* "interfaces", "controllers" */
             lower[len - 1] = '\0';
