@@ -162,6 +162,10 @@ extern const VlRule vl_rule_smbios_sysinfo_unused;
 extern const VlRule vl_rule_smbios_sysinfo_uuid;
 extern const VlRule vl_rule_iommu_machine;
 extern const VlRule vl_rule_pci_address_conflict;
+extern const VlRule vl_rule_disk_drive_address_conflict;
+extern const VlRule vl_rule_disk_target_duplicate;
+extern const VlRule vl_rule_usb_address_conflict;
+extern const VlRule vl_rule_hostdev_duplicate;
 /* extern: qemu-snapshot-misc */
 
 const VlRule *const vl_registered_rules[] = {
@@ -322,6 +326,10 @@ const VlRule *const vl_registered_rules[] = {
     &vl_rule_smbios_sysinfo_uuid,
     &vl_rule_iommu_machine,
     &vl_rule_pci_address_conflict,
+    &vl_rule_disk_drive_address_conflict,
+    &vl_rule_disk_target_duplicate,
+    &vl_rule_usb_address_conflict,
+    &vl_rule_hostdev_duplicate,
     /* rules: qemu-snapshot-misc */
     &vl_rule_suppression_unknown_rule,
     /* --libvirt-check: the verdict of the libvirt installed here */

@@ -1,0 +1,116 @@
+/* hostdev-duplicate: one host device passed through twice. */
+#include <string.h>
+
+#include "lint/registry.h"
+#include "lint/xml.h"
+#include "rules/device_address.h"
+
+/* What identifies the host device of a subsystem <hostdev>, as libvirt
+ * compares a new hostdev with those before it (virDomainHostdevMatch): PCI
+ * by host address, USB by bus and device when the new one has both, else
+ * by vendor and product, SCSI by adapter and address, mdev by UUID.  *KEY
+ * is what a later hostdev is looked up by; *ALSO, for a USB device with
+ * both forms, the vendor and product a later one without bus and device
+ * matches.  False when there is nothing to compare (SCSI host, an
+ * unreadable source). */
+static bool
+source_keys(xmlNodePtr hostdev, char **key, char **also)
+{
+    const char *type = vl_xml_attr(hostdev, "type");
+    const char *mode = vl_xml_attr(hostdev, "mode");
+    xmlNodePtr source = vl_xml_child(hostdev, "source");
+    xmlNodePtr address = vl_xml_child(source, "address");
+
+    *key = *also = NULL;
+    if (!type || !source || (mode && strcmp(mode, "subsystem") != 0))
+        return false;
+    if (strcmp(type, "pci") == 0) {
+        g_autofree char *pci = address ? vl_pci_address_key(address) : NULL;
+        *key = pci ? g_strdup_printf("pci %s", pci) : NULL;
+    } else if (strcmp(type, "usb") == 0) {
+        xmlNodePtr vendor = vl_xml_child(source, "vendor"), product = vl_xml_child(source, "product");
+        guint64 bus, device, v, p;
+
+        if (vendor && product && vl_address_part(vendor, "id", &v) && vl_address_part(product, "id", &p))
+            *also = g_strdup_printf("usb %" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, v, p);
+        if (address && vl_xml_attr(address, "bus") && vl_xml_attr(address, "device") &&
+            vl_address_part(address, "bus", &bus) && vl_address_part(address, "device", &device)) {
+            *key = g_strdup_printf("usb bus %" G_GUINT64_FORMAT " device %" G_GUINT64_FORMAT, bus, device);
+        } else {
+            *key = g_steal_pointer(also);
+        }
+    } else if (strcmp(type, "scsi") == 0) {
+        const char *adapter = vl_xml_attr(vl_xml_child(source, "adapter"), "name");
+        guint64 bus, target, unit;
+
+        if (adapter && address && vl_address_part(address, "bus", &bus) &&
+            vl_address_part(address, "target", &target) && vl_address_part(address, "unit", &unit))
+            *key = g_strdup_printf("scsi %s %" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                   adapter, bus, target, unit);
+    } else if (strcmp(type, "mdev") == 0 && vl_xml_attr(address, "uuid")) {
+        *key = g_ascii_strdown(vl_xml_attr(address, "uuid"), -1);
+    }
+    if (!*key)
+        g_clear_pointer(also, g_free);
+    return *key != NULL;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < m->hostdevs->len; i++) {
+        xmlNodePtr hostdev = g_ptr_array_index(m->hostdevs, i), first;
+        char *key, *also;
+
+        if (!source_keys(hostdev, &key, &also))
+            continue;
+        if ((first = g_hash_table_lookup(seen, key))) {
+            vl_report(report, vl_xml_child(hostdev, "source"),
+                      "this <hostdev> passes through the same host device as the one on line %d: remove one",
+                      vl_xml_line(first));
+            g_free(key);
+            g_free(also);
+            continue;
+        }
+        g_hash_table_insert(seen, key, hostdev);
+        if (also && !g_hash_table_contains(seen, also))
+            g_hash_table_insert(seen, also, hostdev);
+        else
+            g_free(also);
+    }
+}
+
+const VlRule vl_rule_hostdev_duplicate = {
+    .id = "hostdev-duplicate",
+    .category = "hostdev",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "The same host device is passed through twice",
+    .rationale =
+        "A host device can be given to a guest once. Passing through a GPU and its audio function "
+        "(seed 002) by copying the GPU's <hostdev> and forgetting to change function='0x0' to "
+        "'0x1', or adding a USB receiver a second time, makes libvirt refuse the domain (\"Hostdev "
+        "already exists in the domain configuration\"). libvirt compares PCI devices by host "
+        "address, USB devices by bus and device when both have them and otherwise by vendor and "
+        "product (so two identical USB dongles need their bus and device numbers), SCSI devices by "
+        "adapter and address, and mediated devices by UUID; virtlint does the same and reports "
+        "every repeat with the line of the first.",
+    .sources = {
+        "seed 002_c2547094e3efdbf1.txt (PCI passthrough: GPU VGA, GPU audio, xHCI)",
+        "libvirt src/conf/domain_conf.c (virDomainHostdevMatch)",
+        "https://libvirt.org/formatdomain.html#host-device-assignment",
+    },
+    .fix = VL_FIX_NONE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "Hostdev already exists in the domain configuration",
+    .example_bad = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source><address domain='0x0000' "
+                   "bus='0x0f' slot='0x00' function='0x0'/></source>\n</hostdev>\n<hostdev mode='subsystem' "
+                   "type='pci' managed='yes'>\n  <source><address domain='0x0000' bus='0x0f' slot='0x00' "
+                   "function='0x0'/></source>\n</hostdev>",
+    .example_good = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source><address domain='0x0000' "
+                    "bus='0x0f' slot='0x00' function='0x0'/></source>\n</hostdev>\n<hostdev mode='subsystem' "
+                    "type='pci' managed='yes'>\n  <source><address domain='0x0000' bus='0x0f' slot='0x00' "
+                    "function='0x1'/></source>\n</hostdev>",
+    .check = check,
+};
