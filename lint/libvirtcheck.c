@@ -172,6 +172,9 @@ identity(void)
         g_ptr_array_add(files, g_steal_pointer(&lib));
         g_ptr_array_add(files, g_build_filename(dir, "libvirt", "connection-driver", "libvirt_driver_qemu.so", NULL));
     }
+    /* rewritten by ldconfig whenever a library is installed or upgraded:
+     * covers a libvirt outside the directories above */
+    g_ptr_array_add(files, g_strdup("/etc/ld.so.cache"));
     list_prefixed(files, "/usr/bin", "qemu-system-");
     list_prefixed(files, "/usr/local/bin", "qemu-system-");
     g_ptr_array_add(files, g_strdup("/usr/libexec/qemu-kvm"));
