@@ -81,6 +81,18 @@ sed 's/<name>good</<name>good2</' "$tmp/good.xml" >"$tmp/good2.xml"
 LD_DEBUG=libs run "$tmp/good2.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && pass || fail "a changed document was not defined again"
 
+# a different QEMU binary behind the same <emulator> path asks libvirt again
+if [ -x /usr/bin/qemu-system-x86_64 ] && [ -x /usr/bin/qemu-system-i386 ]; then
+    ln -s /usr/bin/qemu-system-x86_64 "$tmp/qemu"
+    sed "s|<devices>|<devices>\n    <emulator>$tmp/qemu</emulator>|;s/<name>good</<name>emu</" "$tmp/good.xml" >"$tmp/emu.xml"
+    run "$tmp/emu.xml" >/dev/null 2>&1
+    LD_DEBUG=libs run "$tmp/emu.xml" >/dev/null 2>"$tmp/ld"
+    grep -q "libvirt\.so" "$tmp/ld" && fail "the same emulator: libvirt loaded again" || pass
+    ln -sfn /usr/bin/qemu-system-i386 "$tmp/qemu"
+    LD_DEBUG=libs run "$tmp/emu.xml" >/dev/null 2>"$tmp/ld"
+    grep -q "libvirt\.so" "$tmp/ld" && pass || fail "another QEMU binary behind <emulator>: the cached verdict was used"
+fi
+
 # 5. without the flag libvirt is never loaded
 LD_DEBUG=libs "$VL" --no-config --concise --cache-dir "$cache" "$tmp/good.xml" "$tmp/wrongroot.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && fail "linting without --libvirt-check loaded libvirt" || pass
