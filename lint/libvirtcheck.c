@@ -32,6 +32,9 @@ G_DEFINE_QUARK(vl-libvirt-check-error, vl_libvirt_check_error)
 /* Throwaway domains are named NAME_PREFIX<pid>-<n>; a worker undefines any
  * left by an earlier one that was killed between define and undefine. */
 #define NAME_PREFIX "virtlint-check-"
+/* How a fallback verdict begins (lint/libvirtcheck.h) */
+#define BY_TEST_DRIVER "checked by libvirt's test driver"
+#define AS_QEMU "checked as type='qemu'"
 /* The first answer of a worker includes QEMU's capability probe (seconds). */
 #define FIRST_TIMEOUT_MS 60000
 #define TIMEOUT_MS 20000
@@ -55,7 +58,7 @@ typedef struct {
     char *version;      /* libvirt's, from the worker's greeting */
     char *identity;     /* libvirt's and QEMU's files, for verdict keys */
     char *pending_error;
-    bool noted;
+    bool noted_driver, noted_emulator, noted_kvm; /* each kind of fallback is said once */
     guint counter;
 } State;
 
@@ -244,7 +247,7 @@ cache_lookup(const char *key)
 static void
 cache_store(const char *key, const VlLibvirtVerdict *v)
 {
-    g_autofree char *path = NULL, *dir = NULL, *text = NULL;
+    g_autofree char *path = NULL, *dir = NULL, *text = NULL, *fallback = NULL;
 
     if (!lc.use_cache)
         return;
@@ -252,8 +255,10 @@ cache_store(const char *key, const VlLibvirtVerdict *v)
     dir = g_path_get_dirname(path);
     if (g_mkdir_with_parents(dir, 0700) != 0)
         return;
-    text = g_strdup_printf("%s\n%s\n%s\n%s", v->refused ? "refused" : "defined", v->version,
-                           v->fallback ? v->fallback : "", v->message ? v->message : "");
+    /* the note is one line of the entry */
+    fallback = g_strdelimit(g_strdup(v->fallback ? v->fallback : ""), "\n", ' ');
+    text = g_strdup_printf("%s\n%s\n%s\n%s", v->refused ? "refused" : "defined", v->version, fallback,
+                           v->message ? v->message : "");
     /* written to a temporary file and renamed: never half an entry */
     (void) g_file_set_contents(path, text, -1, NULL);
 }
@@ -418,6 +423,36 @@ no_emulator(const char *message)
            strstr(message, "could not find capabilities for") || strstr(message, "Cannot find suitable emulator");
 }
 
+/* On a machine without KVM (a CI runner, a nested guest) libvirt refuses
+ * every type='kvm' domain, which says nothing about the document: it is
+ * checked again as type='qemu', which libvirt validates the same way but
+ * for what only KVM has. */
+static bool
+no_kvm(const char *message)
+{
+    return strstr(message, "does not support virt type 'kvm'") != NULL;
+}
+
+static char *
+as_qemu(const char *xml)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int) strlen(xml), NULL, NULL, XML_PARSE_NONET);
+    xmlChar *text = NULL;
+    int size = 0;
+    char *out;
+
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "type", BAD_CAST "qemu");
+    xmlDocDumpMemory(doc, &text, &size);
+    out = g_strndup((const char *) text, (gsize) size);
+    xmlFree(text);
+    xmlFreeDoc(doc);
+    return out;
+}
+
 static void
 undefine_leftovers(Api *api, virConnectPtr conn)
 {
@@ -488,13 +523,21 @@ worker_main(int sock, const char *root)
         if (g_strcmp0(hook, "hang") == 0)
             pause();
         if (!qemu)
-            fallback = g_strdup(qemu_note);
+            fallback = g_strdup_printf(BY_TEST_DRIVER ": %s", qemu_note);
         if (qemu) {
             dom = api.define(qemu, xml);
-            if (!dom && no_emulator(api.last_error()))
-                fallback = g_strdup_printf("no QEMU for this domain here (%s)", api.last_error());
+            if (!dom && no_kvm(api.last_error())) {
+                g_autofree char *tcg = as_qemu(xml);
+
+                fallback = g_strdup_printf(AS_QEMU ": this machine has no KVM (%s)", api.last_error());
+                dom = tcg ? api.define(qemu, tcg) : NULL;
+            }
+            if (!dom && no_emulator(api.last_error())) {
+                g_free(fallback);
+                fallback = g_strdup_printf(BY_TEST_DRIVER ": there is no QEMU for it here (%s)", api.last_error());
+            }
         }
-        if (fallback) {
+        if (fallback && g_str_has_prefix(fallback, BY_TEST_DRIVER)) {
             if (!test && !(test = api.open("test:///default"))) {
                 worker_answer(sock, ANSWER_FAILED, NULL, api.last_error());
                 continue;
@@ -738,9 +781,9 @@ start_worker(GError **error)
     }
     g_free(lc.version);
     lc.version = g_steal_pointer(&greeting);
-    if (*note && !lc.noted) {
+    if (*note && !lc.noted_driver) {
         fprintf(stderr, "virtlint: note: %s; libvirt's test driver checks the documents instead\n", note);
-        lc.noted = true;
+        lc.noted_driver = true;
     }
     return true;
 }
@@ -838,6 +881,22 @@ ask_worker(xmlNodePtr domain, GError **error)
     return g_steal_pointer(&v);
 }
 
+/* Say once on stderr that a kind of fallback happened (the QEMU driver
+ * missing was said when the worker started). */
+static void
+note_fallback(const char *fallback)
+{
+    bool *noted = !fallback                                  ? NULL
+                  : g_str_has_prefix(fallback, AS_QEMU)      ? &lc.noted_kvm
+                  : strstr(fallback, "QEMU driver is not usable") ? &lc.noted_driver
+                                                             : &lc.noted_emulator;
+
+    if (!noted || *noted)
+        return;
+    fprintf(stderr, "virtlint: note: a document was %s\n", fallback);
+    *noted = true;
+}
+
 VlLibvirtVerdict *
 vl_libvirt_check_domain(xmlNodePtr domain, const char *data, gsize len, GError **error)
 {
@@ -856,10 +915,7 @@ vl_libvirt_check_domain(xmlNodePtr domain, const char *data, gsize len, GError *
         g_propagate_error(error, g_steal_pointer(&local));
         return NULL;
     }
-    if (v->fallback && !lc.noted) {
-        fprintf(stderr, "virtlint: note: %s; libvirt's test driver checked it instead\n", v->fallback);
-        lc.noted = true;
-    }
+    note_fallback(v->fallback);
     cache_store(key, v);
     return v;
 }

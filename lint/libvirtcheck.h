@@ -9,7 +9,8 @@
  * its <uuid>, and undefined at once.  A crash or a hang inside libvirt costs
  * the worker, never virtlint: that input gets an input error.  Without the
  * QEMU driver, or without a QEMU for the domain, libvirt's test driver
- * (test:///default) answers instead, and the verdict says so.
+ * (test:///default) answers instead, and the verdict says so; on a machine
+ * without KVM, a type='kvm' domain is checked as type='qemu'.
  *
  * Verdicts are deterministic for the document's bytes, libvirt and the QEMU
  * binaries, so both "defined" and refusals are cached on disk (beside the
@@ -27,7 +28,10 @@ typedef struct {
     bool refused;
     char *message;      /* libvirt's own error message, when refused */
     char *version;      /* libvirt's version, "9.0.0" */
-    char *fallback;     /* why the test driver answered instead of QEMU's, or NULL */
+    /* how it was checked when not as given by QEMU's driver, and why:
+     * "checked by libvirt's test driver: ...", "checked as type='qemu': this
+     * machine has no KVM (...)"; NULL when it was */
+    char *fallback;
 } VlLibvirtVerdict;
 
 void vl_libvirt_verdict_free(VlLibvirtVerdict *verdict);

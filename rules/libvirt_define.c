@@ -45,8 +45,7 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
     if (confirmed)
         return;
     vl_report(report, vl_libvirt_check_locate(m->root, v->message), "libvirt %s refuses this domain: %s%s%s%s",
-              v->version, v->message, v->fallback ? " (checked by libvirt's test driver: " : "",
-              v->fallback ? v->fallback : "", v->fallback ? ")" : "");
+              v->version, v->message, v->fallback ? " (" : "", v->fallback ? v->fallback : "", v->fallback ? ")" : "");
 }
 
 const VlRule vl_rule_libvirt_define = {
@@ -62,7 +61,8 @@ const VlRule vl_rule_libvirt_define = {
                  "element the message names.  Where one of virtlint's own rules already reports the same "
                  "refusal, that finding says libvirt confirms it instead.  Without the QEMU driver or a "
                  "QEMU for the domain's architecture, libvirt's test driver answers, with fewer checks, "
-                 "and the finding says so.  Verdicts are cached per document, libvirt and QEMU binaries.",
+                 "and the finding says so; on a machine without KVM a type='kvm' domain is checked as "
+                 "type='qemu'.  Verdicts are cached per document, libvirt and QEMU binaries.",
     .sources = { "seed 000_25e44bcdb966edc1.txt (virsh edit: libvirt checks a definition when it is saved)",
                  "https://libvirt.org/drvqemu.html#embedded-driver",
                  "https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXML" },

@@ -180,9 +180,24 @@ if ! ls /usr/bin/qemu-system-aarch64 >/dev/null 2>&1; then
         "<disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>" |
         sed "s/arch='x86_64'/arch='aarch64'/" >"$tmp/arm.xml"
     expect_rc 1 "no QEMU for aarch64" -- run "$tmp/arm.xml"
-    expect_grep "^virtlint: note: no QEMU for this domain here" "$tmp/err" "said on stderr"
-    [ "$(grep -c "note: no QEMU" "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
-    expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver: no QEMU" "$tmp/out" "and in the finding"
+    expect_grep "^virtlint: note: a document was checked by libvirt's test driver: there is no QEMU for it here \\(.*aarch64" "$tmp/err" "said on stderr"
+    [ "$(grep -c "note: " "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
+    expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver: there is no QEMU for it here \\(" "$tmp/out" "and in the finding"
+fi
+
+# no KVM here: a type='kvm' domain is checked as type='qemu', and says so
+if [ ! -e /dev/kvm ]; then
+    # the virt type is checked before the devices: <iommu> on line 10 is
+    # refused only once the domain is type='qemu'
+    for n in 1 2; do
+        domain "kvm$n" pc "<iommu model='intel'/>" | sed "s/<domain type='qemu'>/<domain type='kvm'>/" >"$tmp/kvm$n.xml"
+    done
+    sed "s/<domain type='qemu'>/<domain type='kvm'>/;s/<name>good</<name>kvmgood</" "$tmp/good.xml" >"$tmp/kvmgood.xml"
+    expect_rc 1 "type='kvm' without KVM" -- run "$tmp/kvmgood.xml" "$tmp/kvm1.xml" "$tmp/kvm2.xml"
+    expect_grep "^virtlint: note: a document was checked as type='qemu': this machine has no KVM \\(.*does not support virt type 'kvm'\\)$" "$tmp/err" "said on stderr"
+    [ "$(grep -c "note: " "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
+    expect_no_grep "kvmgood.xml" "$tmp/out" "accepted as type='qemu'"
+    expect_grep "kvm2.xml:10:5: error: libvirt $version refuses this domain: unsupported configuration: IOMMU device: 'intel' is only supported with Q35 machines \\(checked as type='qemu': this machine has no KVM \\(" "$tmp/out" "the refusal of the qemu copy, with the note"
 fi
 
 # 12. without libvirt's QEMU driver the test driver answers every document
