@@ -98,11 +98,14 @@ $(B)/tests/check_%: $(B)/tests/check_%.o $(B)/libvirtlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(CHECK_LIBS)
 
 # rules.md is generated from the rules' metadata; never edit it by hand.
-rules.md: $(B)/tools/gen-rules-md
-	$< > $@.tmp && mv $@.tmp $@
+# corpus/verified-releases.tsv: the releases each rule was verified on
+# (tests/libvirt_releases.py --update writes it).
+VERIFIED := corpus/verified-releases.tsv
+rules.md: $(B)/tools/gen-rules-md $(VERIFIED)
+	$< $(VERIFIED) > $@.tmp && mv $@.tmp $@
 
 rules-md-check: $(B)/tools/gen-rules-md
-	@$< | diff -u rules.md - >/dev/null || { echo "rules.md is stale: run 'make rules.md' and commit it"; exit 1; }
+	@$< $(VERIFIED) | diff -u rules.md - >/dev/null || { echo "rules.md is stale: run 'make rules.md' and commit it"; exit 1; }
 	@echo "rules.md is up to date"
 
 unit-tests: $(UNIT_TESTS)

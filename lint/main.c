@@ -477,7 +477,7 @@ explain(const char *id)
         fprintf(stderr, "virtlint: --explain: no rule '%s' (see virtlint --list-rules)\n", id);
         return EXIT_TROUBLE;
     }
-    vl_ruledoc_section(stdout, rule);
+    vl_ruledoc_section(stdout, rule, NULL);
     return EXIT_CLEAN;
 }
 
