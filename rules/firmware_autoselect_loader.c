@@ -52,8 +52,8 @@ check(const VlModel *m, VlReport *report)
     /* Firmware images in qcow2 format (format='qcow2', libvirt 9.2) cannot
      * be used by older releases at all: no fix keeps that firmware. */
     qcow2 = vl_xml_attr_is(loader, "format", "qcow2") || vl_xml_attr_is(nvram, "format", "qcow2");
-    f = vl_report(report, where, "libvirt %s refuses <os firmware='%s'> with %s%s", version,
-                  vl_xml_attr(m->os, "firmware"), list, qcow2 ? " (and cannot use qcow2 firmware)" : "");
+    f = vl_report(report, where, "libvirt %s refuses <os firmware='%s'> with %s", version,
+                  vl_xml_attr(m->os, "firmware"), list);
     if (qcow2)
         return;
 
