@@ -12,7 +12,6 @@
  * that finds something wins. */
 
 typedef struct {
-    xmlNodePtr domain;
     GPtrArray *elements;    /* every element below <domain>, document order */
     const char *message;
     bool prefer_last;       /* "already exists", "duplicate": the second one */
@@ -529,7 +528,7 @@ vl_libvirt_check_locate(xmlNodePtr domain, const char *message)
         by_pairs, by_quoted, by_tag, by_bare_words,
     };
     g_autoptr(GPtrArray) elements = g_ptr_array_new();
-    Ctx c = { .domain = domain, .elements = elements, .message = message };
+    Ctx c = { .elements = elements, .message = message };
 
     if (!domain || !message)
         return domain;
