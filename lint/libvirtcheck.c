@@ -581,8 +581,8 @@ remove_tree(const char *path)
 }
 
 /* libvirt fsync()s every definition it saves, and on a disk that is most of
- * a check's cost (9 ms of a document's 10 here, 3 ms on tmpfs), for a file
- * that lives a few milliseconds.  So the root's etc/ (the definitions) is a
+ * a check's cost (9 ms per document here, 3.5 ms on tmpfs), for a file that
+ * lives a few milliseconds.  So the root's etc/ (the definitions) is a
  * link to a private directory on /dev/shm, while QEMU's probe results stay
  * under the cache directory, where they survive a reboot.  Anything odd
  * about /dev/shm and the definitions simply stay on disk. */
