@@ -14,7 +14,13 @@
  *
  * Verdicts are deterministic for the document's bytes, libvirt and the QEMU
  * binaries, so both "defined" and refusals are cached on disk (beside the
- * schema verdicts); a cached verdict does not load libvirt at all. */
+ * schema verdicts); a cached verdict does not load libvirt at all.
+ *
+ * For tests/libvirt_check.sh only, VIRTLINT_TEST_LIBVIRT_WORKER makes the
+ * worker abort after a define ("abort"), hang ("hang"), exit after a refusal
+ * ("die-idle") or act as if the QEMU driver were missing ("no-qemu"), and
+ * VIRTLINT_TEST_LIBVIRT_TIMEOUT sets the timeout in seconds.
+ * VIRTLINT_DEBUG_LIBVIRT keeps libvirt's own log on stderr. */
 #pragma once
 
 #include <stdbool.h>
