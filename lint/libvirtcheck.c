@@ -31,9 +31,8 @@ G_DEFINE_QUARK(vl-libvirt-check-error, vl_libvirt_check_error)
 /* Throwaway domains are named NAME_PREFIX<pid>-<n>; a worker undefines any
  * left by an earlier one that was killed between define and undefine. */
 #define NAME_PREFIX "virtlint-check-"
-/* How a fallback verdict begins (lint/libvirtcheck.h) */
-#define BY_TEST_DRIVER "checked by libvirt's test driver"
-#define AS_QEMU "checked as type='qemu'"
+#define BY_TEST_DRIVER VL_LIBVIRT_CHECK_BY_TEST_DRIVER
+#define AS_QEMU VL_LIBVIRT_CHECK_AS_QEMU
 /* The first answer of a worker includes QEMU's capability probe (seconds). */
 #define FIRST_TIMEOUT_MS 60000
 #define TIMEOUT_MS 20000

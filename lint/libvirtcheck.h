@@ -40,6 +40,10 @@ typedef struct {
     char *fallback;
 } VlLibvirtVerdict;
 
+/* How a fallback verdict's note begins */
+#define VL_LIBVIRT_CHECK_BY_TEST_DRIVER "checked by libvirt's test driver"
+#define VL_LIBVIRT_CHECK_AS_QEMU "checked as type='qemu'"
+
 void vl_libvirt_verdict_free(VlLibvirtVerdict *verdict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlLibvirtVerdict, vl_libvirt_verdict_free)
 

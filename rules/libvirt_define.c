@@ -44,8 +44,14 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
     }
     if (confirmed)
         return;
-    vl_report(report, vl_libvirt_check_locate(m->root, v->message), "libvirt %s refuses this domain: %s%s%s%s",
-              v->version, v->message, v->fallback ? " (" : "", v->fallback ? v->fallback : "", v->fallback ? ")" : "");
+    /* libvirt's message is the finding; how else it was checked is said
+     * briefly (the reason, a second libvirt message, went to stderr once) */
+    vl_report(report, vl_libvirt_check_locate(m->root, v->message), "libvirt %s refuses this domain: %s%s", v->version,
+              v->message,
+              !v->fallback ? ""
+              : g_str_has_prefix(v->fallback, VL_LIBVIRT_CHECK_AS_QEMU)
+                  ? " (" VL_LIBVIRT_CHECK_AS_QEMU ": no KVM here)"
+                  : " (" VL_LIBVIRT_CHECK_BY_TEST_DRIVER ")");
 }
 
 const VlRule vl_rule_libvirt_define = {

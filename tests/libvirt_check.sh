@@ -182,7 +182,7 @@ if ! ls /usr/bin/qemu-system-aarch64 >/dev/null 2>&1; then
     expect_rc 1 "no QEMU for aarch64" -- run "$tmp/arm.xml"
     expect_grep "^virtlint: note: a document was checked by libvirt's test driver: there is no QEMU for it here \\(.*aarch64" "$tmp/err" "said on stderr"
     [ "$(grep -c "note: " "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
-    expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver: there is no QEMU for it here \\(" "$tmp/out" "and in the finding"
+    expect_grep "arm.xml:11:5: error: libvirt $version refuses this domain: XML error: target 'vda' duplicated for disk sources '/a.img' and '/b.img' \\(checked by libvirt's test driver\\) \\[libvirt-define\\]$" "$tmp/out" "and in the finding"
 fi
 
 # no KVM here: a type='kvm' domain is checked as type='qemu', and says so
@@ -197,7 +197,7 @@ if [ ! -e /dev/kvm ]; then
     expect_grep "^virtlint: note: a document was checked as type='qemu': this machine has no KVM \\(.*does not support virt type 'kvm'\\)$" "$tmp/err" "said on stderr"
     [ "$(grep -c "note: " "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
     expect_no_grep "kvmgood.xml" "$tmp/out" "accepted as type='qemu'"
-    expect_grep "kvm2.xml:10:5: error: libvirt $version refuses this domain: unsupported configuration: IOMMU device: 'intel' is only supported with Q35 machines \\(checked as type='qemu': this machine has no KVM \\(" "$tmp/out" "the refusal of the qemu copy, with the note"
+    expect_grep "kvm2.xml:10:5: error: libvirt $version refuses this domain: unsupported configuration: IOMMU device: 'intel' is only supported with Q35 machines \\(checked as type='qemu': no KVM here\\) \\[libvirt-define\\]$" "$tmp/out" "the refusal of the qemu copy, with the note"
 fi
 
 # 12. without libvirt's QEMU driver the test driver answers every document
@@ -209,7 +209,7 @@ VIRTLINT_TEST_LIBVIRT_WORKER=no-qemu expect_rc 1 "no QEMU driver" -- run "$tmp/n
 expect_grep "^virtlint: note: libvirt's QEMU driver is not usable here \(simulated\); libvirt's test driver checks the documents instead$" "$tmp/err" "said on stderr"
 [ "$(grep -c "note:" "$tmp/err")" -eq 1 ] && pass || fail "said more than once"
 expect_no_grep "noqemu-good.xml" "$tmp/out" "the test driver accepts what QEMU's accepts here"
-expect_grep "dup.xml:11:5: error: .*duplicated.*\(checked by libvirt's test driver: libvirt's QEMU driver is not usable here \(simulated\)\)" "$tmp/out" "each finding says which driver checked"
+expect_grep "dup.xml:11:5: error: .*duplicated.*\(checked by libvirt's test driver\) \[libvirt-define\]$" "$tmp/out" "each finding says which driver checked"
 
 # 13. the libvirt 9.8 test suite's refusals this libvirt really refuses:
 # how many are located below <domain> (goal: 80%)
