@@ -1,3 +1,5 @@
+/* memmem() */
+#define _GNU_SOURCE
 #include "libvirtcheck.h"
 
 #include <dlfcn.h>
@@ -695,6 +697,36 @@ remove_leftovers(const char *name)
 /* Kill the worker: between requests it holds nothing worth a goodbye (each
  * define was undone before it answered), and in the middle of one it is
  * crashed or hung.  NAME: the domain it was defining, if any. */
+/* A worker killed while probing QEMU leaves the probe's directory
+ * (lib/qemu/qmp-XXXXXX) and perhaps its QEMU, known by the pid file there.
+ * The root is this run's (locked, or private), so no probe of someone else
+ * can be under way in it. */
+static void
+remove_probe_leftovers(void)
+{
+    g_autofree char *lib = g_build_filename(lc.root, "lib", "qemu", NULL);
+    g_autoptr(GDir) d = g_dir_open(lib, 0, NULL);
+    const char *name;
+
+    while (d && (name = g_dir_read_name(d))) {
+        g_autofree char *dir = NULL, *pidfile = NULL, *text = NULL, *proc = NULL, *cmdline = NULL;
+        gsize len = 0;
+        long pid;
+
+        if (!g_str_has_prefix(name, "qmp-"))
+            continue;
+        dir = g_build_filename(lib, name, NULL);
+        pidfile = g_build_filename(dir, "qmp.pid", NULL);
+        if (g_file_get_contents(pidfile, &text, NULL, NULL) && (pid = strtol(text, NULL, 10)) > 1) {
+            proc = g_strdup_printf("/proc/%ld/cmdline", pid);
+            /* only the QEMU that names this directory, never a recycled pid */
+            if (g_file_get_contents(proc, &cmdline, &len, NULL) && memmem(cmdline, len, dir, strlen(dir)))
+                kill((pid_t) pid, SIGKILL);
+        }
+        remove_tree(dir);
+    }
+}
+
 static void
 stop_worker(const char *name, char **how)
 {
@@ -716,6 +748,8 @@ stop_worker(const char *name, char **how)
     lc.pid = 0;
     lc.answered = false;
     remove_leftovers(name);
+    if (lc.root)
+        remove_probe_leftovers();
 }
 
 static bool

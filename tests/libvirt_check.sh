@@ -145,6 +145,15 @@ VIRTLINT_TEST_LIBVIRT_WORKER=hang VIRTLINT_TEST_LIBVIRT_TIMEOUT=2 expect_rc 2 "a
 expect_grep "^$tmp/crash.xml: error: libvirt did not answer within 2 s" "$tmp/err" "the hang is an input error"
 [ -z "$(ls -A "$cache/libvirt-root/etc/qemu" 2>/dev/null)" ] && pass || fail "the hang left a domain defined"
 
+# killed in the middle of QEMU's probe (a fresh root, a second to answer):
+# the probe's directory in the root is removed, its QEMU does not live on
+fresh=$tmp/fresh
+shm2=/dev/shm/virtlint-$(id -u)-$(printf %s "$fresh/libvirt-root" | sha256sum | cut -c1-16)
+VIRTLINT_TEST_LIBVIRT_TIMEOUT=1 "$VL" --no-config --concise --select libvirt-define --libvirt-check --cache-dir "$fresh" "$tmp/crash.xml" >/dev/null 2>"$tmp/probe.err"
+ls -d "$fresh"/libvirt-root/lib/qemu/qmp-* >/dev/null 2>&1 && fail "a probe killed midway left its directory" || pass
+pgrep -f "$fresh/libvirt-root" >/dev/null && fail "a probe killed midway left QEMU running" || pass
+rm -rf "$shm2"
+
 # 9. --no-cache: a temporary root, removed; nothing in the cache directory
 sed 's/<name>good</<name>nocache</' "$tmp/good.xml" >"$tmp/nocache.xml"
 expect_rc 1 "--no-cache" -- "$VL" --no-config --concise --select libvirt-define --libvirt-check --no-cache --cache-dir "$tmp/nc" "$tmp/nocache.xml" "$tmp/wrongroot.xml"
