@@ -73,6 +73,7 @@ HOST_DEPENDENT = [
     r"Cannot access",                            # same, for storage/firmware paths
     r"not supported by this QEMU binary",        # device/feature this QEMU build lacks
     r"unsupported by this QEMU binary",
+    r"(isn't|is not) supported by this QEMU binary",  # sgx epc, ...
     r"this QEMU binary (doesn't|does not) support",
     r"QEMU binary .* (doesn't|does not) support",
     r"is not supported by this QEMU",
@@ -92,12 +93,17 @@ HOST_DEPENDENT = [
     r"failed to find a suitable firmware",
     r"(device|feature) .* not (available|supported) on this host",
     r"is not supported by the host",             # e.g. VFIO PCI assignment without VFIO here
+    r"not supported with this QEMU",             # SEV, rdp graphics: this QEMU build or host
+    r"Emulator '.*' does not support arch",      # the emulator path here is for another arch
+    r"in qemu\.conf",                            # this host's qemu.conf (spice/vnc TLS, ...)
+    r"missing target information for device",    # a block device path that is not on this host
     r"Failed to connect socket",                 # a daemon/socket of this host
     r"unable to execute",
     r"Unable to get (devmapper|device)",
     r"Failed to open file",
     r"(virtlogd|virtlockd|swtpm).*(not|missing)",
 ]
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+[+-]\d{4}: \d+: \w+ : ")
 HOST_RE = re.compile("|".join(f"(?:{p})" for p in HOST_DEPENDENT), re.I)
 
 tally = Tally("libvirt-releases")
@@ -221,16 +227,24 @@ class Release:
 
     @staticmethod
     def _err_segments(text):
-        """stderr: the error lines after each "error: @@C J K" marker (a
-        message may continue on the next lines; warnings are left out)"""
-        segs, key = {}, None
+        """stderr: the error lines after each "error: @@C J K" marker, with
+        the lines an error message continues on.  libvirt's own log lines
+        ("2026-12-03 08:14:12.700+0000: 12584: warning : ...", printed by the
+        embedded driver) and virsh warnings are not errors: a define that
+        only warns succeeded."""
+        segs, key, in_error = {}, None, False
         for line in text.splitlines():
             m = re.fullmatch(r"error: @@(?:C (\d+) (\d+)|(END))", line)
             if m:
                 key = "END" if m.group(3) else (int(m.group(1)), int(m.group(2)))
-                segs[key] = []
-            elif key is not None and line.strip() and not line.startswith("warning:"):
-                segs[key].append(line[len("error: "):] if line.startswith("error: ") else line)
+                segs[key], in_error = [], False
+            elif key is None or LOG_LINE.match(line) or line.startswith("warning:"):
+                in_error = False
+            elif line.startswith("error: "):
+                segs[key].append(line[len("error: "):])
+                in_error = True
+            elif in_error and line.strip():
+                segs[key].append(line)
         return segs
 
     @staticmethod
