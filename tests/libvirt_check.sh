@@ -81,6 +81,12 @@ sed 's/<name>good</<name>good2</' "$tmp/good.xml" >"$tmp/good2.xml"
 LD_DEBUG=libs run "$tmp/good2.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && pass || fail "a changed document was not defined again"
 
+# a damaged verdict is not believed: libvirt is asked again
+for f in "$cache"/libvirt-verdicts/*; do printf 'defin' >"$f"; done
+LD_DEBUG=libs run "$tmp/wrongroot.xml" >"$tmp/damaged.out" 2>"$tmp/ld"
+grep -q "libvirt\.so" "$tmp/ld" && pass || fail "a damaged verdict was used"
+expect_grep "wrongroot.xml:11:5: error: libvirt" "$tmp/damaged.out" "the refusal found again"
+
 # a different QEMU binary behind the same <emulator> path asks libvirt again
 if [ -x /usr/bin/qemu-system-x86_64 ] && [ -x /usr/bin/qemu-system-i386 ]; then
     ln -s /usr/bin/qemu-system-x86_64 "$tmp/qemu"
