@@ -382,12 +382,13 @@ def test_release(rel, rules):
                 seen_qemu.add((*key, f["rule"]))
                 result((*key, f["rule"]) in written,
                        f"{key[0]}/{key[1]}:{f['line']}: {f['rule']} (QEMU refuses) fires on a file libvirt "
-                       f"{rel.libvirt} defines; write it down in {listfile} with the reason: {f['message']}")
+                       f"{rel.libvirt} ({rel.name}) defines; write it down in {listfile} with the reason: {f['message']}")
             else:
                 result(False, f"{key[0]}/{key[1]}:{f['line']}: {f['rule']} reports an error on a file libvirt "
                               f"{rel.libvirt} ({rel.name}) defines: {f['message']}")
     for key in sorted(set(written) - seen_qemu):
         result(False, f"{listfile} lists {key[0]}/{key[1]} / {key[2]}, which does not fire on {rel.name}")
+    schema_confirmed = 0
     if schema_suspects:
         # a plain define ignores unknown XML; the release's own validation must agree
         strict = rel.define_all({k: files[k] for k, _ in schema_suspects}, extra="--validate")
@@ -395,6 +396,8 @@ def test_release(rel, rules):
             ok = not strict[key][0]
             if not ok:
                 per_rule["schema"] = per_rule.get("schema", 0) + 1
+            else:
+                schema_confirmed += 1
             result(ok, f"{key[0]}/{key[1]}:{f['line']}: schema reports an error on a file libvirt {rel.libvirt} "
                        f"({rel.name}) defines, and its define --validate accepts it: {f['message']}")
     for k, m in sorted(crashed.items()):
@@ -402,9 +405,11 @@ def test_release(rel, rules):
     fired_defined = sum(1 for k in defined if any(f["severity"] == "error" for f in by_file.get(k, [])))
     print(f"{rel.name}: {len(files)} files: {len(defined)} defined, {len(refused)} refused "
           f"({len(independent)} not about this host); define {t_define:.0f} s, lint {t_lint:.0f} s")
-    print(f"{rel.name}: error findings on defined files: {fired_defined} files; per rule (not written down): "
+    print(f"{rel.name}: error findings on defined files: {fired_defined} files; per rule: "
           + (", ".join(f"{r} {n}" for r, n in sorted(per_rule.items())) or "none")
-          + f"; written down as QEMU refusals: {len(seen_qemu)}")
+          + f" ({len(seen_qemu & set(written))} file/rule pairs written down as QEMU refusals); schema errors "
+          f"that the release's own define --validate confirms: {schema_confirmed}; violations: "
+          f"{tally.failed - failed0}")
 
     # 2. rules-only recall
     caught = [k for k in independent if any(f["severity"] == "error" for f in by_file.get(k, []))]
