@@ -8,6 +8,21 @@
 #include "lint/registry.h"
 #include "lint/xml.h"
 
+/* libvirt's message without its error class ("unsupported configuration: ",
+ * "XML error: "...), as rules quote it. */
+static const char *
+message_core(const char *message)
+{
+    const char *colon = strstr(message, ": ");
+
+    if (!colon || colon - message > 32)
+        return message;
+    for (const char *p = message; p < colon; p++)
+        if (!g_ascii_isalpha(*p) && *p != ' ')
+            return message;
+    return colon + 2;
+}
+
 /* The rule has no check of its own: the engine runs vl_libvirt_define_check
  * after every other rule, when --libvirt-check asks for it, because it must
  * see their findings. */
@@ -17,6 +32,7 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
     g_autoptr(GError) error = NULL;
     g_autoptr(VlLibvirtVerdict) v = NULL;
     g_autofree char *confirms = NULL;
+    const char *core;
     bool confirmed = false;
 
     /* a snapshot's <domain> is a record, not something to define */
@@ -27,14 +43,19 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
     if (!(v = vl_libvirt_check_domain(m->root, m->doc->data, m->doc->len, &error)) || !v->refused)
         return;
 
-    /* a rule that already says the same keeps its finding, confirmed */
+    /* a rule that already says the same keeps its finding, confirmed: its
+     * libvirt_error is part of libvirt's message, or its finding quotes
+     * libvirt's message */
     confirms = g_strdup_printf(" (libvirt %s confirms this)", v->version);
+    core = message_core(v->message);
     for (guint i = 0; i < report->findings->len; i++) {
         VlFinding *f = g_ptr_array_index(report->findings, i);
         const char *piece = f->rule->libvirt_error;
 
-        if (!piece || !*piece || !strstr(v->message, piece))
+        if (!(piece && *piece && strstr(v->message, piece)) && !(strlen(core) >= 16 && strstr(f->message, core)))
             continue;
+        /* refused here and now: whatever the rule thought of its weight */
+        f->severity = MAX(f->severity, report->rule->severity);
         if (!g_str_has_suffix(f->message, confirms)) {
             char *message = g_strconcat(f->message, confirms, NULL);
             g_free(f->message);
@@ -65,7 +86,8 @@ const VlRule vl_rule_libvirt_define = {
                  "libvirt is never touched (a renamed copy without its <uuid> is defined and undefined at "
                  "once).  A refusal is reported here with libvirt's exact message and version, at the "
                  "element the message names.  Where one of virtlint's own rules already reports the same "
-                 "refusal, that finding says libvirt confirms it instead.  Without the QEMU driver or a "
+                 "refusal (its libvirt_error is part of libvirt's message, or its finding quotes it), that "
+                 "finding says libvirt confirms it instead, and is an error.  Without the QEMU driver or a "
                  "QEMU for the domain's architecture, libvirt's test driver answers, with fewer checks, "
                  "and the finding says so; on a machine without KVM a type='kvm' domain is checked as "
                  "type='qemu'.  Verdicts are cached per document, libvirt and QEMU binaries.",
