@@ -6,13 +6,13 @@
 #include "rules/device_address.h"
 
 /* What identifies the host device of a subsystem <hostdev>, as libvirt
- * compares a new hostdev with those before it (virDomainHostdevMatch): PCI
- * by host address, USB by bus and device when the new one has both, else
- * by vendor and product, SCSI by adapter and address, mdev by UUID.  *KEY
- * is what a later hostdev is looked up by; *ALSO, for a USB device with
- * both forms, the vendor and product a later one without bus and device
- * matches.  False when there is nothing to compare (SCSI host, an
- * unreadable source). */
+ * compares each hostdev with every later one (virDomainHostdevMatch, in
+ * domain_validate.c): PCI by host address, SCSI by adapter and address,
+ * mdev by UUID, and USB by bus and device when the earlier one has both,
+ * else by vendor and product.  *KEY is what an earlier hostdev is known by;
+ * a later USB hostdev is looked up by *KEY and by *ALSO, its vendor and
+ * product when it has bus and device too.  False when there is nothing to
+ * compare (SCSI host, an unreadable source). */
 static bool
 source_keys(xmlNodePtr hostdev, char **key, char **also)
 {
@@ -62,23 +62,22 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < m->hostdevs->len; i++) {
         xmlNodePtr hostdev = g_ptr_array_index(m->hostdevs, i), first;
-        char *key, *also;
+        g_autofree char *also = NULL;
+        char *key;
 
         if (!source_keys(hostdev, &key, &also))
             continue;
-        if ((first = g_hash_table_lookup(seen, key))) {
+        first = g_hash_table_lookup(seen, key);
+        if (!first && also)
+            first = g_hash_table_lookup(seen, also);
+        if (first) {
             vl_report(report, vl_xml_child(hostdev, "source"),
                       "this <hostdev> passes through the same host device as the one on line %d: remove one",
                       vl_xml_line(first));
             g_free(key);
-            g_free(also);
             continue;
         }
         g_hash_table_insert(seen, key, hostdev);
-        if (also && !g_hash_table_contains(seen, also))
-            g_hash_table_insert(seen, also, hostdev);
-        else
-            g_free(also);
     }
 }
 
@@ -92,8 +91,9 @@ const VlRule vl_rule_hostdev_duplicate = {
         "(seed 002) by copying the GPU's <hostdev> and forgetting to change function='0x0' to "
         "'0x1', or adding a USB receiver a second time, makes libvirt refuse the domain (\"Hostdev "
         "already exists in the domain configuration\"). libvirt compares PCI devices by host "
-        "address, USB devices by bus and device when both have them and otherwise by vendor and "
-        "product (so two identical USB dongles need their bus and device numbers), SCSI devices by "
+        "address, a USB device with bus and device numbers by those and one without by vendor and "
+        "product against every later one (so two identical USB dongles need their bus and device "
+        "numbers; checked with libvirt 9.0), SCSI devices by "
         "adapter and address, and mediated devices by UUID; virtlint does the same and reports "
         "every repeat with the line of the first.",
     .sources = {
