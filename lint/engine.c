@@ -110,8 +110,10 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
         report.rule = rules[i];
         rules[i]->check(model, &report);
     }
-    /* last: it confirms the findings of rules that report the same refusal */
-    if (engine->config->libvirt_check && engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
+    /* last: it confirms the findings of rules that report the same refusal;
+     * --diff shows no findings, so it would define for nothing */
+    if (engine->config->libvirt_check && !engine->config->diff &&
+        engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
         report.rule = &vl_rule_libvirt_define;
         vl_libvirt_define_check(model, &report);
     }

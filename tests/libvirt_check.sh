@@ -112,6 +112,10 @@ fi
 # 5. without the flag libvirt is never loaded
 LD_DEBUG=libs "$VL" --no-config --concise --cache-dir "$cache" "$tmp/good.xml" "$tmp/wrongroot.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && fail "linting without --libvirt-check loaded libvirt" || pass
+# nor with --diff, which shows no findings
+sed 's/<name>good</<name>diff</' "$tmp/good.xml" >"$tmp/diff.xml"
+LD_DEBUG=libs "$VL" --no-config --libvirt-check --diff --cache-dir "$cache" "$tmp/diff.xml" >/dev/null 2>"$tmp/ld"
+grep -q "libvirt\.so" "$tmp/ld" && fail "--diff defined the document for nothing" || pass
 
 # 6. .virtlintrc: libvirt-check = yes turns it on; a bad value is an error
 mkdir -p "$tmp/rc"
