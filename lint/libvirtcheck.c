@@ -694,9 +694,6 @@ remove_leftovers(const char *name)
     }
 }
 
-/* Kill the worker: between requests it holds nothing worth a goodbye (each
- * define was undone before it answered), and in the middle of one it is
- * crashed or hung.  NAME: the domain it was defining, if any. */
 /* A worker killed while probing QEMU leaves the probe's directory
  * (lib/qemu/qmp-XXXXXX) and perhaps its QEMU, known by the pid file there.
  * The root is this run's (locked, or private), so no probe of someone else
@@ -727,6 +724,10 @@ remove_probe_leftovers(void)
     }
 }
 
+/* Kill the worker: between requests it holds nothing worth a goodbye (each
+ * define was undone before it answered), and in the middle of one it is
+ * crashed or hung.  NAME: the domain it was defining, if any; *HOW: how it
+ * ended. */
 static void
 stop_worker(const char *name, char **how)
 {
