@@ -795,6 +795,7 @@ start_worker(GError **error)
         if (getppid() != parent)
             _exit(1);
         setrlimit(RLIMIT_CORE, &no_core); /* a crash leaves no core file in the user's tree */
+        signal(SIGPIPE, SIG_IGN);         /* as in virsh: a QEMU gone mid-probe is an error, not a death */
         worker_main(sv[1], lc.root);
     }
     close(sv[1]);
