@@ -16,6 +16,16 @@
  * test suite defines intel-iommu-eim-autoadd.xml and -v2.xml). */
 #define EIM_AUTOADD_SINCE VL_LIBVIRT(10, 10)
 
+/* Newer libvirt also takes a split I/O APIC instead of EIM ("more than 255
+ * vCPUs require either IOAPIC in QEMU or an iommu device with EIM or XTSup
+ * mode enabled") and splits the I/O APIC itself unless <ioapic
+ * driver='kvm'/> is written: libvirt 12.8 defines eim='off', a virtio IOMMU
+ * and two IOMMUs, and refuses only the written kvm I/O APIC (checked with
+ * its embedded driver; 11.3 refuses all of them).  The message names XTSup,
+ * which came with libvirt 12.2's AMD IOMMU support, so that release is
+ * assumed to be the first. */
+#define SPLIT_IOAPIC_SINCE VL_LIBVIRT(12, 2)
+
 static bool
 is_x86(const VlModel *m)
 {
@@ -48,7 +58,9 @@ has_eim(const VlModel *m)
 
     for (guint i = 0; i < iommus->len; i++) {
         xmlNodePtr iommu = g_ptr_array_index(iommus, i);
-        if (vl_xml_attr_is(vl_xml_child(iommu, "driver"), "eim", "on"))
+        xmlNodePtr driver = vl_xml_child(iommu, "driver");
+        if (vl_xml_attr_is(driver, "eim", "on") ||
+            (m->config->libvirt_version >= SPLIT_IOAPIC_SINCE && vl_xml_attr_is(driver, "xtsup", "on")))
             return true;
     }
     return false;
@@ -56,7 +68,8 @@ has_eim(const VlModel *m)
 
 /* libvirt (from EIM_AUTOADD_SINCE) makes the domain's IOMMU setup good by
  * itself: there is none, or a single intel one that switches neither
- * eim nor intremap off. */
+ * eim nor intremap off; from SPLIT_IOAPIC_SINCE, unless the I/O APIC is
+ * written as KVM's. */
 static bool
 libvirt_adds_eim(const VlModel *m)
 {
@@ -65,6 +78,8 @@ libvirt_adds_eim(const VlModel *m)
 
     if (m->config->libvirt_version < EIM_AUTOADD_SINCE)
         return false;
+    if (m->config->libvirt_version >= SPLIT_IOAPIC_SINCE)
+        return !vl_xml_attr_is(vl_xml_child(m->features, "ioapic"), "driver", "kvm");
     if (iommus->len == 0)
         return true;
     if (iommus->len > 1)
@@ -109,11 +124,14 @@ check(const VlModel *m, VlReport *report)
     vl_version_format(m->config->libvirt_version, version, sizeof(version));
     f = vl_report(report, where,
                   "%u vCPUs need x2APIC ids above 255, which the guest can only address through an IOMMU "
-                  "with interrupt remapping in extended interrupt mode: libvirt %s refuses the domain (\"more "
-                  "than 255 vCPUs require extended interrupt mode enabled on the iommu device\"); add "
-                  "<iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
+                  "with interrupt remapping in extended interrupt mode: libvirt %s refuses the domain (\"%s\"); "
+                  "add <iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
                   "<ioapic driver='qemu'/> to <features>%s",
                   m->vcpus, version,
+                  m->config->libvirt_version >= SPLIT_IOAPIC_SINCE
+                      ? "more than 255 vCPUs require either IOAPIC in QEMU or an iommu device with EIM or XTSup "
+                        "mode enabled"
+                      : "more than 255 vCPUs require extended interrupt mode enabled on the iommu device",
                   m->config->libvirt_version >= EIM_AUTOADD_SINCE
                       ? ""
                       : " (libvirt 10.10 and later add it themselves when there is no IOMMU)");
@@ -144,7 +162,10 @@ const VlRule vl_rule_cpu_too_many_vcpus = {
         "which in turn needs the split I/O APIC (<ioapic driver='qemu'/>). From libvirt 10.10 on, "
         "libvirt adds that IOMMU itself to a q35 domain that has none, and turns eim on for a lone "
         "intel IOMMU that does not switch it off, so the rule then only reports an IOMMU of another "
-        "model, several IOMMUs, or eim/intremap switched off. With QEMU 7.2 an "
+        "model, several IOMMUs, or eim/intremap switched off. libvirt 12.8 goes further: a split I/O "
+        "APIC (which it sets itself) is enough, so only a written <ioapic driver='kvm'/> without "
+        "EIM or XTSup is refused (assumed from 12.2, whose AMD IOMMU support the new message "
+        "names). With QEMU 7.2 an "
         "i440fx machine is refused earlier, by its own limit of 255 (\"Maximum CPUs greater than "
         "specified machine type limit 255\", checked with libvirt 9.0), and q35 machine types "
         "have limits too: 288 up to pc-q35-8.0, 1024 for 8.1 and 8.2, 4096 from 9.0. libvirt "
