@@ -483,7 +483,7 @@ by_bare_words(Ctx *c)
         { "uefi", "loader" }, { "efi", "loader" }, { "vcpus", "vcpu" }, { "chardev", "serial" },
         { "tseg", "tseg" }, { "vgpu", "hostdev" }, { "hugetlbfs", "hugepages" }, { "floppy", "disk" },
         { "opengl", "gl" }, { "security", "seclabel" }, { "char", "serial" }, { "char", "console" },
-        { "char", "channel" }, { "char", "parallel" },
+        { "char", "channel" }, { "char", "parallel" }, { "char", "backend" },
     };
     g_auto(GStrv) words = g_regex_split_simple("[\\s'\",;()\\[\\]]+", c->message, 0, 0);
     xmlNodePtr n;
@@ -499,6 +499,16 @@ by_bare_words(Ctx *c)
         if (len >= 3 && strpbrk(*w, "0123456789/:-_") && !is_number(*w) &&
             (n = by_word(c, *w, false, strchr(*w, '_') != NULL, false)))
             return n;
+    }
+    /* "boot menu" is <bootmenu>, "memory backing" <memoryBacking> */
+    for (char **w = words; *w && w[1]; w++) {
+        g_autofree char *joined = g_strconcat(w[0], w[1], NULL);
+
+        for (guint i = 0; i < c->elements->len; i++) {
+            xmlNodePtr e = g_ptr_array_index(c->elements, i);
+            if (!e->ns && g_ascii_strcasecmp((const char *) e->name, joined) == 0)
+                return e;
+        }
     }
     for (char **w = words; *w; w++) {
         g_autofree char *lower = g_ascii_strdown(*w, -1);

@@ -202,6 +202,19 @@ START_TEST(test_tags_words_and_values)
               "</video>\n"
               "</devices>",
               "unsupported configuration: Only one primary video device is supported");
+    expect_at("<os>\n"
+              "<type arch='x86_64' machine='pc'>hvm</type>\n"
+              "<boot dev='cdrom'/>\n"
+              "<bootmenu enable='yes' timeout='65536'/> <!-- here -->\n"
+              "</os>",
+              "unsupported configuration: invalid value for boot menu timeout, must be in range [0,65535]");
+    expect_at("<devices>\n"
+              "<rng model='virtio'>\n"
+              "<backend model='egd' type='unix'> <!-- here -->\n"
+              "<source mode='connect' host='1.2.3.4' service='1234'/></backend>\n"
+              "</rng>\n"
+              "</devices>",
+              "internal error: Missing source path attribute for char device");
     /* libvirt 11.3's: an attribute named by a bare word */
     expect_at("<devices>\n"
               "<controller type='scsi' index='0' model='virtio-scsi'/>\n"
