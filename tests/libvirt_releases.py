@@ -437,6 +437,9 @@ def test_release(rel, rules):
         result(share >= MIN_CHECK_RECALL,
                f"{rel.name}: --libvirt-check reports {len(reported)} of {len(independent)} host-independent "
                f"refusals ({100 * share:.1f}%), below {100 * MIN_CHECK_RECALL:.0f}%")
+        if os.environ.get("VIRTLINT_RELEASES_VERBOSE"):
+            for k in sorted(set(independent) - set(reported)):
+                print(f"  --libvirt-check missed: {k[0]}/{k[1]}: {independent[k]}")
         below = 0
         for k in reported:
             text = Path(files[k]).read_text(errors="replace")
