@@ -69,6 +69,7 @@ mount_in_root() {
 # registry host is never hard-coded here).
 mirror() {
     local codename
+    # shellcheck disable=SC1091
     codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
     apt-cache policy | awk -v s="$codename/main" '$3 == s && $2 ~ /^https?:/ { print $2; exit }'
 }
@@ -125,6 +126,7 @@ printf '%s\n' 'Acquire::Check-Valid-Until "false";' 'Acquire::Check-Date "false"
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
 mount_in_root
 
+# shellcheck disable=SC2086,SC2116 # one line, single spaces
 want=$(echo $PACKAGES)
 if [ "$(cat "$ROOT/.virtlint-packages" 2>/dev/null)" != "$want" ]; then
     log "installing $want"
