@@ -66,7 +66,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_set_fix(f, "configure the firmware manually: remove firmware='efi' (and the <firmware> "
                               "feature list), keep the <loader> path and <nvram>",
                            "mode", "manual", NULL);
-    } else if (!*path && !(nvram && vl_xml_attr(nvram, "template")) && !vl_xml_attr(loader, "secure") &&
+    } else if (!*path && !(nvram && vl_xml_attr(nvram, "template")) && !vl_xml_attr_is(loader, "secure", "no") &&
                vl_xml_attr_is(m->os, "firmware", "efi") &&
                (!vl_xml_attr(loader, "readonly") || vl_xml_attr_is(loader, "readonly", "yes")) &&
                (!vl_xml_attr(loader, "type") || vl_xml_attr_is(loader, "type", "pflash"))) {
