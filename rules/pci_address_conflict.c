@@ -54,7 +54,9 @@ reserve(GHashTable *taken, const char *key, xmlNodePtr dev, const char *what)
 static void
 reserve_chipset(const VlModel *m, GHashTable *taken)
 {
-    if (!iop_is_x86(m))
+    /* the chipset layout is QEMU's */
+    if (!iop_is_x86(m) || (m->domain_type && strcmp(m->domain_type, "kvm") != 0 &&
+                           strcmp(m->domain_type, "qemu") != 0))
         return;
     if (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN) {
         xmlNodePtr ide = controller0(m, "ide"), usb = controller0(m, "usb");
