@@ -10,6 +10,7 @@
 #include "fixdiff.h"
 #include "fixers.h"
 #include "registry.h"
+#include "libvirtcheck.h"
 #include "schema.h"
 #include "srcmap.h"
 #include "xml.h"
@@ -377,6 +378,30 @@ fixing_engine(const VlEngine *engine)
     return fixing;
 }
 
+/* --libvirt-check: the installed libvirt defines DOC.  A fix must not turn
+ * a document libvirt defines into one it refuses; *WHY says what libvirt
+ * said.  A check that cannot be made (libvirt crashed) counts as refused. */
+static bool
+libvirt_defines(const VlDocument *doc, char **why)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VlLibvirtVerdict) verdict = NULL;
+    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
+
+    if (doc->is_snapshot)
+        return false;
+    verdict = vl_libvirt_check_domain(root, doc->data, doc->len, &error);
+    if (verdict && !verdict->refused)
+        return true;
+    /* a check that failed is said here, as the fix's reason; linting the
+     * input reports its own failure */
+    g_free(vl_libvirt_check_take_error());
+    if (why)
+        *why = verdict ? g_strdup_printf("libvirt %s would refuse the result: %s", verdict->version, verdict->message)
+                       : g_strdup_printf("libvirt could not check the result: %s", error->message);
+    return false;
+}
+
 VlFixResult *
 vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
 {
@@ -385,6 +410,9 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
     bool was_valid = vl_engine_use_schema(engine, NULL) && vl_schema_valid(doc);
+    /* asked only when a fix is about to be applied: --diff of a document
+     * with nothing to fix loads no libvirt */
+    int was_defined = engine->config->libvirt_check ? -1 : 0;
     VlDocument *cur = doc;
     VlEngine fixing;
 
@@ -444,6 +472,17 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
             vl_document_free(next);
             withhold(res, withheld, rule, "the result would not validate against libvirt's schema");
             continue;
+        }
+        if (was_defined < 0)
+            was_defined = libvirt_defines(doc, NULL);
+        if (was_defined) {
+            g_autofree char *refusal = NULL;
+
+            if (!libvirt_defines(next, &refusal)) {
+                vl_document_free(next);
+                withhold(res, withheld, rule, refusal);
+                continue;
+            }
         }
 
         applied = g_new0(VlAppliedFix, 1);

@@ -522,6 +522,11 @@ worker_main(int sock, const char *root)
             _exit(0);
         if (g_strcmp0(hook, "hang") == 0)
             pause();
+        if (hook && g_str_has_prefix(hook, "refuse:") && strstr(xml, hook + strlen("refuse:"))) {
+            /* tests: libvirt refusing what contains a given text */
+            worker_answer(sock, ANSWER_REFUSED, NULL, "simulated refusal (VIRTLINT_TEST_LIBVIRT_WORKER)");
+            continue;
+        }
         if (!qemu)
             fallback = g_strdup_printf(BY_TEST_DRIVER ": %s", qemu_note);
         if (qemu) {

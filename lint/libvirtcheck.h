@@ -18,7 +18,8 @@
  *
  * For tests/libvirt_check.sh only, VIRTLINT_TEST_LIBVIRT_WORKER makes the
  * worker abort after a define ("abort"), hang ("hang"), exit after a refusal
- * ("die-idle") or act as if the QEMU driver were missing ("no-qemu"), and
+ * ("die-idle"), act as if the QEMU driver were missing ("no-qemu") or refuse
+ every document that contains TEXT ("refuse:TEXT"), and
  * VIRTLINT_TEST_LIBVIRT_TIMEOUT sets the timeout in seconds.
  * VIRTLINT_DEBUG_LIBVIRT keeps libvirt's own log on stderr. */
 #pragma once

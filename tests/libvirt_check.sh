@@ -112,9 +112,10 @@ fi
 # 5. without the flag libvirt is never loaded
 LD_DEBUG=libs "$VL" --no-config --concise --cache-dir "$cache" "$tmp/good.xml" "$tmp/wrongroot.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && fail "linting without --libvirt-check loaded libvirt" || pass
-# nor with --diff, which shows no findings
+# nor with --diff, which shows no findings, when there is no fix to vet
+# (with one, libvirt is asked whether it would define the result: below)
 sed 's/<name>good</<name>diff</' "$tmp/good.xml" >"$tmp/diff.xml"
-LD_DEBUG=libs "$VL" --no-config --libvirt-check --diff --cache-dir "$cache" "$tmp/diff.xml" >/dev/null 2>"$tmp/ld"
+LD_DEBUG=libs "$VL" --no-config --libvirt-check --diff --select libvirt-define --cache-dir "$cache" "$tmp/diff.xml" >/dev/null 2>"$tmp/ld"
 grep -q "libvirt\.so" "$tmp/ld" && fail "--diff defined the document for nothing" || pass
 
 # 6. .virtlintrc: libvirt-check = yes turns it on; a bad value is an error
@@ -242,6 +243,20 @@ expect_no_grep "noqemu-good.xml" "$tmp/out" "the test driver accepts what QEMU's
 expect_grep "dup.xml:11:5: error: .*duplicated.*\(checked by libvirt's test driver\) \[libvirt-define\]$" "$tmp/out" "each finding says which driver checked"
 
 # 13. the libvirt 9.8 test suite's refusals this libvirt really refuses:
+# a fix whose result libvirt would refuse is withheld with libvirt's words
+# (the worker refuses whatever contains the <synic> the fix adds; the
+# input itself it defines)
+sed "s/<domain type='kvm'/<domain type='qemu'/" corpus/hyperv-dependency/stimer-without-synic.xml >"$tmp/fixme.xml"
+cp "$tmp/fixme.xml" "$tmp/fixme.orig"
+VIRTLINT_TEST_LIBVIRT_WORKER='refuse:<synic' "$VL" --no-config --no-cache --libvirt-check --fix \
+    --select hyperv-dependency,libvirt-define "$tmp/fixme.xml" >"$tmp/out" 2>"$tmp/err"
+expect_grep "fix withheld: libvirt [0-9.]+ would refuse the result: simulated refusal" "$tmp/out" \
+    "a fix libvirt would refuse is withheld"
+cmp -s "$tmp/fixme.xml" "$tmp/fixme.orig" && pass || fail "the withheld fix changed the file"
+# ...and without the refusal, the same fix is applied
+"$VL" --no-config --no-cache --libvirt-check --fix --select hyperv-dependency,libvirt-define "$tmp/fixme.xml" >"$tmp/out" 2>&1
+grep -q "<synic state='on'/>" "$tmp/fixme.xml" && pass || fail "the fix libvirt accepts was not applied"
+
 # how many are located below <domain> (goal: 80%)
 if [ -f "$CORPUS/EXPECTED_ERRORS.tsv" ]; then
     mkdir -p "$tmp/suite"
