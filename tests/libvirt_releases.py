@@ -22,6 +22,9 @@ release (its libvirt and its qemu-system-x86_64), and:
   the file too (a plain define ignores what it does not understand);
 - rules-only recall is printed: of the refusals that are not about this host
   (see HOST_DEPENDENT below), how many files get an error finding;
+- where such a refusal's message contains a rule's libvirt_error, that rule
+  reports an error on the file (tests/libvirt_agreement.py, with the
+  release's own messages instead of the test suite's);
 - with `--libvirt-check` (when virtlint has it), at least 95% of those
   refusals are reported, and no libvirt-define error on defined files;
 - fix sweep: every defined file, fixed with --fix --unsafe-fixes and the
@@ -419,6 +422,22 @@ def test_release(rel, rules):
     if os.environ.get("VIRTLINT_RELEASES_VERBOSE"):
         for k in sorted(set(independent) - set(caught)):
             print(f"  missed: {k[0]}/{k[1]}: {independent[k]}")
+
+    # 2b. as tests/libvirt_agreement.py does with libvirt's expected errors, but
+    # with this release's own messages: a rule whose libvirt_error is in the
+    # message must report an error on the file (refusals about this host,
+    # such as a machine type this QEMU dropped, are left out)
+    claimed = 0
+    for k, msg in sorted(independent.items()):
+        claims = [rid for rid, r in rules.items() if r.get("libvirt_error") and r["libvirt_error"] in msg]
+        if not claims:
+            continue
+        claimed += 1
+        fired = {f["rule"] for f in by_file.get(k, []) if f["severity"] == "error"}
+        result(any(c in fired for c in claims),
+               f"{k[0]}/{k[1]}: libvirt {rel.libvirt} ({rel.name}) says \"{msg}\", which "
+               f"{'/'.join(claims)} covers, but it did not fire")
+    print(f"{rel.name}: {claimed} host-independent refusals carry a message a rule claims (libvirt_error)")
 
     # 3. --libvirt-check
     help_text = rel.run([rel.virtlint, "--help"]).stdout
