@@ -47,12 +47,18 @@ def prepare(xml, name, has_kvm):
     xml = re.sub(r"<name>[^<]*</name>", f"<name>{name}</name>", xml, count=1)
     if not has_kvm:  # libvirt refuses type='kvm' where KVM is missing
         xml = re.sub(r"<domain type=(['\"])kvm\1", "<domain type='qemu'", xml, count=1)
+        # ...and host-passthrough under TCG; 'maximum' is TCG's equivalent,
+        # with the same -cpu properties after the model name
+        xml = re.sub(r"mode=(['\"])host-passthrough\1", "mode='maximum'", xml)
     return xml
 
 
 def check_fixed(has_kvm):
     for i, fixed in enumerate(sorted(Path("corpus").glob("**/*.xml.fixed"))):
         text = fixed.read_text()
+        original = Path(str(fixed)[:-len(".fixed")])
+        if original.exists() and original.read_text() == text:
+            continue  # the case withholds its fix: nothing was fixed to check
         name = f"virtlint-oracle-fixed-{i}"
         with tempfile.NamedTemporaryFile("w", suffix=".xml") as tmp:
             tmp.write(prepare(text, name, has_kvm))
@@ -70,6 +76,8 @@ def check_fixed(has_kvm):
             result(False, f"{fixed}: domxml-to-native failed ({argv.stderr.strip()})")
             continue
         for w in wanted:
+            if not has_kvm:  # checked as mode='maximum' (prepare)
+                w = w.replace("-cpu host,", "-cpu max,")
             result(w in argv.stdout, f"{fixed}: QEMU command line lacks {w!r}")
         for u in unwanted:
             result(u not in argv.stdout, f"{fixed}: QEMU command line still has {u!r}")
