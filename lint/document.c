@@ -9,6 +9,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "xml.h"
+
 /* Parser options: keep entity references unexpanded (no XML_PARSE_NOENT),
  * never touch the network, never load or validate against a DTD, and keep
  * line numbers past 65535.  Internal subsets are refused outright by
@@ -59,7 +61,7 @@ record_failure(ParseFailure *failure, int line, int column, const char *message)
 }
 
 static void
-on_structured_error(void *user_data, xmlErrorPtr err)
+on_structured_error(void *user_data, VlXmlError err)
 {
     xmlParserCtxtPtr ctxt = user_data;
     ParseFailure *failure = ctxt->_private;

@@ -27,7 +27,7 @@ quiet_xslt(void *ctx G_GNUC_UNUSED, const char *msg G_GNUC_UNUSED, ...)
 }
 
 static void
-quiet_xml(void *ctx G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+quiet_xml(void *ctx G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
 {
 }
 

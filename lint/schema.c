@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "schemacache.h"
+#include "xml.h"
 #include "schemas.h"
 #include "version.h"
 
@@ -28,7 +29,7 @@ static unsigned target;
 static bool failed_explicitly;
 
 static void
-collect_first_error(void *data, xmlErrorPtr err)
+collect_first_error(void *data, VlXmlError err)
 {
     char **first = data;
 
@@ -307,7 +308,7 @@ vl_schema_remember_valid(const VlDocument *doc)
 }
 
 static void
-ignore_error(void *data G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+ignore_error(void *data G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
 {
 }
 

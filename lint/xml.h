@@ -5,6 +5,16 @@
 #include <stdbool.h>
 #include <glib.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlversion.h>
+
+/* What libxml2 passes a structured error handler: libxml2 2.12 (Debian 13
+ * and later) made it const, and newer compilers refuse the old type. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *VlXmlError;
+#else
+typedef xmlError *VlXmlError;
+#endif
 
 /* NODE is an element without namespace named NAME. */
 bool vl_xml_is(xmlNodePtr node, const char *name);

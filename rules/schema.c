@@ -35,7 +35,7 @@ typedef struct {
 } Validator;
 
 static void
-on_error(void *data, xmlErrorPtr err)
+on_error(void *data, VlXmlError err)
 {
     Validator *v = data;
 
@@ -57,7 +57,7 @@ validate(Validator *v, xmlDocPtr doc)
 }
 
 static void
-ignore_error(void *data G_GNUC_UNUSED, xmlErrorPtr err G_GNUC_UNUSED)
+ignore_error(void *data G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
 {
 }
 
