@@ -47,9 +47,9 @@ all: $(BIN)
 
 # Tests keep schema verdicts in the build tree, never in the user's
 # ~/.cache; a fresh tree validates everything once (lint/schemacache.h).
-check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(B)/test-cache
+check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(abspath $(B))/test-cache
 # under the sanitizers, every document is validated afresh once
-check-asan: export VIRTLINT_CACHE_DIR = $(CURDIR)/$(ASAN_B)/test-cache
+check-asan: export VIRTLINT_CACHE_DIR = $(abspath $(ASAN_B))/test-cache
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)

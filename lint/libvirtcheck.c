@@ -827,8 +827,10 @@ start_worker(GError **error)
     return true;
 }
 
-/* A copy of the domain that collides with nothing: a throwaway name, no
- * <uuid> (libvirt makes one). */
+/* A copy of the domain under a throwaway name.  Its <uuid> stays: libvirt
+ * checks it (its form, and that <sysinfo>'s matches it), and nothing can
+ * collide with it in a root of virtlint's own where every definition is
+ * undone at once and leftovers are undefined when a worker starts. */
 static char *
 throwaway_copy(xmlNodePtr domain, const char *name)
 {
@@ -842,10 +844,7 @@ throwaway_copy(xmlNodePtr domain, const char *name)
     xmlDocSetRootElement(doc, root);
     for (child = root->children; child; child = next) {
         next = child->next;
-        if (vl_xml_is(child, "uuid")) {
-            xmlUnlinkNode(child);
-            xmlFreeNode(child);
-        } else if (vl_xml_is(child, "name")) {
+        if (vl_xml_is(child, "name")) {
             xmlNodeSetContent(child, BAD_CAST name);
         }
     }
