@@ -46,13 +46,25 @@ def main():
     for f in json.loads(out.stdout):
         findings.setdefault(Path(f["file"]).name, []).append(f)
 
-    seen_qemu = set()
+    # Files libvirt 9.8's test suite accepts (its recorded capabilities,
+    # parsing only) that real libvirt 9.0, 11.3 and 12.8 refuse at define:
+    # a rule that reports them is right.  Each with the reason.
+    REAL_REFUSALS = {
+        ("disk-network-ssh-key.xml", "disk-target-duplicate"):
+            "two disks with target vda; libvirt 9.0, 11.3 and 12.8 refuse it (\"target 'vda' duplicated "
+            "for disk sources\"), and 11.3's copy of the test renames the second to vdb",
+    }
+
+    seen_qemu, seen_real = set(), set()
     for path in sorted(TESTS.glob("*.xml")):
         name = path.name
         errors = [f for f in findings.get(name, []) if f["severity"] == "error"]
         if name in expected:
             continue
         for f in errors:
+            if (name, f["rule"]) in REAL_REFUSALS:
+                seen_real.add((name, f["rule"]))
+                continue
             who = rules[f["rule"]]["refused_by"]
             if who == "libvirt":
                 result(False, f"{name}:{f['line']}: {f['rule']} says libvirt refuses this, "
@@ -61,6 +73,8 @@ def main():
                 seen_qemu.add((name, f["rule"]))
                 result((name, f["rule"]) in written,
                        f"{name}: {f['rule']} (QEMU refuses) fires; write it down in {REFUSALS} with the reason")
+    for key in sorted(set(REAL_REFUSALS) - seen_real):
+        result(False, f"{key[0]} / {key[1]} is written down as a real refusal but no longer fires")
     for key in sorted(set(written) - seen_qemu):
         result(False, f"{REFUSALS} lists {key[0]} / {key[1]}, which no longer fires")
 
