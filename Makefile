@@ -159,6 +159,7 @@ check-asan:
 	$(ASAN_B)/tests/corpus-runner corpus; \
 	tests/cli.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
