@@ -3,7 +3,7 @@
 Debian 13 "trixie" (11.3) and Debian unstable "sid" (12.x), the last two in
 the roots tools/make-release-root.sh builds under build/roots/.
 
-    tests/libvirt_releases.py [HOST_VIRTLINT]
+    tests/libvirt_releases.py [HOST_VIRTLINT] [--update]
 
 For each release, every domain XML of both libvirt test corpora
 (../shared/corpus/libvirt-tests, 9.8's, and libvirt-11.3/tests) is defined
@@ -29,6 +29,10 @@ release (its libvirt and its qemu-system-x86_64), and:
   refusals are reported, and no libvirt-define error on defined files;
 - fix sweep: every defined file, fixed with --fix --unsafe-fixes and the
   same versions, is still defined by the release;
+- a rule that says libvirt or QEMU refuses something is verified on a
+  release where it reported an error on some file and none of these checks
+  failed for it: corpus/verified-releases.tsv lists the releases (--update
+  writes it; make rules.md shows it) and must match;
 - the libvirt oracle's claims (tests/libvirt_oracle.py: CLAIMS on the
   corpus/<rule>/ cases, every golden *.xml.fixed accepted, its fixed-argv
   comments) hold on the release's embedded driver as well.
@@ -56,7 +60,8 @@ from tally import Tally  # noqa: E402
 
 HERE = Path(__file__).resolve().parent.parent
 os.chdir(HERE)
-HOST_VIRTLINT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "./virtlint")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+HOST_VIRTLINT = os.path.abspath(ARGS[0] if ARGS else "./virtlint")
 SHARED = Path(os.environ.get("VIRTLINT_SHARED_CORPUS", "../shared/corpus")).resolve()
 CORPORA = [("libvirt-tests", SHARED / "libvirt-tests"), ("libvirt-11.3", SHARED / "libvirt-11.3" / "tests")]
 ROOTS = HERE / "build" / "roots"
@@ -111,6 +116,26 @@ HOST_RE = re.compile("|".join(f"(?:{p})" for p in HOST_DEPENDENT), re.I)
 
 tally = Tally("libvirt-releases")
 result = tally.check
+
+# Per release ("9.0"): the rules some check failed for, and the rules that
+# reported an error on some file (evidence that they were exercised there).
+# A rule that says libvirt or QEMU refuses something is verified on a
+# release where it was exercised and nothing failed: rules.md says so, from
+# corpus/verified-releases.tsv, which --update writes and a full run checks.
+RULE_FAILED = {}
+EXERCISED = {}
+VERIFIED = Path("corpus/verified-releases.tsv")
+
+
+def release_label(rel):
+    return ".".join(rel.libvirt.split(".")[:2])
+
+
+def check_rule(rel, rule, ok, message):
+    """result(), remembering which rule a failure was about."""
+    result(ok, message)
+    if not ok:
+        RULE_FAILED.setdefault(release_label(rel), set()).add(rule)
 
 
 def host_dependent(message):
@@ -383,11 +408,11 @@ def test_release(rel, rules):
             per_rule[f["rule"]] = per_rule.get(f["rule"], 0) + 1
             if who == "qemu":
                 seen_qemu.add((*key, f["rule"]))
-                result((*key, f["rule"]) in written,
+                check_rule(rel, f["rule"], (*key, f["rule"]) in written,
                        f"{key[0]}/{key[1]}:{f['line']}: {f['rule']} (QEMU refuses) fires on a file libvirt "
                        f"{rel.libvirt} ({rel.name}) defines; write it down in {listfile} with the reason: {f['message']}")
             else:
-                result(False, f"{key[0]}/{key[1]}:{f['line']}: {f['rule']} reports an error on a file libvirt "
+                check_rule(rel, f["rule"], False, f"{key[0]}/{key[1]}:{f['line']}: {f['rule']} reports an error on a file libvirt "
                               f"{rel.libvirt} ({rel.name}) defines: {f['message']}")
     for key in sorted(set(written) - seen_qemu):
         result(False, f"{listfile} lists {key[0]}/{key[1]} / {key[2]}, which does not fire on {rel.name}")
@@ -414,6 +439,9 @@ def test_release(rel, rules):
           f"that the release's own define --validate confirms: {schema_confirmed}; violations: "
           f"{tally.failed - failed0}")
 
+    EXERCISED.setdefault(release_label(rel), set()).update(
+        f["rule"] for fs in by_file.values() for f in fs if f["severity"] == "error")
+
     # 2. rules-only recall
     caught = [k for k in independent if any(f["severity"] == "error" for f in by_file.get(k, []))]
     pct = 100 * len(caught) / len(independent) if independent else 100
@@ -434,6 +462,9 @@ def test_release(rel, rules):
             continue
         claimed += 1
         fired = {f["rule"] for f in by_file.get(k, []) if f["severity"] == "error"}
+        if not any(c in fired for c in claims):
+            for c in claims:
+                RULE_FAILED.setdefault(release_label(rel), set()).add(c)
         result(any(c in fired for c in claims),
                f"{k[0]}/{k[1]}: libvirt {rel.libvirt} ({rel.name}) says \"{msg}\", which "
                f"{'/'.join(claims)} covers, but it did not fire")
@@ -518,6 +549,8 @@ def oracle(rel):
             cases[(rule, case.name)] = (case, dst)
     fixed = {}
     for i, f in enumerate(sorted(Path("corpus").glob("**/*.xml.fixed"))):
+        if Path(str(f)[:-len(".fixed")]).read_text() == f.read_text():
+            continue  # the case withholds its fix: nothing was fixed to check
         dst = odir / "fixed" / f"{i}.xml"
         dst.parent.mkdir(exist_ok=True)
         dst.write_text(libvirt_oracle.prepare(f.read_text(), f"virtlint-oracle-fixed-{i}", has_kvm))
@@ -537,20 +570,24 @@ def oracle(rel):
         claim, text = libvirt_oracle.CLAIMS[rule]
         found, _ = rel.lint([dst], "--select", rule)
         fired = [f for f in found if f["severity"] in ("error", "warning")]
+        claim, text = libvirt_oracle.as_said(claim, text, fired)  # per release, as the finding says
         (derr, _), (_, dumped), _, _ = res[(rule, case_name)]
         msg = " ".join(derr)
         where = f"{case} on {rel.name}: libvirt {rel.libvirt} {'refused' if derr else 'accepted'} it"
+        if fired:
+            EXERCISED.setdefault(release_label(rel), set()).add(rule)
         if fired and claim == "refuses":
-            result(bool(derr) and text in msg, f"{where}; {rule} says it refuses with \"{text}\" ({msg})")
+            check_rule(rel, rule, bool(derr) and text in msg, f"{where}; {rule} says it refuses with \"{text}\" ({msg})")
         elif fired and claim == "drops":
-            result(not derr and not re.search(r"<(\w+:)?(commandline|override)\b", dumped),
-                   f"{where}; {rule} says it accepts and drops the block")
+            check_rule(rel, rule, not derr and not re.search(r"<(\w+:)?(commandline|override)\b", dumped),
+                       f"{where}; {rule} says it accepts and drops the block")
         else:
-            result(not derr, f"{where}; expected it to be accepted ({msg})")
+            check_rule(rel, rule, not derr, f"{where}; expected it to be accepted ({msg})")
     argv_skipped = 0
     for f, dst in sorted(fixed.items()):
         (derr, _), _, _, (aerr, argv) = res[f]
-        result(not derr, f"{f}: libvirt {rel.libvirt} ({rel.name}) refuses the fixed domain ({' '.join(derr)})")
+        check_rule(rel, f.parent.name, not derr,
+                   f"{f}: libvirt {rel.libvirt} ({rel.name}) refuses the fixed domain ({' '.join(derr)})")
         text = f.read_text()
         wanted = re.findall(r"<!--\s*fixed-argv:\s*(.*?)\s*-->", text)
         unwanted = re.findall(r"<!--\s*fixed-argv-absent:\s*(.*?)\s*-->", text)
@@ -566,7 +603,11 @@ def oracle(rel):
         # strings were written from 9.0's command line
         argv = argv.replace(",clusters=1,", ",")
         for w in wanted:
-            result(w in argv, f"{f} on {rel.name}: QEMU command line lacks {w!r}")
+            if not has_kvm:  # checked as mode='maximum' (libvirt_oracle.prepare)
+                w = w.replace("-cpu host,", "-cpu max,")
+            # "A || B": QEMU releases spell it differently (-no-hpet; hpet=off
+            # in -machine from QEMU 8.x on)
+            result(any(alt in argv for alt in w.split(" || ")), f"{f} on {rel.name}: QEMU command line lacks {w!r}")
         for u in unwanted:
             result(u not in argv, f"{f} on {rel.name}: QEMU command line still has {u!r}")
     print(f"{rel.name}: oracle: {len(cases)} rule cases, {len(fixed)} golden fixes defined"
@@ -622,7 +663,41 @@ def main():
                 rel.cleanup()
     finally:
         unmount(mounted)
+    verified_releases(releases)
     return tally.finish()
+
+
+def verified_releases(releases):
+    """Write (--update) or check corpus/verified-releases.tsv."""
+    labels = [release_label(r) for r in releases if getattr(r, "libvirt", None) and release_label(r) in EXERCISED]
+    if len(labels) < 3:
+        print(f"libvirt-releases: verified-releases.tsv not checked: {len(labels)} of 3 releases ran")
+        return
+    rules = {r["id"]: r for r in json.loads(subprocess.run(
+        [HOST_VIRTLINT, "--list-rules", "--format", "json"], capture_output=True, text=True, check=True).stdout)}
+    now = {}
+    for rid, r in sorted(rules.items()):
+        if r.get("refused_by") not in ("libvirt", "qemu"):
+            continue
+        on = [lb for lb in labels if rid in EXERCISED[lb] and rid not in RULE_FAILED.get(lb, set())]
+        now[rid] = " ".join(on)
+    if "--update" in sys.argv:
+        with open(VERIFIED, "w") as out:
+            out.write("# rule\treleases it was verified on (written by tests/libvirt_releases.py --update; "
+                      "checked by it)\n")
+            for rid, on in now.items():
+                out.write(f"{rid}\t{on}\n")
+        print(f"libvirt-releases: wrote {VERIFIED}; run make rules.md")
+        return
+    written = {}
+    for line in VERIFIED.read_text().splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            rid, on = line.split("\t", 1)
+            written[rid] = on.strip()
+    for rid in sorted(set(now) | set(written)):
+        result(now.get(rid) == written.get(rid),
+               f"{VERIFIED}: {rid} is verified on '{now.get(rid, '')}' now, the file says "
+               f"'{written.get(rid, '')}' (run tests/libvirt_releases.py --update, then make rules.md)")
 
 
 if __name__ == "__main__":
