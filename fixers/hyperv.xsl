@@ -6,7 +6,8 @@
      the hypervclock timer if present='yes', and the names in $ensure; S is
      closed under QEMU's dependencies:
        synic -> vpindex;  stimer -> synic, vpindex, hypervclock;
-       tlbflush, ipi -> vpindex;  evmcs -> vapic.
+       tlbflush, ipi -> vpindex;  evmcs -> vapic;
+       tlbflush with <direct state='on'/> -> vapic.
      Each needed feature gets state='on' (an existing element keeps its other
      attributes and children; a missing one is appended to <hyperv>, which is
      created with mode='custom' after acpi/apic/pae/hap/viridian/privnet, in a
@@ -42,7 +43,8 @@
   <xsl:variable name="synic" select="$stimer or contains($on, ' synic ')"/>
   <xsl:variable name="vpindex"
                 select="$synic or contains($on, ' vpindex ') or contains($on, ' tlbflush ') or contains($on, ' ipi ')"/>
-  <xsl:variable name="vapic" select="contains($on, ' vapic ') or contains($on, ' evmcs ')"/>
+  <xsl:variable name="vapic" select="contains($on, ' vapic ') or contains($on, ' evmcs ')
+                                      or (contains($on, ' tlbflush ') and $hv/tlbflush/direct[@state = 'on'])"/>
   <xsl:variable name="hypervclock" select="$stimer or contains($on, ' hypervclock ')"/>
 
   <!-- the <hyperv> children that must be on, as " name name ... " -->

@@ -9,7 +9,7 @@
      them (hugepages, nosharepages, locked, source, access, allocation,
      discard).  NUMA cells with memAccess='private' become memAccess='shared'.
      The fix is document-wide.
-     Parameters: targets (the filesystems and disks; unused). -->
+     Parameters: targets (the filesystems, disks and interfaces; unused). -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:vl="urn:x-virtlint:fix"

@@ -1,10 +1,48 @@
 /* hyperv-dependency: an enabled enlightenment whose prerequisite is off.
- * libvirt passes such a set to QEMU unchanged and QEMU refuses to start. */
+ * QEMU refuses to start such a set; libvirt passed it on unchecked until
+ * 11.9, which refuses most of it at define. */
 #include <string.h>
 
 #include "hyperv_graph.h"
 #include "lint/registry.h"
+#include "lint/version.h"
 #include "lint/xml.h"
+
+/* libvirt 11.9.0 checks QEMU's edges itself when a domain is defined (NEWS
+ * 11.9.0: "qemu: Validate Hyper-V enlightenment dependencies"), with
+ * "'stimer' hyperv feature requires 'synic' feature" and "'stimer' hyperv
+ * feature requires 'hypervclock' timer".  12.0.0 dropped the synic -> vpindex
+ * check again, which machine types 3.0 and older do not need (NEWS 12.0.0:
+ * "qemu: Relax validation of some hyperv features").  Checked: libvirt 12.8
+ * refuses stimer without synic or the hypervclock timer, tlbflush and ipi
+ * without vpindex, evmcs without vapic and tlbflush's <direct> without vapic,
+ * and defines synic without vpindex; 9.0 and 11.3 define them all. */
+#define LIBVIRT_CHECKS_SINCE VL_LIBVIRT(11, 9)
+#define LIBVIRT_SYNIC_UNCHECKED_SINCE VL_LIBVIRT(12, 0)
+/* The first release refusing tlbflush's <direct> without vapic is not known:
+ * the one checked, 12.8, is assumed. */
+#define LIBVIRT_TLBFLUSH_DIRECT_SINCE VL_LIBVIRT(12, 8)
+
+/* Which releases of libvirt refuse FEATURE without its prerequisite, as
+ * "11.9 and later", or NULL when the target is not one of them. */
+static const char *
+libvirt_refuses(const VlModel *m, const char *feature)
+{
+    unsigned v = m->config->libvirt_version;
+
+    if (strcmp(feature, "synic") == 0)
+        return v >= LIBVIRT_CHECKS_SINCE && v < LIBVIRT_SYNIC_UNCHECKED_SINCE ? "11.9 and 11.10" : NULL;
+    return v >= LIBVIRT_CHECKS_SINCE ? "11.9 and later" : NULL;
+}
+
+/* How libvirt's message names the prerequisite: "'synic' feature". */
+static char *
+libvirt_name(const char *feature)
+{
+    if (strcmp(feature, VL_HV_TIME) == 0)
+        return g_strdup("'hypervclock' timer");
+    return g_strdup_printf("'%s' feature", feature);
+}
 
 static bool
 is_clock(const char *feature)
@@ -74,6 +112,35 @@ check_sub_features(const VlModel *m, VlReport *report, const char *parent)
     }
 }
 
+/* <tlbflush state='on'><direct state='on'/></tlbflush> is QEMU's
+ * hv-tlbflush-direct, which needs hv-vapic (QEMU 7.1's dependency table). */
+static void
+check_tlbflush_direct(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr direct = vl_xml_child(vl_model_hyperv_feature(m, "tlbflush"), "direct");
+    g_autofree char *fix = NULL;
+    VlFinding *f;
+
+    if (!direct || !vl_model_hyperv_on(m, "tlbflush") || !vl_xml_attr_is(direct, "state", "on") ||
+        vl_model_hyperv_on(m, "vapic"))
+        return;
+    if (m->config->libvirt_version >= LIBVIRT_TLBFLUSH_DIRECT_SINCE)
+        f = vl_report(report, direct,
+                      "<tlbflush><direct state='on'/></tlbflush> is on but <vapic> is not: libvirt 12.8 "
+                      "refuses the domain at define (\"'hv-tlbflush-direct' hyperv feature requires 'vapic' "
+                      "feature\"), and QEMU would not start it (\"Hyper-V %s requires Hyper-V %s\"); add "
+                      "<vapic state='on'/> to <hyperv>",
+                      "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"));
+    else
+        f = vl_report(report, direct,
+                      "<tlbflush><direct state='on'/></tlbflush> is on but <vapic> is not: QEMU refuses to "
+                      "start (\"Hyper-V %s requires Hyper-V %s\"), and libvirt 12.8 already refuses the "
+                      "domain at define; add <vapic state='on'/> to <hyperv>",
+                      "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"));
+    fix = fix_description(m, "vapic");
+    vl_finding_set_fix(f, fix, "ensure", "vapic", NULL);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -84,6 +151,7 @@ check(const VlModel *m, VlReport *report)
     for (gsize i = 0; i < vl_hyperv_edge_count; i++) {
         const VlHypervEdge *e = &vl_hyperv_edges[i];
         g_autofree char *needed = NULL, *advice = NULL, *fix = NULL;
+        const char *releases;
         VlFinding *f;
 
         if (!vl_hyperv_enabled(m, e->feature) || vl_hyperv_enabled(m, e->requires))
@@ -93,11 +161,23 @@ check(const VlModel *m, VlReport *report)
             advice = g_strdup("add <timer name='hypervclock' present='yes'/> to <clock>");
         else
             advice = g_strdup_printf("add <%s state='on'/> to <hyperv>", e->requires);
-        f = vl_report(report, vl_model_hyperv_feature(m, e->feature),
-                      "Hyper-V <%s> is on but %s is not: libvirt accepts this, but QEMU refuses to start "
-                      "(\"Hyper-V %s requires Hyper-V %s\"); %s",
-                      e->feature, needed, vl_hyperv_qemu_desc(e->feature), vl_hyperv_qemu_desc(e->requires),
-                      advice);
+        releases = libvirt_refuses(m, e->feature);
+        if (releases) {
+            g_autofree char *name = libvirt_name(e->requires);
+
+            f = vl_report(report, vl_model_hyperv_feature(m, e->feature),
+                          "Hyper-V <%s> is on but %s is not: libvirt %s refuse the domain at define "
+                          "(\"'%s' hyperv feature requires %s\"), and QEMU would not start it (\"Hyper-V %s "
+                          "requires Hyper-V %s\"); %s",
+                          e->feature, needed, releases, e->feature, name, vl_hyperv_qemu_desc(e->feature),
+                          vl_hyperv_qemu_desc(e->requires), advice);
+        } else {
+            f = vl_report(report, vl_model_hyperv_feature(m, e->feature),
+                          "Hyper-V <%s> is on but %s is not: libvirt accepts this, but QEMU refuses to "
+                          "start (\"Hyper-V %s requires Hyper-V %s\"); %s",
+                          e->feature, needed, vl_hyperv_qemu_desc(e->feature),
+                          vl_hyperv_qemu_desc(e->requires), advice);
+        }
         /* hyperv.xsl closes what is on under the same edges */
         fix = fix_description(m, e->requires);
         vl_finding_set_fix(f, fix, "ensure", "", NULL);
@@ -105,29 +185,41 @@ check(const VlModel *m, VlReport *report)
 
     check_sub_features(m, report, "stimer");
     check_sub_features(m, report, "tlbflush");
+    check_tlbflush_direct(m, report);
 }
 
 const VlRule vl_rule_hyperv_dependency = {
     .id = "hyperv-dependency",
     .category = "hyperv",
     .severity = VL_SEVERITY_ERROR,
-    .summary = "An enabled Hyper-V enlightenment lacks a prerequisite, so QEMU will not start",
+    .summary = "An enabled Hyper-V enlightenment lacks a prerequisite: QEMU will not start it, libvirt 11.9+ not define it",
     .rationale =
-        "QEMU checks Hyper-V enlightenments against a dependency table: synic needs vpindex; "
-        "stimer needs synic and the hv-time clocksource (libvirt's hypervclock timer); tlbflush "
-        "and ipi need vpindex; evmcs needs vapic. libvirt does not check these edges, so the "
-        "domain defines fine and then fails at start with \"Hyper-V X requires Hyper-V Y\". "
-        "Sub-features are different: <stimer><direct/></stimer> with stimer off is silently "
-        "dropped by libvirt (reported as a warning). In passthrough and host-model modes QEMU "
-        "chooses the set itself and this rule does not apply.",
+        "QEMU checks Hyper-V enlightenments against a dependency table: synic needs vpindex (except "
+        "on machine types 3.0 and older); stimer needs synic and the hv-time clocksource (libvirt's "
+        "hypervclock timer); tlbflush and ipi need vpindex; evmcs needs vapic; tlbflush's <direct> "
+        "(hv-tlbflush-direct, QEMU 7.1) needs vapic. It refuses to start otherwise, with \"Hyper-V X "
+        "requires Hyper-V Y\". Up to libvirt 11.8 the domain defines fine and fails only at start. "
+        "libvirt 11.9 checks the same edges at define (NEWS 11.9.0, \"Validate Hyper-V enlightenment "
+        "dependencies\"): \"'stimer' hyperv feature requires 'synic' feature\", \"... requires "
+        "'hypervclock' timer\"; 12.0 dropped the synic -> vpindex check again, which old machine "
+        "types do not need (NEWS 12.0.0, \"Relax validation of some hyperv features\"). Checked with "
+        "libvirt 12.8: every other edge, and tlbflush's <direct> without vapic, is refused at "
+        "define, synic without vpindex is defined; 9.0 and 11.3 define them all. The message follows "
+        "the target release; the first release refusing tlbflush's <direct> without vapic is not "
+        "known, so only 12.8 is said to. Sub-features are different: <stimer><direct/></stimer> with "
+        "stimer off is silently dropped by libvirt (reported as a warning). In passthrough and "
+        "host-model modes QEMU chooses the set itself and this rule does not apply.",
     .sources = {
         "seed 000_25e44bcdb966edc1.txt (Hyper-V block with stimer, direct and hypervclock)",
         "seed 002_c2547094e3efdbf1.txt (enlightenment list)",
         "QEMU docs/system/i386/hyperv.rst",
         "QEMU target/i386/kvm/kvm.c (kvm_hyperv_properties dependencies)",
+        "libvirt NEWS.rst v11.9.0 and v12.0.0; src/qemu/qemu_validate.c (hyperv feature requires)",
     },
     .fix = VL_FIX_SAFE,
+    /* QEMU on every release; libvirt from 11.9 on, with this message */
     .refused_by = VL_REFUSED_BY_QEMU,
+    .libvirt_error = "hyperv feature requires",
     .fixer = "hyperv",
     .example_bad = "<hyperv mode='custom'>\n  <stimer state='on'/>\n</hyperv>",
     .example_good = "<hyperv mode='custom'>\n  <vpindex state='on'/>\n  <synic state='on'/>\n  <stimer state='on'/>\n</hyperv>\n...\n<clock offset='localtime'>\n  <timer name='hypervclock' present='yes'/>\n</clock>",

@@ -1,9 +1,16 @@
-/* virtiofs-shared-memory: virtiofs filesystems and vhost-user disks need
- * guest memory shared with their back-end process.  vhost-user interfaces
- * need it too, but libvirt only logs a warning for them and defines the
- * domain (checked with libvirt 9.0), so they are left out here. */
+/* virtiofs-shared-memory: virtiofs filesystems, vhost-user disks and (from
+ * libvirt 11.2 on) vhost-user interfaces need guest memory shared with their
+ * back-end process. */
 #include "lint/registry.h"
+#include "lint/version.h"
 #include "lint/xml.h"
+
+/* libvirt 11.2.0 applies the common vhost-user check to network interfaces
+ * too (NEWS: "qemu: Use common check for shared memory use for vhost-user
+ * network devices"); before, it only logged a warning.  Checked: 9.0 defines
+ * such a domain, 11.3 and 12.8 refuse it ("'interface' requires shared
+ * memory"). */
+#define VHOSTUSER_INTERFACE_SINCE VL_LIBVIRT(11, 2)
 
 /* Why the memory is not shared, or NULL when it is.  Mirrors libvirt's
  * check: without NUMA the global access mode must be shared; with NUMA no
@@ -31,14 +38,20 @@ unshared_reason(const VlModel *m)
     return NULL;
 }
 
+/* WHAT: how the message names the device; NAME: how libvirt's does
+ * ("'NAME' requires shared memory"); SINCE: the release that refuses it,
+ * or NULL for every release. */
 static void
-report_device(const VlModel *m, VlReport *report, xmlNodePtr dev, const char *what, const char *reason)
+report_device(const VlModel *m, VlReport *report, xmlNodePtr dev, const char *what, const char *name,
+              const char *since, const char *reason)
 {
+    g_autofree char *who = since ? g_strdup_printf("libvirt %s and later refuse the domain", since)
+                                 : g_strdup("libvirt refuses the domain");
     VlFinding *f = vl_report(report, dev,
-              "%s needs guest memory shared with its back-end, but %s: libvirt refuses the domain "
+              "%s needs guest memory shared with its back-end, but %s: %s "
               "(\"'%s' requires shared memory\"); add <memoryBacking><source type='memfd'/>"
               "<access mode='shared'/></memoryBacking>%s",
-              what, reason, g_str_equal(what, "virtiofs filesystem") ? "virtiofs" : "vhostuser",
+              what, reason, who, name,
               m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
     vl_finding_set_fix(f, m->numa_cells->len
                               ? "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "
@@ -58,12 +71,19 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->filesystems->len; i++) {
         xmlNodePtr fs = g_ptr_array_index(m->filesystems, i);
         if (vl_xml_child_with(fs, "driver", "type", "virtiofs"))
-            report_device(m, report, fs, "virtiofs filesystem", reason);
+            report_device(m, report, fs, "virtiofs filesystem", "virtiofs", NULL, reason);
     }
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         if (vl_xml_attr_is(disk, "type", "vhostuser"))
-            report_device(m, report, disk, "vhost-user disk", reason);
+            report_device(m, report, disk, "vhost-user disk", "vhostuser", NULL, reason);
+    }
+    if (m->config->libvirt_version < VHOSTUSER_INTERFACE_SINCE)
+        return;
+    for (guint i = 0; i < m->interfaces->len; i++) {
+        xmlNodePtr iface = g_ptr_array_index(m->interfaces, i);
+        if (vl_xml_attr_is(iface, "type", "vhostuser"))
+            report_device(m, report, iface, "vhost-user interface", "interface", "11.2", reason);
     }
 }
 
@@ -71,20 +91,25 @@ const VlRule vl_rule_virtiofs_shared_memory = {
     .id = "virtiofs-shared-memory",
     .category = "memory",
     .severity = VL_SEVERITY_ERROR,
-    .summary = "A virtiofs filesystem or vhost-user disk without shared guest memory",
+    .summary = "A virtiofs filesystem or vhost-user disk or interface without shared guest memory",
     .rationale =
         "virtiofsd and other vhost-user back-ends run outside QEMU and must map guest RAM, so the "
         "RAM has to be shared. libvirt refuses to define the domain otherwise (\"'virtiofs' "
         "requires shared memory\"). Since libvirt 6.9 and QEMU 5.0 a NUMA topology is no longer "
         "needed: <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking> is "
         "enough. A memfd source alone is not: the access mode must be shared. The same check "
-        "covers vhost-user disks; vhost-user network interfaces are accepted by libvirt without "
-        "shared memory (it only logs a warning), so this rule does not report them.",
+        "covers vhost-user disks (\"'vhostuser' requires shared memory\"), and since libvirt 11.2 "
+        "vhost-user network interfaces (\"'interface' requires shared memory\"; NEWS 11.2.0: "
+        "\"Use common check for shared memory use for vhost-user network devices\"). Older "
+        "releases only log a warning for an interface and define the domain (checked: 9.0 "
+        "defines it, 11.3 and 12.8 refuse it), so the rule reports interfaces only when the "
+        "target is 11.2 or later.",
     .sources = {
         "seed 000_25e44bcdb966edc1.txt (Memory Backing, prerequisite for file sharing)",
         "seed 001_92064a816294cb29.txt (Memory Backing, Virtio-fs)",
         "https://libvirt.org/kbase/virtiofs.html",
         "libvirt src/qemu/qemu_validate.c (vhost-user shared memory check)",
+        "libvirt NEWS.rst v11.2.0 (vhost-user network devices: common shared memory check)",
     },
     .fix = VL_FIX_SAFE,
     .refused_by = VL_REFUSED_BY_LIBVIRT,
