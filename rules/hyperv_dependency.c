@@ -194,9 +194,9 @@ const VlRule vl_rule_hyperv_dependency = {
     .severity = VL_SEVERITY_ERROR,
     .summary = "An enabled Hyper-V enlightenment lacks a prerequisite: QEMU will not start it, libvirt 11.9+ not define it",
     .rationale =
-        "QEMU checks Hyper-V enlightenments against a dependency table: synic needs vpindex (except "
-        "on machine types 3.0 and older); stimer needs synic and the hv-time clocksource (libvirt's "
-        "hypervclock timer); tlbflush and ipi need vpindex; evmcs needs vapic; tlbflush's <direct> "
+        "QEMU checks Hyper-V enlightenments against a dependency table: synic needs vpindex (QEMU "
+        "waives this on machine types 3.0 and older, which this rule does not tell apart); stimer "
+        "needs synic and the hv-time clocksource (libvirt's hypervclock timer); tlbflush and ipi need vpindex; evmcs needs vapic; tlbflush's <direct> "
         "(hv-tlbflush-direct, QEMU 7.1) needs vapic. It refuses to start otherwise, with \"Hyper-V X "
         "requires Hyper-V Y\". Up to libvirt 11.8 the domain defines fine and fails only at start. "
         "libvirt 11.9 checks the same edges at define (NEWS 11.9.0, \"Validate Hyper-V enlightenment "
