@@ -231,14 +231,54 @@ report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, i
     }
 }
 
+/* Where a child was in its parent's list of children, to put it back.
+ * Children taken out must be put back in the reverse order. */
+typedef struct {
+    xmlNodePtr prev, next;
+} Gap;
+
+static Gap
+take_out(xmlNodePtr parent, xmlNodePtr child)
+{
+    Gap gap = { child->prev, child->next };
+
+    if (gap.prev) gap.prev->next = gap.next; else parent->children = gap.next;
+    if (gap.next) gap.next->prev = gap.prev; else parent->last = gap.prev;
+    return gap;
+}
+
+static void
+put_back(xmlNodePtr parent, xmlNodePtr child, Gap gap)
+{
+    if (gap.prev) gap.prev->next = child; else parent->children = child;
+    if (gap.next) gap.next->prev = child; else parent->last = child;
+}
+
+/* ORIG's child at the position CHILD has among COPY's children. */
+static xmlNodePtr
+counterpart(xmlNodePtr copy, xmlNodePtr orig, xmlNodePtr child)
+{
+    xmlNodePtr o = orig->children;
+
+    for (xmlNodePtr c = copy->children; c && o && c != child; c = c->next)
+        o = o->next;
+    return o;
+}
+
+static xmlNodePtr
+next_element(xmlNodePtr node)
+{
+    while (node && node->type != XML_ELEMENT_NODE)
+        node = node->next;
+    return node;
+}
+
 /* In the isolated DOC, COPY mirrors ORIG.  Find what in it breaks validity:
- * an attribute, a child (recursively), or the element itself. */
+ * an attribute, a child (recursively), two children, or the element itself. */
 static void
 narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr orig, int code,
        const char *expected)
 {
-    xmlNodePtr ochild = orig->children;
-
     for (xmlAttrPtr attr = copy->properties; attr && v->budget > 0; attr = attr->next) {
         g_autofree char *name = g_strdup((const char *) attr->name);
         g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) attr);
@@ -256,19 +296,35 @@ narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePt
             return;
         }
     }
-    for (xmlNodePtr child = copy->children; child && v->budget > 0; child = child->next, ochild = ochild->next) {
-        xmlNodePtr prev = child->prev, next = child->next;
-        bool fixed;
+    for (xmlNodePtr child = next_element(copy->children); child && v->budget > 0;
+         child = next_element(child->next)) {
+        Gap gap = take_out(copy, child);
+        bool fixed = validate(v, doc);
 
-        if (child->type != XML_ELEMENT_NODE)
-            continue;
-        if (prev) prev->next = next; else copy->children = next;
-        if (next) next->prev = prev; else copy->last = prev;
-        fixed = validate(v, doc);
-        if (prev) prev->next = child; else copy->children = child;
-        if (next) next->prev = child; else copy->last = child;
+        put_back(copy, child, gap);
         if (fixed) {
-            narrow(v, report, doc, child, ochild, code, expected);
+            narrow(v, report, doc, child, counterpart(copy, orig, child), code, expected);
+            return;
+        }
+    }
+    /* Two culprits hide each other from single removals (<os> with both
+     * <loader format=> and <nvram format=>, from libvirt 9.2): try pairs. */
+    for (xmlNodePtr a = next_element(copy->children); a && v->budget > 0; a = next_element(a->next)) {
+        for (xmlNodePtr b = next_element(a->next); b && v->budget > 0; b = next_element(b->next)) {
+            xmlNodePtr oa = counterpart(copy, orig, a), ob = counterpart(copy, orig, b);
+            Gap ga = take_out(copy, a), gb = take_out(copy, b);
+            bool fixed = validate(v, doc);
+
+            put_back(copy, b, gb);
+            if (!fixed) {
+                put_back(copy, a, ga);
+                continue;
+            }
+            narrow(v, report, doc, b, ob, code, expected);     /* a out */
+            put_back(copy, a, ga);
+            gb = take_out(copy, b);
+            narrow(v, report, doc, a, oa, code, expected);     /* b out */
+            put_back(copy, b, gb);
             return;
         }
     }
