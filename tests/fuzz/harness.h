@@ -12,8 +12,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* An engine with every rule (libvirt's schema when installed, as virtlint
- * uses it); FIX: configured for fixing. */
+/* An engine with every rule (the built-in schema of the libvirt installed
+ * here, as virtlint uses it); FIX: configured for fixing. */
 static const VlEngine *
 harness_engine(bool fix)
 {
