@@ -28,7 +28,15 @@ hostile() {
     grep -q "TOP SECRET" "$tmp/out" "$tmp/err" && fail "$name: the secret leaked into the output" || pass
     if command -v strace >/dev/null; then
         strace -f -e trace=open,openat -o "$tmp/trace" "$VL" "$@" "$file" >/dev/null 2>&1
-        grep -q "secret.txt" "$tmp/trace" && fail "$name: opened the file the input points at" || pass
+        # the instrument first: a trace that does not show the input being
+        # opened proves nothing about the secret
+        if ! grep -qF -- "\"$file\"" "$tmp/trace" 2>/dev/null; then
+            fail "$name: strace did not trace the open of the input (cannot check the secret)"
+        else
+            grep -q "secret.txt" "$tmp/trace" && fail "$name: opened the file the input points at" || pass
+        fi
+    elif [ "${CI:-}" = true ]; then
+        fail "$name: strace is missing (CI must check that the secret is never opened)"
     fi
 }
 

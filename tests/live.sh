@@ -14,7 +14,12 @@ node="test://$here/tests/data/test-node.xml"
 
 # linting a file never loads libvirt
 LD_DEBUG=files "$VL" --concise examples/win11.xml >/dev/null 2>"$tmp/ld"
-grep -q "libvirt" "$tmp/ld" && fail "linting a file loaded libvirt" || pass
+# the instrument first: LD_DEBUG must show the libraries that are loaded
+if ! grep -q "libxml2" "$tmp/ld"; then
+    fail "LD_DEBUG=files shows no libxml2 load: cannot tell whether libvirt was loaded"
+else
+    grep -q "libvirt" "$tmp/ld" && fail "linting a file loaded libvirt" || pass
+fi
 
 expect_rc 1 "--all-domains" -- "$VL" --concise --select hyperv-dependency,cpu-socket-limit -c "$node" --all-domains
 expect_grep "^domain win11-live:[0-9]+:[0-9]+: error: .*\[hyperv-dependency\]" "$tmp/out" "findings name the domain and line"
