@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
+#include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
@@ -191,24 +194,50 @@ START_TEST(test_fixdiff_insert_between_and_before)
 }
 END_TEST
 
+/* STYLE applied to DOC without virtlint's sandbox: what document() reads
+ * when nothing forbids it. */
+static bool
+reads_without_sandbox(xsltStylesheetPtr style, xmlDocPtr doc)
+{
+    xmlDocPtr result = xsltApplyStylesheet(style, doc, NULL);
+    xmlNodePtr out = result ? xmlDocGetRootElement(result) : NULL;
+    bool read = out && out->children;
+
+    xmlFreeDoc(result);
+    return read;
+}
+
 START_TEST(test_xslt_cannot_read_files)
 {
-    const char *xsl = "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
-                      "<xsl:template match='/'><out><xsl:copy-of select=\"document('/etc/hostname')\"/></out>"
-                      "</xsl:template></xsl:stylesheet>";
-    xmlDocPtr sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
-    xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
+    /* an XML file, which document() could parse if it were allowed to */
+    g_autofree char *dir = g_dir_make_tmp("virtlint-sandbox-XXXXXX", NULL);
+    g_autofree char *secret = g_build_filename(dir, "secret.xml", NULL);
+    g_autofree char *xsl = NULL;
+    xmlDocPtr sdoc;
+    xsltStylesheetPtr style;
     g_autoptr(VlDocument) doc = parse("<domain/>");
     const char *params[] = { NULL };
-    xmlDocPtr result = vl_fix_transform(style, doc->doc, params);
+    xmlDocPtr result;
 
-    /* either the transformation fails, or document() yields nothing */
+    ck_assert(g_file_set_contents(secret, "<secret>TOP</secret>", -1, NULL));
+    xsl = g_strdup_printf("<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+                          "<xsl:template match='/'><out><xsl:copy-of select=\"document('file://%s')\"/></out>"
+                          "</xsl:template></xsl:stylesheet>", secret);
+    sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
+    style = xsltParseStylesheetDoc(sdoc);
+
+    /* the instrument first: without the sandbox this stylesheet reads it */
+    ck_assert_msg(reads_without_sandbox(style, doc->doc), "the test stylesheet cannot read %s at all", secret);
+    /* with it, either the transformation fails or document() yields nothing */
+    result = vl_fix_transform(style, doc->doc, params);
     if (result) {
         xmlNodePtr out = xmlDocGetRootElement(result);
         ck_assert_ptr_null(out ? out->children : NULL);
         xmlFreeDoc(result);
     }
     xsltFreeStylesheet(style);
+    g_unlink(secret);
+    g_rmdir(dir);
 }
 END_TEST
 
