@@ -9,6 +9,7 @@
 
 #include "fixdiff.h"
 #include "fixers.h"
+#include "fixmeaning.h"
 #include "registry.h"
 #include "libvirtcheck.h"
 #include "schema.h"
@@ -203,7 +204,7 @@ indent_from_tree(VlTextStyle *style, VlDocument *doc, const VlSrcMap *map)
 
 /* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
 static GPtrArray *
-rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why)
+rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why, VlFixMeaning **expected)
 {
     xsltStylesheetPtr style = stylesheet(rule->fixer ? rule->fixer : rule->id);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
@@ -268,6 +269,8 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
         indent_from_tree(&text_style, doc, map);
         if (!(edits = vl_fixdiff(&src, result)))
             *why = "the fixer result does not map back to the source";
+        else
+            *expected = vl_fix_meaning_new(input, result);
         vl_text_style_clear(&text_style);
     }
     if (result)
@@ -297,7 +300,8 @@ vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe)
     g_hash_table_iter_init(&it, by_rule);
     while (g_hash_table_iter_next(&it, &rule, &group)) {
         const char *why = NULL;
-        g_autoptr(GPtrArray) edits = rule_edits(doc, rule, group, &why);
+        g_autoptr(VlFixMeaning) expected = NULL;
+        g_autoptr(GPtrArray) edits = rule_edits(doc, rule, group, &why, &expected);
 
         for (guint i = 0; edits && i < ((GPtrArray *) group)->len; i++) {
             VlFinding *f = g_ptr_array_index((GPtrArray *) group, i);
@@ -433,6 +437,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         g_autoptr(GPtrArray) findings = vl_engine_lint(pass == 0 ? engine : &fixing, cur);
         g_autoptr(GPtrArray) edits = NULL;
+        g_autoptr(VlFixMeaning) expected = NULL;
         g_autoptr(VlInputError) error = NULL;
         const VlRule *rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
         const char *why = NULL;
@@ -448,7 +453,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         /* A finding that survives its own fix is not tried again. */
         for (guint i = 0; i < of_rule->len; i++)
             g_hash_table_add(attempted, finding_key(g_ptr_array_index(of_rule, i)));
-        edits = rule_edits(cur, rule, of_rule, &why);
+        edits = rule_edits(cur, rule, of_rule, &why, &expected);
         if (!edits) {
             withhold(res, withheld, rule, why);
             continue;
@@ -466,6 +471,15 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         next = vl_document_parse(cur->path, text, len, &error);
         if (!next) {
             withhold(res, withheld, rule, "the result would not be well-formed");
+            continue;
+        }
+        /* The edits must mean what the stylesheet produced, no more, no
+         * less: a comment lost, a character reference written raw (and
+         * normalised away), bytes in another encoding. */
+        if (!vl_fix_meaning_kept(expected, next->doc)) {
+            vl_document_free(next);
+            withhold(res, withheld, rule, "its edits of the text would not mean what its fixer produced "
+                     "(a comment, character reference or encoding would be lost)");
             continue;
         }
         if (was_valid && !vl_schema_valid(next)) {

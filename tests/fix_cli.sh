@@ -81,6 +81,21 @@ for f in findings:
 PY
 then pass; else fail "json fix objects have applicability, description and edits"; fi
 
+# a fix whose edits would lose what the file says is withheld: the fixer
+# rewrites <currentMemory>'s text, and a comment inside it would go too
+sed "s|<currentMemory unit='GiB'>12</currentMemory>|<currentMemory unit='GiB'>12<!-- lowered by hand --></currentMemory>|" \
+    corpus/memory-current-without-balloon/fix-balloon-none.xml >"$tmp/cm.xml"
+cp "$tmp/cm.xml" "$tmp/cm.orig"
+grep -q "lowered by hand" "$tmp/cm.xml" && pass || fail "the comment case was not made"
+expect_rc 1 "fix losing a comment" -- "$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm.xml"
+expect_grep "fix withheld: its edits of the text would not mean what its fixer produced" "$tmp/out" \
+    "the finding says the fix was withheld for the comment"
+cmp -s "$tmp/cm.xml" "$tmp/cm.orig" && pass || fail "the fix that would lose a comment wrote the file"
+# the same fix without the comment is applied
+cp corpus/memory-current-without-balloon/fix-balloon-none.xml "$tmp/cm2.xml"
+"$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm2.xml" >/dev/null 2>&1
+grep -q "<currentMemory unit='GiB'>16</currentMemory>" "$tmp/cm2.xml" && pass || fail "the fix without a comment was not applied"
+
 # a fix whose result would not validate is withheld, and the finding says so
 cp corpus/disk-discard-granularity/virtio-unmap.xml "$tmp/w.xml"
 # (libvirt 9.0's schema judging a fix written for 9.8: the result does not validate)
