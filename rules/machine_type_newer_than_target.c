@@ -19,10 +19,12 @@ check(const VlModel *m, VlReport *report)
     g_snprintf(libvirt, sizeof(libvirt), "%u.%u", m->config->libvirt_version / 1000000u,
                m->config->libvirt_version / 1000u % 1000u);
     if (m->config->qemu_version)
-        vl_report(report, m->os_type, "machine '%s' is from QEMU %s, newer than the targeted QEMU %s",
+        vl_report(report, m->os_type,
+                  "machine '%s' needs QEMU %s, newer than the targeted QEMU %s: check --qemu-version",
                   m->machine, machine, qemu);
     else
-        vl_report(report, m->os_type, "machine '%s' is from QEMU %s, newer than QEMU %s of the targeted libvirt %s",
+        vl_report(report, m->os_type,
+                  "machine '%s' needs QEMU %s, not %s of the targeted libvirt %s: set --libvirt-version",
                   m->machine, machine, qemu, libvirt);
 }
 
