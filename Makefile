@@ -56,7 +56,7 @@ $(B)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 # The stylesheets are compiled into the binary: no search path, no install step.
-$(B)/tools/embed-fixers: tools/embed_fixers.c
+$(B)/tools/embed-fixers: tools/embed_fixers.c tools/embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 
@@ -67,7 +67,7 @@ $(B)/fixers.o: $(B)/fixers.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # So are libvirt's schemas, one directory per release (schemas/README.md).
-$(B)/tools/embed-schemas: tools/embed_schemas.c
+$(B)/tools/embed-schemas: tools/embed_schemas.c tools/embed.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS)
 

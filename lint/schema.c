@@ -129,6 +129,13 @@ vl_schema_newer(const VlSchema *schema)
     return &shipped[schema->shipped + 1];
 }
 
+VlSchema *
+vl_schema_newest(void)
+{
+    ensure_shipped();
+    return &shipped[vl_embedded_schema_release_count - 1];
+}
+
 unsigned
 vl_schema_target(void)
 {
@@ -312,20 +319,24 @@ ignore_error(void *data G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
 {
 }
 
+bool
+vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc)
+{
+    xmlRelaxNGValidCtxtPtr ctxt = xmlRelaxNGNewValidCtxt(grammar);
+    int rc;
+
+    xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
+    rc = xmlRelaxNGValidateDoc(ctxt, doc);
+    xmlRelaxNGFreeValidCtxt(ctxt);
+    return rc == 0;
+}
+
 static bool
 valid_against(VlSchema *s, const VlDocument *doc)
 {
     xmlRelaxNGPtr against = doc->is_snapshot ? vl_schema_snapshot(s) : vl_schema_domain(s);
-    xmlRelaxNGValidCtxtPtr ctxt;
-    int rc;
 
-    if (!against)
-        return true;
-    ctxt = xmlRelaxNGNewValidCtxt(against);
-    xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
-    rc = xmlRelaxNGValidateDoc(ctxt, doc->doc);
-    xmlRelaxNGFreeValidCtxt(ctxt);
-    return rc == 0;
+    return !against || vl_schema_grammar_accepts(against, doc->doc);
 }
 
 gboolean

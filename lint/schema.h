@@ -36,6 +36,8 @@ VlSchema *vl_schema_judge(void);
 VlSchema *vl_schema_older(void);
 /* The next shipped release after SCHEMA, or NULL (also for a file). */
 VlSchema *vl_schema_newer(const VlSchema *schema);
+/* The newest shipped release. */
+VlSchema *vl_schema_newest(void);
 /* The target release of vl_schema_prepare_release, 0 with a schema file. */
 unsigned vl_schema_target(void);
 
@@ -50,6 +52,9 @@ const char *vl_schema_release_name(const VlSchema *schema);
 /* SCHEMA's grammar names an element (ATTRIBUTE false) or an attribute
  * called NAME somewhere; always true for a schema file. */
 bool vl_schema_knows_name(VlSchema *schema, const char *name, bool attribute);
+
+/* GRAMMAR accepts DOC (libxml2's messages are not wanted). */
+bool vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc);
 
 /* A schema the user chose failed to compile: the run must exit 2. */
 gboolean vl_schema_failed(void);

@@ -13,9 +13,11 @@ trap 'rm -rf "$tmp"' EXIT
 two=corpus/schema/two-problems.xml   # clusters= (libvirt 10.1+) and a bad memballoon model
 
 # the default target follows the libvirt the dynamic loader would find: a
-# library named for 11.3 first on LD_LIBRARY_PATH (never loaded: it is empty)
+# libvirt.so.0 linking to a library named for 11.3 first on LD_LIBRARY_PATH
+# (never loaded: it is empty)
 mkdir -p "$tmp/lib"
 : >"$tmp/lib/libvirt.so.0.11003.0"
+ln -s libvirt.so.0.11003.0 "$tmp/lib/libvirt.so.0"
 LD_LIBRARY_PATH=$tmp/lib "$VL" --version >"$tmp/out" 2>&1
 expect_grep "targets libvirt 11\.3\.0 by default" "$tmp/out" "the installed libvirt is the default target"
 LD_LIBRARY_PATH=$tmp/lib "$VL" --no-config --no-cache --concise --select schema "$two" >"$tmp/out" 2>&1
