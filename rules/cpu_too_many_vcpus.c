@@ -34,7 +34,8 @@ is_x86(const VlModel *m)
 
 /* QEMU's max_cpus of a q35 machine: 288 up to pc-q35-8.0, 1024 for 8.1 and
  * 8.2, 4096 from 9.0.  The unversioned alias follows the QEMU release
- * (unknown: assume a current one). */
+ * targeted: --qemu-version, else the one beside the target libvirt (7.2 for
+ * 9.0); unknown: assume a current one. */
 static unsigned
 q35_limit(const VlModel *m)
 {
@@ -43,7 +44,7 @@ q35_limit(const VlModel *m)
     if (m->machine_version)
         vl_version_parse(m->machine_version, &version);
     else
-        version = m->config->qemu_version;
+        version = vl_model_target_qemu(m);
     if (version == 0 || version >= VL_LIBVIRT(9, 0))
         return 4096;
     if (version >= VL_LIBVIRT(8, 1))
