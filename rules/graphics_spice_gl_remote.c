@@ -54,7 +54,7 @@ check(const VlModel *m, VlReport *report)
                       "built with spice-server before 0.15.3%s); make it local with <listen type='none'/> "
                       "and no port/autoport (virt-viewer and virt-manager connect through libvirt), or for "
                       "remote access use VNC or Spice without gl plus <graphics type='egl-headless'/>",
-                      how, m->config->qemu_version ? "" : "; the QEMU version is unknown and assumed to be such a build");
+                      how, vl_model_target_qemu(m) ? "" : "; the QEMU version is unknown and assumed to be such a build");
         vl_finding_set_fix(f, "make the Spice display local: <listen type='none'/>, without port, tlsPort, "
                               "autoport or listen attributes",
                            NULL);
