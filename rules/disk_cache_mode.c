@@ -11,13 +11,14 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
-        const char *type = vl_xml_attr(disk, "type");
+        /* libvirt's default disk type is file */
+        const char *type = vl_xml_attr(disk, "type") ? vl_xml_attr(disk, "type") : "file";
         const char *cache = vl_xml_attr(driver, "cache");
         const char *dev = sv_disk_dev(disk);
         const char *what;
 
         if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
-            vl_xml_child(disk, "shareable") || !type || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
+            vl_xml_child(disk, "shareable") || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
         if (!cache || strcmp(cache, "default") == 0 || strcmp(cache, "writeback") == 0)
             what = "goes through the host page cache (writeback, QEMU's default): the data is cached twice, in "

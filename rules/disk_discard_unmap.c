@@ -11,13 +11,14 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
-        const char *type = vl_xml_attr(disk, "type");
+        /* libvirt's default disk type is file */
+        const char *type = vl_xml_attr(disk, "type") ? vl_xml_attr(disk, "type") : "file";
         const char *format = vl_xml_attr(driver, "type");
         const char *bus = sv_disk_bus(disk);
         const char *dev = sv_disk_dev(disk);
         VlFinding *f;
 
-        if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) || !type ||
+        if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
             !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
         if (format && !(strcmp(format, "raw") == 0 || strcmp(format, "qcow2") == 0))
