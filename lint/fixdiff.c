@@ -380,6 +380,33 @@ replace_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
     add_edit(d, e->start, e->end, text->str);
 }
 
+/* The start of the comment lines right above line LS (each comment alone
+ * on its lines), or LS.  A comment above an element speaks of it, and a
+ * virtlint-disable comment suppresses it: what is inserted before the
+ * element goes above them. */
+static gsize
+above_own_comments(const char *text, gsize ls)
+{
+    while (ls > 0) {
+        gsize end = ls - 1, start; /* the previous line, without its newline */
+        const char *open;
+
+        while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
+            end--;
+        if (end < 3 || strncmp(text + end - 3, "-->", 3) != 0)
+            break;
+        open = g_strrstr_len(text, (gssize) (end - 3), "<!--");
+        if (!open)
+            break;
+        start = vl_text_line_start(text, (gsize) (open - text));
+        for (gsize i = start; i < (gsize) (open - text); i++)
+            if (text[i] != ' ' && text[i] != '\t')
+                return ls;
+        ls = start;
+    }
+    return ls;
+}
+
 /* New elements go right after the surviving sibling before them, each on
  * its own line at the siblings' indentation; new elements before every
  * surviving sibling go in front of the first one. */
@@ -399,7 +426,7 @@ insert_before(Diff *d, xmlNodePtr first, GPtrArray *news, const char *indent, xm
             g_string_append_printf(out, "%s%s%s", ser, st->newline, indent);
     }
     if (own) {
-        gsize ls = vl_text_line_start(d->src->text, fe->start);
+        gsize ls = above_own_comments(d->src->text, vl_text_line_start(d->src->text, fe->start));
         add_edit(d, ls, ls, out->str);
     } else {
         add_edit(d, fe->start, fe->start, out->str);

@@ -210,6 +210,23 @@ START_TEST(test_fixdiff_insert_between_and_before)
 }
 END_TEST
 
+/* What goes before an element goes above the comment lines over it: they
+ * speak of that element (a virtlint-disable comment suppresses it). */
+START_TEST(test_fixdiff_insert_above_comments)
+{
+    const char *source = "<domain>\n  <name>x</name>\n  <devices>\n    <!-- virtlint-disable -->\n"
+                         "    <!-- the GPU,\n         passed through -->\n    <hostdev/>\n  </devices>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='devices'><xsl:copy><tpm/><xsl:apply-templates select='node()'/></xsl:copy>"
+        "</xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <name>x</name>\n  <devices>\n    <tpm/>\n    <!-- virtlint-disable -->\n"
+                          "    <!-- the GPU,\n         passed through -->\n    <hostdev/>\n  </devices>\n</domain>\n");
+}
+END_TEST
+
 /* A comment among the text a fix changes stays where it was. */
 START_TEST(test_fixdiff_text_keeps_comments)
 {
@@ -365,6 +382,7 @@ main(void)
     tcase_add_test(tc, test_udiff);
     tcase_add_test(tc, test_fixdiff_minimal_edits);
     tcase_add_test(tc, test_fixdiff_insert_between_and_before);
+    tcase_add_test(tc, test_fixdiff_insert_above_comments);
     tcase_add_test(tc, test_fixdiff_text_keeps_comments);
     tcase_add_test(tc, test_fixdiff_character_references);
     tcase_add_test(tc, test_fixdiff_moves_keep_text);
