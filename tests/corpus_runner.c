@@ -1,6 +1,6 @@
 /* Runs the corpus: every XML case under a directory is linted and its
  * findings are compared with the expectations written inline, in the spirit
- * of clang-tidy's CHECK-MESSAGES:
+ * of clang-tidy's CHECK-MESSAGES (the format: corpus/README.md):
  *
  *   <stimer state='on'/>  <!-- expect: hyperv-dependency "requires Hyper-V synthetic" -->
  *   <!-- expect@+1: cpu-socket-limit -->   (the finding is on the next line)
@@ -15,9 +15,36 @@
  * X.xml (with the fixes of the checked rules; unsafe ones too when the case
  * says lint-options: unsafe-fixes=yes) must give X.xml.fixed byte for byte,
  * withhold nothing, leave no fixable finding of those rules, and fixing the
- * result again must change nothing.  `corpus-runner --update DIR` writes the
- * .fixed files from the current output instead (review them before
- * committing). */
+ * result again must change nothing.
+ *
+ * The golden is itself checked against what the case says its fix must do,
+ * in CHECK-FIXES spirit:
+ *
+ *   <!-- fix-adds: <timer name='hypervclock' present='yes'/> -->
+ *   <!-- fix-removes: <timer name='hpet' present='yes'/> -->
+ *
+ * The added and removed lines are those of the unified diff from X.xml to
+ * X.xml.fixed that `virtlint --diff` prints (vl_udiff, a shortest edit
+ * script): each fix-adds TEXT must be in some added line and each
+ * fix-removes TEXT in some removed line, and every non-blank added line must
+ * contain some fix-adds TEXT and every non-blank removed line some
+ * fix-removes TEXT, runs of whitespace compared as one space.  A changed
+ * line holding an intent claims nothing.  A golden with no intent fails, so
+ * do an intent without a golden and a golden identical to its case.
+ *
+ * A case none of whose findings carries a fix allowed under its options
+ * needs no golden.  One that has such a finding needs either the golden or
+ * `<!-- fix-withheld: TEXT -->`: fixing it must then withhold the fix of a
+ * checked rule for a reason containing TEXT (and the case has no golden).
+ *
+ * `fixed-argv:` and `fixed-argv-absent:` claims (the QEMU command line of
+ * the fixed domain, checked by tests/libvirt_oracle.py against X.xml.fixed)
+ * are only allowed in a case that has a golden.
+ *
+ * `corpus-runner --update FILE_OR_DIR` first writes X.xml.fixed for each
+ * case whose fix changes it (and states no fix-withheld), from the current
+ * output, then checks as above: review every golden it writes against the
+ * case's intents before committing. */
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +102,81 @@ parse_expectations(const char *spec, int line, GPtrArray *out)
         e->rule = g_strdup(g_strstrip(s));
         g_ptr_array_add(out, e);
     }
+}
+
+/* A fix intent: `fix-adds: TEXT`, `fix-removes: TEXT` or `fix-withheld:
+ * TEXT`, and `fixed-argv:` / `fixed-argv-absent:` claims (which only the
+ * libvirt oracle can check; here they must have a golden to be checked on). */
+typedef struct {
+    int line;
+    char *text;      /* with runs of whitespace collapsed to one space */
+    bool matched;
+} Intent;
+
+static void
+intent_free(Intent *i)
+{
+    g_free(i->text);
+    g_free(i);
+}
+
+typedef struct {
+    GPtrArray *expectations;   /* Expectation* */
+    GPtrArray *adds;           /* Intent*: fix-adds */
+    GPtrArray *removes;        /* Intent*: fix-removes */
+    GPtrArray *withheld;       /* Intent*: fix-withheld */
+    GPtrArray *argv_claims;    /* Intent*: fixed-argv and fixed-argv-absent */
+} CaseSpec;
+
+static void
+case_spec_init(CaseSpec *spec)
+{
+    spec->expectations = g_ptr_array_new_with_free_func((GDestroyNotify) expectation_free);
+    spec->adds = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
+    spec->removes = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
+    spec->withheld = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
+    spec->argv_claims = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
+}
+
+static void
+case_spec_clear(CaseSpec *spec)
+{
+    g_ptr_array_unref(spec->expectations);
+    g_ptr_array_unref(spec->adds);
+    g_ptr_array_unref(spec->removes);
+    g_ptr_array_unref(spec->withheld);
+    g_ptr_array_unref(spec->argv_claims);
+}
+
+/* TEXT with leading and trailing whitespace dropped and every inner run of
+ * whitespace (newlines included) made one space. */
+static char *
+collapse_space(const char *text, gsize len)
+{
+    GString *out = g_string_new(NULL);
+    bool space = false;
+
+    for (gsize i = 0; i < len; i++) {
+        if (g_ascii_isspace(text[i])) {
+            space = out->len > 0;
+            continue;
+        }
+        if (space)
+            g_string_append_c(out, ' ');
+        space = false;
+        g_string_append_c(out, text[i]);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void
+add_intent(GPtrArray *to, const char *text, int line)
+{
+    Intent *i = g_new0(Intent, 1);
+
+    i->line = line;
+    i->text = collapse_space(text, strlen(text));
+    g_ptr_array_add(to, i);
 }
 
 static bool update_golden;
@@ -135,21 +237,41 @@ apply_option(VlConfig *config, const char *key, const char *value)
     }
 }
 
+/* Whether TEXT starts with KEY (a comment's keyword and its colon); sets
+ * *REST to what follows. */
+static bool
+keyword(const char *text, const char *key, const char **rest)
+{
+    if (!g_str_has_prefix(text, key))
+        return false;
+    *rest = text + strlen(key);
+    return true;
+}
+
 static void
-read_comments(xmlNodePtr node, GPtrArray *expectations, VlConfig *config)
+read_comments(xmlNodePtr node, CaseSpec *spec, VlConfig *config)
 {
     for (xmlNodePtr n = node; n; n = n->next) {
         if (n->type == XML_COMMENT_NODE && n->content) {
-            const char *text = (const char *) n->content;
+            const char *text = (const char *) n->content, *rest;
+            int line = (int) xmlGetLineNo(n);
             while (g_ascii_isspace(*text))
                 text++;
             if (g_str_has_prefix(text, "expect:")) {
-                parse_expectations(text + strlen("expect:"), (int) xmlGetLineNo(n), expectations);
+                parse_expectations(text + strlen("expect:"), line, spec->expectations);
             } else if (g_str_has_prefix(text, "expect@")) {
                 int offset = atoi(text + strlen("expect@"));
                 const char *colon = strchr(text, ':');
                 if (colon)
-                    parse_expectations(colon + 1, (int) xmlGetLineNo(n) + offset, expectations);
+                    parse_expectations(colon + 1, line + offset, spec->expectations);
+            } else if (keyword(text, "fix-adds:", &rest)) {
+                add_intent(spec->adds, rest, line);
+            } else if (keyword(text, "fix-removes:", &rest)) {
+                add_intent(spec->removes, rest, line);
+            } else if (keyword(text, "fix-withheld:", &rest)) {
+                add_intent(spec->withheld, rest, line);
+            } else if (keyword(text, "fixed-argv:", &rest) || keyword(text, "fixed-argv-absent:", &rest)) {
+                add_intent(spec->argv_claims, rest, line);
             } else if (g_str_has_prefix(text, "lint-options:")) {
                 g_auto(GStrv) opts = g_strsplit_set(text + strlen("lint-options:"), " \t\n", -1);
                 for (char **o = opts; *o; o++) {
@@ -161,7 +283,7 @@ read_comments(xmlNodePtr node, GPtrArray *expectations, VlConfig *config)
                 }
             }
         } else if (n->type == XML_ELEMENT_NODE && n->children) {
-            read_comments(n->children, expectations, config);
+            read_comments(n->children, spec, config);
         }
     }
 }
@@ -172,9 +294,169 @@ checked(const char *rule, const char *dir_rule)
     return !dir_rule || strcmp(rule, dir_rule) == 0 || strcmp(rule, "schema") == 0;
 }
 
-/* The golden fix test of PATH (see the top of this file). */
+/* A line the golden added or the input lost, as `diff -u` shows it. */
+typedef struct {
+    int line;        /* in the golden (added) or the input (removed) */
+    char *text;      /* whitespace collapsed (see collapse_space) */
+    bool claimed;
+} Changed;
+
+static void
+changed_free(Changed *c)
+{
+    g_free(c->text);
+    g_free(c);
+}
+
+/* The lines a unified diff from OLD to NEW marks '-' (into REMOVED, numbered
+ * in OLD) and '+' (into ADDED, numbered in NEW): the diff is vl_udiff's, the
+ * one `virtlint --diff` prints (Myers' shortest edit script). */
+static void
+changed_lines(const char *old, gsize old_len, const char *new_text, gsize new_len, GPtrArray *removed,
+              GPtrArray *added)
+{
+    g_autoptr(GString) diff = g_string_new(NULL);
+    g_auto(GStrv) lines = NULL;
+    int old_line = 0, new_line = 0;
+
+    vl_udiff(diff, "case", old, old_len, new_text, new_len);
+    lines = g_strsplit(diff->str, "\n", -1);
+    /* lines[0] and lines[1] are the "--- a/" and "+++ b/" headers */
+    for (char **l = lines; *l; l++) {
+        Changed *c;
+
+        if (l - lines < 2 || **l == '\\')   /* "\ No newline at end of file" */
+            continue;
+        if (**l == '@') {
+            if (sscanf(*l, "@@ -%d,%*d +%d,", &old_line, &new_line) != 2)
+                g_error("corpus: cannot read the hunk header %s", *l);
+            /* the numbers are of the first line shown; a hunk that adds
+             * at the very start says 0 */
+            old_line = old_line ? old_line : 1;
+            new_line = new_line ? new_line : 1;
+            continue;
+        }
+        if (**l == ' ') {
+            old_line++, new_line++;
+            continue;
+        }
+        if (**l != '+' && **l != '-')
+            continue;
+        c = g_new0(Changed, 1);
+        c->text = collapse_space(*l + 1, strlen(*l + 1));
+        if (**l == '+') {
+            c->line = new_line++;
+            g_ptr_array_add(added, c);
+        } else {
+            c->line = old_line++;
+            g_ptr_array_add(removed, c);
+        }
+    }
+}
+
+/* Whether a changed line holds an intent: it could claim itself, and a fix
+ * must not change what the case says of it anyway. */
 static bool
-run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char *dir_rule)
+intent_line(const char *text)
+{
+    return strstr(text, "fix-adds:") || strstr(text, "fix-removes:");
+}
+
+/* Every intent of INTENTS (KIND) must occur in some line of CHANGED, and every
+ * non-blank line of CHANGED (of the file WHERE) must contain some intent. */
+static bool
+check_claims(const char *path, const char *kind, GPtrArray *intents, GPtrArray *changed, const char *what,
+             const char *where)
+{
+    bool ok = true;
+
+    for (guint i = 0; i < intents->len; i++) {
+        Intent *in = g_ptr_array_index(intents, i);
+        for (guint j = 0; j < changed->len; j++) {
+            Changed *c = g_ptr_array_index(changed, j);
+            if (strstr(c->text, in->text) && !intent_line(c->text)) {
+                in->matched = true;
+                c->claimed = true;
+            }
+        }
+        if (!in->matched) {
+            printf("FAIL %s:%d: %s \"%s\": no %s line contains it\n", path, in->line, kind, in->text, what);
+            ok = false;
+        }
+    }
+    for (guint j = 0; j < changed->len; j++) {
+        Changed *c = g_ptr_array_index(changed, j);
+        if (!c->claimed && *c->text) {
+            printf("FAIL %s:%d: %s line not stated by any %s of %s: %s\n", where, c->line, what, kind, path,
+                   c->text);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* The golden GOLDEN_PATH against the intents PATH states (see the top). */
+static bool
+check_intents(const char *path, const VlDocument *doc, const char *golden_path, const char *golden,
+              gsize golden_len, CaseSpec *spec)
+{
+    g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func((GDestroyNotify) changed_free);
+    g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func((GDestroyNotify) changed_free);
+    bool ok;
+
+    if (golden_len == doc->len && memcmp(golden, doc->data, golden_len) == 0) {
+        printf("FAIL %s: the golden %s is the case unchanged: a case whose fix changes nothing has no golden "
+               "(delete it; where virtlint withholds the fix, say <!-- fix-withheld: REASON -->)\n", path,
+               golden_path);
+        return false;
+    }
+    if (spec->adds->len == 0 && spec->removes->len == 0) {
+        printf("FAIL %s: has the golden %s but states no intent: say what its fix must do with "
+               "<!-- fix-adds: TEXT --> and <!-- fix-removes: TEXT --> (corpus/README.md)\n", path, golden_path);
+        return false;
+    }
+    changed_lines(doc->data, doc->len, golden, golden_len, removed, added);
+    ok = check_claims(path, "fix-adds", spec->adds, added, "added", golden_path);
+    if (!check_claims(path, "fix-removes", spec->removes, removed, "removed", path))
+        ok = false;
+    return ok;
+}
+
+/* A reason, among WITHHELD's (rule id -> why), of a checked rule containing
+ * TEXT (whitespace collapsed), or NULL. */
+static const char *
+withheld_reason(GHashTable *withheld, const char *dir_rule, const char *text)
+{
+    GHashTableIter it;
+    gpointer rule, why;
+
+    g_hash_table_iter_init(&it, withheld);
+    while (g_hash_table_iter_next(&it, &rule, &why)) {
+        g_autofree char *collapsed = collapse_space(why, strlen(why));
+        if (checked(rule, dir_rule) && strstr(collapsed, text))
+            return why;
+    }
+    return NULL;
+}
+
+static void
+print_withheld(GHashTable *withheld)
+{
+    GHashTableIter it;
+    gpointer rule, why;
+
+    if (g_hash_table_size(withheld) == 0)
+        printf("  (fixing it withholds nothing)\n");
+    g_hash_table_iter_init(&it, withheld);
+    while (g_hash_table_iter_next(&it, &rule, &why))
+        printf("  (fixing it withholds %s's fix: %s)\n", (const char *) rule, (const char *) why);
+}
+
+/* The golden fix test of PATH (see the top of this file); FINDINGS are its
+ * findings, all expected by now. */
+static bool
+run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char *dir_rule, CaseSpec *spec,
+             GPtrArray *findings)
 {
     g_autofree char *golden_path = g_strconcat(path, ".fixed", NULL);
     g_autofree char *golden = NULL;
@@ -187,23 +469,73 @@ run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char
     g_autoptr(VlDocument) fixed = NULL;
     g_autoptr(VlInputError) error = NULL;
     g_autoptr(GPtrArray) left = NULL;
-    bool ok = true;
+    const VlFinding *fixable = NULL;
+    bool ok = true, has_golden;
 
-    if (!g_file_test(golden_path, G_FILE_TEST_EXISTS) && !update_golden)
-        return true;
+    for (guint i = 0; i < findings->len && !fixable; i++) {
+        const VlFinding *f = g_ptr_array_index(findings, i);
+        if (checked(f->rule->id, dir_rule) && vl_fix_allowed(f, base->unsafe_fixes))
+            fixable = f;
+    }
     config.fix = true;
     config.select = dir_rule ? select : NULL;
     if (!vl_engine_init(&engine, &config, &gerr))
         g_error("corpus: engine: %s", gerr->message);
     res = vl_fix_document(&engine, doc, config.unsafe_fixes);
 
-    if (update_golden) {
-        if (res->changed)
-            g_file_set_contents(golden_path, res->text, (gssize) res->len, NULL);
+    if (update_golden && res->changed && spec->withheld->len == 0)
+        g_file_set_contents(golden_path, res->text, (gssize) res->len, NULL);
+    has_golden = g_file_test(golden_path, G_FILE_TEST_EXISTS);
+
+    if (!has_golden) {
+        GPtrArray *intents[] = { spec->adds, spec->removes };
+        for (guint k = 0; k < G_N_ELEMENTS(intents); k++) {
+            for (guint i = 0; i < intents[k]->len; i++) {
+                Intent *in = g_ptr_array_index(intents[k], i);
+                printf("FAIL %s:%d: %s \"%s\", but the case has no golden %s\n", path, in->line,
+                       k == 0 ? "fix-adds" : "fix-removes", in->text, golden_path);
+                ok = false;
+            }
+        }
+        for (guint i = 0; i < spec->argv_claims->len; i++) {
+            Intent *in = g_ptr_array_index(spec->argv_claims, i);
+            printf("FAIL %s:%d: a fixed-argv claim (\"%s\") but no golden %s for the libvirt oracle to check "
+                   "it on\n", path, in->line, in->text, golden_path);
+            ok = false;
+        }
+        for (guint i = 0; i < spec->withheld->len; i++) {
+            Intent *in = g_ptr_array_index(spec->withheld, i);
+            if (!withheld_reason(res->withheld, dir_rule, in->text)) {
+                printf("FAIL %s:%d: fix-withheld \"%s\": fixing it withholds no fix of %s with such a reason\n",
+                       path, in->line, in->text, dir_rule ? dir_rule : "the checked rules");
+                print_withheld(res->withheld);
+                ok = false;
+            }
+        }
+        if (fixable && spec->withheld->len == 0) {
+            printf("FAIL %s:%d: the %s finding has a fix%s, but the case has neither a golden %s nor a "
+                   "<!-- fix-withheld: REASON --> comment\n", path, fixable->line, fixable->rule->id,
+                   fixable->rule->fix == VL_FIX_UNSAFE ? " (unsafe, allowed by unsafe-fixes=yes)" : "",
+                   golden_path);
+            if (res->changed)
+                printf("  (fixing it changes the file: `corpus-runner --update %s` writes the golden; review it)\n",
+                       path);
+            print_withheld(res->withheld);
+            ok = false;
+        }
         vl_engine_clear(&engine);
-        return true;
+        return ok;
+    }
+
+    for (guint i = 0; i < spec->withheld->len; i++) {
+        Intent *in = g_ptr_array_index(spec->withheld, i);
+        printf("FAIL %s:%d: fix-withheld \"%s\", but it has the golden %s\n", path, in->line, in->text,
+               golden_path);
+        ok = false;
     }
     g_file_get_contents(golden_path, &golden, &golden_len, NULL);
+    if (!check_intents(path, doc, golden_path, golden, golden_len, spec))
+        ok = false;
     {
         GHashTableIter it;
         gpointer rule, why;
@@ -251,7 +583,7 @@ run_case(const char *path)
     g_autofree char *dir = g_path_get_dirname(path);
     g_autofree char *dir_name = g_path_get_basename(dir);
     const char *dir_rule = vl_registry_find(dir_name) ? dir_name : NULL;
-    g_autoptr(GPtrArray) expectations = g_ptr_array_new_with_free_func((GDestroyNotify) expectation_free);
+    CaseSpec spec;
     g_autoptr(VlInputError) error = NULL;
     g_autoptr(VlDocument) doc = NULL;
     g_autoptr(GPtrArray) findings = NULL;
@@ -269,7 +601,8 @@ run_case(const char *path)
         printf("FAIL %s: cannot load: %s (line %d)\n", path, error->message, error->line);
         return false;
     }
-    read_comments(doc->doc->children, expectations, &config);
+    case_spec_init(&spec);
+    read_comments(doc->doc->children, &spec, &config);
     if (!vl_engine_init(&engine, &config, &gerr))
         g_error("corpus: engine: %s", gerr->message);
     findings = vl_engine_lint(&engine, doc);
@@ -280,8 +613,8 @@ run_case(const char *path)
 
         if (!checked(f->rule->id, dir_rule))
             continue;
-        for (guint j = 0; j < expectations->len && !found; j++) {
-            Expectation *e = g_ptr_array_index(expectations, j);
+        for (guint j = 0; j < spec.expectations->len && !found; j++) {
+            Expectation *e = g_ptr_array_index(spec.expectations, j);
             if (!e->matched && e->line == f->line && strcmp(e->rule, f->rule->id) == 0 &&
                 (!e->text || strstr(f->message, e->text))) {
                 e->matched = true;
@@ -293,8 +626,8 @@ run_case(const char *path)
             ok = false;
         }
     }
-    for (guint j = 0; j < expectations->len; j++) {
-        Expectation *e = g_ptr_array_index(expectations, j);
+    for (guint j = 0; j < spec.expectations->len; j++) {
+        Expectation *e = g_ptr_array_index(spec.expectations, j);
         if (!vl_registry_find(e->rule)) {
             printf("FAIL %s:%d: expectation names unknown rule %s\n", path, e->line, e->rule);
             ok = false;
@@ -304,9 +637,22 @@ run_case(const char *path)
             ok = false;
         }
     }
+    {
+        GPtrArray *all[] = { spec.adds, spec.removes, spec.withheld, spec.argv_claims };
+        for (guint k = 0; k < G_N_ELEMENTS(all); k++) {
+            for (guint i = 0; i < all[k]->len; i++) {
+                Intent *in = g_ptr_array_index(all[k], i);
+                if (!*in->text) {
+                    printf("FAIL %s:%d: a fix intent or fixed-argv claim without its TEXT\n", path, in->line);
+                    ok = false;
+                }
+            }
+        }
+    }
     vl_engine_clear(&engine);
-    if (!run_fix_case(path, doc, &config, dir_rule))
+    if (!run_fix_case(path, doc, &config, dir_rule, &spec, findings))
         ok = false;
+    case_spec_clear(&spec);
     vl_config_clear(&config);
     return ok;
 }
