@@ -13,7 +13,10 @@ of it must contain each string a `<!-- fixed-argv: TEXT -->` comment names
 and none a `<!-- fixed-argv-absent: TEXT -->` one ("A || B": either), the
 claims of X.xml.fixed and of its case X.xml alike: a claim in a case is a
 claim on its golden.  (A claim in a case without a golden is an error the
-corpus runner reports, so it is caught without libvirt.)
+corpus runner reports, so it is caught without libvirt.)  The claims of a
+case that targets a newer libvirt than the daemon's (lint-options:
+libvirt=X.Y) that do not hold here are only noted: the release tests check
+them on newer releases.
 
 Without a reachable libvirtd the test skips, except in CI.
 """
@@ -61,6 +64,10 @@ def virsh(*args):
 
 
 def prepare(xml, name, has_kvm):
+    # comments go first: a case's intents quote elements (fix-removes:
+    # <domain type='kvm'>) that the rewrites below must not take for the
+    # domain's own, and libvirt drops comments anyway
+    xml = re.sub(r"<!--.*?-->", "", xml, flags=re.S)
     xml = re.sub(r"<name>[^<]*</name>", f"<name>{name}</name>", xml, count=1)
     if not has_kvm:  # libvirt refuses type='kvm' where KVM is missing
         xml = re.sub(r"<domain type=(['\"])kvm\1", "<domain type='qemu'", xml, count=1)
@@ -82,12 +89,42 @@ def claims(*texts):
     return wanted, unwanted
 
 
+def target_libvirt(text):
+    """The libvirt release a case targets (lint-options: libvirt=X.Y) as a
+    (major, minor) tuple, or None when it takes the runner's default, 9.0."""
+    m = re.search(r"<!--\s*lint-options:[^>]*\blibvirt=(\d+)\.(\d+)", text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def daemon_libvirt():
+    """The release of the libvirtd on URI as (major, minor), or None."""
+    m = re.search(r"daemon:\s*(\d+)\.(\d+)", virsh("version", "--daemon").stdout)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def fixed_claims(fixed, running):
+    """The fixed-argv and fixed-argv-absent claims on the golden FIXED,
+    written in it or in its case, and why a claim that fails on a libvirt of
+    release RUNNING ((major, minor) or None) is not a failure, or None: a
+    case that targets a newer libvirt than RUNNING may claim what only that
+    release generates (<blockio discard_granularity> from 9.8 on)."""
+    text = fixed.read_text()
+    original = Path(str(fixed)[:-len(".fixed")])
+    source = original.read_text() if original.exists() else ""
+    wanted, unwanted = claims(source, text)
+    target = target_libvirt(source or text)
+    if running and target and target > running:
+        return wanted, unwanted, f"the case targets libvirt {target[0]}.{target[1]}, newer than {running[0]}.{running[1]}"
+    return wanted, unwanted, None
+
+
 def check_fixed(has_kvm):
+    running = daemon_libvirt()
     for i, fixed in enumerate(sorted(Path("corpus").glob("**/*.xml.fixed"))):
         text = fixed.read_text()
         original = Path(str(fixed)[:-len(".fixed")])
         source = original.read_text() if original.exists() else ""
-        wanted, unwanted = claims(source, text)
+        wanted, unwanted, not_here = fixed_claims(fixed, running)
         if source == text and not wanted and not unwanted:
             continue  # nothing was fixed and nothing is claimed of it
         name = f"virtlint-oracle-fixed-{i}"
@@ -101,17 +138,23 @@ def check_fixed(has_kvm):
         result(define.returncode == 0, f"{fixed}: libvirt refuses the fixed domain ({define.stderr.strip()})")
         if not wanted and not unwanted:
             continue
+        def claim_holds(ok, message):
+            # what fails on an older libvirt than the case targets is noted
+            if ok or not not_here:
+                result(ok, message)
+            else:
+                print(f"libvirt-oracle: not checked here ({not_here}): {message}")
         if argv.returncode != 0:
-            result(False, f"{fixed}: domxml-to-native failed ({argv.stderr.strip()})")
+            claim_holds(False, f"{fixed}: domxml-to-native failed ({argv.stderr.strip()})")
             continue
         for w in wanted:
             if not has_kvm:  # checked as mode='maximum' (prepare)
                 w = w.replace("-cpu host,", "-cpu max,")
             # "A || B": QEMU releases spell it differently (-no-hpet; hpet=off
             # in -machine from QEMU 8.x on)
-            result(any(alt in argv.stdout for alt in w.split(" || ")), f"{fixed}: QEMU command line lacks {w!r}")
+            claim_holds(any(alt in argv.stdout for alt in w.split(" || ")), f"{fixed}: QEMU command line lacks {w!r}")
         for u in unwanted:
-            result(u not in argv.stdout, f"{fixed}: QEMU command line still has {u!r}")
+            claim_holds(u not in argv.stdout, f"{fixed}: QEMU command line still has {u!r}")
 
 
 def main():
