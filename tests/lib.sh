@@ -1,7 +1,13 @@
-# Shared helpers for the shell test scripts: assertions that count, and the
-# closing "N passed, N failed" line CI reads.
+# Shared helpers for the shell test scripts: assertions that count, skips,
+# and the closing "N passed, N failed" line CI reads.
+#
+# A check that cannot run here (no libvirtd, not root, a missing tool or
+# ../shared) calls skip WHY.  With VIRTLINT_TEST_NO_SKIP=1 (CI: .ci/run
+# exports it) a skip is a failure, WHY printed under it, so that CI never
+# passes by leaving a check out.
 passed=0
 failed=0
+skipped=0
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
@@ -23,7 +29,28 @@ expect_no_grep() {
     if grep -qE -- "$1" "$2"; then fail "$3: /$1/ found in $(basename "$2")"; else pass; fi
 }
 
+# skip WHY: this check cannot run here; a failure under VIRTLINT_TEST_NO_SKIP=1
+skip() {
+    if [ "${VIRTLINT_TEST_NO_SKIP:-}" = 1 ]; then
+        fail "a skip, and VIRTLINT_TEST_NO_SKIP=1 forbids skipping:"
+        echo "  | $*"
+    else
+        skipped=$((skipped + 1))
+        echo "$suite: SKIP: $*"
+    fi
+}
+
+# skip_rest WHY: nothing more of this script can run here; skip, then end
+# it with the closing line (exit 1 when that skip was a failure)
+skip_rest() {
+    skip "$@"
+    finish
+    exit
+}
+
 finish() {
-    echo "$suite: $passed passed, $failed failed"
+    local skips=""
+    [ "$skipped" -gt 0 ] && skips=", $skipped skipped"
+    echo "$suite: $passed passed, $failed failed$skips"
     [ "$failed" -eq 0 ]
 }
