@@ -48,6 +48,20 @@ skip_rest() {
     exit
 }
 
+# need_shared DIR: DIR (under ../shared, beside the repository) must exist;
+# without it a failure, and nothing more runs, unless
+# VIRTLINT_TEST_SKIP_SHARED=1 makes it a skip (still a failure under
+# VIRTLINT_TEST_NO_SKIP=1).  tests/snapshot.py and check_registry do the same.
+need_shared() {
+    [ -d "$1" ] && return 0
+    if [ "${VIRTLINT_TEST_SKIP_SHARED:-}" = 1 ]; then
+        skip_rest "$1 not found (VIRTLINT_TEST_SKIP_SHARED=1)"
+    fi
+    fail "$1 not found: the shared corpus must sit beside the repository (VIRTLINT_SHARED_CORPUS=DIR names another place; VIRTLINT_TEST_SKIP_SHARED=1 skips it)"
+    finish
+    exit 1
+}
+
 finish() {
     local skips=""
     [ "$skipped" -gt 0 ] && skips=", $skipped skipped"
