@@ -54,12 +54,19 @@ skip_rest() {
 # VIRTLINT_TEST_NO_SKIP=1).  tests/snapshot.py and check_registry do the same.
 need_shared() {
     [ -d "$1" ] && return 0
-    if [ "${VIRTLINT_TEST_SKIP_SHARED:-}" = 1 ]; then
-        skip_rest "$1 not found (VIRTLINT_TEST_SKIP_SHARED=1)"
-    fi
-    fail "$1 not found: the shared corpus must sit beside the repository (VIRTLINT_SHARED_CORPUS=DIR names another place; VIRTLINT_TEST_SKIP_SHARED=1 skips it)"
+    shared_missing "$1"
     finish
-    exit 1
+    exit
+}
+
+# shared_missing PATH [WHAT]: PATH under ../shared is missing, so WHAT is
+# not checked: a failure, or a skip with VIRTLINT_TEST_SKIP_SHARED=1
+shared_missing() {
+    if [ "${VIRTLINT_TEST_SKIP_SHARED:-}" = 1 ]; then
+        skip "$1 not found (VIRTLINT_TEST_SKIP_SHARED=1)${2:+: $2 not checked}"
+    else
+        fail "$1 not found${2:+ ($2 not checked)}: the shared corpus must sit beside the repository (VIRTLINT_SHARED_CORPUS=DIR names another place; VIRTLINT_TEST_SKIP_SHARED=1 skips it)"
+    fi
 }
 
 finish() {
