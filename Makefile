@@ -41,7 +41,8 @@ FIXERS := $(sort $(wildcard fixers/*.xsl))
 SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean
+.PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean \
+	snapshot-check snapshot-update
 
 all: $(BIN)
 
@@ -117,8 +118,18 @@ corpus-tests: $(B)/tests/corpus-runner
 robustness: $(BIN)
 	tests/robustness.sh $(abspath $(BIN))
 
+# Findings snapshots (tests/snapshot.py): every rule over every file of
+# ../shared/corpus and of corpus/, against tests/snapshot/*.txt.  A change
+# in findings is committed with its snapshot (make snapshot-update) and the
+# reason.
+snapshot-check: $(BIN)
+	tests/snapshot.py $(abspath $(BIN))
+
+snapshot-update: $(BIN)
+	tests/snapshot.py $(abspath $(BIN)) --update
+
 # Needs libvirtd on qemu:///system (tools/start-libvirtd.sh); skips without
-# it, except in CI.
+# it, except in CI (VIRTLINT_TEST_NO_SKIP=1).
 libvirt-oracle: $(BIN)
 	tests/libvirt_oracle.py $(abspath $(BIN))
 
@@ -128,7 +139,7 @@ libvirt-oracle: $(BIN)
 release-tests: $(BIN)
 	tests/libvirt_releases.py $(abspath $(BIN))
 
-check: $(BIN) unit-tests corpus-tests rules-md-check robustness libvirt-oracle
+check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness libvirt-oracle
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
 	tests/cache.sh $(abspath $(BIN))

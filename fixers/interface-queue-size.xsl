@@ -4,12 +4,14 @@
      the value, within 256..1024; tx_queue_size at most 256 unless the
      interface is vhostuser or vdpa.  Only targeted <driver> elements change,
      and only attributes that are out of bounds.
-     Parameters: targets, the vl:id of each <driver> to fix. -->
+     Parameters: targets, the vl:id of each <driver> to fix; queues, the
+     attributes to fix (rx_queue_size, tx_queue_size), space-separated. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:vl="urn:x-virtlint:fix"
                 exclude-result-prefixes="vl">
   <xsl:param name="targets"/>
+  <xsl:param name="queues"/>
 
   <xsl:template match="@*|node()">
     <xsl:copy>
@@ -52,7 +54,8 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="contains($targets, concat(' ', ../@vl:id, ' ')) and string(number(.)) != 'NaN'">
+      <xsl:when test="contains($targets, concat(' ', ../@vl:id, ' ')) and string(number(.)) != 'NaN'
+                      and contains(concat(' ', $queues, ' '), concat(' ', local-name(), ' '))">
         <xsl:attribute name="{local-name()}">
           <xsl:value-of select="$want"/>
         </xsl:attribute>

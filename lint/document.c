@@ -110,7 +110,14 @@ vl_document_parse(const char *path, char *data, gsize len, VlInputError **error)
         int line = 1;
         for (const char *p = data; p < nul; p++)
             line += *p == '\n';
-        *error = vl_input_error_new(path, line, 0, "NUL byte in input: not an XML text file");
+        /* UTF-16 (with a byte order mark or without: '<' beside a NUL) is
+         * XML, but every byte offset, edit and diff here assumes an
+         * encoding whose markup is ASCII */
+        if (len >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe || !data[0] || !data[1]))
+            *error = vl_input_error_new(path, 1, 0, "UTF-16 input is not supported: convert the file to UTF-8 "
+                                        "(iconv -f UTF-16 -t UTF-8)");
+        else
+            *error = vl_input_error_new(path, line, 0, "NUL byte in input: not an XML text file");
         return NULL;
     }
 

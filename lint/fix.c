@@ -202,6 +202,16 @@ indent_from_tree(VlTextStyle *style, VlDocument *doc, const VlSrcMap *map)
     }
 }
 
+/* Whether text inserted into DOC may be UTF-8: its declared encoding is
+ * UTF-8, or it declares none.  Input that is not ASCII-compatible (UTF-16)
+ * never gets this far: it is refused when read. */
+static bool
+writes_utf8(xmlDocPtr doc)
+{
+    return !doc->encoding || g_ascii_strcasecmp((const char *) doc->encoding, "UTF-8") == 0 ||
+           g_ascii_strcasecmp((const char *) doc->encoding, "UTF8") == 0;
+}
+
 /* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
 static GPtrArray *
 rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why, VlFixMeaning **expected)
@@ -264,7 +274,8 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     } else if (!(map = vl_srcmap_build(doc->data, doc->len, doc->doc))) {
         *why = "the source could not be mapped";
     } else {
-        VlFixSource src = { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &text_style };
+        VlFixSource src = { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &text_style,
+                            .ascii = !writes_utf8(doc->doc) };
         vl_text_style_detect(&text_style, doc->data, doc->len);
         indent_from_tree(&text_style, doc, map);
         if (!(edits = vl_fixdiff(&src, result)))
@@ -282,40 +293,31 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
 void
 vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe)
 {
-    g_autoptr(GHashTable) by_rule = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
-    GHashTableIter it;
-    gpointer rule, group;
-
+    /* Each finding gets the edits of its own fix, as if it were the only
+     * one: its fixer runs once per finding (in JSON and SARIF output only,
+     * where a consumer applies the fixes it picks, one by one). */
     for (guint i = 0; i < findings->len; i++) {
         VlFinding *f = g_ptr_array_index(findings, i);
-        GPtrArray *g;
+        g_autoptr(GPtrArray) one = g_ptr_array_new();
+        g_autoptr(VlFixMeaning) expected = NULL;
+        g_autoptr(GPtrArray) edits = NULL;
+        const char *why = NULL;
+        GPtrArray *out;
 
         if (!vl_fix_allowed(f, unsafe))
             continue;
-        if (!(g = g_hash_table_lookup(by_rule, f->rule)))
-            g_hash_table_insert(by_rule, (gpointer) f->rule, g = g_ptr_array_new());
-        g_ptr_array_add(g, f);
-    }
-    g_hash_table_iter_init(&it, by_rule);
-    while (g_hash_table_iter_next(&it, &rule, &group)) {
-        const char *why = NULL;
-        g_autoptr(VlFixMeaning) expected = NULL;
-        g_autoptr(GPtrArray) edits = rule_edits(doc, rule, group, &why, &expected);
-
-        for (guint i = 0; edits && i < ((GPtrArray *) group)->len; i++) {
-            VlFinding *f = g_ptr_array_index((GPtrArray *) group, i);
-            GPtrArray *out = vl_fix_edits_new();
-
-            for (guint j = 0; j < edits->len; j++) {
-                const VlEdit *e = g_ptr_array_index(edits, j);
-                int l1, c1, l2, c2;
-                vl_document_position(doc, e->start, &l1, &c1);
-                vl_document_position(doc, e->end, &l2, &c2);
-                g_ptr_array_add(out, vl_fix_edit_new(l1, c1, l2, c2, e->text));
-            }
-            vl_fix_set_edits(f->fix, out);
+        g_ptr_array_add(one, f);
+        if (!(edits = rule_edits(doc, f->rule, one, &why, &expected)))
+            continue;
+        out = vl_fix_edits_new();
+        for (guint j = 0; j < edits->len; j++) {
+            const VlEdit *e = g_ptr_array_index(edits, j);
+            int l1, c1, l2, c2;
+            vl_document_position(doc, e->start, &l1, &c1);
+            vl_document_position(doc, e->end, &l2, &c2);
+            g_ptr_array_add(out, vl_fix_edit_new(l1, c1, l2, c2, e->text));
         }
+        vl_fix_set_edits(f->fix, out);
     }
 }
 

@@ -41,8 +41,9 @@ bool vl_fix_allowed(const VlFinding *finding, bool unsafe);
 VlFixResult *vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe);
 void vl_fix_result_free(VlFixResult *result);
 
-/* For JSON output: give each allowed fix in FINDINGS (of DOC) the edits its
- * rule's fixer makes to DOC on its own, as line/column ranges. */
+/* For JSON and SARIF output: give each allowed fix in FINDINGS (of DOC) the
+ * edits its fixer makes to DOC for that finding alone, as line/column
+ * ranges; a fix that would be withheld gets none. */
 void vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe);
 
 /* Run STYLE on DOC with PARAMS (name, value, ..., NULL; values are strings)

@@ -45,8 +45,13 @@ qname(xmlNodePtr n)
     return g_strdup((const char *) n->name);
 }
 
+/* VALUE (UTF-8, from the result tree) as the source must spell it: in an
+ * attribute (QUOTE set) tab, newline and carriage return as character
+ * references, or XML would normalise them to spaces; a carriage return in
+ * text too (it would become a newline); and in a file not in UTF-8 every
+ * other character as a reference, which any encoding can carry. */
 static void
-append_escaped(GString *out, const char *s, char quote)
+append_escaped(GString *out, const char *s, char quote, bool ascii)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -55,16 +60,29 @@ append_escaped(GString *out, const char *s, char quote)
         case '>': g_string_append(out, quote ? ">" : "&gt;"); break;
         case '\'': g_string_append(out, quote == '\'' ? "&apos;" : "'"); break;
         case '"': g_string_append(out, quote == '"' ? "&quot;" : "\""); break;
-        default: g_string_append_c(out, *s);
+        case '\r': g_string_append(out, "&#13;"); break;
+        case '\t': g_string_append(out, quote ? "&#9;" : "\t"); break;
+        case '\n': g_string_append(out, quote ? "&#10;" : "\n"); break;
+        default:
+            if (ascii && (guchar) *s >= 0x80) {
+                gunichar c = g_utf8_get_char_validated(s, -1);
+
+                if (c != (gunichar) -1 && c != (gunichar) -2) {
+                    g_string_append_printf(out, "&#%u;", (unsigned) c);
+                    s = g_utf8_next_char(s) - 1;
+                    break;
+                }
+            }
+            g_string_append_c(out, *s);
         }
     }
 }
 
 static void
-append_attr(GString *out, const char *name, const char *value, char quote)
+append_attr(GString *out, const char *name, const char *value, char quote, bool ascii)
 {
     g_string_append_printf(out, " %s=%c", name, quote);
-    append_escaped(out, value, quote);
+    append_escaped(out, value, quote, ascii);
     g_string_append_c(out, quote);
 }
 
@@ -101,6 +119,34 @@ text_of(xmlNodePtr n)
     return g_string_free(s, FALSE);
 }
 
+static char *moved_text(const Diff *d, xmlNodePtr o, xmlNodePtr r, const char *indent);
+static void serialize(const Diff *d, GString *out, xmlNodePtr r, const char *indent, xmlNodePtr scope,
+                      GHashTable *written);
+
+/* Result element R at a new place: from its source text when the fixer
+ * moved it (see moved_text), else written anew. */
+static void
+write_element(const Diff *d, GString *out, xmlNodePtr r, const char *indent, xmlNodePtr scope, GHashTable *written)
+{
+    xmlNodePtr o = origin(d, r);
+    g_autofree char *moved = o ? moved_text(d, o, r, indent) : NULL;
+
+    if (moved)
+        g_string_append(out, moved);
+    else
+        serialize(d, out, r, indent, scope, written);
+}
+
+static void
+write_markup(GString *out, xmlNodePtr n)
+{
+    if (n->type == XML_COMMENT_NODE)
+        g_string_append_printf(out, "<!--%s-->", n->content ? (const char *) n->content : "");
+    else
+        g_string_append_printf(out, "<?%s%s%s?>", n->name, n->content ? " " : "",
+                               n->content ? (const char *) n->content : "");
+}
+
 /* Write the new element R, indented by INDENT, in the file's style.  SCOPE
  * is the source element it will be inserted under. */
 static void
@@ -109,6 +155,7 @@ serialize(const Diff *d, GString *out, xmlNodePtr r, const char *indent, xmlNode
     const VlTextStyle *st = d->src->style;
     g_autofree char *name = qname(r);
     g_autoptr(GHashTable) mine = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    bool content = false;
     GHashTableIter it;
     gpointer k, v;
 
@@ -123,7 +170,7 @@ serialize(const Diff *d, GString *out, xmlNodePtr r, const char *indent, xmlNode
         if (is_fix_ns(ns) || ns_in_scope(scope, mine, ns->prefix, ns->href))
             continue;
         attr = ns->prefix ? g_strdup_printf("xmlns:%s", ns->prefix) : g_strdup("xmlns");
-        append_attr(out, attr, (const char *) ns->href, st->quote);
+        append_attr(out, attr, (const char *) ns->href, st->quote, d->src->ascii);
         g_hash_table_insert(mine, g_strdup(ns->prefix ? (const char *) ns->prefix : ""), g_strdup((const char *) ns->href));
     }
     for (xmlAttrPtr a = r->properties; a; a = a->next) {
@@ -133,30 +180,43 @@ serialize(const Diff *d, GString *out, xmlNodePtr r, const char *indent, xmlNode
         value = (char *) xmlNodeGetContent((xmlNodePtr) a);
         aname = a->ns && a->ns->prefix ? g_strdup_printf("%s:%s", a->ns->prefix, a->name)
                                        : g_strdup((const char *) a->name);
-        append_attr(out, aname, value ? value : "", st->quote);
+        append_attr(out, aname, value ? value : "", st->quote, d->src->ascii);
     }
 
     if (has_element_children(r)) {
+        /* elements, comments and processing instructions each on a line;
+         * the blank text between them is the layout this writes anew */
         g_autofree char *inner = g_strconcat(indent, st->indent_unit, NULL);
 
         g_string_append_c(out, '>');
         for (xmlNodePtr c = r->children; c; c = c->next) {
-            if (c->type != XML_ELEMENT_NODE)
+            if (c->type != XML_ELEMENT_NODE && c->type != XML_COMMENT_NODE && c->type != XML_PI_NODE)
                 continue;
             g_string_append_printf(out, "%s%s", st->newline, inner);
-            serialize(d, out, c, inner, scope, mine);
+            if (c->type == XML_ELEMENT_NODE)
+                write_element(d, out, c, inner, scope, mine);
+            else
+                write_markup(out, c);
         }
         g_string_append_printf(out, "%s%s</%s>", st->newline, indent, name);
-    } else {
-        g_autofree char *text = text_of(r);
-        if (*g_strstrip(text)) {
-            g_string_append_c(out, '>');
-            append_escaped(out, text, 0);
-            g_string_append_printf(out, "</%s>", name);
-        } else {
-            g_string_append(out, "/>");
-        }
+        return;
     }
+    for (xmlNodePtr c = r->children; c && !content; c = c->next)
+        content = c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE ||
+                  ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !xmlIsBlankNode(c));
+    if (!content) {
+        g_string_append(out, "/>");
+        return;
+    }
+    /* text, comments and processing instructions as they come */
+    g_string_append_c(out, '>');
+    for (xmlNodePtr c = r->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            append_escaped(out, (const char *) c->content, 0, d->src->ascii);
+        else if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+            write_markup(out, c);
+    }
+    g_string_append_printf(out, "</%s>", name);
 }
 
 static char *
@@ -165,7 +225,7 @@ serialize_new(const Diff *d, xmlNodePtr r, const char *indent, xmlNodePtr scope)
     g_autoptr(GHashTable) written = g_hash_table_new(g_str_hash, g_str_equal);
     GString *out = g_string_new(NULL);
 
-    serialize(d, out, r, indent, scope, written);
+    write_element(d, out, r, indent, scope, written);
     return g_string_free(out, FALSE);
 }
 
@@ -228,11 +288,11 @@ diff_attributes(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
             /* declared anew here, unless the source already binds it */
             xmlNsPtr have = xmlSearchNs(o->doc, o, ns->prefix);
             if (!have || !xmlStrEqual(have->href, ns->href))
-                append_attr(added, attr, (const char *) ns->href, quote);
+                append_attr(added, attr, (const char *) ns->href, quote, d->src->ascii);
         } else if ((gsize) xmlStrlen(ns->href) != sa->value_end - sa->value_start ||
                    memcmp(text + sa->value_start, ns->href, sa->value_end - sa->value_start) != 0) {
             GString *v = g_string_new(NULL);
-            append_escaped(v, (const char *) ns->href, sa->quote);
+            append_escaped(v, (const char *) ns->href, sa->quote, d->src->ascii);
             add_edit(d, sa->value_start, sa->value_end, v->str);
             g_string_free(v, TRUE);
         }
@@ -251,13 +311,13 @@ diff_attributes(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
         g_hash_table_add(kept, g_strdup(name));
         sa = vl_srcmap_attr(d->src->map, e, name);
         if (!sa) {
-            append_attr(added, name, value ? value : "", quote);
+            append_attr(added, name, value ? value : "", quote, d->src->ascii);
             continue;
         }
         old = a->ns ? (char *) xmlGetNsProp(o, a->name, a->ns->href) : (char *) xmlGetNoNsProp(o, a->name);
         if (g_strcmp0(old, value) != 0) {
             GString *v = g_string_new(NULL);
-            append_escaped(v, value ? value : "", sa->quote);
+            append_escaped(v, value ? value : "", sa->quote, d->src->ascii);
             add_edit(d, sa->value_start, sa->value_end, v->str);
             g_string_free(v, TRUE);
         }
@@ -311,12 +371,40 @@ replace_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
 {
     const VlSrcElem *e = vl_srcmap_get(d->src->map, o);
     g_autofree char *indent = indent_of(d, o);
-    g_autofree char *text = NULL;
+    g_autoptr(GHashTable) written = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GString) text = g_string_new(NULL);
 
     if (!e)
         return;
-    text = serialize_new(d, r, indent, o->parent);
-    add_edit(d, e->start, e->end, text);
+    serialize(d, text, r, indent, o->parent, written); /* anew: O itself is what changes */
+    add_edit(d, e->start, e->end, text->str);
+}
+
+/* The start of the comment lines right above line LS (each comment alone
+ * on its lines), or LS.  A comment above an element speaks of it, and a
+ * virtlint-disable comment suppresses it: what is inserted before the
+ * element goes above them. */
+static gsize
+above_own_comments(const char *text, gsize ls)
+{
+    while (ls > 0) {
+        gsize end = ls - 1, start; /* the previous line, without its newline */
+        const char *open;
+
+        while (end > 0 && (text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
+            end--;
+        if (end < 3 || strncmp(text + end - 3, "-->", 3) != 0)
+            break;
+        open = g_strrstr_len(text, (gssize) (end - 3), "<!--");
+        if (!open)
+            break;
+        start = vl_text_line_start(text, (gsize) (open - text));
+        for (gsize i = start; i < (gsize) (open - text); i++)
+            if (text[i] != ' ' && text[i] != '\t')
+                return ls;
+        ls = start;
+    }
+    return ls;
 }
 
 /* New elements go right after the surviving sibling before them, each on
@@ -338,7 +426,7 @@ insert_before(Diff *d, xmlNodePtr first, GPtrArray *news, const char *indent, xm
             g_string_append_printf(out, "%s%s%s", ser, st->newline, indent);
     }
     if (own) {
-        gsize ls = vl_text_line_start(d->src->text, fe->start);
+        gsize ls = above_own_comments(d->src->text, vl_text_line_start(d->src->text, fe->start));
         add_edit(d, ls, ls, out->str);
     } else {
         add_edit(d, fe->start, fe->start, out->str);
@@ -385,9 +473,10 @@ insert_after(Diff *d, xmlNodePtr prev, GPtrArray *news, const char *indent, xmlN
     g_string_free(out, TRUE);
 }
 
-/* O keeps none of its element children: the new ones go at the end of its
- * content, before the end tag, so text and comments inside stay.  When O
- * had element children (all removed now) its inside is written anew. */
+/* O keeps none of its element children in place: the new ones go at the
+ * end of its content, before the end tag (on lines of their own when the
+ * end tag has one), so text and comments inside stay; the old children
+ * are deleted one by one. */
 static void
 rewrite_inside(Diff *d, xmlNodePtr o, const VlSrcElem *e, GPtrArray *news, const char *indent)
 {
@@ -396,25 +485,42 @@ rewrite_inside(Diff *d, xmlNodePtr o, const VlSrcElem *e, GPtrArray *news, const
     g_autofree char *own = indent_of(d, o);
     g_autofree char *name = qname(o);
     GString *inner = g_string_new(NULL);
+    gsize ls, q;
+    bool own_line = !e->self_closing;
 
-    for (guint i = 0; i < news->len; i++) {
-        g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, o);
-        g_string_append_printf(inner, "%s%s%s", st->newline, indent, ser);
-    }
     if (e->self_closing) {
         /* <clock offset='utc'/>  ->  <clock offset='utc'> ... </clock> */
-        gsize q = e->tag_end - 2;
         g_autofree char *repl = NULL;
+
+        for (guint i = 0; i < news->len; i++) {
+            g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, o);
+            g_string_append_printf(inner, "%s%s%s", st->newline, indent, ser);
+        }
+        q = e->tag_end - 2;
         while (q > e->start && g_ascii_isspace(text[q - 1]))
             q--;
         repl = g_strdup_printf(">%s%s%s</%s>", inner->str, st->newline, own, name);
         add_edit(d, q, e->tag_end, repl);
-    } else if (has_element_children(o)) {
-        g_string_append_printf(inner, "%s%s", st->newline, own);
-        add_edit(d, e->tag_end, e->close_start, inner->str);
+        g_string_free(inner, TRUE);
+        return;
+    }
+
+    ls = vl_text_line_start(text, e->close_start);
+    for (gsize i = ls; i < e->close_start && own_line; i++)
+        own_line = text[i] == ' ' || text[i] == '\t';
+    if (own_line && ls > e->tag_end) {
+        for (guint i = 0; i < news->len; i++) {
+            g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, o);
+            g_string_append_printf(inner, "%s%s%s", indent, ser, st->newline);
+        }
+        add_edit(d, ls, ls, inner->str);
     } else {
         /* after the last non-blank content; the blank before </name> stays */
-        gsize q = e->close_start;
+        for (guint i = 0; i < news->len; i++) {
+            g_autofree char *ser = serialize_new(d, g_ptr_array_index(news, i), indent, o);
+            g_string_append_printf(inner, "%s%s%s", st->newline, indent, ser);
+        }
+        q = e->close_start;
         while (q > e->tag_end && g_ascii_isspace(text[q - 1]))
             q--;
         if (!memchr(text + q, '\n', e->close_start - q))
@@ -424,9 +530,56 @@ rewrite_inside(Diff *d, xmlNodePtr o, const VlSrcElem *e, GPtrArray *news, const
     g_string_free(inner, TRUE);
 }
 
+/* Which children of R stay where they are: those copied from children of O
+ * in the order O has them, as many as possible (a longest increasing run
+ * of their positions in O).  Any other child of O in R was moved: it is
+ * deleted from its place and written at its new one. */
+static GHashTable *
+kept_in_place(const Diff *d, xmlNodePtr o, xmlNodePtr r)
+{
+    g_autoptr(GHashTable) position = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GArray) pos = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_autoptr(GPtrArray) cand = g_ptr_array_new();
+    g_autofree guint *len = NULL, *back = NULL;
+    GHashTable *kept = g_hash_table_new(g_direct_hash, g_direct_equal);
+    guint n = 0, best = 0;
+
+    for (xmlNodePtr oc = o->children; oc; oc = oc->next)
+        if (oc->type == XML_ELEMENT_NODE)
+            g_hash_table_insert(position, oc, GUINT_TO_POINTER(++n));
+    for (xmlNodePtr rc = r->children; rc; rc = rc->next) {
+        xmlNodePtr oc = rc->type == XML_ELEMENT_NODE ? origin(d, rc) : NULL;
+        guint p = oc ? GPOINTER_TO_UINT(g_hash_table_lookup(position, oc)) : 0;
+
+        if (p && !g_ptr_array_find(cand, oc, NULL)) {
+            g_ptr_array_add(cand, oc);
+            g_array_append_val(pos, p);
+        }
+    }
+    /* quadratic, over one element's children */
+    len = g_new0(guint, cand->len + 1);
+    back = g_new0(guint, cand->len + 1);
+    for (guint i = 0; i < cand->len; i++) {
+        len[i] = 1;
+        back[i] = G_MAXUINT;
+        for (guint j = 0; j < i; j++) {
+            if (g_array_index(pos, guint, j) < g_array_index(pos, guint, i) && len[j] + 1 > len[i]) {
+                len[i] = len[j] + 1;
+                back[i] = j;
+            }
+        }
+        if (len[i] > len[best])
+            best = i;
+    }
+    for (guint i = cand->len ? best : G_MAXUINT; i != G_MAXUINT; i = back[i])
+        g_hash_table_add(kept, g_ptr_array_index(cand, i));
+    return kept;
+}
+
 static void
 diff_children(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
 {
+    g_autoptr(GHashTable) kept = kept_in_place(d, o, r);
     g_autoptr(GHashTable) matched = g_hash_table_new(g_direct_hash, g_direct_equal);
     g_autoptr(GPtrArray) news = g_ptr_array_new();
     g_autofree char *indent = child_indent(d, o);
@@ -438,8 +591,8 @@ diff_children(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
         if (rc->type != XML_ELEMENT_NODE)
             continue;
         oc = origin(d, rc);
-        if (!oc || oc->parent != o || g_hash_table_contains(matched, oc)) {
-            g_ptr_array_add(news, rc); /* new, or moved here: written anew */
+        if (!oc || !g_hash_table_contains(kept, oc) || g_hash_table_contains(matched, oc)) {
+            g_ptr_array_add(news, rc); /* new, moved, or copied: written at its place */
             continue;
         }
         g_hash_table_add(matched, oc);
@@ -455,11 +608,9 @@ diff_children(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
     }
 
     if (!prev) {
-        /* Nothing of the old content survives. */
-        if (news->len) {
+        /* Nothing of the old content survives in place. */
+        if (news->len)
             rewrite_inside(d, o, e, news, indent);
-            return;
-        }
     } else if (news->len) {
         insert_after(d, prev, news, indent, o);
     }
@@ -479,6 +630,107 @@ rename_element(Diff *d, const VlSrcElem *e, const char *old_name, const char *ne
         add_edit(d, e->close_start + 2, e->close_start + 2 + strlen(old_name), new_name);
 }
 
+/* Past the comment, processing instruction or CDATA section at P, or P
+ * itself when none starts there. */
+static gsize
+skip_markup(const char *text, gsize p, gsize end, bool *is_text)
+{
+    static const struct { const char *open, *close; bool text; } kinds[] = {
+        { "<!--", "-->", false }, { "<?", "?>", false }, { "<![CDATA[", "]]>", true },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS(kinds); k++) {
+        const char *close;
+
+        if (!g_str_has_prefix(text + p, kinds[k].open))
+            continue;
+        close = g_strstr_len(text + p, (gssize) (end - p), kinds[k].close);
+        *is_text = kinds[k].text;
+        return close ? (gsize) (close - text) + strlen(kinds[k].close) : end;
+    }
+    return p;
+}
+
+/* The text of E (an element without element children) becomes RT, and the
+ * comments and processing instructions among it stay: RT replaces the
+ * first run of text that is not blank, the other such runs are emptied. */
+static void
+replace_text(Diff *d, const VlSrcElem *e, const char *rt)
+{
+    const char *text = d->src->text;
+    g_autoptr(GString) v = g_string_new(NULL);
+    gsize p = e->tag_end, run = p;
+    bool placed = false, blank = true;
+
+    append_escaped(v, rt, 0, d->src->ascii);
+    for (;;) {
+        bool is_text = false;
+        gsize next = p < e->close_start ? skip_markup(text, p, e->close_start, &is_text) : p;
+
+        if (p == e->close_start || (next != p && !is_text)) {
+            /* a run of text ends at P */
+            if (!blank) {
+                add_edit(d, run, p, placed ? "" : v->str);
+                placed = true;
+            }
+            if (p == e->close_start)
+                break;
+            p = run = next;
+            blank = true;
+        } else if (next != p) {
+            blank = false; /* CDATA is text */
+            p = next;
+        } else {
+            blank = blank && g_ascii_isspace(text[p]);
+            p++;
+        }
+    }
+    if (!placed && v->len)
+        add_edit(d, e->tag_end, e->tag_end, v->str);
+}
+
+/* Source element O, which the fixer moved (as R), written at its new place
+ * from its own text, so the comments, layout and character references in
+ * it go along: O's bytes with R's changes applied, re-indented from O's
+ * indentation to INDENT.  NULL when a change reaches outside O. */
+static char *
+moved_text(const Diff *d, xmlNodePtr o, xmlNodePtr r, const char *indent)
+{
+    const VlSrcElem *e = vl_srcmap_get(d->src->map, o);
+    g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func((GDestroyNotify) vl_edit_free);
+    Diff inner = { .src = d->src, .edits = edits };
+    g_autofree char *old_indent = NULL, *text = NULL;
+    GString *out;
+    gsize len;
+
+    if (!e)
+        return NULL;
+    diff_element(&inner, o, r);
+    for (guint i = 0; i < edits->len; i++) {
+        VlEdit *ed = g_ptr_array_index(edits, i);
+
+        if (ed->start < e->start || ed->end > e->end)
+            return NULL;
+        ed->start -= e->start;
+        ed->end -= e->start;
+    }
+    if (!(text = vl_edits_apply(d->src->text + e->start, e->end - e->start, edits, &len)))
+        return NULL;
+    old_indent = indent_of(d, o);
+    if (!*old_indent && vl_text_line_start(d->src->text, e->start) != e->start)
+        return g_steal_pointer(&text); /* not at a line start: layout unknown */
+    out = g_string_sized_new(len);
+    for (const char *p = text; *p; p++) {
+        g_string_append_c(out, *p);
+        if (*p == '\n') {
+            if (g_str_has_prefix(p + 1, old_indent))
+                p += strlen(old_indent);
+            g_string_append(out, indent);
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
 static void
 diff_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
 {
@@ -494,14 +746,10 @@ diff_element(Diff *d, xmlNodePtr o, xmlNodePtr r)
     if (!has_element_children(o) && !has_element_children(r)) {
         g_autofree char *ot = text_of(o), *rt = text_of(r);
         if (strcmp(ot, rt) != 0) {
-            if (e->self_closing) {
+            if (e->self_closing)
                 replace_element(d, o, r);
-            } else {
-                GString *v = g_string_new(NULL);
-                append_escaped(v, rt, 0);
-                add_edit(d, e->tag_end, e->close_start, v->str);
-                g_string_free(v, TRUE);
-            }
+            else
+                replace_text(d, e, rt);
         }
         return;
     }

@@ -8,6 +8,7 @@
  * edit of just those bytes; everything else in the file stays as it was. */
 #pragma once
 
+#include <stdbool.h>
 #include <glib.h>
 #include <libxml/tree.h>
 
@@ -22,6 +23,7 @@ typedef struct {
     const VlSrcMap *map;
     GPtrArray *order;       /* vl:id -> source element */
     const VlTextStyle *style;
+    bool ascii;             /* not UTF-8: write other characters as references */
 } VlFixSource;
 
 /* Edits that turn the source into RESULT, or NULL when the result cannot be

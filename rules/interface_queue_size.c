@@ -26,7 +26,8 @@ check(const VlModel *m, VlReport *report)
                           "%s='%" G_GUINT64_FORMAT "': libvirt refuses it (\"%s has to be a power of "
                           "two\"); use 256, 512 or 1024 (QEMU's range)",
                           attrs[k], size, attrs[k]);
-            vl_finding_set_fix(f, "round the ring size down to a power of two within QEMU's limits", NULL);
+            vl_finding_set_fix(f, "round the ring size down to a power of two within QEMU's limits",
+                               "queues", attrs[k], NULL);
         }
     }
 }

@@ -29,7 +29,7 @@ check(const VlModel *m, VlReport *report)
                           "start (\"Invalid rx_queue_size (= %" G_GUINT64_FORMAT "), must be a power of 2 "
                           "between 256 and 1024\"); use a value from 256 to 1024",
                           rx, rx);
-            vl_finding_set_fix(f, "bring the ring size into QEMU's range", NULL);
+            vl_finding_set_fix(f, "bring the ring size into QEMU's range", "queues", "rx_queue_size", NULL);
         }
         if (!vl_xml_parse_uint(vl_xml_attr(driver, "tx_queue_size"), &tx) || !tx || (tx & (tx - 1)))
             continue;
@@ -56,7 +56,7 @@ check(const VlModel *m, VlReport *report)
         } else {
             continue;
         }
-        vl_finding_set_fix(f, "bring the ring size into QEMU's range", NULL);
+        vl_finding_set_fix(f, "bring the ring size into QEMU's range", "queues", "tx_queue_size", NULL);
     }
 }
 

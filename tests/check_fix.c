@@ -13,6 +13,7 @@
 #include "lint/document.h"
 #include "lint/fix.h"
 #include "lint/fixdiff.h"
+#include "lint/fixmeaning.h"
 #include "lint/srcmap.h"
 #include "lint/textedit.h"
 #include "lint/udiff.h"
@@ -97,9 +98,11 @@ START_TEST(test_udiff)
 }
 END_TEST
 
-/* Run a stylesheet through the fix path: source -> result -> edits -> text. */
+/* Run a stylesheet through the fix path: source -> result -> edits -> text,
+ * and check that the text means what the stylesheet produced.  ASCII: the
+ * source is not UTF-8 (see VlFixSource). */
 static char *
-fix_with(const char *source, const char *xsl)
+fix_with_encoding(const char *source, const char *xsl, bool ascii)
 {
     g_autoptr(VlDocument) doc = parse(source);
     xmlDocPtr sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
@@ -112,6 +115,8 @@ fix_with(const char *source, const char *xsl)
     VlTextStyle st = { 0 };
     VlFixSource src;
     g_autoptr(GPtrArray) edits = NULL;
+    g_autoptr(VlFixMeaning) meaning = NULL;
+    g_autoptr(VlDocument) fixed = NULL;
     xmlNsPtr ns;
     gsize len;
     char *out;
@@ -139,15 +144,26 @@ fix_with(const char *source, const char *xsl)
     result = vl_fix_transform(style, copy, params);
     ck_assert_ptr_nonnull(result);
     vl_text_style_detect(&st, doc->data, doc->len);
-    src = (VlFixSource) { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &st };
+    src = (VlFixSource) { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &st,
+                          .ascii = ascii };
     edits = vl_fixdiff(&src, result);
     ck_assert_ptr_nonnull(edits);
     out = vl_edits_apply(doc->data, doc->len, edits, &len);
+    ck_assert_ptr_nonnull(out);
+    meaning = vl_fix_meaning_new(copy, result);
+    fixed = parse(out);
+    ck_assert_msg(vl_fix_meaning_kept(meaning, fixed->doc), "the edits do not mean the result:\n%s", out);
     vl_text_style_clear(&st);
     xmlFreeDoc(result);
     xmlFreeDoc(copy);
     xsltFreeStylesheet(style);
     return out;
+}
+
+static char *
+fix_with(const char *source, const char *xsl)
+{
+    return fix_with_encoding(source, xsl, false);
 }
 
 #define XSL_HEAD                                                                                    \
@@ -191,6 +207,119 @@ START_TEST(test_fixdiff_insert_between_and_before)
 
     ck_assert_str_eq(out, "<domain>\n  <memory unit='KiB'>1</memory>\n  <name>x</name>\n  <os/>\n"
                           "  <features>\n    <acpi/>\n  </features>\n</domain>");
+}
+END_TEST
+
+/* What goes before an element goes above the comment lines over it: they
+ * speak of that element (a virtlint-disable comment suppresses it). */
+START_TEST(test_fixdiff_insert_above_comments)
+{
+    const char *source = "<domain>\n  <name>x</name>\n  <devices>\n    <!-- virtlint-disable -->\n"
+                         "    <!-- the GPU,\n         passed through -->\n    <hostdev/>\n  </devices>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='devices'><xsl:copy><tpm/><xsl:apply-templates select='node()'/></xsl:copy>"
+        "</xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <name>x</name>\n  <devices>\n    <tpm/>\n    <!-- virtlint-disable -->\n"
+                          "    <!-- the GPU,\n         passed through -->\n    <hostdev/>\n  </devices>\n</domain>\n");
+}
+END_TEST
+
+/* A comment among the text a fix changes stays where it was. */
+START_TEST(test_fixdiff_text_keeps_comments)
+{
+    const char *source = "<domain>\n  <currentMemory unit='GiB'>12<!-- lowered by hand --></currentMemory>\n"
+                         "  <memory>\n    <!-- a --> 16 <!-- b -->\n  </memory>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='currentMemory|memory'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<xsl:text>8</xsl:text></xsl:copy></xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <currentMemory unit='GiB'>8<!-- lowered by hand --></currentMemory>\n"
+                          "  <memory>\n    <!-- a -->8<!-- b -->\n  </memory>\n</domain>\n");
+}
+END_TEST
+
+/* Tab, newline and carriage return in an attribute value the fix writes
+ * are character references (raw, XML would read them as spaces); in a
+ * file not in UTF-8, so is every character outside ASCII. */
+START_TEST(test_fixdiff_character_references)
+{
+    const char *source = "<domain>\n  <name a='1&#9;2'/>\n  <title t='x'/>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='name'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<xsl:text>caf\xc3\xa9</xsl:text></xsl:copy></xsl:template>"
+        "<xsl:template match='title/@t'><xsl:attribute name='t'>a&#10;b&#13;c&#9;\xc3\xa9</xsl:attribute>"
+        "</xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *utf8 = fix_with(source, xsl);
+    g_autofree char *ascii = fix_with_encoding(source, xsl, true);
+
+    ck_assert_str_eq(utf8, "<domain>\n  <name a='1&#9;2'>caf\xc3\xa9</name>\n"
+                           "  <title t='a&#10;b&#13;c&#9;\xc3\xa9'/>\n</domain>\n");
+    ck_assert_str_eq(ascii, "<domain>\n  <name a='1&#9;2'>caf&#233;</name>\n"
+                            "  <title t='a&#10;b&#13;c&#9;&#233;'/>\n</domain>\n");
+}
+END_TEST
+
+/* An element the fixer moves takes its own text along (comments, layout,
+ * character references), re-indented, with the fixer's changes to it. */
+START_TEST(test_fixdiff_moves_keep_text)
+{
+    const char *source = "<domain>\n  <devices>\n    <disk  type='file'> <!-- d -->\n"
+                         "      <target dev='vda'/>\n      <serial>a&#38;b</serial>\n    </disk>\n"
+                         "  </devices>\n  <os/>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='devices'/>"
+        "<xsl:template match='os'><xsl:copy-of select='.'/><xsl:apply-templates select='../devices/disk'/>"
+        "</xsl:template>"
+        "<xsl:template match='target/@dev'><xsl:attribute name='dev'>sda</xsl:attribute></xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <os/>\n  <disk  type='file'> <!-- d -->\n"
+                          "    <target dev='sda'/>\n    <serial>a&#38;b</serial>\n  </disk>\n</domain>\n");
+}
+END_TEST
+
+/* Reordering siblings is an edit: the fewest elements move. */
+START_TEST(test_fixdiff_reorders)
+{
+    const char *source = "<domain>\n  <c/>\n  <a/> <!-- first -->\n  <b/>\n</domain>\n";
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='domain'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<xsl:apply-templates select='a|b'/><xsl:apply-templates select='c'/></xsl:copy></xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *out = fix_with(source, xsl);
+
+    ck_assert_str_eq(out, "<domain>\n  <a/> <!-- first -->\n  <b/>\n  <c/>\n</domain>\n");
+}
+END_TEST
+
+/* The check behind every applied fix: edits that lose a comment of an
+ * element the fixer kept, or change a value, do not mean its result. */
+START_TEST(test_fix_meaning_detects_losses)
+{
+    g_autoptr(VlDocument) src = parse("<domain><memory>12<!-- c --></memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) good = parse("<domain><memory>8<!-- c --></memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) lost = parse("<domain><memory>8</memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) changed = parse("<domain><memory>8<!-- c --></memory><name a='x&#9;y'/></domain>");
+    g_autoptr(VlDocument) result = parse("<domain><memory>8</memory><name a='x y'/></domain>");
+    xmlNsPtr ns = xmlNewNs(xmlDocGetRootElement(src->doc), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
+    g_autoptr(VlFixMeaning) meaning = NULL;
+
+    /* the fixer kept <memory> (vl:id 1) and dropped its comment */
+    xmlSetNsProp(xmlDocGetRootElement(src->doc), ns, BAD_CAST "id", BAD_CAST "0");
+    xmlSetNsProp(xmlFirstElementChild(xmlDocGetRootElement(src->doc)), ns, BAD_CAST "id", BAD_CAST "1");
+    ns = xmlNewNs(xmlDocGetRootElement(result->doc), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
+    xmlSetNsProp(xmlFirstElementChild(xmlDocGetRootElement(result->doc)), ns, BAD_CAST "id", BAD_CAST "1");
+    meaning = vl_fix_meaning_new(src->doc, result->doc);
+    ck_assert(vl_fix_meaning_kept(meaning, good->doc));
+    ck_assert(!vl_fix_meaning_kept(meaning, lost->doc));
+    ck_assert(!vl_fix_meaning_kept(meaning, changed->doc));
 }
 END_TEST
 
@@ -253,6 +382,12 @@ main(void)
     tcase_add_test(tc, test_udiff);
     tcase_add_test(tc, test_fixdiff_minimal_edits);
     tcase_add_test(tc, test_fixdiff_insert_between_and_before);
+    tcase_add_test(tc, test_fixdiff_insert_above_comments);
+    tcase_add_test(tc, test_fixdiff_text_keeps_comments);
+    tcase_add_test(tc, test_fixdiff_character_references);
+    tcase_add_test(tc, test_fixdiff_moves_keep_text);
+    tcase_add_test(tc, test_fixdiff_reorders);
+    tcase_add_test(tc, test_fix_meaning_detects_losses);
     tcase_add_test(tc, test_xslt_cannot_read_files);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

@@ -81,20 +81,49 @@ for f in findings:
 PY
 then pass; else fail "json fix objects have applicability, description and edits"; fi
 
-# a fix whose edits would lose what the file says is withheld: the fixer
-# rewrites <currentMemory>'s text, and a comment inside it would go too
+# a comment inside an element whose text a fix changes stays
 sed "s|<currentMemory unit='GiB'>12</currentMemory>|<currentMemory unit='GiB'>12<!-- lowered by hand --></currentMemory>|" \
     corpus/memory-current-without-balloon/fix-balloon-none.xml >"$tmp/cm.xml"
-cp "$tmp/cm.xml" "$tmp/cm.orig"
 grep -q "lowered by hand" "$tmp/cm.xml" && pass || fail "the comment case was not made"
-expect_rc 1 "fix losing a comment" -- "$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm.xml"
-expect_grep "fix withheld: its edits of the text would not mean what its fixer produced" "$tmp/out" \
-    "the finding says the fix was withheld for the comment"
-cmp -s "$tmp/cm.xml" "$tmp/cm.orig" && pass || fail "the fix that would lose a comment wrote the file"
-# the same fix without the comment is applied
-cp corpus/memory-current-without-balloon/fix-balloon-none.xml "$tmp/cm2.xml"
-"$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm2.xml" >/dev/null 2>&1
-grep -q "<currentMemory unit='GiB'>16</currentMemory>" "$tmp/cm2.xml" && pass || fail "the fix without a comment was not applied"
+expect_rc 0 "fix beside a comment" -- "$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm.xml"
+expect_grep "<currentMemory unit='GiB'>16<!-- lowered by hand --></currentMemory>" "$tmp/cm.xml" \
+    "the fix changed the text and kept the comment inside <currentMemory>"
+
+# a file in ISO-8859-1 stays in it: its bytes outside ASCII are untouched
+latin1() {
+    printf "<?xml version='1.0' encoding='ISO-8859-1'?>\n"
+    sed "s|</name>|</name>\n  <description>caf\xe9 \xb5s</description>|" "$1"
+}
+latin1 "$case_file" >"$tmp/latin1.xml"
+latin1 "$golden" >"$tmp/latin1.golden"
+expect_rc 0 "--fix on an ISO-8859-1 file" -- "$VL" --no-config --fix --select hostdev-rom-bar "$tmp/latin1.xml"
+cmp -s "$tmp/latin1.xml" "$tmp/latin1.golden" && pass || fail "the ISO-8859-1 file was not fixed as its golden"
+LC_ALL=C grep -q "caf$(printf '\xe9') $(printf '\xb5')s" "$tmp/latin1.xml" && pass || fail "ISO-8859-1 bytes changed"
+iconv -f UTF-8 -t UTF-8 "$tmp/latin1.xml" >/dev/null 2>&1 && fail "the ISO-8859-1 file became valid UTF-8" || pass
+
+# each finding carries only the edits of its own fix, in JSON and SARIF:
+# three <rom> findings, each edit on its finding's line
+expect_rc 1 "json, three findings" -- "$VL" --no-config --format json --select hostdev-rom-bar "$case_file"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+findings = json.load(open(sys.argv[1]))
+assert len(findings) == 3, findings
+for f in findings:
+    lines = {e["location"]["line"] for e in f["fix"]["edits"]}
+    assert lines == {f["line"]}, (f["line"], f["fix"]["edits"])
+PY
+then pass; else fail "a JSON finding carries edits of other findings"; fi
+expect_rc 1 "sarif, three findings" -- "$VL" --no-config --format sarif --select hostdev-rom-bar "$case_file"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert len(results) == 3, len(results)
+for r in results:
+    line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+    reps = [rep for fix in r["fixes"] for ch in fix["artifactChanges"] for rep in ch["replacements"]]
+    assert reps and {rep["deletedRegion"]["startLine"] for rep in reps} == {line}, (line, reps)
+PY
+then pass; else fail "a SARIF result carries edits of other results"; fi
 
 # a fix whose result would not validate is withheld, and the finding says so
 cp corpus/disk-discard-granularity/virtio-unmap.xml "$tmp/w.xml"

@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$CORPUS" ] || { echo "fix-sweep: $CORPUS not found"; exit 1; }
+need_shared "$CORPUS"
 mkdir -p "$tmp/c"
 cp -r "$CORPUS"/libvirt-tests "$CORPUS"/realworld "$tmp/c/"
 chmod -R u+w "$tmp/c"

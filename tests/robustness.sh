@@ -10,10 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
-if [ ! -d "$CORPUS" ]; then
-    echo "robustness: $CORPUS not found (the shared corpus must sit beside the repository)"
-    exit 1
-fi
+need_shared "$CORPUS"
 
 count=0
 while IFS= read -r -d '' f; do
