@@ -8,7 +8,8 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
-    unsigned qemu = m->config->qemu_version;
+    /* the QEMU given, else the one beside the targeted libvirt (7.2 for 9.0) */
+    unsigned qemu = vl_model_target_qemu(m);
 
     for (guint i = 0; i < m->interfaces->len; i++) {
         xmlNodePtr nic = g_ptr_array_index(m->interfaces, i);

@@ -3,6 +3,7 @@
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
+#include "rules/memory_firmware.h"
 
 static const char *
 text_of(xmlNodePtr node, char *buf, gsize size)
@@ -19,6 +20,10 @@ check(const VlModel *m, VlReport *report)
     const char *p = text_of(poweroff, b1, sizeof(b1)), *r = text_of(reboot, b2, sizeof(b2));
     bool reported = false;
 
+    /* other drivers implement these actions (libxl has rename-restart and
+     * preserve): the refusals below are the QEMU driver's */
+    if (!mf_is_qemu(m))
+        return;
     for (gsize k = 0; k < G_N_ELEMENTS(events); k++) {
         xmlNodePtr node = vl_model_top(m, events[k]);
         char buf[64];
@@ -63,7 +68,8 @@ const VlRule vl_rule_lifecycle_unsupported_action = {
         "rename-restart anywhere, preserve for power-off and reboot (it is accepted for "
         "on_crash), and the combination power-off=restart with reboot=destroy, all when the "
         "domain is defined (checked with libvirt 9.0). Such values come from Xen-era "
-        "configurations. The action is applied by libvirt on the host, never seen by the "
+        "configurations; the rule is silent for other domain types (Xen's libxl driver accepts and handles "
+        "both actions). The action is applied by libvirt on the host, never seen by the "
         "guest, so the fix (restart for rename-restart, the default for preserve) is safe; the "
         "restart/destroy pair needs a decision and has no fix.",
     .sources = {

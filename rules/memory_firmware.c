@@ -5,10 +5,13 @@
 
 #include "lint/xml.h"
 
+/* The domain runs on libvirt's QEMU driver: KVM, TCG, or macOS's
+ * Hypervisor.framework (type='hvf', QEMU driver since libvirt 8.1). */
 bool
 mf_is_qemu(const VlModel *m)
 {
-    return m->domain_type && (strcmp(m->domain_type, "kvm") == 0 || strcmp(m->domain_type, "qemu") == 0);
+    return m->domain_type && (strcmp(m->domain_type, "kvm") == 0 || strcmp(m->domain_type, "qemu") == 0 ||
+                              strcmp(m->domain_type, "hvf") == 0);
 }
 
 bool

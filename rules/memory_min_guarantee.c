@@ -1,6 +1,4 @@
 /* memory-min-guarantee: a memtune parameter the QEMU driver does not have. */
-#include <string.h>
-
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/memory_firmware.h"
@@ -11,8 +9,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr guarantee = vl_xml_child(vl_model_top(m, "memtune"), "min_guarantee");
     VlFinding *f;
 
-    if (!guarantee || !m->domain_type ||
-        !(strcmp(m->domain_type, "kvm") == 0 || strcmp(m->domain_type, "qemu") == 0))
+    if (!guarantee || !mf_is_qemu(m))
         return;
     f = vl_report(report, guarantee,
                   "<min_guarantee> is a VMware ESX and OpenVZ setting: libvirt's QEMU driver refuses "

@@ -14,8 +14,17 @@ check(const VlModel *m, VlReport *report)
     bool has_current = false;
     VlFinding *f;
 
-    if (!mf_is_win11(m) || !m->vcpu)
+    if (!mf_is_win11(m))
         return;
+    if (!m->vcpu) {
+        /* libvirt gives a domain without <vcpu> one vCPU */
+        vl_report(report, m->root,
+                  "Windows 11 guest (%s): no <vcpu>, so libvirt gives it 1 vCPU but Windows 11 requires "
+                  "at least 2 cores; setup reports \"This PC can't run Windows 11\"; add <vcpu "
+                  "placement='static'>2</vcpu>",
+                  m->guest.evidence);
+        return;
+    }
     if (current_attr && vl_xml_parse_uint(current_attr, &current))
         has_current = true;
     if (m->vcpus >= WIN11_MIN_VCPUS && current >= WIN11_MIN_VCPUS)

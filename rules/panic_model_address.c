@@ -34,8 +34,9 @@ check(const VlModel *m, VlReport *report)
         const char *atype = vl_xml_attr(address, "type");
 
         if (!model) {
-            /* the model libvirt picks when none is written */
-            if (g_str_has_prefix(arch, "ppc64") && m->machine && g_str_has_prefix(m->machine, "pseries"))
+            /* the model libvirt picks when none is written (a ppc64 guest
+             * without a machine type gets QEMU's default, pseries) */
+            if (g_str_has_prefix(arch, "ppc64") && (!m->machine || g_str_has_prefix(m->machine, "pseries")))
                 model = "pseries";
             else if (g_str_has_prefix(arch, "s390"))
                 model = "s390";

@@ -6,6 +6,7 @@
 #include "lint/xml.h"
 #include "rules/device_address.h"
 #include "rules/io_passthrough.h"
+#include "rules/memory_firmware.h"
 
 typedef struct {
     xmlNodePtr dev;     /* the device holding the address; NULL for the chipset */
@@ -55,8 +56,7 @@ static void
 reserve_chipset(const VlModel *m, GHashTable *taken)
 {
     /* the chipset layout is QEMU's */
-    if (!iop_is_x86(m) || (m->domain_type && strcmp(m->domain_type, "kvm") != 0 &&
-                           strcmp(m->domain_type, "qemu") != 0))
+    if (!iop_is_x86(m) || (m->domain_type && !mf_is_qemu(m)))
         return;
     if (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN) {
         xmlNodePtr ide = controller0(m, "ide"), usb = controller0(m, "usb");

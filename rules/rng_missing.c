@@ -2,6 +2,7 @@
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
+#include "rules/memory_firmware.h"
 #include "rules/pci_room.h"
 
 static void
@@ -12,7 +13,7 @@ check(const VlModel *m, VlReport *report)
 
     if (!m->devices || vl_model_devices(m, "rng")->len)
         return;
-    if (m->domain_type && !g_str_equal(m->domain_type, "kvm") && !g_str_equal(m->domain_type, "qemu"))
+    if (m->domain_type && !mf_is_qemu(m))
         return;
     /* virtio-rng is a PCI device: a machine without PCI cannot have one */
     if (vl_pci_machine_without_pci(m))

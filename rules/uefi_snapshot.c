@@ -34,9 +34,9 @@ check(const VlModel *m, VlReport *report)
         return;
     vl_version_format(v, version, sizeof(version));
     vl_report(report, m->loader ? m->loader : m->os,
-              "UEFI guest with a pflash NVRAM: libvirt %s refuses internal snapshots of it %s "
+              "UEFI guest with a pflash NVRAM: libvirt %s refuses internal snapshots of it%s "
               "(\"internal snapshots of a VM with pflash based firmware are not supported\"); %s",
-              version, v >= VL_LIBVIRT(9, 2) ? "" : "while it runs", what_works(v));
+              version, v >= VL_LIBVIRT(9, 2) ? "" : " while it runs", what_works(v));
 }
 
 const VlRule vl_rule_uefi_snapshot = {
