@@ -37,7 +37,8 @@ symbol of the file is defined in it).
 
 Equivalent mutants are excluded by a comment on their line or the line
 before: `/* mutate: skip — REASON */` (every mutant of the line) or
-`/* mutate: skip[rel:<=,const+1] — REASON */` (those operators only).
+`/* mutate: skip[rel:<=,drop-and@12] — REASON */` (those operators only;
+OP@COL: the one at that column).
 
 Usage: tools/mutate.py --build DIR [--list] [--files GLOB,...] [--sample N
 --seed S] [--jobs 2] [--ids FILE] [--survivors-out FILE] [--min-kill-rate 95]
@@ -527,13 +528,15 @@ def corpus_targets(all_ids, ids):
 # ---------------------------------------------------------------- build
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+    # a mutant may print anything: read it as UTF-8, replacing what is not
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, encoding='utf-8',
+                          errors='replace', **kw)
 
 
 class Builder:
     def __init__(self, args):
         self.b = os.path.abspath(args.build)
-        self.work = os.path.join(self.b, 'mutate')
+        self.work = os.path.abspath(args.work) if args.work else os.path.join(self.b, 'mutate')
         make = os.environ.get('MAKE', 'make')
         vars_out = run([make, '-s', '--no-print-directory', f'B={args.build}', f'BIN={args.build}/virtlint',
                         'mutate-vars'], cwd=ROOT)
@@ -560,7 +563,10 @@ class Builder:
             self._strip(t + '.o', o)
             self.test_objs[t] = o
         self.test_syms = {t: self._symbols(t, defined_only=True) for t in self.unit_tests}
-        self.env = dict(os.environ, VIRTLINT_CACHE_DIR=os.path.join(self.b, 'test-cache'), CK_VERBOSITY='silent')
+        # a GLib critical (a NULL where GLib wants a string, ...) is a bug:
+        # it fails the run, here and in the unmutated baseline alike
+        self.env = dict(os.environ, VIRTLINT_CACHE_DIR=os.path.join(self.b, 'test-cache'), CK_VERBOSITY='silent',
+                        G_DEBUG='fatal-criticals')
 
     def _strip(self, src, dst):
         r = run(['objcopy', '--strip-debug', src, dst])
@@ -857,7 +863,7 @@ def enumerate_all(files):
         mutants, annotations = mutants_of(path, text)
         for m in mutants:
             ann = annotations.get(m.line) or annotations.get(m.line - 1)
-            if ann and (ann[0] is None or m.op in ann[0]):
+            if ann and (ann[0] is None or m.op in ann[0] or f'{m.op}@{m.col}' in ann[0]):
                 skipped.append((m, ann[1]))
             else:
                 result.append(m)
@@ -875,6 +881,11 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--survivors-out', help='also write the survivors to FILE')
     ap.add_argument('--min-kill-rate', type=float, default=95.0, help='exit 1 below this percentage')
+    ap.add_argument('--work', help='scratch directory (default BUILD/mutate); one per concurrent run')
+    ap.add_argument('--one-by-one', action='store_true',
+                    help='compile each mutant on its own (slow; to cross-check the one-object build)')
+    ap.add_argument('--resume', action='store_true',
+                    help='keep the results of the last run in the scratch directory, run the rest')
     ap.add_argument('--out', help='the report file (default BUILD/mutate/report.txt)')
     args = ap.parse_args()
     os.chdir(ROOT)
@@ -910,27 +921,38 @@ def main():
             all_ids.update(rule_ids(f, fh.read()))
     timeouts = baseline(builder)
     t_start = time.time()
-    plans = {p: Plan(builder, p, all_ids) for p in sorted({m.path for m in mutants})}
+    results_path = os.path.join(builder.work, 'results.jsonl')
+    results = {}
+    if args.resume and os.path.exists(results_path):
+        wanted = {m.id for m in mutants}
+        with open(results_path) as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec['id'] in wanted and rec['status'] != 'error':
+                    results[rec['id']] = rec
+        print(f'mutate: resuming, {len(results)} results kept from {results_path}', flush=True)
+    todo = [m for m in mutants if m.id not in results]
+    plans = {p: Plan(builder, p, all_ids) for p in sorted({m.path for m in todo})}
     t_build = time.time()
     by_path = {}
     for m in mutants:
-        by_path.setdefault(m.path, []).append(m)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        list(pool.map(lambda p: build_schema(builder, plans[p], by_path[p], texts[p], timeouts), sorted(plans)))
-    alone = sum(1 for m in mutants if m.id not in plans[m.path].numbers)
+        if m.path in plans:
+            by_path.setdefault(m.path, []).append(m)
+    if not args.one_by_one:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            list(pool.map(lambda p: build_schema(builder, plans[p], by_path[p], texts[p], timeouts), sorted(plans)))
+    alone = sum(1 for m in todo if m.id not in plans[m.path].numbers)
     print(f'mutate: {len(mutants)} mutants of {len(plans)} files built in {time.time() - t_build:.0f} s '
           f'({alone} to build one by one)', flush=True)
     for p in sorted(plans):
         if plans[p].note:
             print(f'mutate: {p}: {plans[p].note}', flush=True)
 
-    results_path = os.path.join(builder.work, 'results.jsonl')
     lock = threading.Lock()
     local = threading.local()
     counter = [0]
     slots = list(range(args.jobs))
-    results = {}
-    with open(results_path, 'w') as results_fh:
+    with open(results_path, 'a' if args.resume else 'w') as results_fh:
         def work(m):
             if not hasattr(local, 'wd'):
                 with lock:
@@ -938,7 +960,10 @@ def main():
                 shutil.rmtree(local.wd, ignore_errors=True)
                 os.makedirs(local.wd)
             t0 = time.time()
-            status, why = run_mutant(builder, plans[m.path], m, texts[m.path], local.wd, timeouts)
+            try:
+                status, why = run_mutant(builder, plans[m.path], m, texts[m.path], local.wd, timeouts)
+            except Exception as e:      # a fault of this tool: say so, go on
+                status, why = 'error', f'mutate.py: {type(e).__name__}: {e}'
             orig, mut = shown(texts[m.path], m.edits, apply(texts[m.path], m.edits))
             rec = {'id': m.id, 'status': status, 'why': why, 'orig': orig, 'mutant': mut,
                    'seconds': round(time.time() - t0, 2)}
@@ -950,22 +975,24 @@ def main():
                 if status == 'survived' or counter[0] % 50 == 0:
                     done = counter[0]
                     el = time.time() - t_start
-                    print(f'[{done}/{len(mutants)} {el:.0f}s] {status}: {m.id}' +
-                          (f'  {orig}  =>  {mut}' if status == 'survived' else ''), flush=True)
+                    print(f'[{done}/{len(todo)} {el:.0f}s] {status}: {m.id}' +
+                          (f'  {orig}  =>  {mut}' if status == 'survived' else f'  {why[:100]}'), flush=True)
             return rec
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            list(pool.map(work, mutants))
+            list(pool.map(work, todo))
     elapsed = time.time() - t_start
 
     killed = [m for m in mutants if results[m.id]['status'] == 'killed']
     survived = [m for m in mutants if results[m.id]['status'] == 'survived']
     nocompile = [m for m in mutants if results[m.id]['status'] == 'nocompile']
+    errors = [m for m in mutants if results[m.id]['status'] == 'error']
     judged = len(killed) + len(survived)
     rate = 100.0 * len(killed) / judged if judged else 100.0
     lines = []
     lines.append(f'mutants: {len(mutants)}  killed: {len(killed)}  survived: {len(survived)}  '
-                 f'did not compile: {len(nocompile)}  skipped by annotation: {len(skipped)}')
+                 f'did not compile: {len(nocompile)}  skipped by annotation: {len(skipped)}' +
+                 (f'  TOOL ERRORS: {len(errors)} (see results.jsonl)' if errors else ''))
     lines.append(f'kill rate: {rate:.1f}% (killed / (killed + survived))  time: {elapsed:.0f} s with {args.jobs} jobs')
     by_file = {}
     for m in survived:
