@@ -230,7 +230,9 @@ MUTATE_SAMPLE ?= 150
 MUTATE_SEED ?= 11
 MUTATE_DEPS := $(B)/libvirtlint.a $(B)/tests/corpus-runner $(UNIT_TESTS)
 
-.PHONY: mutate mutate-sample mutate-vars
+.PHONY: mutate mutate-sample mutate-vars mutate-deps
+mutate-deps: $(MUTATE_DEPS)
+
 mutate: $(MUTATE_DEPS)
 	tools/mutate.py --build $(B) --jobs $(MUTATE_JOBS) $(MUTATE_ARGS)
 

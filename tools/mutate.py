@@ -538,6 +538,11 @@ class Builder:
         self.b = os.path.abspath(args.build)
         self.work = os.path.abspath(args.work) if args.work else os.path.join(self.b, 'mutate')
         make = os.environ.get('MAKE', 'make')
+        # what mutants link with must be built from the sources as they are
+        deps = run([make, '-s', '--no-print-directory', f'B={args.build}', f'BIN={args.build}/virtlint',
+                    'mutate-deps'], cwd=ROOT)
+        if deps.returncode:
+            sys.exit('mutate: make mutate-deps failed:\n' + deps.stdout[-3000:])
         vars_out = run([make, '-s', '--no-print-directory', f'B={args.build}', f'BIN={args.build}/virtlint',
                         'mutate-vars'], cwd=ROOT)
         if vars_out.returncode:
