@@ -331,6 +331,7 @@ detect_guest(VlModel *m)
     if (g->edition == VL_EDITION_UNKNOWN) {
         if (edition_hint && vl_guest_parse_edition(edition_hint, &g->edition))
             ;
+        /* mutate: skip[drop-and@23] — equivalent: without it the edition becomes the unknown edition it already is */
         else if (c && c->os_edition != VL_EDITION_UNKNOWN)
             g->edition = c->os_edition;
     }

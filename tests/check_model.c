@@ -665,6 +665,8 @@ START_TEST(test_xml_helpers)
     ck_assert_str_eq(vl_xml_attr(e, "empty"), "");
     ck_assert_str_eq(vl_xml_attr(e, "mixed"), "");         /* an entity we never expand */
     ck_assert_str_eq(vl_xml_attr(e, "only"), "");
+    xmlNewProp(e, BAD_CAST "made", NULL); /* built in code: no text child at all */
+    ck_assert_str_eq(vl_xml_attr(e, "made"), "");
     ck_assert_ptr_null(vl_xml_attr(text, "name"));
     ck_assert(vl_xml_is(vl_xml_child_with(e, "table", "kind", "x"), "table"));
     ck_assert_str_eq(vl_xml_text(e, buf, sizeof(buf)), "42");  /* text, not the comment */
