@@ -577,8 +577,23 @@ class Builder:
         self.test_syms = {t: self._symbols(t, defined_only=True) for t in self.unit_tests}
         # a GLib critical (a NULL where GLib wants a string, ...) is a bug:
         # it fails the run, here and in the unmutated baseline alike
-        self.env = dict(os.environ, VIRTLINT_CACHE_DIR=os.path.join(self.b, 'test-cache'), CK_VERBOSITY='silent',
-                        G_DEBUG='fatal-criticals')
+        self.env = dict(os.environ, CK_VERBOSITY='silent', G_DEBUG='fatal-criticals')
+        # Schema verdicts are cached on disk.  A mutant of the schema rule can
+        # remember an invalid document as valid, so no run may write to a
+        # cache another run reads: the baseline fills a clean one, and each
+        # run gets its own copy of it (hard links: entries are empty files
+        # that are created, never changed).
+        self.cache_base = os.path.join(self.work, 'cache-base')
+        shutil.rmtree(self.cache_base, ignore_errors=True)
+
+    def env_in(self, wd):
+        """The environment of one run in WD, with its own copy of the clean cache."""
+        cache = os.path.join(wd, 'cache')
+        shutil.rmtree(cache, ignore_errors=True)
+        r = run(['cp', '-al', self.cache_base, cache])
+        if r.returncode:
+            raise RuntimeError('cannot copy the schema cache: ' + r.stdout)
+        return dict(self.env, VIRTLINT_CACHE_DIR=cache)
 
     def _strip(self, src, dst):
         r = run(['objcopy', '--strip-debug', src, dst])
@@ -769,7 +784,8 @@ def build_schema(builder, plan, mutants, text, timeouts):
         return
     # with no mutant chosen the schema must behave as the source does
     try:
-        r = run(['nice', '-n', '10', runner] + plan.corpus, cwd=ROOT, env=builder.env, timeout=timeouts['corpus'])
+        r = run(['nice', '-n', '10', runner] + plan.corpus, cwd=ROOT, env=builder.env_in(wd),
+                timeout=timeouts['corpus'])
         passed = r.returncode == 0
     except subprocess.TimeoutExpired:
         passed = False
@@ -816,8 +832,9 @@ def run_tests(builder, plan, runner, tests, env, timeouts):
 
 
 def run_mutant(builder, plan, mutant, text, wd, timeouts):
+    env = builder.env_in(wd)
     if mutant.id in plan.numbers:
-        env = dict(builder.env, VIRTLINT_MUTANT=str(plan.numbers[mutant.id]))
+        env = dict(env, VIRTLINT_MUTANT=str(plan.numbers[mutant.id]))
         return run_tests(builder, plan, plan.runner, lambda t: schema_test(builder, plan, t), env, timeouts)
     # on its own: compile the text change, link, run
     objs, err = compile_units(builder, plan, wd, apply(text, mutant.edits))
@@ -832,7 +849,7 @@ def run_mutant(builder, plan, mutant, text, wd, timeouts):
         exe = os.path.join(wd, os.path.basename(t))
         ok, _ = builder.link(exe, builder.test_objs[t], objs, builder.check_libs)
         return exe if ok else None
-    return run_tests(builder, plan, runner, test, builder.env, timeouts)
+    return run_tests(builder, plan, runner, test, env, timeouts)
 
 
 def baseline(builder):
@@ -843,8 +860,11 @@ def baseline(builder):
     ok, out = builder.link(runner, builder.runner_o, [])
     if not ok:
         sys.exit('mutate: cannot link the corpus runner:\n' + out)
+    os.makedirs(builder.cache_base)
+    run([runner, 'corpus'], cwd=ROOT, env=dict(builder.env, VIRTLINT_CACHE_DIR=builder.cache_base))
+    env = builder.env_in(wd)
     t0 = time.time()
-    r = run([runner, 'corpus'], cwd=ROOT, env=builder.env)
+    r = run([runner, 'corpus'], cwd=ROOT, env=env)
     corpus_s = time.time() - t0
     if r.returncode:
         sys.exit('mutate: the corpus fails without mutants; fix that first:\n' + r.stdout[-3000:])
@@ -855,7 +875,7 @@ def baseline(builder):
         if not ok:
             sys.exit('mutate: cannot link ' + t + ':\n' + out)
         t0 = time.time()
-        r = run([exe], cwd=ROOT, env=builder.env)
+        r = run([exe], cwd=ROOT, env=builder.env_in(wd))
         unit_s = max(unit_s, time.time() - t0)
         if r.returncode:
             sys.exit(f'mutate: {t} fails without mutants; fix that first:\n' + r.stdout[-3000:])
