@@ -232,3 +232,29 @@ fuzz: fuzz-build
 .SECONDARY:
 
 -include $(shell find $(B) -path '$(B)/roots' -prune -o -name '*.d' -type f -print 2>/dev/null)
+
+# Mutation testing (issue #11, doc/mutation-testing.md): mutants of rules/
+# and the model against the corpus and the unit tests.  `make mutate` runs
+# every mutant; `make mutate-sample` (CI) a fixed random sample of them.
+MUTATE_JOBS ?= 2
+MUTATE_SAMPLE ?= 150
+MUTATE_SEED ?= 11
+MUTATE_DEPS := $(B)/libvirtlint.a $(B)/tests/corpus-runner $(UNIT_TESTS)
+
+.PHONY: mutate mutate-sample mutate-vars mutate-deps
+mutate-deps: $(MUTATE_DEPS)
+
+mutate: $(MUTATE_DEPS)
+	tools/mutate.py --build $(B) --jobs $(MUTATE_JOBS) $(MUTATE_ARGS)
+
+mutate-sample: $(MUTATE_DEPS)
+	tools/mutate.py --build $(B) --jobs $(MUTATE_JOBS) --sample $(MUTATE_SAMPLE) --seed $(MUTATE_SEED) $(MUTATE_ARGS)
+
+# what tools/mutate.py compiles and links mutants with
+mutate-vars:
+	@echo 'CC=$(CC)'
+	@echo 'CFLAGS=$(ALL_CFLAGS)'
+	@echo 'LDFLAGS=$(LDFLAGS)'
+	@echo 'LIBS=$(LIBS)'
+	@echo 'CHECK_LIBS=$(CHECK_LIBS)'
+	@echo 'UNIT_TESTS=$(UNIT_TESTS)'

@@ -82,9 +82,12 @@ vl_guest_from_osinfo_id(const char *id, VlGuestFamily *family, unsigned *windows
     } else if (strstr(id, "linux") || g_str_has_prefix(id, "http://fedoraproject.org/") ||
                g_str_has_prefix(id, "http://ubuntu.com/") || g_str_has_prefix(id, "http://debian.org/") ||
                g_str_has_prefix(id, "http://redhat.com/") || g_str_has_prefix(id, "http://centos.org/") ||
+               /* mutate: skip[drop-or@16] — equivalent: an archlinux.org id contains linux, which the first operand matches */
                g_str_has_prefix(id, "http://archlinux.org/") || g_str_has_prefix(id, "http://opensuse.org/") ||
+               /* mutate: skip[drop-or@16,drop-or@65] — equivalent: almalinux.org and rockylinux.org ids contain linux, which the first operand matches */
                g_str_has_prefix(id, "http://almalinux.org/") || g_str_has_prefix(id, "http://rockylinux.org/") ||
                g_str_has_prefix(id, "http://nixos.org/") || g_str_has_prefix(id, "http://gentoo.org/") ||
+               /* mutate: skip[drop-or@16] — equivalent: an alpinelinux.org id contains linux, which the first operand matches */
                g_str_has_prefix(id, "http://alpinelinux.org/")) {
         *family = VL_GUEST_LINUX;
     } else {

@@ -61,6 +61,7 @@ parse(const char *xml, const char *root_name, const char *what, GError **error)
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 
+    /* mutate: skip[drop-or@9] — equivalent: vl_xml_is(NULL, ...) is false, so the next operand covers a missing root */
     if (!root || !vl_xml_is(root, root_name)) {
         g_set_error(error, VL_HOST_ERROR, 0, "%s: not %s XML (expected <%s>)", what,
                     strcmp(root_name, "device") == 0 ? "nodedev-dumpxml" : root_name, root_name);
@@ -101,6 +102,7 @@ vl_host_add_capabilities(VlHost *h, const char *xml, const char *what, GError **
     }
     for (xmlNodePtr cell = vl_xml_child(vl_xml_child(vl_xml_child(host, "topology"), "cells"), "cell"); cell;
          cell = cell->next) {
+        /* mutate: skip[const+1@23] — equivalent: kib is only read after vl_memory_to_kib_unit() has set it */
         guint64 kib = 0, amount;
         xmlNodePtr mem;
 
@@ -108,6 +110,7 @@ vl_host_add_capabilities(VlHost *h, const char *xml, const char *what, GError **
             continue;
         h->cells++;
         mem = vl_xml_child(cell, "memory");
+        /* mutate: skip[drop-and@13] — equivalent: the text of a NULL node is empty, which vl_xml_parse_uint() refuses */
         if (mem && vl_xml_parse_uint(vl_xml_text(mem, buf, sizeof(buf)), &amount) &&
             vl_memory_to_kib_unit(amount, vl_xml_attr(mem, "unit"), &kib))
             h->largest_cell_kib = MAX(h->largest_cell_kib, kib);
@@ -190,6 +193,7 @@ vl_host_add_nodedev(VlHost *h, const char *xml, const char *what, GError **error
     if (cap) {
         VlHostPci *p = g_new0(VlHostPci, 1);
         /* nodedev writes decimal numbers here */
+        /* mutate: skip[const+1@51] — equivalent: cls is assigned before it is read */
         guint64 d = 0, b = 0, s = 0, f = 0, cls = 0;
         xmlNodePtr group = vl_xml_child(cap, "iommuGroup");
 

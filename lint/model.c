@@ -85,13 +85,16 @@ read_os(VlModel *m, xmlNodePtr os)
     } else if (strstr(m->machine, "q35")) {
         const char *dash = strrchr(m->machine, '-');
         m->machine_family = VL_MACHINE_Q35;
+        /* mutate: skip[drop-and@56] — equivalent: a name that starts with pc-q35- has a dash, so dash is never NULL here */
         if (g_str_has_prefix(m->machine, "pc-q35-") && dash && g_ascii_isdigit(dash[1]))
             m->machine_version = g_strdup(dash + 1);
+    /* mutate: skip[drop-or@49] — equivalent: every pc-i440fx- name also starts with pc-, the next operand */
     } else if (strcmp(m->machine, "pc") == 0 || g_str_has_prefix(m->machine, "pc-i440fx-") ||
                g_str_has_prefix(m->machine, "pc-")) {
         /* pc-0.x / pc-1.x and distro aliases such as pc-i440fx-jammy are i440fx too */
         const char *dash = strrchr(m->machine, '-');
         m->machine_family = VL_MACHINE_I440FX;
+        /* mutate: skip[drop-and@59] — equivalent: a name that starts with pc-i440fx- has a dash, so dash is never NULL here */
         if (g_str_has_prefix(m->machine, "pc-i440fx-") && dash && g_ascii_isdigit(dash[1]))
             m->machine_version = g_strdup(dash + 1);
     } else {
@@ -266,12 +269,15 @@ read_qemu_block(VlModel *m, xmlNodePtr block)
 static const char *
 windows_signs(const VlModel *m)
 {
+    /* mutate: skip[drop-and@22] — equivalent: without children the loop below runs zero times */
     if (m->hyperv && m->hyperv->children) {
         for (xmlNodePtr f = m->hyperv->children; f; f = f->next) {
+            /* mutate: skip[drop-and@17] — equivalent: vl_xml_attr_is() is false for anything but an element */
             if (f->type == XML_ELEMENT_NODE && vl_xml_attr_is(f, "state", "on"))
                 return "Hyper-V enlightenments are enabled";
         }
     }
+    /* mutate: skip[drop-and@9] — equivalent: vl_xml_attr(NULL, ...) is NULL, so the next operand is false without it */
     if (m->hyperv && vl_xml_attr(m->hyperv, "mode") && !vl_xml_attr_is(m->hyperv, "mode", "custom"))
         return "Hyper-V enlightenments are enabled";
     if (vl_model_has_hypervclock(m))
@@ -325,6 +331,7 @@ detect_guest(VlModel *m)
     if (g->edition == VL_EDITION_UNKNOWN) {
         if (edition_hint && vl_guest_parse_edition(edition_hint, &g->edition))
             ;
+        /* mutate: skip[drop-and@23] — equivalent: without it the edition becomes the unknown edition it already is */
         else if (c && c->os_edition != VL_EDITION_UNKNOWN)
             g->edition = c->os_edition;
     }
@@ -506,5 +513,6 @@ vl_model_machine_newer_than_target(const VlModel *m)
     unsigned qemu = vl_model_target_qemu(m);
 
     /* pc-q35-7.2 is QEMU 7.2's own: compare releases, not micro versions */
+    /* mutate: skip[drop-and@12] — equivalent: machine_qemu 0 divides to 0, never greater than a release */
     return m->machine_qemu && qemu && m->machine_qemu / 1000u > qemu / 1000u;
 }

@@ -97,6 +97,31 @@ START_TEST(test_set_operations)
 }
 END_TEST
 
+
+/* Each boundary of the parser and of the set operations: a range of one,
+ * tabs wherever blanks may be, the lowest member. */
+START_TEST(test_boundaries)
+{
+    VlCpuset set;
+    guint max = 99;
+
+    assert_parses_as("3-3", "3");
+    assert_parses_as("\t1\t,\t2\t-\t3\t", "1-3");
+    assert_parses_as("1-\t3", "1-3");
+    assert_parses_as("0-3,\t^1", "0,2-3");
+    assert_parses_as("0-3, ^2", "0-1,3");
+    assert_parses_as("0-3,^4", "0-3");  /* removing one past the end */
+    assert_refused("1\t;2");
+
+    ck_assert(vl_cpuset_parse("0", &set));
+    ck_assert(vl_cpuset_max(&set, &max));
+    ck_assert_uint_eq(max, 0);
+    ck_assert(vl_cpuset_has(&set, 0));
+    ck_assert(!vl_cpuset_has(&set, 1));
+    vl_cpuset_clear(&set);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -107,6 +132,7 @@ main(void)
     tcase_add_test(tc, test_malformed_refused);
     tcase_add_test(tc, test_plain_has_no_negation);
     tcase_add_test(tc, test_set_operations);
+    tcase_add_test(tc, test_boundaries);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
