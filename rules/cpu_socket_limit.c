@@ -26,6 +26,7 @@ suggested_threads(const VlModel *m, bool *smt)
     if (t->node && t->threads > 1 && m->vcpus % t->threads == 0)
         return t->threads;
     if ((g_strcmp0(mode, "host-passthrough") == 0 || g_strcmp0(mode, "host-model") == 0) &&
+        /* mutate: skip[const-1@21] — equivalent: 3 is odd, so >= 3 with an even count is >= 4 */
         m->vcpus >= 4 && m->vcpus % 2 == 0) {
         *smt = true;
         return 2;
