@@ -82,7 +82,8 @@ PY
 then pass; else fail "json fix objects have applicability, description and edits"; fi
 
 # a comment inside an element whose text a fix changes stays
-sed "s|<currentMemory unit='GiB'>12</currentMemory>|<currentMemory unit='GiB'>12<!-- lowered by hand --></currentMemory>|" \
+# (not in the case's intent comments, which quote the element)
+sed "/^ *<!--/!s|<currentMemory unit='GiB'>12</currentMemory>|<currentMemory unit='GiB'>12<!-- lowered by hand --></currentMemory>|" \
     corpus/memory-current-without-balloon/fix-balloon-none.xml >"$tmp/cm.xml"
 grep -q "lowered by hand" "$tmp/cm.xml" && pass || fail "the comment case was not made"
 expect_rc 0 "fix beside a comment" -- "$VL" --no-config --fix --select memory-current-without-balloon "$tmp/cm.xml"
