@@ -11,8 +11,7 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
-        /* libvirt's default disk type is file */
-        const char *type = vl_xml_attr(disk, "type") ? vl_xml_attr(disk, "type") : "file";
+        const char *type = sv_disk_type(disk);
         const char *cache = vl_xml_attr(driver, "cache");
         const char *dev = sv_disk_dev(disk);
         const char *what;

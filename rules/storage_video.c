@@ -14,6 +14,13 @@ sv_disk_device(xmlNodePtr disk)
 }
 
 const char *
+sv_disk_type(xmlNodePtr disk)
+{
+    const char *type = vl_xml_attr(disk, "type");
+    return type ? type : "file";
+}
+
+const char *
 sv_disk_dev(xmlNodePtr disk)
 {
     return vl_xml_attr(vl_xml_child(disk, "target"), "dev");

@@ -11,6 +11,8 @@
 
 /* The disk's device: its device attribute, libvirt's default "disk". */
 const char *sv_disk_device(xmlNodePtr disk);
+/* The disk's type: its type attribute, libvirt's default "file". */
+const char *sv_disk_type(xmlNodePtr disk);
 /* The disk's bus: target/@bus, or what libvirt derives from the target
  * name when it is absent (hd* ide, sd* scsi, vd* virtio, xvd* xen, ubd* uml,
  * fd* and floppies fdc; anything else ide).  NULL without a <target>. */
