@@ -97,6 +97,14 @@ def lex(text):
     def col_of(pos):
         return pos - line_start + 1
 
+    def pass_newlines(a, b):
+        """Count the newlines of text[a:b] into line and line_start."""
+        nonlocal line, line_start
+        for k in range(a, b):
+            if text[k] == '\n':
+                line += 1
+                line_start = k + 1
+
     while i < n:
         c = text[i]
         if c == '\n':
@@ -118,10 +126,7 @@ def lex(text):
         if text.startswith('/*', i):
             j = text.find('*/', i + 2)
             j = n if j < 0 else j + 2
-            for k in range(i, j):
-                if text[k] == '\n':
-                    line += 1
-                    line_start = k + 1
+            pass_newlines(i, j)
             toks.append(Tok('comment', text[i:j], i, j, sline, scol, in_pp))
             i = j
             continue
@@ -151,10 +156,7 @@ def lex(text):
                 i += m.end()
                 at_line_start = False
                 continue
-            for kk in range(i, k):
-                if text[kk] == '\n':
-                    line += 1
-                    line_start = kk + 1
+            pass_newlines(i, k)
             toks.append(Tok('pp', text[i:k], i, k, sline, scol, True))
             i = k
             continue
