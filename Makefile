@@ -200,7 +200,7 @@ clean:
 FUZZ_B := build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined
-FUZZ_SEEDS := corpus $(wildcard ../shared/corpus/libvirt-tests ../shared/corpus/realworld)
+FUZZ_SEEDS := corpus $(wildcard ../shared/corpus/libvirt-tests ../shared/corpus/libvirt-11.3/tests ../shared/corpus/realworld)
 
 fuzz-build:
 	$(MAKE) B=$(FUZZ_B) BIN=$(FUZZ_B)/virtlint CC=clang WERROR=0 \
