@@ -329,9 +329,12 @@ disk_index(const char *dev)
         }
     }
     if (!p || !*p)
+        /* mutate: skip[const+1] — -1 and -2 both mean no index: the only caller compares the result with == to an index 0..99999 */
         return -1;
     for (int i = 0; p[i]; i++) {
+        /* mutate: skip[rel:>=,const+1,const-1] — idx only grows, and a name still going past idx 99999 ends at 2600000 or more (or -1): above every index the caller asks for (n < 100000), so stopping at 99999, 100000 or 100001 gives the same answer */
         if (!g_ascii_islower(p[i]) || idx > 100000)
+            /* mutate: skip[const+1] — -1 and -2 both mean no index: the only caller compares the result with == to an index 0..99999 */
             return -1;
         idx = (idx + (i < 1 ? 0 : 1)) * 26 + (p[i] - 'a');
     }

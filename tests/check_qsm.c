@@ -10,9 +10,13 @@
 #endif
 
 #include "lint/model.h"
+#include "lint/report.h"
+#include "lint/rule.h"
 #include "lint/version.h"
 #include "lint/xml.h"
 #include "rules/qemu_snapshot_misc.h"
+
+extern const VlRule vl_rule_smbios_os_attribute;
 
 static VlConfig config;
 
@@ -425,6 +429,33 @@ disk_file(Built b, const char *name)
     return a.device ? vl_xml_attr(vl_xml_child(a.device, "source"), "file") : "none";
 }
 
+/* A running domain's XML (virsh dumpxml) carries the generated aliases:
+ * those devices are numbered all the same. */
+START_TEST(test_aliases_live_dump)
+{
+    Built b = build("<devices>"
+                    "<disk type='file' device='disk'><source file='/i/a'/><target dev='vda' bus='virtio'/>"
+                    "<alias name='virtio-disk0'/></disk>"
+                    "<disk type='file' device='disk'><source file='/i/b'/><target dev='vdb' bus='virtio'/>"
+                    "<alias name='virtio-disk1'/></disk>"
+                    "<interface type='hostdev'><source><address type='pci' domain='0' bus='3' slot='0' function='1'/>"
+                    "</source><alias name='hostdev0'/></interface>"
+                    "<hostdev mode='subsystem' type='usb'><source><vendor id='0x1234'/><product id='0x5678'/></source>"
+                    "<alias name='hostdev1'/></hostdev>"
+                    "<sound model='ich6'><alias name='sound0'/></sound>"
+                    "<sound model='ich9'><alias name='sound1'/></sound>"
+                    "</devices>");
+
+    ck_assert_str_eq(disk_file(b, "virtio-disk0"), "/i/a");
+    ck_assert_str_eq(disk_file(b, "virtio-disk1"), "/i/b");
+    ck_assert_str_eq(named(b, "hostdev0", "type"), "hostdev");
+    ck_assert_str_eq(named(b, "hostdev1", "mode"), "subsystem");
+    ck_assert_str_eq(named(b, "sound0", "model"), "ich6");
+    ck_assert_str_eq(named(b, "sound1", "model"), "ich9");
+    done(b);
+}
+END_TEST
+
 START_TEST(test_aliases_disks)
 {
     Built b = build("<devices>" DISK("virtio", "vda", "a") DISK("virtio", "vdab", "ab") DISK("xen", "xvdb", "xb")
@@ -528,6 +559,28 @@ START_TEST(test_aliases_implicit)
 }
 END_TEST
 
+/* --- the smbios rules' fixes --- */
+
+/* <os smbios='host'> beside an <smbios> element of another mode: the fix
+ * only drops the attribute, it does not claim to replace it. */
+START_TEST(test_smbios_attribute_beside_element)
+{
+    Built b = build("<os smbios='host'><type arch='x86_64' machine='q35'>hvm</type><smbios mode='emulate'/></os>");
+    VlReport report;
+    VlFinding *f;
+
+    vl_report_init(&report, b.doc);
+    report.rule = &vl_rule_smbios_os_attribute;
+    vl_rule_smbios_os_attribute.check(b.model, &report);
+    ck_assert_uint_eq(report.findings->len, 1);
+    f = g_ptr_array_index(report.findings, 0);
+    ck_assert_ptr_nonnull(f->fix);
+    ck_assert_str_eq(f->fix->description, "remove the smbios attribute from <os>");
+    vl_report_clear(&report);
+    done(b);
+}
+END_TEST
+
 /* --- qemu:override and sysinfo --- */
 
 START_TEST(test_override_properties)
@@ -603,11 +656,13 @@ main(void)
     tcase_add_test(tc, test_aliases_counted);
     tcase_add_test(tc, test_aliases_interfaces);
     tcase_add_test(tc, test_aliases_hostdev_after_plain_interface);
+    tcase_add_test(tc, test_aliases_live_dump);
     tcase_add_test(tc, test_aliases_disks);
     tcase_add_test(tc, test_aliases_odd_disk_targets);
     tcase_add_test(tc, test_aliases_no_disks);
     tcase_add_test(tc, test_aliases_drive_addresses);
     tcase_add_test(tc, test_aliases_implicit);
+    tcase_add_test(tc, test_smbios_attribute_beside_element);
     tcase_add_test(tc, test_override_properties);
     tcase_add_test(tc, test_smbios_sysinfo);
     suite_add_tcase(s, tc);
