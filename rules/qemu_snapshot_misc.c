@@ -75,7 +75,7 @@ qsm_parse_set_device(const char *arg, QsmSet *out)
     id = arg + strlen("device.");
     dot = strchr(id, '.');
     eq = dot ? strchr(dot + 1, '=') : NULL;
-    if (!dot || dot == id || !eq || eq == dot + 1)
+    if (!eq || dot == id || eq == dot + 1) /* no eq without a dot */
         return false;
     out->id = g_strndup(id, dot - id);
     out->prop = g_strndup(dot + 1, eq - dot - 1);
@@ -167,9 +167,11 @@ qsm_property_for_set(const char *prop, const char *value, const char **type, cha
         /* QEMU's size suffixes are binary; stay where XSLT's doubles are exact */
         if (!plain_decimal(digits) || strlen(digits) > 9)
             return false;
-        n = g_ascii_strtoull(digits, NULL, 10) << shift;
-        if (n > (G_GUINT64_CONSTANT(1) << 53))
+        n = g_ascii_strtoull(digits, NULL, 10);
+        /* compared before the shift: 16777216T would wrap around to 0 */
+        if (n > (G_GUINT64_CONSTANT(1) << 53 >> shift))
             return false;
+        n <<= shift;
         *type = "unsigned";
         *out = g_strdup_printf("%" G_GUINT64_FORMAT, n);
         return true;
@@ -214,8 +216,8 @@ json_id(const char *text)
     json_object *id;
     char *out = NULL;
 
-    if (obj && json_object_is_type(obj, json_type_object) && json_object_object_get_ex(obj, "id", &id) &&
-        json_object_is_type(id, json_type_string))
+    /* json_object_object_get_ex() is false for NULL and for anything but an object */
+    if (json_object_object_get_ex(obj, "id", &id) && json_object_is_type(id, json_type_string))
         out = g_strdup(json_object_get_string(id));
     json_object_put(obj);
     return out;
@@ -254,7 +256,8 @@ qsm_user_aliases(const VlModel *m)
     for (xmlNodePtr dev = m->devices ? m->devices->children : NULL; dev; dev = dev->next) {
         const char *alias;
 
-        if (dev->type == XML_ELEMENT_NODE && (alias = alias_of(dev)) && g_str_has_prefix(alias, "ua-"))
+        /* text and comments have no <alias> child */
+        if ((alias = alias_of(dev)) && g_str_has_prefix(alias, "ua-"))
             g_hash_table_insert(aliases, (gpointer) alias, dev);
     }
     return aliases;
@@ -266,7 +269,7 @@ qsm_device_with_alias(const VlModel *m, const char *name)
     for (xmlNodePtr dev = m->devices ? m->devices->children : NULL; dev; dev = dev->next) {
         const char *alias;
 
-        if (dev->type == XML_ELEMENT_NODE && (alias = alias_of(dev)) && strcmp(alias, name) == 0)
+        if ((alias = alias_of(dev)) && strcmp(alias, name) == 0)
             return dev;
     }
     return NULL;
@@ -326,9 +329,12 @@ disk_index(const char *dev)
         }
     }
     if (!p || !*p)
+        /* mutate: skip[const+1] — -1 and -2 both mean no index: the only caller compares the result with == to an index 0..99999 */
         return -1;
     for (int i = 0; p[i]; i++) {
+        /* mutate: skip[rel:>=,const+1,const-1] — idx only grows, and a name still going past idx 99999 ends at 2600000 or more (or -1): above every index the caller asks for (n < 100000), so stopping at 99999, 100000 or 100001 gives the same answer */
         if (!g_ascii_islower(p[i]) || idx > 100000)
+            /* mutate: skip[const+1] — -1 and -2 both mean no index: the only caller compares the result with == to an index 0..99999 */
             return -1;
         idx = (idx + (i < 1 ? 0 : 1)) * 26 + (p[i] - 'a');
     }
@@ -445,8 +451,6 @@ qsm_override_value_valid(const char *type, const char *value)
 
     if (!type || !value)
         return false;
-    if (strcmp(type, "string") == 0)
-        return true;
     if (strcmp(type, "bool") == 0)
         return strcmp(value, "true") == 0 || strcmp(value, "false") == 0;
     errno = 0;
@@ -458,7 +462,7 @@ qsm_override_value_valid(const char *type, const char *value)
         (void) strtoll(value, &end, 10);
         return errno == 0 && end != value && *end == '\0';
     }
-    return true; /* remove, or a type the schema rejects */
+    return true; /* string, remove, or a type the schema rejects */
 }
 
 char *
@@ -479,9 +483,10 @@ qsm_override_value_fix(const char *type, const char *value)
     }
     if (strcmp(type, "unsigned") != 0 && strcmp(type, "signed") != 0)
         return NULL;
-    /* hex numbers and sizes with a binary suffix, as QEMU reads them */
-    if (!g_str_has_prefix(value, "0x") && !g_str_has_prefix(value, "0X") &&
-        !(strlen(value) >= 2 && strchr("kKmMgGtT", value[strlen(value) - 1])))
+    /* hex numbers and sizes with a binary suffix, as QEMU reads them: the
+     * unsigned numbers qsm_property_for_set() reads besides plain decimals,
+     * which need no fix */
+    if (plain_decimal(value))
         return NULL;
     if (!qsm_property_for_set("", value, &ptype, &out) || strcmp(ptype, "unsigned") != 0) {
         g_free(out);
@@ -521,7 +526,7 @@ bool
 qsm_sysinfo_has_content(xmlNodePtr sysinfo)
 {
     for (xmlNodePtr group = sysinfo ? sysinfo->children : NULL; group; group = group->next) {
-        if (group->type == XML_ELEMENT_NODE && xmlFirstElementChild(group))
+        if (xmlFirstElementChild(group)) /* NULL for text and comments */
             return true;
     }
     return false;

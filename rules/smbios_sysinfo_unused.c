@@ -14,7 +14,8 @@ check(const VlModel *m, VlReport *report)
     const char *mode = vl_xml_attr(smbios, "mode");
     VlFinding *f;
 
-    if (!sysinfo || !m->os || !qsm_sysinfo_has_content(sysinfo) || vl_xml_attr(m->os, "smbios"))
+    /* qsm_sysinfo_has_content(NULL) is false: no <sysinfo> returns too */
+    if (!m->os || !qsm_sysinfo_has_content(sysinfo) || vl_xml_attr(m->os, "smbios"))
         return; /* <os smbios='...'> is smbios-os-attribute's */
     if (g_strcmp0(mode, "sysinfo") == 0)
         return;

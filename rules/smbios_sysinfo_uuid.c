@@ -14,9 +14,9 @@ parse_uuid(const char *s, char out[33])
 
     while (g_ascii_isspace(*s))
         s++;
+    /* mutate: skip[const-1@16] — n only takes even values, so n < 31 stops where n < 32 does */
     while (n < 32) {
-        if (!*s)
-            return false;
+        /* the end of S is no hex digit, so a short UUID fails below */
         if (*s == '-' || *s == ' ') {
             s++;
             continue;
@@ -55,8 +55,8 @@ check(const VlModel *m, VlReport *report)
                   text ? text : "");
         return;
     }
-    if (!uuid)
-        return; /* libvirt then takes the domain's UUID from <sysinfo> */
+    /* without <uuid> libvirt takes the domain's UUID from <sysinfo>:
+     * xmlNodeGetContent(NULL) is NULL, which parse_uuid() refuses */
     dom_text = (char *) xmlNodeGetContent(uuid);
     if (!parse_uuid(dom_text ? dom_text : "", b) || strcmp(a, b) == 0)
         return; /* a malformed <uuid> is the schema's */

@@ -27,14 +27,18 @@ check(const VlModel *m, VlReport *report)
                   "the host's TSC rate with <clock><timer name='tsc' frequency='HZ'/></clock> (the same on "
                   "every host it moves to), or drop invtsc",
                   vl_xml_attr(invtsc, "policy"));
-    else if (vl_xml_attr_is(m->cpu, "mode", "host-passthrough") && vl_xml_attr_is(m->cpu, "migratable", "off"))
+    /* QEMU's max CPU is host's parent: with migratable=off both pass every
+     * host feature (libvirt allows the attribute on these two modes only) */
+    else if ((vl_xml_attr_is(m->cpu, "mode", "host-passthrough") || vl_xml_attr_is(m->cpu, "mode", "maximum")) &&
+             vl_xml_attr_is(m->cpu, "migratable", "off"))
         vl_report(report, m->cpu,
-                  "<cpu mode='host-passthrough' migratable='off'> passes the host's invariant TSC (invtsc, "
+                  "<cpu mode='%s' migratable='off'> passes the host's invariant TSC (invtsc, "
                   "present on nearly all current x86 CPUs) to the guest without a fixed TSC frequency: QEMU "
                   "then blocks saving the guest's state (\"State blocked by non-migratable CPU device "
                   "(invtsc flag)\"), so virsh save, managed save, snapshots with memory and migration all "
                   "fail; if you need them, add <clock><timer name='tsc' frequency='HZ'/></clock> with the "
-                  "host's TSC rate, or use migratable='on'");
+                  "host's TSC rate, or use migratable='on'",
+                  vl_xml_attr(m->cpu, "mode"));
 }
 
 const VlRule vl_rule_snapshot_invtsc = {
@@ -54,7 +58,8 @@ const VlRule vl_rule_snapshot_invtsc = {
         "<timer name='tsc' frequency='...'/> to the host's TSC rate lifts the blocker. The frequency is "
         "host-specific, so there is no automatic fix. cpu-invtsc-migration reports the migration side "
         "for CPUs that are otherwise migratable; this rule is about saving the state on the same host, "
-        "which a single-host gaming guest like seed 002's also loses.",
+        "which a single-host gaming guest like seed 002's also loses. <cpu mode='maximum' "
+        "migratable='off'> exposes invtsc as well: QEMU's max CPU passes every host feature then.",
     .sources = {
         "seed 002_c2547094e3efdbf1.txt (CPU features: invtsc; host-passthrough migratable='off'; tsc=native)",
         "libvirt src/qemu/qemu_migration.c (qemuMigrationSrcIsAllowed)",

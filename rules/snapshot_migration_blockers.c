@@ -78,7 +78,7 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(shmem, "role", "master"))
             add(&blockers[6], shmem);
     }
-    if (m->hyperv && g_strcmp0(m->hyperv_mode, "passthrough") == 0)
+    if (g_strcmp0(m->hyperv_mode, "passthrough") == 0) /* hyperv_mode is NULL without <hyperv> */
         add(&blockers[7], m->hyperv);
 
     for (gsize i = 0; i < G_N_ELEMENTS(blockers); i++) {

@@ -41,11 +41,8 @@ disk_mode(const VlModel *m, xmlNodePtr disk, xmlNodePtr *entry)
     const char *dev = vl_xml_attr(vl_xml_child(disk, "target"), "dev");
     const char *mode;
 
-    *entry = NULL;
-    for (xmlNodePtr d = vl_xml_child(vl_xml_child(m->snapshot, "disks"), "disk"); d; d = d->next) {
-        if (vl_xml_is(d, "disk") && dev && vl_xml_attr_is(d, "name", dev))
-            *entry = d;
-    }
+    /* libvirt refuses a snapshot that names a disk twice */
+    *entry = dev ? vl_xml_child_with(vl_xml_child(m->snapshot, "disks"), "disk", "name", dev) : NULL;
     if ((mode = vl_xml_attr(*entry, "snapshot")))
         return mode;
     if (!vl_xml_attr_is(disk, "device", "disk") && vl_xml_attr(disk, "device"))
@@ -127,7 +124,7 @@ state_blocker(const VlModel *m)
     if ((cpu_invtsc || vl_xml_attr_is(m->cpu, "migratable", "off")) &&
         !vl_xml_attr(vl_model_timer(m, "tsc"), "frequency"))
         return "the CPU has invtsc without a fixed TSC frequency (<timer name='tsc' frequency='...'/>)";
-    if (m->hyperv && vl_xml_attr_is(m->hyperv, "mode", "passthrough"))
+    if (vl_xml_attr_is(m->hyperv, "mode", "passthrough")) /* false without <hyperv> */
         return "Hyper-V is in passthrough mode, which QEMU cannot migrate or save";
     return NULL;
 }
@@ -137,7 +134,8 @@ check_memory_blocked(const VlModel *m, VlReport *report)
 {
     const char *why;
 
-    if (!m->snapshot || !was_running(m) || strcmp(memory_mode(m), "no") == 0 || !(why = state_blocker(m)))
+    /* was_running() is false for a domain document, which has no <state> */
+    if (!was_running(m) || strcmp(memory_mode(m), "no") == 0 || !(why = state_blocker(m)))
         return;
     vl_report(report, vl_xml_child(m->snapshot, "memory") ? vl_xml_child(m->snapshot, "memory") : m->snapshot,
               "snapshot with the guest's memory, but %s: saving the memory state fails, so this snapshot "
