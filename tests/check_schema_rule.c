@@ -24,7 +24,7 @@ static char *select_schema[] = { (char *) "schema", NULL };
 /* The schema findings on TEXT for the libvirt release VERSION (micro
  * included), as "LINE: MESSAGE" joined by newlines. */
 static char *
-lint_for(const char *text, unsigned version)
+lint_with(const char *text, unsigned version, unsigned qemu, const char *schema_path)
 {
     VlConfig config;
     VlEngine engine = { 0 };
@@ -36,6 +36,8 @@ lint_for(const char *text, unsigned version)
 
     vl_config_init(&config);
     config.libvirt_version = version;
+    config.qemu_version = qemu;
+    config.schema_path = g_strdup(schema_path);
     config.select = select_schema;
     doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
     ck_assert_msg(doc != NULL, "parse failed: %s", error ? error->message : "?");
@@ -51,6 +53,12 @@ lint_for(const char *text, unsigned version)
     config.select = NULL;
     vl_config_clear(&config);
     return g_string_free(out, FALSE);
+}
+
+static char *
+lint_for(const char *text, unsigned version)
+{
+    return lint_with(text, version, 0, NULL);
 }
 
 #define CHECK_FINDINGS(text, version, expected)                                                 \
@@ -255,6 +263,38 @@ START_TEST(test_element_reports)
 }
 END_TEST
 
+START_TEST(test_budget_newest_only)
+{
+    /* <hwuuid> is only in 12.8's schema: asking 12.8 (1), 9.8 (1) and 11.3
+     * (1) finds no earlier release, and 12.8 is not asked twice; so after
+     * it (tested 1) the top-level <bar/> is tested with 2 left and
+     * reported with the last one: 400 - whole, name, memory, foo 2, PAD,
+     * the valid device 1, hwuuid 5, = 2 */
+    g_autofree char *text = padded(400 - 11 - 2, "<input type='mouse' bus='usb'/>",
+                                   "<hwuuid>0f6a2a52-3c3b-4a37-9a5e-2b8a6f1c0d11</hwuuid><bar/>");
+
+    CHECK_FINDINGS(text, VL_LIBVIRT(9, 0),
+                   FOO "\n8: <hwuuid> in <domain> is not in libvirt 9.0's schema, it is in 12.8's; this file targets 9.0"
+                       "\n8: <bar> in <domain> is not in libvirt 9.0's schema");
+}
+END_TEST
+
+START_TEST(test_schema_file_judges_newer_machine)
+{
+    /* a machine type newer than the target's QEMU makes the newest shipped
+     * release judge, but a schema file given with --schema still judges */
+    const char *text = "<domain type='kvm'>\n<name>t</name>\n<memory unit='GiB'>1</memory>\n"
+                       "<os><type arch='x86_64' machine='pc-q35-8.0'>hvm</type>\n"
+                       "<loader format='raw' readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader></os>\n"
+                       "</domain>\n";
+    g_autofree char *newest = lint_with(text, VL_LIBVIRT(9, 0), VL_LIBVIRT(7, 2), NULL);
+    g_autofree char *file = lint_with(text, VL_LIBVIRT(9, 0), VL_LIBVIRT(7, 2), "schemas/9.0/domain.rng");
+
+    ck_assert_str_eq(newest, "");
+    ck_assert_msg(strstr(file, "5: format='raw' on <loader> is not accepted by") != NULL, "%s", file);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -273,6 +313,8 @@ main(void)
     tcase_add_test(tc, test_parts_fine_alone);
     tcase_add_test(tc, test_snapshot_domain_parts);
     tcase_add_test(tc, test_element_reports);
+    tcase_add_test(tc, test_budget_newest_only);
+    tcase_add_test(tc, test_schema_file_judges_newer_machine);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
