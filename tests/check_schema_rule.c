@@ -265,12 +265,12 @@ END_TEST
 
 START_TEST(test_budget_newest_only)
 {
-    /* <hwuuid> is only in 12.8's schema: asking 12.8 (1), 9.8 (1) and 11.3
-     * (1) finds no earlier release, and 12.8 is not asked twice; so after
-     * it (tested 1) the top-level <bar/> is tested with 2 left and
+    /* <hwuuid> is only in 12.8's schema: tested (1), then asking 12.8 (1),
+     * 9.8 (1) and 11.3 (1) finds no earlier release, and 12.8 is not asked
+     * twice; so the top-level <bar/> after it is tested with 2 left and
      * reported with the last one: 400 - whole, name, memory, foo 2, PAD,
-     * the valid device 1, hwuuid 5, = 2 */
-    g_autofree char *text = padded(400 - 11 - 2, "<input type='mouse' bus='usb'/>",
+     * the valid device 1, hwuuid 4, = 2 */
+    g_autofree char *text = padded(400 - 10 - 2, "<input type='mouse' bus='usb'/>",
                                    "<hwuuid>0f6a2a52-3c3b-4a37-9a5e-2b8a6f1c0d11</hwuuid><bar/>");
 
     CHECK_FINDINGS(text, VL_LIBVIRT(9, 0),
