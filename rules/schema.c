@@ -65,7 +65,7 @@ accepts(Validator *v, VlSchema *s, xmlDocPtr doc)
     xmlRelaxNGPtr grammar = vl_schema_domain(s);
 
     v->budget--;
-    /* mutate: skip[drop-and] — S is always a shipped release here (the newest, or one between it and the judge), and shipped grammars compile (tests/schema_releases.sh), so GRAMMAR is never NULL */
+    /* mutate: skip[drop-and@12] — S is always a shipped release here (the newest, or one between it and the judge), and shipped grammars compile (tests/schema_releases.sh), so GRAMMAR is never NULL */
     return grammar && vl_schema_grammar_accepts(grammar, doc);
 }
 
@@ -345,12 +345,12 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, 
 {
     xmlNodePtr at = m->snapshot ? m->snapshot : m->root;
 
-    /* mutate: skip[drop-and,rel:>=,const+1] — a part tested once the budget is spent is validated but never narrowed nor reported (test_part narrows only with budget left after its own test, and culprits stays unchanged), so the output is the same; the test only bounds the work */
+    /* mutate: skip[drop-and@53,rel:>=,const+1] — a part tested once the budget is spent is validated but never narrowed nor reported (test_part narrows only with budget left after its own test, and culprits stays unchanged), so the output is the same; the test only bounds the work */
     for (xmlNodePtr top = m->root->children; top && v->budget > 0; top = top->next) {
         if (top->type != XML_ELEMENT_NODE)
             continue;
         if (vl_xml_is(top, "devices")) {
-            /* mutate: skip[drop-and,rel:>=,const+1] — as for the loop above: a device tested once the budget is spent reports nothing */
+            /* mutate: skip[drop-and@57,rel:>=,const+1] — as for the loop above: a device tested once the budget is spent reports nothing */
             for (xmlNodePtr dev = top->children; dev && v->budget > 0; dev = dev->next) {
                 if (dev->type == XML_ELEMENT_NODE)
                     test_part(v, report, dev, true);
