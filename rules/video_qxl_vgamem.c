@@ -28,7 +28,7 @@ check(const VlModel *m, VlReport *report)
                           "adapter's memory)",
                           type, text);
             vl_finding_set_fix(f, "remove vgamem", NULL);
-            /* mutate: skip[const-1] — kib < 1023 differs from kib < 1024 only at 1023, which is no power of two: still reported, with the same text (chosen by kib < 1024 below) and fix */
+            /* mutate: skip[const-1@26] — kib < 1023 differs from kib < 1024 only at 1023, which is no power of two: still reported, with the same text (chosen by kib < 1024 below) and fix */
         } else if (kib < 1024 || (kib & (kib - 1)) != 0) {
             guint64 fixed = 1024;
             /* libvirt reads vgamem as an unsigned int: 2^31 is the largest
