@@ -295,6 +295,21 @@ START_TEST(test_schema_file_judges_newer_machine)
 }
 END_TEST
 
+START_TEST(test_between_releases_form)
+{
+    /* three <iothread>s each with <poll> (9.8's, not 9.0's): no single one
+     * or pair taken out makes <iothreadids> valid for 9.0, so the element
+     * is the culprit, as what only 9.8 knows, not as an error */
+    const char *text = "<domain type='kvm'>\n<name>t</name>\n<memory unit='GiB'>1</memory>\n"
+                       "<os><type arch='x86_64' machine='q35'>hvm</type></os>\n<iothreads>3</iothreads>\n"
+                       "<iothreadids><iothread id='1'><poll max='1'/></iothread><iothread id='2'><poll max='2'/>"
+                       "</iothread><iothread id='3'><poll max='3'/></iothread></iothreadids>\n</domain>\n";
+
+    CHECK_FINDINGS(text, VL_LIBVIRT(9, 5),
+                   "6: <iothreadids> here is in libvirt 9.8's schema but not 9.0's; this file targets 9.5, between them");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -315,6 +330,7 @@ main(void)
     tcase_add_test(tc, test_element_reports);
     tcase_add_test(tc, test_budget_newest_only);
     tcase_add_test(tc, test_schema_file_judges_newer_machine);
+    tcase_add_test(tc, test_between_releases_form);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
