@@ -4,7 +4,8 @@
      the old model (vram, ram, vgamem, vram64), which virtio does not take;
      heads and primary stay.  A targeted <graphics> (a display without any
      <video>) gets <video><model type='virtio' heads='1' primary='yes'/></video>
-     after the last <graphics>, <sound> or <audio>.
+     after the last <graphics>, <sound> or <audio>.  A targeted <video>
+     without a <model> (libvirt's default adapter) gets that <model>.
      Parameters: targets, the vl:id of each <model> or <graphics>. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,6 +33,15 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:apply-templates select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="video[not(model)]">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()"/>
+      <xsl:if test="contains($targets, concat(' ', @vl:id, ' '))">
+        <model type='virtio' heads='1' primary='yes'/>
+      </xsl:if>
     </xsl:copy>
   </xsl:template>
 

@@ -40,7 +40,7 @@ sv_disk_bus(xmlNodePtr disk)
     /* libvirt's virDomainDiskDefParse: the bus follows the name's prefix */
     if (strcmp(sv_disk_device(disk), "floppy") == 0)
         return "fdc";
-    if (!dev || g_str_has_prefix(dev, "hd"))
+    if (!dev) /* hd* and any other name: ide, at the end */
         return "ide";
     if (g_str_has_prefix(dev, "sd"))
         return "scsi";
@@ -65,7 +65,8 @@ sv_dev_index(const char *dev, const char *prefix)
     const char *p;
     gint64 index = 0;
 
-    if (!dev || !prefix || !g_str_has_prefix(dev, prefix) || !dev[strlen(prefix)])
+    /* no letters after PREFIX: index 0, so -1 below */
+    if (!dev || !prefix || !g_str_has_prefix(dev, prefix))
         return -1;
     for (p = dev + strlen(prefix); *p; p++) {
         if (*p < 'a' || *p > 'z')
@@ -80,11 +81,11 @@ sv_dev_index(const char *dev, const char *prefix)
 char *
 sv_dev_name(const char *prefix, int index)
 {
-    char letters[16];
+    char letters[16]; /* an int needs at most 7 letters: 26^7 > G_MAXINT */
     int n = 0;
 
     index++;
-    while (index > 0 && n < (int) sizeof(letters) - 1) {
+    while (index > 0) {
         index--;
         letters[n++] = (char) ('a' + index % 26);
         index /= 26;
@@ -192,7 +193,8 @@ pci_source(xmlNodePtr hostdev, guint64 *domain, guint64 *bus, guint64 *slot, gui
 {
     xmlNodePtr address = vl_xml_child(vl_xml_child(hostdev, "source"), "address");
 
-    if (!vl_xml_attr_is(hostdev, "type", "pci") || !address)
+    /* no address: no bus, so false below */
+    if (!vl_xml_attr_is(hostdev, "type", "pci"))
         return false;
     *domain = 0;
     *function = 0;
@@ -262,7 +264,7 @@ sv_passthrough_gpu(const VlModel *m, const char **why)
                 g_hash_table_add(audio, g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
                                                         d, b, sl));
         }
-        for (guint i = 0; g_hash_table_size(audio) && i < m->hostdevs->len; i++) {
+        for (guint i = 0; i < m->hostdevs->len; i++) {
             xmlNodePtr a = g_ptr_array_index(m->hostdevs, i);
             guint64 d, b, sl, f;
             g_autofree char *key = NULL;

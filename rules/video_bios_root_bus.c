@@ -6,29 +6,35 @@
 #include "lint/xml.h"
 #include "rules/storage_video.h"
 
-/* The lowest slot of bus 0 (from 1; 0 is the host bridge, 0x1f the ICH9
- * functions) that no device's <address> names. */
-static int
-free_root_slot(const VlModel *m)
+/* Whether some device's PCI <address> names slot SLOT of bus 0 (an address
+ * without a bus attribute is on bus 0). */
+static bool
+root_slot_taken(const VlModel *m, guint64 slot)
 {
-    bool used[32] = { [0] = true, [0x1f] = true };
-
     for (xmlNodePtr dev = m->devices ? m->devices->children : NULL; dev; dev = dev->next) {
         xmlNodePtr address = vl_xml_child(dev, "address");
-        guint64 bus = 0, slot;
+        guint64 bus = 0, s;
 
         if (!vl_xml_attr_is(address, "type", "pci"))
             continue;
         if (vl_xml_attr(address, "bus") && !sv_pci_number(vl_xml_attr(address, "bus"), &bus))
             continue;
-        if (bus == 0 && sv_pci_number(vl_xml_attr(address, "slot"), &slot) && slot < 32)
-            used[slot] = true;
+        if (bus == 0 && sv_pci_number(vl_xml_attr(address, "slot"), &s) && s == slot)
+            return true;
     }
-    for (int slot = 1; slot < 32; slot++) {
-        if (!used[slot])
+    return false;
+}
+
+/* The lowest slot of bus 0 (from 1; 0 is the host bridge, 0x1f the ICH9
+ * functions) that no device's <address> names; 0 when every one is taken. */
+static int
+free_root_slot(const VlModel *m)
+{
+    for (int slot = 1; slot < 0x1f; slot++) {
+        if (!root_slot_taken(m, slot))
             return slot;
     }
-    return -1;
+    return 0;
 }
 
 static void
@@ -36,24 +42,28 @@ check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr video = sv_primary_video(m);
     xmlNodePtr address = vl_xml_child(video, "address");
-    guint64 bus = 0;
+    guint64 bus;
     int slot;
+    g_autofree char *where = NULL;
     VlFinding *f;
 
-    if (!video || m->uefi || m->machine_family != VL_MACHINE_Q35 || !vl_xml_attr_is(address, "type", "pci"))
+    /* no video: no address either */
+    if (m->uefi || m->machine_family != VL_MACHINE_Q35 || !vl_xml_attr_is(address, "type", "pci"))
         return;
-    if (!vl_xml_attr(address, "bus") || !sv_pci_number(vl_xml_attr(address, "bus"), &bus) || bus == 0)
+    /* no bus attribute: bus 0 */
+    if (!sv_pci_number(vl_xml_attr(address, "bus"), &bus) || bus == 0)
         return;
     if (strcmp(sv_video_type(video), "none") == 0)
         return;
     slot = free_root_slot(m);
+    where = slot ? g_strdup_printf("<address type='pci' domain='0x0000' bus='0x00' slot='0x%02x' function='0x0'/>", slot)
+                 : g_strdup("bus 0x00, once one of its slots 0x01 to 0x1e is freed (all are taken)");
     f = vl_report(report, address,
                   "the primary video adapter (%s) sits on PCI bus %s, behind a root port or bridge: with SeaBIOS "
                   "its VESA BIOS Extensions are unreachable and the guest only gets 640x480 (the Windows "
-                  "installer in grayscale); put it on the root complex: <address type='pci' domain='0x0000' "
-                  "bus='0x00' slot='0x%02x' function='0x0'/>",
-                  sv_video_type(video), vl_xml_attr(address, "bus"), slot > 0 ? slot : 1);
-    if (slot > 0) {
+                  "installer in grayscale); put it on the root complex: %s",
+                  sv_video_type(video), vl_xml_attr(address, "bus"), where);
+    if (slot) {
         g_autofree char *value = g_strdup_printf("0x%02x", slot);
         g_autofree char *description = g_strdup_printf("move the primary video adapter to bus 0x00 slot %s", value);
         vl_finding_set_fix(f, description, "slot", value, NULL);

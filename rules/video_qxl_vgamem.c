@@ -19,7 +19,7 @@ check(const VlModel *m, VlReport *report)
         guint64 kib;
         VlFinding *f;
 
-        if (!text || !vl_xml_parse_uint(text, &kib))
+        if (!vl_xml_parse_uint(text, &kib)) /* also no vgamem at all */
             continue;
         if (strcmp(type, "qxl") != 0) {
             f = vl_report(report, model,
@@ -28,9 +28,13 @@ check(const VlModel *m, VlReport *report)
                           "adapter's memory)",
                           type, text);
             vl_finding_set_fix(f, "remove vgamem", NULL);
+            /* mutate: skip[const-1@26] — kib < 1023 differs from kib < 1024 only at 1023, which is no power of two: still reported, with the same text (chosen by kib < 1024 below) and fix */
         } else if (kib < 1024 || (kib & (kib - 1)) != 0) {
             guint64 fixed = 1024;
-            while (fixed < kib && fixed < (G_GUINT64_CONSTANT(1) << 40))
+            /* libvirt reads vgamem as an unsigned int: 2^31 is the largest
+             * power of two it takes.
+             * mutate: skip[rel:<=@26] — fixed <= kib differs only when fixed == kib, a power of two of at least 1024, which does not reach this branch */
+            while (fixed < kib && fixed < (G_GUINT64_CONSTANT(1) << 31))
                 fixed <<= 1;
             f = vl_report(report, model,
                           "QXL vgamem='%s' (KiB): libvirt refuses the domain (\"%s\"); use a power of two of at "

@@ -19,7 +19,8 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr resolution = vl_xml_child(sv_video_model(video), "resolution");
         guint64 x, y;
 
-        if (strcmp(sv_video_type(video), "virtio") != 0 || !resolution ||
+        /* no <resolution>: no x to parse */
+        if (strcmp(sv_video_type(video), "virtio") != 0 ||
             !vl_xml_parse_uint(vl_xml_attr(resolution, "x"), &x) ||
             !vl_xml_parse_uint(vl_xml_attr(resolution, "y"), &y) || x * y <= VIOGPUDO_MAX_PIXELS)
             continue;

@@ -1,0 +1,421 @@
+/* Unit tests for the helpers the storage and video rules share
+ * (rules/storage_video.c): libvirt's target-name arithmetic and default
+ * bus, the primary video, OpenGL on a display, PCI address numbers and how
+ * a passed-through GPU is recognised (host facts first, else the HDMI/DP
+ * audio function beside it when the guest is Windows or hides KVM). */
+#include "check_util.h"
+#include <string.h>
+
+#include "lint/config.h"
+#include "lint/host.h"
+#include "lint/model.h"
+#include "lint/xml.h"
+#include "rules/storage_video.h"
+
+static VlConfig config;
+
+typedef struct {
+    VlDocument *doc;
+    VlModel *model;
+} Built;
+
+static Built
+build_with(const char *body, const VlConfig *c)
+{
+    g_autofree char *text = g_strdup_printf("<domain type='kvm'>\n<name>t</name>\n%s\n</domain>\n", body);
+    VlInputError *error = NULL;
+    Built b;
+
+    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
+    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
+    b.model = vl_model_build(b.doc, c);
+    return b;
+}
+
+static Built
+build(const char *body)
+{
+    return build_with(body, &config);
+}
+
+static void
+done(Built b)
+{
+    vl_model_free(b.model);
+    vl_document_free(b.doc);
+}
+
+/* The first <devices> child named NAME, the INDEX-th of them. */
+static xmlNodePtr
+device(Built b, const char *name, guint index)
+{
+    GPtrArray *devs = vl_model_devices(b.model, name);
+
+    ck_assert_uint_gt(devs->len, index);
+    return g_ptr_array_index(devs, index);
+}
+
+static const char *
+bus_of(const char *disk)
+{
+    static char bus[32];
+    g_autofree char *body = g_strdup_printf("<devices>%s</devices>", disk);
+    Built b = build(body);
+    const char *r = sv_disk_bus(device(b, "disk", 0));
+
+    g_strlcpy(bus, r ? r : "(null)", sizeof(bus));
+    done(b);
+    return bus;
+}
+
+START_TEST(test_disk_bus_defaults)
+{
+    /* an explicit bus wins; else libvirt derives it from the name's prefix */
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='sda' bus='usb'/></disk>"), "usb");
+    ck_assert_str_eq(bus_of("<disk type='file' device='floppy'><target dev='fda'/></disk>"), "fdc");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='hdc'/></disk>"), "ide");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='sdb'/></disk>"), "scsi");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='vdb'/></disk>"), "virtio");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='xvda'/></disk>"), "xen");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='ubda'/></disk>"), "uml");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target dev='nvme0n1'/></disk>"), "ide");
+    /* a target without a name, and no target at all */
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><target/></disk>"), "ide");
+    ck_assert_str_eq(bus_of("<disk type='file' device='disk'><source file='/a.img'/></disk>"), "(null)");
+}
+END_TEST
+
+START_TEST(test_dev_index)
+{
+    ck_assert_int_eq(sv_dev_index("vda", "vd"), 0);
+    ck_assert_int_eq(sv_dev_index("vdz", "vd"), 25);
+    ck_assert_int_eq(sv_dev_index("vdaa", "vd"), 26);
+    ck_assert_int_eq(sv_dev_index("sdab", "sd"), 27);
+    /* not lowercase letters after the prefix, or not the prefix at all */
+    ck_assert_int_eq(sv_dev_index("vd", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("vdA", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("vda1", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("vd{", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("vd`", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("sda", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("hdzz", "vd"), -1);
+    ck_assert_int_eq(sv_dev_index(NULL, "vd"), -1);
+    ck_assert_int_eq(sv_dev_index("vda", NULL), -1);
+    /* G_MAXINT / 32 = 67108863 is the largest value accepted
+     * ("epvelc"), the next one is refused before an int could overflow */
+    ck_assert_int_eq(sv_dev_index("sdepvelc", "sd"), 67108862);
+    ck_assert_int_eq(sv_dev_index("sdepveld", "sd"), -1);
+    ck_assert_int_eq(sv_dev_index("sdzzzzzzzzzzzz", "sd"), -1);
+}
+END_TEST
+
+START_TEST(test_dev_name)
+{
+    static const int indexes[] = { 0, 1, 25, 26, 27, 701, 702, 18277, 67108862 };
+
+    for (guint i = 0; i < G_N_ELEMENTS(indexes); i++) {
+        g_autofree char *name = sv_dev_name("sd", indexes[i]);
+        ck_assert_int_eq(sv_dev_index(name, "sd"), indexes[i]);
+    }
+    {
+        g_autofree char *a = sv_dev_name("vd", 0), *z = sv_dev_name("vd", 25), *aa = sv_dev_name("vd", 26);
+        g_autofree char *big = sv_dev_name("sd", G_MAXINT - 1);
+        ck_assert_str_eq(a, "vda");
+        ck_assert_str_eq(z, "vdz");
+        ck_assert_str_eq(aa, "vdaa");
+        ck_assert_str_eq(big, "sdfxshrxw");
+    }
+}
+END_TEST
+
+START_TEST(test_free_dev)
+{
+    Built b = build("<devices><disk type='file' device='disk'><source file='/a.img'/></disk>"
+                    "<disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>"
+                    "<disk type='file' device='cdrom'><target dev='vdc' bus='virtio'/></disk></devices>");
+    g_autoptr(GHashTable) taken = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autofree char *first = sv_free_dev(b.model, "vd", NULL);
+    g_autofree char *again = sv_free_dev(b.model, "vd", NULL);
+    g_autofree char *t1 = sv_free_dev(b.model, "vd", taken);
+    g_autofree char *t2 = sv_free_dev(b.model, "vd", taken);
+    g_autofree char *t3 = sv_free_dev(b.model, "vd", taken);
+    g_autofree char *sd = sv_free_dev(b.model, "sd", taken);
+
+    /* a disk without a target name takes no name */
+    ck_assert_str_eq(first, "vdb");
+    ck_assert_str_eq(again, "vdb");
+    ck_assert_str_eq(t1, "vdb");
+    ck_assert_str_eq(t2, "vdd");
+    ck_assert_str_eq(t3, "vde");
+    ck_assert_str_eq(sd, "sda");
+    ck_assert(g_hash_table_contains(taken, "vdd"));
+    done(b);
+}
+END_TEST
+
+START_TEST(test_primary_video)
+{
+    Built b = build("<devices><video><model type='vga'/></video><video><model type='virtio' primary='yes'/></video>"
+                    "</devices>");
+
+    ck_assert_ptr_eq(sv_primary_video(b.model), device(b, "video", 1));
+    ck_assert_str_eq(sv_video_type(sv_primary_video(b.model)), "virtio");
+    done(b);
+    b = build("<devices><video><model type='vga'/></video><video><model type='bochs' primary='no'/></video>"
+              "</devices>");
+    ck_assert_ptr_eq(sv_primary_video(b.model), device(b, "video", 0));
+    done(b);
+    b = build("<devices><video/></devices>");
+    ck_assert_str_eq(sv_video_type(sv_primary_video(b.model)), "default");
+    done(b);
+    b = build("<devices/>");
+    ck_assert_ptr_null(sv_primary_video(b.model));
+    done(b);
+}
+END_TEST
+
+static bool
+gl_of(const char *graphics)
+{
+    g_autofree char *body = g_strdup_printf("<devices>%s</devices>", graphics);
+    Built b = build(body);
+    bool r = sv_graphics_gl(device(b, "graphics", 0));
+
+    ck_assert(r == sv_domain_has_gl(b.model));
+    done(b);
+    return r;
+}
+
+START_TEST(test_graphics_gl)
+{
+    ck_assert(gl_of("<graphics type='egl-headless'/>"));
+    ck_assert(gl_of("<graphics type='spice'><gl enable='yes'/></graphics>"));
+    ck_assert(gl_of("<graphics type='sdl'><gl enable='yes'/></graphics>"));
+    ck_assert(gl_of("<graphics type='dbus'><gl enable='yes'/></graphics>"));
+    ck_assert(!gl_of("<graphics type='spice'><gl enable='no'/></graphics>"));
+    ck_assert(!gl_of("<graphics type='sdl'/>"));
+    ck_assert(!gl_of("<graphics type='dbus'/>"));
+    /* VNC has no OpenGL, whatever it says; a display without a type neither */
+    ck_assert(!gl_of("<graphics type='vnc'><gl enable='yes'/></graphics>"));
+    ck_assert(!gl_of("<graphics><gl enable='yes'/></graphics>"));
+}
+END_TEST
+
+START_TEST(test_pci_number)
+{
+    guint64 n = 99;
+
+    ck_assert(sv_pci_number("0x1f", &n));
+    ck_assert_uint_eq(n, 0x1f);
+    ck_assert(sv_pci_number("12", &n));
+    ck_assert_uint_eq(n, 12);
+    ck_assert(!sv_pci_number("0x1g", &n));
+    ck_assert(!sv_pci_number("", &n));
+    ck_assert(!sv_pci_number(NULL, &n));
+}
+END_TEST
+
+#define KVM_HIDDEN "<features><kvm><hidden state='on'/></kvm></features>"
+#define PCI(dom, bus, slot, fn)                                                                         \
+    "<hostdev mode='subsystem' type='pci' managed='yes'><source><address " dom " bus='" bus "' slot='" slot \
+    "' " fn "/></source></hostdev>"
+
+/* The index among the hostdevs of the GPU sv_passthrough_gpu finds in BODY
+ * (under C), -1 when none. */
+static int
+gpu_with(const char *body, const VlConfig *c)
+{
+    Built b = build_with(body, c);
+    const char *why = NULL;
+    xmlNodePtr gpu = sv_passthrough_gpu(b.model, &why);
+    int r = -1;
+
+    ck_assert_ptr_nonnull(why);
+    for (guint i = 0; gpu && i < b.model->hostdevs->len; i++)
+        if (g_ptr_array_index(b.model->hostdevs, i) == gpu)
+            r = (int) i;
+    ck_assert(!gpu || r >= 0);
+    done(b);
+    return r;
+}
+
+static int
+gpu_of(const char *body)
+{
+    VlConfig c = config;
+
+    c.os_family = VL_GUEST_LINUX;
+    return gpu_with(body, &c);
+}
+
+START_TEST(test_gpu_from_audio_function)
+{
+    /* function 0 beside a passed-through function 1, when KVM is hidden */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("domain='0x0000'", "0x01", "0x00", "function='0x0'")
+                                PCI("domain='0x0000'", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     0);
+    /* the audio function listed first: still function 0 */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x1'")
+                                PCI("", "0x01", "0x00", "function='0x0'") "</devices>"),
+                     1);
+    /* a missing domain is domain 0, a missing function function 0 */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("domain='0x0000'", "0x01", "0x00", "")
+                                PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     0);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("domain='0x0001'", "0x01", "0x00", "")
+                                PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    /* other slot, or no audio function: no GPU */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x0'")
+                                PCI("", "0x02", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x0'")
+                                PCI("", "0x01", "0x00", "function='0x2'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x0'") "</devices>"), -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x1'") "</devices>"), -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='0x1'")
+                                PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    /* unreadable numbers match nothing */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("domain='zz'", "0x01", "0x00", "")
+                                PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "0x00", "function='zz'")
+                                PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "zz", "0x00", "function='0x0'")
+                                PCI("", "zz", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices>" PCI("", "0x01", "zz", "function='0x0'")
+                                PCI("", "0x01", "zz", "function='0x1'") "</devices>"),
+                     -1);
+    /* a hostdev that is not PCI is no GPU, whatever its address says */
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices><hostdev mode='subsystem' type='usb'><source>"
+                                       "<address bus='0x01' slot='0x00' function='0x0'/></source></hostdev>"
+                                       PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+    ck_assert_int_eq(gpu_of(KVM_HIDDEN "<devices><hostdev mode='subsystem' type='pci'><source/></hostdev>"
+                                       PCI("", "0x01", "0x00", "function='0x1'") "</devices>"),
+                     -1);
+}
+END_TEST
+
+START_TEST(test_gpu_heuristic_only_when_hidden_or_windows)
+{
+    VlConfig c = config;
+    const char *pair = PCI("", "0x01", "0x00", "function='0x0'") PCI("", "0x01", "0x00", "function='0x1'");
+    g_autofree char *plain = g_strdup_printf("<devices>%s</devices>", pair);
+    g_autofree char *hidden = g_strdup_printf(KVM_HIDDEN "<devices>%s</devices>", pair);
+    g_autofree char *shown = g_strdup_printf("<features><kvm><hidden state='off'/></kvm></features>"
+                                             "<devices>%s</devices>",
+                                             pair);
+
+    c.os_family = VL_GUEST_LINUX;
+    ck_assert_int_eq(gpu_with(plain, &c), -1);
+    ck_assert_int_eq(gpu_with(shown, &c), -1);
+    ck_assert_int_eq(gpu_with(hidden, &c), 0);
+    c.os_family = VL_GUEST_WINDOWS;
+    c.os_windows_version = 11;
+    ck_assert_int_eq(gpu_with(plain, &c), 0);
+}
+END_TEST
+
+#define NODEDEV(klass, bus, fn)                                                                         \
+    "<device><name>pci</name><capability type='pci'><class>" klass "</class><domain>0</domain><bus>" bus \
+    "</bus><slot>0</slot><function>" fn "</function></capability></device>"
+
+START_TEST(test_gpu_from_host_facts)
+{
+    g_autoptr(VlHost) host = vl_host_new();
+    g_autoptr(VlHost) caps_only = vl_host_new();
+    g_autoptr(GError) error = NULL;
+    VlConfig c = config;
+    /* a NIC, an audio device, a GPU function 0 with its audio function, and
+     * a second GPU */
+    ck_assert(vl_host_add_nodedev(host, NODEDEV("0x020000", "2", "0"), "nic.xml", &error));
+    ck_assert(vl_host_add_nodedev(host, NODEDEV("0x040300", "3", "0"), "audio.xml", &error));
+    ck_assert(vl_host_add_nodedev(host, NODEDEV("0x030000", "1", "0"), "gpu.xml", &error));
+    ck_assert(vl_host_add_nodedev(host, NODEDEV("0x040300", "1", "1"), "gpu-audio.xml", &error));
+    ck_assert(vl_host_add_nodedev(host, NODEDEV("0x030200", "4", "0"), "gpu2.xml", &error));
+
+    c.host = host;
+    c.os_family = VL_GUEST_WINDOWS;
+    c.os_windows_version = 11;
+    /* the facts say which one is the GPU, in order */
+    ck_assert_int_eq(gpu_with("<devices>" PCI("", "0x02", "0x00", "function='0x0'") PCI("", "0x01", "0x00", "function='0x0'")
+                                  PCI("", "0x04", "0x00", "function='0x0'") "</devices>",
+                              &c),
+                     1);
+    ck_assert_int_eq(gpu_with("<devices>" PCI("", "0x04", "0x00", "function='0x0'") PCI("", "0x01", "0x00", "function='0x0'")
+                                  "</devices>",
+                              &c),
+                     0);
+    /* neither a NIC nor an audio device is a GPU, nor a device the facts
+     * do not know; the facts overrule the audio-function guess */
+    ck_assert_int_eq(gpu_with("<devices>" PCI("", "0x02", "0x00", "function='0x0'") PCI("", "0x03", "0x00", "function='0x0'")
+                                  PCI("", "0x07", "0x00", "function='0x0'") "</devices>",
+                              &c),
+                     -1);
+    ck_assert_int_eq(gpu_with("<devices>" PCI("", "0x02", "0x00", "function='0x0'") PCI("", "0x02", "0x00", "function='0x1'")
+                                  "</devices>",
+                              &c),
+                     -1);
+    /* a USB device on bus 1, device 0 is not the GPU at PCI 01:00.0 */
+    ck_assert_int_eq(gpu_with("<devices><hostdev mode='subsystem' type='usb'><source><address bus='0x01' slot='0x00' "
+                              "function='0x0'/></source></hostdev></devices>",
+                              &c),
+                     -1);
+
+    /* host facts without node devices: the guess from the audio function */
+    ck_assert(vl_host_add_capabilities(caps_only, "<capabilities><host><cpu><arch>x86_64</arch></cpu></host></capabilities>",
+                                       "caps.xml", &error));
+    c.host = caps_only;
+    ck_assert_int_eq(gpu_with("<devices>" PCI("", "0x02", "0x00", "function='0x0'") PCI("", "0x02", "0x00", "function='0x1'")
+                                  "</devices>",
+                              &c),
+                     0);
+}
+END_TEST
+
+START_TEST(test_arch_x86)
+{
+    Built b = build("<os><type arch='x86_64'>hvm</type></os>");
+
+    ck_assert(sv_arch_x86(b.model));
+    done(b);
+    b = build("<os><type arch='i686'>hvm</type></os>");
+    ck_assert(sv_arch_x86(b.model));
+    done(b);
+    b = build("<os><type>hvm</type></os>");
+    ck_assert(sv_arch_x86(b.model));
+    done(b);
+    b = build("<os><type arch='aarch64'>hvm</type></os>");
+    ck_assert(!sv_arch_x86(b.model));
+    done(b);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("storage_video");
+    TCase *tc = tcase_create("helpers");
+
+    /* a NULL handed to a GLib function is a bug here, not a warning */
+    g_log_set_always_fatal(G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+    vl_config_init(&config);
+    tcase_add_test(tc, test_disk_bus_defaults);
+    tcase_add_test(tc, test_dev_index);
+    tcase_add_test(tc, test_dev_name);
+    tcase_add_test(tc, test_free_dev);
+    tcase_add_test(tc, test_primary_video);
+    tcase_add_test(tc, test_graphics_gl);
+    tcase_add_test(tc, test_pci_number);
+    tcase_add_test(tc, test_gpu_from_audio_function);
+    tcase_add_test(tc, test_gpu_heuristic_only_when_hidden_or_windows);
+    tcase_add_test(tc, test_gpu_from_host_facts);
+    tcase_add_test(tc, test_arch_x86);
+    suite_add_tcase(s, tc);
+    return vl_check_run(s);
+}
