@@ -77,7 +77,7 @@ check(const VlModel *m, VlReport *report)
 
         if (value[0] == '-' || value[0] == '{')
             continue;
-        if (option && g_strv_contains(path_options, option)) {
+        if (g_strv_contains(path_options, option ? option : "")) {
             if (!readable(value))
                 report_file(report, arg, what, value, option, NULL);
             continue;
