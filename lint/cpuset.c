@@ -152,7 +152,7 @@ parse(const char *text, bool negation, VlCpuset *out)
         }
         for (guint i = first; i <= last; i++) {
             if (remove) {
-                if (i < out->size)
+                if (vl_cpuset_has(out, i))
                     out->member[i] = 0;
             } else {
                 vl_cpuset_add(out, i);

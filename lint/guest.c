@@ -13,12 +13,13 @@ static const struct {
     { "enterprise", VL_EDITION_ENTERPRISE },
     { "workstation", VL_EDITION_WORKSTATION },
     { "server", VL_EDITION_SERVER },
+    { NULL, VL_EDITION_UNKNOWN },
 };
 
 bool
 vl_guest_parse_edition(const char *name, VlWindowsEdition *edition)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(editions); i++) {
+    for (size_t i = 0; editions[i].name; i++) {
         if (g_ascii_strcasecmp(name, editions[i].name) == 0) {
             *edition = editions[i].edition;
             return true;
@@ -30,7 +31,7 @@ vl_guest_parse_edition(const char *name, VlWindowsEdition *edition)
 const char *
 vl_guest_edition_name(VlWindowsEdition edition)
 {
-    for (size_t i = 0; i < G_N_ELEMENTS(editions); i++) {
+    for (size_t i = 0; editions[i].name; i++) {
         if (editions[i].edition == edition)
             return editions[i].name;
     }

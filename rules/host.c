@@ -29,7 +29,8 @@ check_cpuset_range(const VlModel *m, VlReport *report)
     xmlNodePtr cputune = vl_model_top(m, "cputune");
     g_autoptr(GPtrArray) pins = g_ptr_array_new();
 
-    if (!host(m)->have_caps || g_hash_table_size(host(m)->cpus) == 0)
+    /* the host's CPUs come with its capabilities: none without them */
+    if (g_hash_table_size(host(m)->cpus) == 0)
         return;
     if (vl_xml_attr(m->vcpu, "cpuset"))
         g_ptr_array_add(pins, m->vcpu);
@@ -45,6 +46,7 @@ check_cpuset_range(const VlModel *m, VlReport *report)
 
         if (!vl_cpuset_parse(vl_xml_attr(pin, "cpuset"), &set))
             continue;
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has() is false for c == set.size (it checks n < size) */
         for (guint c = 0; c < set.size; c++) {
             if (vl_cpuset_has(&set, c) && !g_hash_table_contains(host(m)->cpus, GUINT_TO_POINTER(c + 1)))
                 vl_cpuset_add(&missing, c);
@@ -67,7 +69,8 @@ check_vcpu_overcommit(const VlModel *m, VlReport *report)
 {
     guint cpus = g_hash_table_size(host(m)->cpus);
 
-    if (!host(m)->have_caps || cpus == 0 || m->vcpus < cpus)
+    /* no CPUs without capabilities */
+    if (cpus == 0 || m->vcpus < cpus)
         return;
     vl_report(report, m->vcpu ? m->vcpu : m->root,
               "%u vCPUs on a host with %u CPU%s: the guest takes every host CPU (or more), so the host itself "
@@ -81,7 +84,8 @@ check_numa_memory(const VlModel *m, VlReport *report)
 {
     const VlHost *h = host(m);
 
-    if (!h->have_caps || h->cells < 2 || m->memory_kib <= h->largest_cell_kib || m->numa_cells->len)
+    /* no cells without capabilities */
+    if (h->cells < 2 || m->memory_kib <= h->largest_cell_kib || m->numa_cells->len)
         return;
     vl_report(report, m->memory ? m->memory : m->root,
               "%" G_GUINT64_FORMAT " MiB of guest memory, more than the largest host NUMA node (%" G_GUINT64_FORMAT
@@ -118,12 +122,12 @@ check_firmware(const VlModel *m, VlReport *report)
     const VlHost *h = host(m);
     char path[1024];
 
-    if (!h->have_domcaps || !m->os)
+    if (!h->have_domcaps)
         return;
     if (vl_xml_attr_is(m->os, "firmware", "efi") && !h->efi)
         vl_report(report, m->os, "firmware='efi', but the host's QEMU has no UEFI firmware described (domcapabilities "
                   "lists none): install OVMF (Debian: ovmf)");
-    if (m->loader && *vl_xml_text(m->loader, path, sizeof(path)) && h->loaders->len &&
+    if (*vl_xml_text(m->loader, path, sizeof(path)) && h->loaders->len &&
         !g_ptr_array_find_with_equal_func(h->loaders, path, g_str_equal, NULL))
         vl_report(report, m->loader, "loader %s is not among the firmware images the host's QEMU knows (%u listed in "
                   "domcapabilities): the guest fails to start if the file is missing",
@@ -163,8 +167,7 @@ check_device_model(const VlModel *m, VlReport *report, const char *device, const
 static void
 check_device_models(const VlModel *m, VlReport *report)
 {
-    if (!host(m)->have_domcaps)
-        return;
+    /* without domcapabilities the model lists are empty, and check_device_model() is silent */
     check_device_model(m, report, "tpm", NULL, host(m)->tpm_models);
     check_device_model(m, report, "video", "model", host(m)->video_models);
 }
@@ -208,7 +211,8 @@ check_pci_devices(const VlModel *m, VlReport *report)
             VlHostPci *other = g_hash_table_lookup(host(m)->pci, member);
 
             /* bridges may stay with the host; endpoints may not */
-            if (strcmp(member, addr) == 0 || passed_through(m, member) || (other && (other->class_code >> 16) == 0x06))
+            /* passed_through() covers the device itself */
+            if (passed_through(m, member) || (other && (other->class_code >> 16) == 0x06))
                 continue;
             g_string_append_printf(others, "%s%s", others->len ? ", " : "", member);
         }
@@ -224,10 +228,10 @@ check_pci_devices(const VlModel *m, VlReport *report)
 static void
 check_emulator(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr emu = m->devices ? vl_xml_child(m->devices, "emulator") : NULL;
+    xmlNodePtr emu = vl_xml_child(m->devices, "emulator");
     char path[1024];
 
-    if (!host(m)->have_caps || !emu || !*vl_xml_text(emu, path, sizeof(path)))
+    if (!host(m)->have_caps || !*vl_xml_text(emu, path, sizeof(path)))
         return;
     if (!g_ptr_array_find_with_equal_func(host(m)->emulators, path, g_str_equal, NULL))
         vl_report(report, emu, "emulator %s is not one this host's libvirt knows (capabilities list %u): libvirt "

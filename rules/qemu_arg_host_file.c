@@ -2,6 +2,8 @@
  * which libvirt neither labels nor lets QEMU read. */
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "qemu_snapshot_misc.h"
@@ -63,6 +65,26 @@ report_file(VlReport *report, xmlNodePtr node, const char *what, const char *pat
               what, path, instead(option, key));
 }
 
+/* A JSON -device or -object value (QEMU 6.0 and later): its romfile or
+ * evdev member.  A value that is not JSON is QEMU's to refuse. */
+static void
+check_json(VlReport *report, xmlNodePtr arg, const char *what, const char *value, const char *option)
+{
+    json_object *obj = json_tokener_parse(value);
+
+    if (!obj)
+        return;
+    json_object_object_foreach(obj, key, member) {
+        const char *path = json_object_get_string(member);
+
+        if ((strcmp(key, "romfile") == 0 || strcmp(key, "evdev") == 0) && path && *path && !readable(path)) {
+            report_file(report, arg, what, path, option, key);
+            break;
+        }
+    }
+    json_object_put(obj);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -75,9 +97,13 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *what = g_strdup_printf("qemu:arg '%s'", value);
         g_auto(GStrv) items = NULL;
 
-        if (value[0] == '-' || value[0] == '{')
+        if (value[0] == '-')
             continue;
-        if (option && g_strv_contains(path_options, option)) {
+        if (value[0] == '{') {
+            check_json(report, arg, what, value, option);
+            continue;
+        }
+        if (g_strv_contains(path_options, option ? option : "")) {
             if (!readable(value))
                 report_file(report, arg, what, value, option, NULL);
             continue;

@@ -41,9 +41,8 @@ qemu_memory_bytes(const char *value)
             v += strlen("size=");
         else if (strchr(v, '=') || item != items)
             continue;
+        /* no digits: n is 0, which reads as "unknown" below */
         n = g_ascii_strtoull(v, &end, 10);
-        if (end == v)
-            return 0;
         switch (g_ascii_toupper(*end)) {
         case '\0': break;
         case 'B': unit = 1; break;
@@ -100,7 +99,7 @@ static char *
 smp_conflict(const VlModel *m, const char *value)
 {
     g_auto(GStrv) items = g_strsplit(value, ",", -1);
-    guint64 cur = m->vcpus, max = m->vcpus, current;
+    guint64 cur = m->vcpus, max = m->vcpus, current = m->vcpus;
     guint64 sockets = m->topology.sockets, dies = m->topology.dies, clusters = 1, cores = m->topology.cores,
             threads = m->topology.threads;
     bool max_given = false;

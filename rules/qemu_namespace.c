@@ -11,7 +11,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr block = g_ptr_array_index(m->qemu_blocks, i);
         const char *name = (const char *) block->name;
 
-        if (block->ns && block->ns->href && strcmp((const char *) block->ns->href, VL_NS_QEMU) == 0)
+        if (vl_xml_is_ns(block, VL_NS_QEMU, name))
             continue;
         if (!block->ns && strchr(name, ':')) {
             g_autofree char *prefix = g_strndup(name, strchr(name, ':') - name);

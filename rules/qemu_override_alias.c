@@ -8,11 +8,8 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
-    g_autoptr(GHashTable) aliases = NULL;
+    g_autoptr(GHashTable) aliases = qsm_user_aliases(m);
 
-    if (!m->qemu_override_devices->len)
-        return;
-    aliases = qsm_user_aliases(m);
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
         const char *alias = vl_xml_attr(dev, "alias");

@@ -6,7 +6,7 @@
 #include "qemu_snapshot_misc.h"
 
 /* The -set arguments that say what OVERRIDE says, appended to OUT; false
- * when a property has no -set form (type='remove'). */
+ * when a property has no -set form (type='remove', or something missing). */
 static bool
 as_set_args(xmlNodePtr override, GString *out)
 {
@@ -68,7 +68,8 @@ check(const VlModel *m, VlReport *report)
             vl_report(report, block,
                       "<qemu:override> is only known to libvirt 8.2 and later: %s drops it silently, so "
                       "none of its properties reach QEMU; a property with type='remove' has no -set "
-                      "equivalent: upgrade libvirt to 8.2 or later",
+                      "equivalent (nor has one without its name, type, value or device alias): upgrade "
+                      "libvirt to 8.2 or later",
                       versions);
         }
     }

@@ -7,14 +7,9 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
-    g_autoptr(GHashTable) legacy = NULL, json = NULL;
-    g_autofree char *versions = NULL;
+    g_autoptr(GHashTable) legacy = qsm_legacy_device_ids(m), json = qsm_json_device_ids(m);
+    g_autofree char *versions = qsm_versions(m);
 
-    if (!m->qemu_args->len)
-        return;
-    legacy = qsm_legacy_device_ids(m);
-    json = qsm_json_device_ids(m);
-    versions = qsm_versions(m);
     for (guint i = 0; i < m->qemu_args->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
         xmlNodePtr value_arg = qsm_next_arg(arg);

@@ -29,27 +29,15 @@ is_companion(GPtrArray *controllers, xmlNodePtr c)
     for (guint i = 0; i < controllers->len; i++) {
         xmlNodePtr o = g_ptr_array_index(controllers, i);
         const char *oi = vl_xml_attr(o, "index");
-        if (o != c && vl_xml_attr_is(o, "type", "usb") && !vl_xml_child(o, "master") &&
+        /* C itself has a <master>, so it never passes for its own master here */
+        if (vl_xml_attr_is(o, "type", "usb") && !vl_xml_child(o, "master") &&
             g_strcmp0(oi ? oi : "0", index ? index : "0") == 0)
             return true;
     }
     return false;
 }
 
-static guint
-controllers_with_index(GPtrArray *controllers, const char *index)
-{
-    guint n = 0;
-
-    for (guint i = 0; i < controllers->len; i++) {
-        xmlNodePtr c = g_ptr_array_index(controllers, i);
-        const char *ci = vl_xml_attr(c, "index");
-        n += vl_xml_attr_is(c, "type", "usb") && g_strcmp0(ci ? ci : "0", index) == 0;
-    }
-    return n;
-}
-
-/* Every other USB controller of C's index names its master explicitly. */
+/* Every other USB controller of C's index (if any) names its master explicitly. */
 static bool
 has_masters(GPtrArray *controllers, xmlNodePtr c)
 {
@@ -98,10 +86,11 @@ check(const VlModel *m, VlReport *report)
                       model ? model : "without a model (piix3-uhci on this machine type)");
         /* Companions without <master> (libvirt pairs them itself) are hard to
          * tell apart from a second bus: only a controller alone on its
-         * index gets the automatic replacement. */
+         * index, or whose index-mates all name their <master>, gets the
+         * automatic replacement. */
         /* The fixer keeps the controller's PCI address where it stays valid
          * and needs to know whether slot 1 of bus 0 is the PIIX3's. */
-        if (controllers_with_index(controllers, index ? index : "0") == 1 || has_masters(controllers, c))
+        if (has_masters(controllers, c))
             vl_finding_set_fix(f, "replace it (and its companion controllers) with a qemu-xhci controller",
                                "piix3", default_legacy ? "yes" : "no", NULL);
     }
