@@ -14,7 +14,7 @@ vl_address_part(xmlNodePtr address, const char *name, guint64 *out)
     if (!text)
         return true;
     *out = g_ascii_strtoull(text, &end, 0);
-    return end && end != text && *end == '\0';
+    return end != text && *end == '\0';   /* g_ascii_strtoull always sets END */
 }
 
 char *
