@@ -6,11 +6,10 @@
 #include "rules/device_address.h"
 
 /* Attribute ATTR of NODE, written and a number (libvirt requires each
- * part it compares); 0 in *OUT otherwise. */
+ * part it compares). */
 static bool
 number(xmlNodePtr node, const char *attr, guint64 *out)
 {
-    *out = 0;
     return vl_xml_attr(node, attr) && vl_address_part(node, attr, out);
 }
 
@@ -36,7 +35,8 @@ source_keys(xmlNodePtr hostdev, char **key, char **also)
         g_autofree char *pci = address ? vl_pci_address_key(address) : NULL;
         *key = pci ? g_strdup_printf("pci %s", pci) : NULL;
     } else if (vl_xml_attr_is(hostdev, "type", "usb")) {
-        guint64 bus = 0, device = 0, v = 0, p = 0;   /* 0 when not written */
+        /* mutate: skip[const+1] — never read unless number() wrote them first (a key is built only when every number() it uses succeeded); the zeros only keep mutants that drop a number() call defined */
+        guint64 bus = 0, device = 0, v = 0, p = 0;
 
         if (number(vl_xml_child(source, "vendor"), "id", &v) && number(vl_xml_child(source, "product"), "id", &p))
             *also = g_strdup_printf("usb %" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, v, p);
@@ -46,6 +46,7 @@ source_keys(xmlNodePtr hostdev, char **key, char **also)
             *key = g_steal_pointer(also);
     } else if (vl_xml_attr_is(hostdev, "type", "scsi")) {
         const char *adapter = vl_xml_attr(vl_xml_child(source, "adapter"), "name");
+        /* mutate: skip[const+1] — as above: read only after number() wrote them */
         guint64 bus = 0, target = 0, unit = 0;
 
         if (adapter && number(address, "bus", &bus) && number(address, "target", &target) &&

@@ -97,11 +97,15 @@ START_TEST(test_bus0_full)
     ck_assert(!full(5, ""));
     ck_assert(!full(1, ""));
     ck_assert(!full(31, ""));
-    /* slot 0 is the host bridge's, and no slot 32 exists: neither fills slot 5 */
+    /* slot 0 is the host bridge's, and no slot 32 exists: neither fills slot 5, nor spoils a full bus */
     ck_assert(!full(5, "<sound model='ich9'><address type='pci' domain='0x0000' bus='0x00' slot='0x00' "
                        "function='0x0'/></sound>"));
     ck_assert(!full(5, "<sound model='ich9'><address type='pci' domain='0x0000' bus='0x00' slot='0x20' "
                        "function='0x0'/></sound>"));
+    ck_assert(full(0, "<sound model='ich9'><address type='pci' domain='0x0000' bus='0x00' slot='0x00' "
+                      "function='0x0'/></sound>"));
+    ck_assert(full(0, "<sound model='ich9'><address type='pci' domain='0x0000' bus='0x00' slot='0x20' "
+                      "function='0x0'/></sound>"));
     /* ... nor does slot 5 of another bus or PCI domain, or a DIMM slot */
     ck_assert(!full(5, "<sound model='ich9'><address type='pci' domain='0x0000' bus='0x01' slot='0x05' "
                        "function='0x0'/></sound>"));
