@@ -7,9 +7,10 @@
 #include "lint/xml.h"
 #include "rules/device_address.h"
 
-/* The index libvirt reads from a disk name: the letters after the prefix,
- * in base 26 ("a" 0, "z" 25, "aa" 26).  False when the name has no such
- * form, or an index past libvirt's int. */
+/* The index libvirt reads from a disk name (virDiskNameParse): the letters
+ * after the prefix, in base 26 ("a" 0, "z" 25, "aa" 26), then optional
+ * digits.  False when the name has no such form, or an index past
+ * libvirt's int. */
 static bool
 disk_index(const char *dev, gint64 *index)
 {
@@ -23,13 +24,15 @@ disk_index(const char *dev, gint64 *index)
         return false;
     letters = dev + strlen(*prefix);
     *index = -1;
-    for (dev = letters; *dev; dev++) {
-        if (!g_ascii_islower(*dev))
-            return false;
+    for (dev = letters; g_ascii_islower(*dev); dev++) {
         *index = (*index + 1) * 26 + (*dev - 'a');
         if (*index > G_MAXINT32)
             return false;
     }
+    /* digits may follow: a partition number, which libvirt ignores here
+     * (sdb1 is sdb's drive address) */
+    if (dev[strspn(dev, "0123456789")] != '\0')
+        return false;
     return dev != letters;
 }
 
