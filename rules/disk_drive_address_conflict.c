@@ -36,6 +36,28 @@ disk_index(const char *dev, gint64 *index)
     return dev != letters;
 }
 
+/* The disk's bus: written, or the one libvirt picks without it
+ * (virDomainDiskDefParseXML): fdc for a floppy, else by the name's prefix,
+ * else IDE. */
+static const char *
+disk_bus(xmlNodePtr disk, const char *dev)
+{
+    static const char *const by_prefix[][2] = {
+        { "hd", "ide" }, { "sd", "scsi" }, { "vd", "virtio" }, { "xvd", "xen" }, { "ubd", "uml" }, { NULL, NULL },
+    };
+    const char *bus = vl_xml_attr(vl_xml_child(disk, "target"), "bus");
+
+    if (bus)
+        return bus;
+    if (vl_xml_attr_is(disk, "device", "floppy"))
+        return "fdc";
+    for (gsize i = 0; by_prefix[i][0]; i++) {
+        if (g_str_has_prefix(dev, by_prefix[i][0]))
+            return by_prefix[i][1];
+    }
+    return "ide";
+}
+
 /* The disk's drive address as "bus controller:bus:target:unit": written,
  * or for IDE and SATA derived from the name as libvirt does
  * (virDomainDiskDefAssignAddress).  SCSI disks only count with a written
@@ -46,12 +68,12 @@ drive_key(xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
     xmlNodePtr address = vl_xml_child(disk, "address");
-    const char *bus = vl_xml_attr(target, "bus");
     const char *dev = vl_xml_attr(target, "dev");    /* not NULL: check() skips such disks */
+    const char *bus = disk_bus(disk, dev);
     guint64 c, b, t, u;
     gint64 index;
 
-    if (!bus || (strcmp(bus, "ide") != 0 && strcmp(bus, "sata") != 0 && strcmp(bus, "scsi") != 0))
+    if (strcmp(bus, "ide") != 0 && strcmp(bus, "sata") != 0 && strcmp(bus, "scsi") != 0)
         return NULL;
     if (address) {
         if (!vl_xml_attr_is(address, "type", "drive") || !vl_address_part(address, "controller", &c) ||
@@ -111,7 +133,8 @@ const VlRule vl_rule_disk_drive_address_conflict = {
         "another disk, or names the unit another disk's name implies, collides with it and libvirt "
         "refuses the domain (\"Found duplicate drive address for disk with target name ...\"). This "
         "happens when CD-ROMs are added by hand for the installation and driver ISOs (seed 000). "
-        "virtlint compares disks of one bus type, derives addresses for IDE and SATA as libvirt "
+        "virtlint compares disks of one bus type (a disk without one takes the bus libvirt picks "
+        "from its name: hd IDE, sd SCSI), derives addresses for IDE and SATA as libvirt "
         "does, and takes SCSI disks only with a written address (the derived SCSI unit depends on "
         "the controller model). Remove the <address> of one disk, or give it a free unit.",
     .sources = {
