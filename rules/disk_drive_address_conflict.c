@@ -36,28 +36,6 @@ disk_index(const char *dev, gint64 *index)
     return dev != letters;
 }
 
-/* The disk's bus: written, or the one libvirt picks without it
- * (virDomainDiskDefParseXML): fdc for a floppy, else by the name's prefix,
- * else IDE. */
-static const char *
-disk_bus(xmlNodePtr disk, const char *dev)
-{
-    static const char *const by_prefix[][2] = {
-        { "hd", "ide" }, { "sd", "scsi" }, { "vd", "virtio" }, { "xvd", "xen" }, { "ubd", "uml" }, { NULL, NULL },
-    };
-    const char *bus = vl_xml_attr(vl_xml_child(disk, "target"), "bus");
-
-    if (bus)
-        return bus;
-    if (vl_xml_attr_is(disk, "device", "floppy"))
-        return "fdc";
-    for (gsize i = 0; by_prefix[i][0]; i++) {
-        if (g_str_has_prefix(dev, by_prefix[i][0]))
-            return by_prefix[i][1];
-    }
-    return "ide";
-}
-
 /* The disk's drive address as "bus controller:bus:target:unit": written,
  * or for IDE and SATA derived from the name as libvirt does
  * (virDomainDiskDefAssignAddress).  SCSI disks only count with a written
@@ -69,7 +47,7 @@ drive_key(xmlNodePtr disk)
     xmlNodePtr target = vl_xml_child(disk, "target");
     xmlNodePtr address = vl_xml_child(disk, "address");
     const char *dev = vl_xml_attr(target, "dev");    /* not NULL: check() skips such disks */
-    const char *bus = disk_bus(disk, dev);
+    const char *bus = vl_disk_bus(disk);
     guint64 c, b, t, u;
     gint64 index;
 

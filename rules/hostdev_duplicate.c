@@ -46,7 +46,7 @@ source_keys(xmlNodePtr hostdev, char **key, char **also)
             *key = g_steal_pointer(also);
     } else if (vl_xml_attr_is(hostdev, "type", "scsi")) {
         const char *adapter = vl_xml_attr(vl_xml_child(source, "adapter"), "name");
-        /* mutate: skip[const+1] — as above: read only after number() wrote them */
+        /* mutate: skip[const+1] — never read unless number() wrote them first: the key needs adapter and all three number() calls to succeed */
         guint64 bus = 0, target = 0, unit = 0;
 
         if (adapter && number(address, "bus", &bus) && number(address, "target", &target) &&

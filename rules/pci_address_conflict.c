@@ -32,7 +32,7 @@ static bool
 has_disk_on(const VlModel *m, const char *bus)
 {
     for (guint i = 0; i < m->disks->len; i++) {
-        if (vl_xml_attr_is(vl_xml_child(g_ptr_array_index(m->disks, i), "target"), "bus", bus))
+        if (strcmp(vl_disk_bus(g_ptr_array_index(m->disks, i)), bus) == 0)
             return true;
     }
     return false;
