@@ -22,7 +22,7 @@ check(const VlModel *m, VlReport *report)
             bool removable = g_str_equal(chardevs[k], "channel") || g_str_equal(chardevs[k], "redirdev");
             VlFinding *f;
 
-            if (!type || !(g_str_equal(type, "spicevmc") || g_str_equal(type, "spiceport")))
+            if (!vl_xml_attr_is(dev, "type", "spicevmc") && !vl_xml_attr_is(dev, "type", "spiceport"))
                 continue;
             f = vl_report(report, dev,
                           "<%s type='%s'> needs SPICE graphics, but the domain has no <graphics "

@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (g_str_equal(type, "spiceport")) {
             const char *port = vl_xml_attr(vl_xml_child(ch, "source"), "channel");
-            if (port && g_str_equal(port, IOP_SPICE_WEBDAV))
+            if (vl_xml_attr_is(vl_xml_child(ch, "source"), "channel", IOP_SPICE_WEBDAV))
                 continue;
             f = vl_report(report, ch,
                           "WebDAV channel on spiceport '%s': SPICE clients look for the port named "

@@ -14,7 +14,7 @@ vl_address_part(xmlNodePtr address, const char *name, guint64 *out)
     if (!text)
         return true;
     *out = g_ascii_strtoull(text, &end, 0);
-    return end && end != text && *end == '\0';
+    return end != text && *end == '\0';   /* g_ascii_strtoull always sets END */
 }
 
 char *
@@ -44,4 +44,25 @@ vl_device_label(xmlNodePtr dev)
     if (vl_xml_attr(dev, "model") && strcmp(name, "hostdev") != 0)
         return g_strdup_printf("<%s model='%s'>", name, vl_xml_attr(dev, "model"));
     return g_strdup_printf("<%s>", name);
+}
+
+const char *
+vl_disk_bus(xmlNodePtr disk)
+{
+    static const char *const by_prefix[][2] = {
+        { "hd", "ide" }, { "sd", "scsi" }, { "vd", "virtio" }, { "xvd", "xen" }, { "ubd", "uml" }, { NULL, NULL },
+    };
+    xmlNodePtr target = vl_xml_child(disk, "target");
+    const char *bus = vl_xml_attr(target, "bus");
+    const char *dev = vl_xml_attr(target, "dev") ? vl_xml_attr(target, "dev") : "";
+
+    if (bus)
+        return bus;
+    if (vl_xml_attr_is(disk, "device", "floppy"))
+        return "fdc";
+    for (gsize i = 0; by_prefix[i][0]; i++) {
+        if (g_str_has_prefix(dev, by_prefix[i][0]))
+            return by_prefix[i][1];
+    }
+    return "ide";
 }

@@ -19,3 +19,9 @@ char *vl_pci_address_key(xmlNodePtr address);
 /* How a finding names a device: "<disk> vda", "<hostdev>", "<controller
  * type='usb'>", ... */
 char *vl_device_label(xmlNodePtr dev);
+
+/* A <disk>'s bus: written, or the one libvirt picks without it
+ * (virDomainDiskDefParseXML): "fdc" for a floppy, else by the target
+ * name's prefix (hd IDE, sd SCSI, vd virtio, xvd Xen, ubd UML), else
+ * "ide". */
+const char *vl_disk_bus(xmlNodePtr disk);

@@ -7,32 +7,33 @@
 #include "lint/xml.h"
 #include "rules/device_address.h"
 
-/* The index libvirt reads from a disk name: the letters after the prefix,
- * in base 26 ("a" 0, "z" 25, "aa" 26); -1 when the name has no such form. */
-static gint64
-disk_index(const char *dev)
+/* The index libvirt reads from a disk name (virDiskNameParse): the letters
+ * after the prefix, in base 26 ("a" 0, "z" 25, "aa" 26), then optional
+ * digits.  False when the name has no such form, or an index past
+ * libvirt's int. */
+static bool
+disk_index(const char *dev, gint64 *index)
 {
-    static const char *const prefixes[] = { "fd", "hd", "vd", "sd", "xvd", "ubd" };
-    gint64 index = -1;
+    static const char *const prefixes[] = { "fd", "hd", "vd", "sd", "xvd", "ubd", NULL };
+    const char *const *prefix = prefixes;
+    const char *letters;
 
-    for (gsize i = 0; i < G_N_ELEMENTS(prefixes); i++) {
-        if (g_str_has_prefix(dev, prefixes[i])) {
-            dev += strlen(prefixes[i]);
-            break;
-        }
-        if (i + 1 == G_N_ELEMENTS(prefixes))
-            return -1;
+    while (*prefix && !g_str_has_prefix(dev, *prefix))
+        prefix++;
+    if (!*prefix)
+        return false;
+    letters = dev + strlen(*prefix);
+    *index = -1;
+    for (dev = letters; g_ascii_islower(*dev); dev++) {
+        *index = (*index + 1) * 26 + (*dev - 'a');
+        if (*index > G_MAXINT32)
+            return false;
     }
-    if (!*dev)
-        return -1;
-    for (; *dev; dev++) {
-        if (!g_ascii_islower(*dev))
-            return -1;
-        index = (index + 1) * 26 + (*dev - 'a');
-        if (index > G_MAXINT32)
-            return -1;
-    }
-    return index;
+    /* digits may follow: a partition number, which libvirt ignores here
+     * (sdb1 is sdb's drive address) */
+    if (dev[strspn(dev, "0123456789")] != '\0')
+        return false;
+    return dev != letters;
 }
 
 /* The disk's drive address as "bus controller:bus:target:unit": written,
@@ -45,19 +46,19 @@ drive_key(xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
     xmlNodePtr address = vl_xml_child(disk, "address");
-    const char *bus = vl_xml_attr(target, "bus");
-    const char *dev = vl_xml_attr(target, "dev");
+    const char *dev = vl_xml_attr(target, "dev");    /* not NULL: check() skips such disks */
+    const char *bus = vl_disk_bus(disk);
     guint64 c, b, t, u;
     gint64 index;
 
-    if (!bus || (strcmp(bus, "ide") != 0 && strcmp(bus, "sata") != 0 && strcmp(bus, "scsi") != 0))
+    if (strcmp(bus, "ide") != 0 && strcmp(bus, "sata") != 0 && strcmp(bus, "scsi") != 0)
         return NULL;
     if (address) {
         if (!vl_xml_attr_is(address, "type", "drive") || !vl_address_part(address, "controller", &c) ||
             !vl_address_part(address, "bus", &b) || !vl_address_part(address, "target", &t) ||
             !vl_address_part(address, "unit", &u))
             return NULL;
-    } else if (strcmp(bus, "scsi") == 0 || !dev || (index = disk_index(dev)) < 0) {
+    } else if (strcmp(bus, "scsi") == 0 || !disk_index(dev, &index)) {
         return NULL;
     } else if (strcmp(bus, "ide") == 0) {
         c = index / 4, b = (index % 4) / 2, t = 0, u = index % 2;
@@ -80,9 +81,10 @@ check(const VlModel *m, VlReport *report)
         const char *dev = vl_xml_attr(vl_xml_child(disk, "target"), "dev");
         char *key;
 
-        /* a repeated name is disk-target-duplicate's finding, which libvirt
-         * reports first */
-        if (dev && !g_hash_table_add(names, (gpointer) dev))
+        /* libvirt refuses a disk without a target name first; a repeated
+         * name is disk-target-duplicate's finding, which libvirt reports
+         * first */
+        if (!dev || !g_hash_table_add(names, (gpointer) dev))
             continue;
         if (!(key = drive_key(disk)))
             continue;
@@ -91,7 +93,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         }
         vl_report(report, address ? address : vl_xml_child(disk, "target"),
-                  "disk %s is at drive address %s, like disk %s on line %d", dev ? dev : "?",
+                  "disk %s is at drive address %s, like disk %s on line %d", dev,
                   strchr(key, ' ') + 1, vl_xml_attr(vl_xml_child(first, "target"), "dev"), vl_xml_line(first));
         g_free(key);
     }
@@ -109,7 +111,8 @@ const VlRule vl_rule_disk_drive_address_conflict = {
         "another disk, or names the unit another disk's name implies, collides with it and libvirt "
         "refuses the domain (\"Found duplicate drive address for disk with target name ...\"). This "
         "happens when CD-ROMs are added by hand for the installation and driver ISOs (seed 000). "
-        "virtlint compares disks of one bus type, derives addresses for IDE and SATA as libvirt "
+        "virtlint compares disks of one bus type (a disk without one takes the bus libvirt picks "
+        "from its name: hd IDE, sd SCSI), derives addresses for IDE and SATA as libvirt "
         "does, and takes SCSI disks only with a written address (the derived SCSI unit depends on "
         "the controller model). Remove the <address> of one disk, or give it a free unit.",
     .sources = {

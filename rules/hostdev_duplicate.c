@@ -5,6 +5,14 @@
 #include "lint/xml.h"
 #include "rules/device_address.h"
 
+/* Attribute ATTR of NODE, written and a number (libvirt requires each
+ * part it compares). */
+static bool
+number(xmlNodePtr node, const char *attr, guint64 *out)
+{
+    return vl_xml_attr(node, attr) && vl_address_part(node, attr, out);
+}
+
 /* What identifies the host device of a subsystem <hostdev>, as libvirt
  * compares each hostdev with every later one (virDomainHostdevMatch, in
  * domain_validate.c): PCI by host address, SCSI by adapter and address,
@@ -16,39 +24,38 @@
 static bool
 source_keys(xmlNodePtr hostdev, char **key, char **also)
 {
-    const char *type = vl_xml_attr(hostdev, "type");
     const char *mode = vl_xml_attr(hostdev, "mode");
     xmlNodePtr source = vl_xml_child(hostdev, "source");
     xmlNodePtr address = vl_xml_child(source, "address");
 
     *key = *also = NULL;
-    if (!type || !source || (mode && strcmp(mode, "subsystem") != 0))
+    if (mode && strcmp(mode, "subsystem") != 0)
         return false;
-    if (strcmp(type, "pci") == 0) {
+    if (vl_xml_attr_is(hostdev, "type", "pci")) {
         g_autofree char *pci = address ? vl_pci_address_key(address) : NULL;
         *key = pci ? g_strdup_printf("pci %s", pci) : NULL;
-    } else if (strcmp(type, "usb") == 0) {
-        xmlNodePtr vendor = vl_xml_child(source, "vendor"), product = vl_xml_child(source, "product");
-        guint64 bus, device, v, p;
+    } else if (vl_xml_attr_is(hostdev, "type", "usb")) {
+        /* mutate: skip[const+1] — never read unless number() wrote them first (a key is built only when every number() it uses succeeded); the zeros only keep mutants that drop a number() call defined */
+        guint64 bus = 0, device = 0, v = 0, p = 0;
 
-        if (vendor && product && vl_address_part(vendor, "id", &v) && vl_address_part(product, "id", &p))
+        if (number(vl_xml_child(source, "vendor"), "id", &v) && number(vl_xml_child(source, "product"), "id", &p))
             *also = g_strdup_printf("usb %" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, v, p);
-        if (address && vl_xml_attr(address, "bus") && vl_xml_attr(address, "device") &&
-            vl_address_part(address, "bus", &bus) && vl_address_part(address, "device", &device)) {
+        if (number(address, "bus", &bus) && number(address, "device", &device))
             *key = g_strdup_printf("usb bus %" G_GUINT64_FORMAT " device %" G_GUINT64_FORMAT, bus, device);
-        } else {
+        else
             *key = g_steal_pointer(also);
-        }
-    } else if (strcmp(type, "scsi") == 0) {
+    } else if (vl_xml_attr_is(hostdev, "type", "scsi")) {
         const char *adapter = vl_xml_attr(vl_xml_child(source, "adapter"), "name");
-        guint64 bus, target, unit;
+        /* mutate: skip[const+1] — never read unless number() wrote them first: the key needs adapter and all three number() calls to succeed */
+        guint64 bus = 0, target = 0, unit = 0;
 
-        if (adapter && address && vl_address_part(address, "bus", &bus) &&
-            vl_address_part(address, "target", &target) && vl_address_part(address, "unit", &unit))
+        if (adapter && number(address, "bus", &bus) && number(address, "target", &target) &&
+            number(address, "unit", &unit))
             *key = g_strdup_printf("scsi %s %" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
                                    adapter, bus, target, unit);
-    } else if (strcmp(type, "mdev") == 0 && vl_xml_attr(address, "uuid")) {
-        *key = g_ascii_strdown(vl_xml_attr(address, "uuid"), -1);
+    } else if (vl_xml_attr_is(hostdev, "type", "mdev")) {
+        const char *uuid = vl_xml_attr(address, "uuid");
+        *key = uuid ? g_ascii_strdown(uuid, -1) : NULL;
     }
     if (!*key)
         g_clear_pointer(also, g_free);

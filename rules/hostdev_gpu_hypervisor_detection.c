@@ -10,7 +10,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr first = NULL;
     xmlNodePtr kvm = vl_xml_child(m->features, "kvm");
     bool hidden = vl_xml_attr_is(vl_xml_child(kvm, "hidden"), "state", "on");
-    bool vendor = vl_model_hyperv_custom(m) && vl_model_hyperv_on(m, "vendor_id");
+    bool vendor = vl_model_hyperv_on(m, "vendor_id");   /* only in custom mode */
 
     if (!vl_guest_is_windows(&m->guest) || (hidden && vendor))
         return;

@@ -79,6 +79,7 @@ iop_hostdev_alias(const VlModel *m, xmlNodePtr dev)
         if (vl_xml_attr_is(g_ptr_array_index(m->interfaces, i), "type", "hostdev"))
             return NULL;
     }
+    /* mutate: skip[rel:<=] — DEV is always an element of m->hostdevs (both callers take it from that array), so the loop returns at DEV's index before i reaches len */
     for (guint i = 0; i < m->hostdevs->len; i++) {
         if (g_ptr_array_index(m->hostdevs, i) == dev)
             return g_strdup_printf("hostdev%u", i);

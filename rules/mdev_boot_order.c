@@ -13,8 +13,8 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         /* vfio-ccw devices can be booted from on s390 */
-        if (!iop_is_mdev(dev) || !boot || !model ||
-            !(g_str_equal(model, "vfio-pci") || g_str_equal(model, "vfio-ap")))
+        if (!iop_is_mdev(dev) || !boot ||
+            !(vl_xml_attr_is(dev, "model", "vfio-pci") || vl_xml_attr_is(dev, "model", "vfio-ap")))
             continue;
         f = vl_report(report, boot,
                       "<boot order='%s'> on a mediated device of model %s: libvirt refuses it "

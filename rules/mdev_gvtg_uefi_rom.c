@@ -15,14 +15,14 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr romfile, opregion;
         bool has_rom, has_opregion;
 
-        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "display", "on") ||
-            (vl_xml_attr(dev, "model") && !vl_xml_attr_is(dev, "model", "vfio-pci")))
+        /* model is required for an mdev (schema, libvirt) */
+        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "display", "on") || !vl_xml_attr_is(dev, "model", "vfio-pci"))
             continue;
         alias = iop_hostdev_alias(m, dev);
         romfile = iop_override_property(m, alias, "romfile");
         opregion = iop_override_property(m, alias, "x-igd-opregion");
         has_rom = romfile || vl_xml_attr(vl_xml_child(dev, "rom"), "file");
-        has_opregion = opregion && vl_xml_attr_is(opregion, "value", "true");
+        has_opregion = vl_xml_attr_is(opregion, "value", "true");
         if (has_rom && has_opregion)
             continue;
         vl_report(report, dev,

@@ -10,10 +10,10 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < m->hostdevs->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->hostdevs, i);
-        const char *model = vl_xml_attr(dev, "model");
         VlFinding *f;
 
-        if (!iop_is_mdev(dev) || (model && !g_str_equal(model, "vfio-pci")) ||
+        /* model is required for an mdev (schema, libvirt) */
+        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci") ||
             !vl_xml_attr_is(dev, "ramfb", "on") || vl_xml_attr_is(dev, "display", "on"))
             continue;
         f = vl_report(report, dev,

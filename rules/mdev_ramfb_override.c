@@ -13,12 +13,13 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr ramfb, driver;
         VlFinding *f;
 
-        if (!iop_is_mdev(dev) || (vl_xml_attr(dev, "model") && !vl_xml_attr_is(dev, "model", "vfio-pci")))
+        /* model is required for an mdev (schema, libvirt) */
+        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci"))
             continue;
         alias = iop_hostdev_alias(m, dev);
         ramfb = iop_override_property(m, alias, "ramfb");
         driver = iop_override_property(m, alias, "driver");
-        if (!ramfb || !vl_xml_attr_is(ramfb, "value", "true"))
+        if (!vl_xml_attr_is(ramfb, "value", "true"))
             continue;
         f = vl_report(report, ramfb,
                       "qemu:override turns on ramfb for vGPU '%s'%s: libvirt does this itself with "

@@ -32,7 +32,7 @@ static bool
 has_disk_on(const VlModel *m, const char *bus)
 {
     for (guint i = 0; i < m->disks->len; i++) {
-        if (vl_xml_attr_is(vl_xml_child(g_ptr_array_index(m->disks, i), "target"), "bus", bus))
+        if (strcmp(vl_disk_bus(g_ptr_array_index(m->disks, i)), bus) == 0)
             return true;
     }
     return false;
@@ -67,9 +67,10 @@ reserve_chipset(const VlModel *m, GHashTable *taken)
         /* the IDE function exists when there is an IDE controller or disk */
         if ((ide || has_disk_on(m, "ide")) && !vl_xml_child(ide, "address"))
             reserve(taken, "0000:00:01.1", ide, "the PIIX3 IDE controller");
-        /* the default USB controller is the PIIX3's UHCI function */
-        if ((!usb || ((!model || strcmp(model, "piix3-uhci") == 0) && !vl_xml_child(usb, "address"))) &&
-            !vl_xml_attr_is(usb, "model", "none"))
+        /* the default USB controller is the PIIX3's UHCI function (no
+         * controller, or one without a model, is that default; model='none'
+         * and other models are not it) */
+        if ((!model || strcmp(model, "piix3-uhci") == 0) && !vl_xml_child(usb, "address"))
             reserve(taken, "0000:00:01.2", usb, "the PIIX3 USB controller");
     } else if (m->machine_family == VL_MACHINE_Q35) {
         xmlNodePtr sata = controller0(m, "sata");

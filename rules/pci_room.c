@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lint/xml.h"
+#include "rules/device_address.h"
 #include "rules/io_passthrough.h"
 #include "rules/pci_room.h"
 
@@ -11,20 +12,6 @@ vl_pci_machine_without_pci(const VlModel *m)
     return iop_is_x86(m) && m->machine &&
            (strcmp(m->machine, "isapc") == 0 || strcmp(m->machine, "microvm") == 0 ||
             g_str_has_prefix(m->machine, "microvm-"));
-}
-
-/* A PCI address part as libvirt reads it: hex with 0x, else decimal. */
-static bool
-parse_part(const char *text, guint64 *out)
-{
-    char *end = NULL;
-
-    if (!text) {
-        *out = 0;
-        return true;
-    }
-    *out = g_ascii_strtoull(text, &end, 0);
-    return end && end != text && *end == '\0';
 }
 
 bool
@@ -49,9 +36,9 @@ vl_pci_bus0_full(const VlModel *m)
 
         if (!vl_xml_attr_is(address, "type", "pci"))
             continue;
-        if (parse_part(vl_xml_attr(address, "domain"), &domain) && domain == 0 &&
-            parse_part(vl_xml_attr(address, "bus"), &bus) && bus == 0 &&
-            parse_part(vl_xml_attr(address, "slot"), &slot) && slot >= 1 && slot <= 31)
+        if (vl_address_part(address, "domain", &domain) && domain == 0 &&
+            vl_address_part(address, "bus", &bus) && bus == 0 &&
+            vl_address_part(address, "slot", &slot) && slot >= 1 && slot <= 31)
             used |= 1u << slot;
     }
     return used == 0xfffffffeu;
