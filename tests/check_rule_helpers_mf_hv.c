@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lint/model.h"
+#include "lint/registry.h"
+#include "lint/report.h"
 #include "lint/xml.h"
 #include "rules/hyperv_cpu_family.h"
 #include "rules/memory_firmware.h"
@@ -294,6 +296,56 @@ START_TEST(test_cpu_predicates)
 }
 END_TEST
 
+extern const VlRule vl_rule_hyperv_dependency;
+
+/* The fix descriptions of RULE's findings on BODY, joined with "|". */
+static char *
+fix_descriptions(const VlRule *rule, const char *body)
+{
+    Built b = build(body);
+    VlReport report;
+    GString *out = g_string_new(NULL);
+
+    vl_report_init(&report, b.doc);
+    report.rule = rule;
+    rule->check(b.model, &report);
+    for (guint i = 0; i < report.findings->len; i++) {
+        VlFinding *f = g_ptr_array_index(report.findings, i);
+        g_string_append_printf(out, "%s%s", i ? "|" : "", f->fix ? f->fix->description : "(none)");
+    }
+    vl_report_clear(&report);
+    done(b);
+    return g_string_free(out, FALSE);
+}
+
+#define HYPERV(x) "<features><hyperv mode='custom'>" x "</hyperv></features>"
+
+/* The fix turns on the prerequisite and, through hyperv.xsl, what that needs
+ * in turn: the description lists them all, each once, and nothing already on. */
+START_TEST(test_hyperv_dependency_fix_lists_the_chain)
+{
+    static const struct {
+        const char *body, *want;
+    } cases[] = {
+        { HYPERV("<stimer state='off'><direct state='on'/></stimer>"),
+          "turn on <stimer>, <synic>, <vpindex> and the hypervclock timer" },
+        { HYPERV("<synic state='on'/><stimer state='off'><direct state='on'/></stimer>"),
+          "turn on <vpindex>|turn on <stimer> and the hypervclock timer" },
+        { HYPERV("<stimer state='on'/>"),
+          "turn on <synic> and <vpindex>|turn on the hypervclock timer" },
+        { HYPERV("<vpindex state='on'/><tlbflush state='off'><direct state='on'/></tlbflush>"), "turn on <tlbflush>" },
+        { HYPERV("<tlbflush state='on'><direct state='on'/></tlbflush><ipi state='on'/>"),
+          "turn on <vpindex>|turn on <vpindex>|turn on <vapic>" },
+        { HYPERV("<evmcs state='on'/>"), "turn on <vapic>" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = fix_descriptions(&vl_rule_hyperv_dependency, cases[i].body);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "%s:\n  %s\nnot\n  %s", cases[i].body, got, cases[i].want);
+    }
+}
+END_TEST
+
 int
 main(void)
 {
@@ -311,6 +363,7 @@ main(void)
     tcase_add_test(tc, test_iothread_ids_stop_at_the_cpuset_limit);
     tcase_add_test(tc, test_iothread_count);
     tcase_add_test(tc, test_cpu_predicates);
+    tcase_add_test(tc, test_hyperv_dependency_fix_lists_the_chain);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
