@@ -55,8 +55,7 @@ is_clock(const char *feature)
 static void
 add_unmet(const VlModel *m, const char *feature, GPtrArray *labels)
 {
-    for (gsize i = 0; i < vl_hyperv_edge_count; i++) {
-        const VlHypervEdge *e = &vl_hyperv_edges[i];
+    for (const VlHypervEdge *e = vl_hyperv_edges; e->feature; e++) {
         g_autofree char *label = NULL;
 
         if (strcmp(e->feature, feature) != 0 || vl_hyperv_enabled(m, e->requires))
@@ -146,8 +145,7 @@ check(const VlModel *m, VlReport *report)
     if (!vl_model_hyperv_custom(m))
         return;
 
-    for (gsize i = 0; i < vl_hyperv_edge_count; i++) {
-        const VlHypervEdge *e = &vl_hyperv_edges[i];
+    for (const VlHypervEdge *e = vl_hyperv_edges; e->feature; e++) {
         g_autofree char *needed = NULL, *advice = NULL, *fix = NULL;
         const char *releases;
         VlFinding *f;

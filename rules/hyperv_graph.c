@@ -9,8 +9,8 @@ const VlHypervEdge vl_hyperv_edges[] = {
     { "tlbflush", "vpindex" },
     { "ipi", "vpindex" },
     { "evmcs", "vapic" },
+    { NULL, NULL },
 };
-const gsize vl_hyperv_edge_count = G_N_ELEMENTS(vl_hyperv_edges);
 
 const char *
 vl_hyperv_qemu_desc(const char *feature)

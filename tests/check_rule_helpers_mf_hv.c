@@ -297,6 +297,8 @@ START_TEST(test_cpu_predicates)
 END_TEST
 
 extern const VlRule vl_rule_hyperv_dependency;
+extern const VlRule vl_rule_memory_win11_vcpu_minimum;
+extern const VlRule vl_rule_memory_windows_minimum;
 
 /* The fix descriptions of RULE's findings on BODY, joined with "|". */
 static char *
@@ -346,6 +348,56 @@ START_TEST(test_hyperv_dependency_fix_lists_the_chain)
 }
 END_TEST
 
+#define WIN11 "<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>" \
+              "<libosinfo:os id='http://microsoft.com/win/11'/></libosinfo:libosinfo></metadata>"
+
+/* What the fix raises, said in its description: the maximum, current or both. */
+START_TEST(test_win11_vcpu_fix_descriptions)
+{
+    static const struct {
+        const char *body, *want;
+    } cases[] = {
+        { WIN11 "<vcpu current='1'>2</vcpu>", "raise <vcpu current> to 2" },
+        { WIN11 "<vcpu current='1'>1</vcpu>", "give the guest 2 vCPUs in <vcpu> and its current attribute" },
+        /* current above the maximum (libvirt refuses it): only the maximum is raised */
+        { WIN11 "<vcpu current='2'>1</vcpu>", "give the guest 2 vCPUs in <vcpu>" },
+        { WIN11 "<vcpu current='3'>1</vcpu>", "give the guest 2 vCPUs in <vcpu>" },
+        { WIN11 "<vcpu>1</vcpu><cpu><topology sockets='1' cores='1' threads='1'/></cpu>",
+          "give the guest 2 vCPUs in <vcpu>, as cores='2' in <topology>" },
+        { WIN11 "<vcpu current='2'>2</vcpu>", "" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = fix_descriptions(&vl_rule_memory_win11_vcpu_minimum, cases[i].body);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "%s:\n  %s\nnot\n  %s", cases[i].body, got, cases[i].want);
+    }
+}
+END_TEST
+
+/* <currentMemory> is raised with <memory> only when it is below the minimum. */
+START_TEST(test_windows_minimum_fix_descriptions)
+{
+    static const struct {
+        const char *body, *want;
+    } cases[] = {
+        { WIN11 "<memory unit='GiB'>2</memory>", "raise <memory> to 4 GiB" },
+        { WIN11 "<memory unit='GiB'>2</memory><currentMemory unit='GiB'>1</currentMemory>",
+          "raise <memory> and <currentMemory> to 4 GiB" },
+        { WIN11 "<memory unit='GiB'>2</memory><currentMemory unit='KiB'>4194303</currentMemory>",
+          "raise <memory> and <currentMemory> to 4 GiB" },
+        /* currentMemory already at (or above) the minimum, above <memory>
+         * (libvirt lowers it to <memory>): only <memory> is raised */
+        { WIN11 "<memory unit='GiB'>2</memory><currentMemory unit='GiB'>4</currentMemory>", "raise <memory> to 4 GiB" },
+        { WIN11 "<memory unit='GiB'>2</memory><currentMemory unit='GiB'>5</currentMemory>", "raise <memory> to 4 GiB" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *got = fix_descriptions(&vl_rule_memory_windows_minimum, cases[i].body);
+        ck_assert_msg(strcmp(got, cases[i].want) == 0, "%s:\n  %s\nnot\n  %s", cases[i].body, got, cases[i].want);
+    }
+}
+END_TEST
+
 int
 main(void)
 {
@@ -364,6 +416,8 @@ main(void)
     tcase_add_test(tc, test_iothread_count);
     tcase_add_test(tc, test_cpu_predicates);
     tcase_add_test(tc, test_hyperv_dependency_fix_lists_the_chain);
+    tcase_add_test(tc, test_win11_vcpu_fix_descriptions);
+    tcase_add_test(tc, test_windows_minimum_fix_descriptions);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
