@@ -299,6 +299,51 @@ END_TEST
 extern const VlRule vl_rule_hyperv_dependency;
 extern const VlRule vl_rule_memory_win11_vcpu_minimum;
 extern const VlRule vl_rule_memory_windows_minimum;
+extern const VlRule vl_rule_hyperv_kvm_hidden_syntax;
+
+/* The messages of RULE's findings on BODY, joined with "|". */
+static char *
+messages(const VlRule *rule, const char *body)
+{
+    Built b = build(body);
+    VlReport report;
+    GString *out = g_string_new(NULL);
+
+    vl_report_init(&report, b.doc);
+    report.rule = rule;
+    rule->check(b.model, &report);
+    for (guint i = 0; i < report.findings->len; i++)
+        g_string_append_printf(out, "%s%s", i ? "|" : "", ((VlFinding *) g_ptr_array_index(report.findings, i))->message);
+    vl_report_clear(&report);
+    done(b);
+    return g_string_free(out, FALSE);
+}
+
+/* Only hidden='on' (in any spelling) without <hidden state='on'/> leaves KVM
+ * visible; the message says so then and only then. */
+START_TEST(test_kvm_attribute_visibility_claim)
+{
+    static const struct {
+        const char *kvm;
+        bool visible;
+    } cases[] = {
+        { "<kvm hidden='on'/>", true },
+        { "<kvm hidden='1'/>", true },
+        { "<kvm hidden='off'/>", false },
+        { "<kvm hidden='no'/>", false },
+        { "<kvm hint-dedicated='on'/>", false },
+        { "<kvm poll-control='yes'/>", false },
+        { "<kvm hidden='yes'><hidden state='on'/></kvm>", false },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *body = g_strdup_printf("<features>%s</features>", cases[i].kvm);
+        g_autofree char *got = messages(&vl_rule_hyperv_kvm_hidden_syntax, body);
+        ck_assert_msg(strstr(got, "is not libvirt syntax") != NULL, "%s: %s", cases[i].kvm, got);
+        ck_assert_msg((strstr(got, "KVM stays visible") != NULL) == cases[i].visible, "%s: %s", cases[i].kvm, got);
+    }
+}
+END_TEST
 
 /* The fix descriptions of RULE's findings on BODY, joined with "|". */
 static char *
@@ -418,6 +463,7 @@ main(void)
     tcase_add_test(tc, test_hyperv_dependency_fix_lists_the_chain);
     tcase_add_test(tc, test_win11_vcpu_fix_descriptions);
     tcase_add_test(tc, test_windows_minimum_fix_descriptions);
+    tcase_add_test(tc, test_kvm_attribute_visibility_claim);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
