@@ -300,6 +300,7 @@ extern const VlRule vl_rule_hyperv_dependency;
 extern const VlRule vl_rule_memory_win11_vcpu_minimum;
 extern const VlRule vl_rule_memory_windows_minimum;
 extern const VlRule vl_rule_hyperv_kvm_hidden_syntax;
+extern const VlRule vl_rule_hyperv_stimer;
 
 /* The messages of RULE's findings on BODY, joined with "|". */
 static char *
@@ -443,6 +444,21 @@ START_TEST(test_windows_minimum_fix_descriptions)
 }
 END_TEST
 
+/* The stimer advice names what else stimer needs, and nothing when all of it is on. */
+START_TEST(test_stimer_advice_names_missing_prerequisites)
+{
+    g_autofree char *all = messages(&vl_rule_hyperv_stimer,
+                                    WIN11 "<features><hyperv mode='custom'><vpindex state='on'/><synic state='on'/>"
+                                          "</hyperv></features><clock offset='localtime'><timer name='hypervclock' "
+                                          "present='yes'/></clock>");
+    g_autofree char *some = messages(&vl_rule_hyperv_stimer,
+                                     WIN11 "<features><hyperv mode='custom'><vpindex state='on'/></hyperv></features>");
+
+    ck_assert_msg(g_str_has_suffix(all, "add <stimer state='on'/> to <hyperv mode='custom'>"), "%s", all);
+    ck_assert_msg(g_str_has_suffix(some, ", together with <synic> and the hypervclock timer it needs"), "%s", some);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -464,6 +480,7 @@ main(void)
     tcase_add_test(tc, test_win11_vcpu_fix_descriptions);
     tcase_add_test(tc, test_windows_minimum_fix_descriptions);
     tcase_add_test(tc, test_kvm_attribute_visibility_claim);
+    tcase_add_test(tc, test_stimer_advice_names_missing_prerequisites);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
