@@ -18,21 +18,23 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GPtrArray) refused = g_ptr_array_new();
     g_autofree char *list = NULL, *joined = NULL;
     char version[32], buf[1024];
-    const char *path = loader ? vl_xml_text(loader, buf, sizeof(buf)) : "";
+    const char *path = vl_xml_text(loader, buf, sizeof(buf)); /* "" without <loader> */
     VlFinding *f;
     bool qcow2;
 
-    if (!m->os || !vl_xml_attr(m->os, "firmware") || m->config->libvirt_version >= ACCEPTED_SINCE)
+    /* the vl_xml_attr* helpers read a missing element (NULL) as one
+     * without the attribute */
+    if (!vl_xml_attr(m->os, "firmware") || m->config->libvirt_version >= ACCEPTED_SINCE)
         return;
     /* What libvirt 9.0 refuses, in the order it checks (verified one by one
      * with its embedded driver); secure='yes' and stateless are accepted. */
-    if (loader && vl_xml_attr(loader, "readonly"))
+    if (vl_xml_attr(loader, "readonly"))
         g_ptr_array_add(refused, "readonly");
-    if (loader && vl_xml_attr(loader, "type"))
+    if (vl_xml_attr(loader, "type"))
         g_ptr_array_add(refused, "type");
     if (*path)
         g_ptr_array_add(refused, "a path");
-    if (loader && vl_xml_attr_is(loader, "secure", "no"))
+    if (vl_xml_attr_is(loader, "secure", "no"))
         g_ptr_array_add(refused, "secure='no'");
     if (refused->len) {
         g_ptr_array_add(refused, NULL);
@@ -40,7 +42,7 @@ check(const VlModel *m, VlReport *report)
         list = g_strdup_printf("<loader> %s", joined);
         where = loader;
     }
-    if (nvram && vl_xml_attr(nvram, "template")) {
+    if (vl_xml_attr(nvram, "template")) {
         char *both = g_strdup_printf("%s%s<nvram template>", list ? list : "", list ? " and " : "");
         g_free(list);
         list = both;
@@ -66,7 +68,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_set_fix(f, "configure the firmware manually: remove firmware='efi' (and the <firmware> "
                               "feature list), keep the <loader> path and <nvram>",
                            "mode", "manual", NULL);
-    } else if (!*path && !(nvram && vl_xml_attr(nvram, "template")) && !vl_xml_attr_is(loader, "secure", "no") &&
+    } else if (!*path && !vl_xml_attr(nvram, "template") && !vl_xml_attr_is(loader, "secure", "no") &&
                vl_xml_attr_is(m->os, "firmware", "efi") &&
                (!vl_xml_attr(loader, "readonly") || vl_xml_attr_is(loader, "readonly", "yes")) &&
                (!vl_xml_attr(loader, "type") || vl_xml_attr_is(loader, "type", "pflash"))) {

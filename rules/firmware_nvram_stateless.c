@@ -14,7 +14,7 @@ check(const VlModel *m, VlReport *report)
     if (!m->nvram || !vl_xml_attr_is(m->loader, "stateless", "yes"))
         return;
     path = vl_xml_text(m->nvram, buf, sizeof(buf));
-    has_store = (path && *path) || vl_xml_child(m->nvram, "source");
+    has_store = *path || vl_xml_child(m->nvram, "source"); /* vl_xml_text never gives NULL */
     f = vl_report(report, m->nvram,
                   "<nvram> with <loader stateless='yes'>: a stateless firmware keeps no variable store, and "
                   "libvirt refuses the domain (\"%s\"); remove the <nvram> element, or drop stateless='yes' "

@@ -14,8 +14,9 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
 
     /* Firmware auto-selection reads the descriptors and sets all of it;
-     * secure='yes' is checked by firmware-secure-boot-q35/-smm. */
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || !path || mf_firmware_auto_efi(m) || !mf_path_is_secboot_build(path) ||
+     * secure='yes' is checked by firmware-secure-boot-q35/-smm.  Without a
+     * path (NULL) mf_path_is_secboot_build is false. */
+    if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_firmware_auto_efi(m) || !mf_path_is_secboot_build(path) ||
         vl_xml_attr_is(m->loader, "secure", "yes"))
         return;
     if (!mf_is_q35(m)) {

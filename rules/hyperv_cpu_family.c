@@ -56,12 +56,9 @@ vl_cpu_mode(const VlModel *m)
 const char *
 vl_cpu_model_name(const VlModel *m, char *buf, gsize size)
 {
-    xmlNodePtr model = vl_xml_child(m->cpu, "model");
-    const char *name;
+    /* vl_xml_text gives "" without <model> (a NULL node) */
+    const char *name = vl_xml_text(vl_xml_child(m->cpu, "model"), buf, size);
 
-    if (!model)
-        return NULL;
-    name = vl_xml_text(model, buf, size);
     return *name ? name : NULL;
 }
 
@@ -83,13 +80,13 @@ vl_cpu_feature_on(const VlModel *m, const char *name)
 bool
 vl_state_on(xmlNodePtr node)
 {
-    return node && vl_xml_attr_is(node, "state", "on");
+    return vl_xml_attr_is(node, "state", "on"); /* false for NULL */
 }
 
 bool
 vl_state_off(xmlNodePtr node)
 {
-    return node && vl_xml_attr_is(node, "state", "off");
+    return vl_xml_attr_is(node, "state", "off");
 }
 
 char *

@@ -5,12 +5,13 @@
 #include "lint/registry.h"
 #include "lint/xml.h"
 
-/* on_crash actions under which the host keeps the crashed guest's state */
+/* on_crash actions under which the host keeps the crashed guest's state
+ * (ACTION is "" when there is no <on_crash>) */
 static bool
 host_keeps_crash(const char *action)
 {
-    return action && (strcmp(action, "coredump-destroy") == 0 || strcmp(action, "coredump-restart") == 0 ||
-                      strcmp(action, "preserve") == 0);
+    return strcmp(action, "coredump-destroy") == 0 || strcmp(action, "coredump-restart") == 0 ||
+           strcmp(action, "preserve") == 0;
 }
 
 static void

@@ -3,6 +3,7 @@
  * 11.9, which refuses most of it at define. */
 #include <string.h>
 
+#include "hyperv_cpu_family.h"
 #include "hyperv_graph.h"
 #include "lint/registry.h"
 #include "lint/version.h"
@@ -54,13 +55,13 @@ is_clock(const char *feature)
 static void
 add_unmet(const VlModel *m, const char *feature, GPtrArray *labels)
 {
-    for (gsize i = 0; i < vl_hyperv_edge_count; i++) {
-        const VlHypervEdge *e = &vl_hyperv_edges[i];
+    for (const VlHypervEdge *e = vl_hyperv_edges; e->feature; e++) {
         g_autofree char *label = NULL;
 
         if (strcmp(e->feature, feature) != 0 || vl_hyperv_enabled(m, e->requires))
             continue;
         label = vl_hyperv_label(e->requires);
+        /* mutate: skip[guard] — equivalent for today's vl_hyperv_edges: no two paths lead from one feature to the same prerequisite, so no label is met twice (kept for a future edge) */
         if (g_ptr_array_find_with_equal_func(labels, label, g_str_equal, NULL))
             continue;
         g_ptr_array_add(labels, g_steal_pointer(&label));
@@ -74,16 +75,12 @@ static char *
 fix_description(const VlModel *m, const char *feature)
 {
     g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
-    GString *out = g_string_new("turn on ");
+    g_autofree char *list = NULL;
 
     g_ptr_array_add(labels, vl_hyperv_label(feature));
     add_unmet(m, feature, labels);
-    for (guint i = 0; i < labels->len; i++) {
-        if (i > 0)
-            g_string_append(out, i + 1 == labels->len ? " and " : ", ");
-        g_string_append(out, g_ptr_array_index(labels, i));
-    }
-    return g_string_free(out, FALSE);
+    list = vl_join_and(labels);
+    return g_strconcat("turn on ", list, NULL);
 }
 
 /* <stimer><direct/></stimer> and <tlbflush><direct/><extended/></tlbflush>:
@@ -100,7 +97,7 @@ check_sub_features(const VlModel *m, VlReport *report, const char *parent)
         g_autofree char *fix = NULL;
         VlFinding *f;
 
-        if (sub->type != XML_ELEMENT_NODE || !vl_xml_attr_is(sub, "state", "on"))
+        if (!vl_xml_attr_is(sub, "state", "on")) /* false for text and comment nodes */
             continue;
         f = vl_report_severity(report, VL_SEVERITY_WARNING, sub,
                                "<%s><%s state='on'/></%s> has no effect while <%s> is off: libvirt only "
@@ -121,8 +118,8 @@ check_tlbflush_direct(const VlModel *m, VlReport *report)
     g_autofree char *fix = NULL;
     VlFinding *f;
 
-    if (!direct || !vl_model_hyperv_on(m, "tlbflush") || !vl_xml_attr_is(direct, "state", "on") ||
-        vl_model_hyperv_on(m, "vapic"))
+    /* without <direct>, vl_xml_attr_is is false */
+    if (!vl_model_hyperv_on(m, "tlbflush") || !vl_xml_attr_is(direct, "state", "on") || vl_model_hyperv_on(m, "vapic"))
         return;
     if (m->config->libvirt_version >= LIBVIRT_TLBFLUSH_DIRECT_SINCE)
         f = vl_report(report, direct,
@@ -148,8 +145,7 @@ check(const VlModel *m, VlReport *report)
     if (!vl_model_hyperv_custom(m))
         return;
 
-    for (gsize i = 0; i < vl_hyperv_edge_count; i++) {
-        const VlHypervEdge *e = &vl_hyperv_edges[i];
+    for (const VlHypervEdge *e = vl_hyperv_edges; e->feature; e++) {
         g_autofree char *needed = NULL, *advice = NULL, *fix = NULL;
         const char *releases;
         VlFinding *f;

@@ -11,9 +11,11 @@
 static bool
 is_amd_model(const char *model)
 {
-    static const char *const prefixes[] = { "EPYC", "Opteron", "phenom", "athlon", "Dhyana" };
+    static const char *const prefixes[] = { "EPYC", "Opteron", "phenom", "athlon", "Dhyana", NULL };
 
-    for (gsize i = 0; model && i < G_N_ELEMENTS(prefixes); i++) {
+    if (!model)
+        return false;
+    for (gsize i = 0; prefixes[i]; i++) {
         if (g_str_has_prefix(model, prefixes[i]))
             return true;
     }

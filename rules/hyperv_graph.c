@@ -9,8 +9,8 @@ const VlHypervEdge vl_hyperv_edges[] = {
     { "tlbflush", "vpindex" },
     { "ipi", "vpindex" },
     { "evmcs", "vapic" },
+    { NULL, NULL },
 };
-const gsize vl_hyperv_edge_count = G_N_ELEMENTS(vl_hyperv_edges);
 
 const char *
 vl_hyperv_qemu_desc(const char *feature)
@@ -27,9 +27,10 @@ vl_hyperv_qemu_desc(const char *feature)
         { "tlbflush", "paravirtualized TLB flush (hv-tlbflush)" },
         { "ipi", "paravirtualized IPI (hv-ipi)" },
         { "evmcs", "enlightened VMCS (hv-evmcs)" },
+        { NULL, NULL },
     };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(descs); i++) {
+    for (gsize i = 0; descs[i].feature; i++) {
         if (strcmp(descs[i].feature, feature) == 0)
             return descs[i].desc;
     }

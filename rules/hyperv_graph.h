@@ -15,8 +15,8 @@ typedef struct {
     const char *requires;      /* libvirt element, or VL_HV_TIME */
 } VlHypervEdge;
 
+/* Ends with an edge whose feature is NULL. */
 extern const VlHypervEdge vl_hyperv_edges[];
-extern const gsize vl_hyperv_edge_count;
 
 /* QEMU's description of a feature, as in its error messages. */
 const char *vl_hyperv_qemu_desc(const char *feature);

@@ -7,12 +7,12 @@
 #include "lint/xml.h"
 
 /* The children libvirt 9.0's schema knows under <kvm>. */
-static const char *const kvm_features[] = { "hidden", "hint-dedicated", "poll-control", "pv-ipi", "dirty-ring" };
+static const char *const kvm_features[] = { "hidden", "hint-dedicated", "poll-control", "pv-ipi", "dirty-ring", NULL };
 
 static bool
 is_kvm_feature(const char *name)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(kvm_features); i++) {
+    for (gsize i = 0; kvm_features[i]; i++) {
         if (strcmp(kvm_features[i], name) == 0)
             return true;
     }
@@ -23,10 +23,10 @@ is_kvm_feature(const char *name)
 static const char *
 state_of(const char *value)
 {
-    static const char *const on[] = { "yes", "on", "true", "1" };
-    static const char *const off[] = { "no", "off", "false", "0" };
+    static const char *const on[] = { "yes", "on", "true", "1", NULL };
+    static const char *const off[] = { "no", "off", "false", "0", NULL };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(on); i++) {
+    for (gsize i = 0; on[i]; i++) { /* as many words each way */
         if (g_ascii_strcasecmp(value, on[i]) == 0)
             return "on";
         if (g_ascii_strcasecmp(value, off[i]) == 0)

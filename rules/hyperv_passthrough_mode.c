@@ -10,7 +10,7 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
-    if (!m->hyperv || g_strcmp0(m->hyperv_mode, "passthrough") != 0)
+    if (g_strcmp0(m->hyperv_mode, "passthrough") != 0) /* hyperv_mode is NULL without <hyperv> */
         return;
     vl_report(report, m->hyperv,
               "<hyperv mode='passthrough'> (QEMU's hv-passthrough) hands the guest every "

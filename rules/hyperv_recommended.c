@@ -32,7 +32,7 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
 
     /* HV-07 territory when there is no <hyperv>: hyperv-stimer reports it */
-    if (!vl_guest_is_windows(&m->guest) || !m->hyperv || !vl_model_hyperv_custom(m) ||
+    if (!vl_guest_is_windows(&m->guest) || !vl_model_hyperv_custom(m) || /* false without <hyperv> */
         g_strcmp0(m->domain_type, "kvm") != 0)
         return;
     for (gsize i = 0; i < G_N_ELEMENTS(recommended); i++) {

@@ -1,4 +1,5 @@
 /* hyperv-stimer: a Windows guest should have Hyper-V synthetic timers. */
+#include "hyperv_cpu_family.h"
 #include "hyperv_graph.h"
 #include "lint/registry.h"
 #include "lint/xml.h"
@@ -8,24 +9,17 @@
 static char *
 missing_prerequisites(const VlModel *m)
 {
-    static const char *const needs[] = { "vpindex", "synic", VL_HV_TIME };
+    static const char *const needs[] = { "vpindex", "synic", VL_HV_TIME, NULL };
     g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func(g_free);
-    GString *out;
 
-    for (gsize i = 0; i < G_N_ELEMENTS(needs); i++) {
+    for (gsize i = 0; needs[i]; i++) {
         if (vl_hyperv_enabled(m, needs[i]))
             continue;
         g_ptr_array_add(missing, vl_hyperv_label(needs[i]));
     }
     if (missing->len == 0)
         return NULL;
-    out = g_string_new(NULL);
-    for (guint i = 0; i < missing->len; i++) {
-        if (i > 0)
-            g_string_append(out, i + 1 == missing->len ? " and " : ", ");
-        g_string_append(out, g_ptr_array_index(missing, i));
-    }
-    return g_string_free(out, FALSE);
+    return vl_join_and(missing);
 }
 
 static void

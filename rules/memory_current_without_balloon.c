@@ -10,7 +10,8 @@ check(const VlModel *m, VlReport *report)
     guint64 total = mf_total_memory_kib(m);
     VlFinding *f;
 
-    if (!m->current_memory || !total || m->current_memory_kib >= total ||
+    /* an unknown total (0) is never above currentMemory */
+    if (!m->current_memory || m->current_memory_kib >= total ||
         mf_balloon_active(m, NULL))
         return;
     current = mf_format_kib(m->current_memory_kib);

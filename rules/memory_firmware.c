@@ -41,12 +41,10 @@ mf_firmware_auto_efi(const VlModel *m)
 const char *
 mf_loader_path(const VlModel *m, char *buf, gsize size)
 {
-    const char *path;
+    /* vl_xml_text gives "" for a NULL node (no <loader>), never NULL */
+    const char *path = vl_xml_text(m->loader, buf, size);
 
-    if (!m->loader)
-        return NULL;
-    path = vl_xml_text(m->loader, buf, size);
-    return path && *path ? path : NULL;
+    return *path ? path : NULL;
 }
 
 MfFeature
@@ -113,7 +111,8 @@ mf_has_acpi(const VlModel *m)
 bool
 mf_is_win11(const VlModel *m)
 {
-    return vl_guest_is_windows(&m->guest) && m->guest.windows_version == 11;
+    /* windows_version is 0 unless the guest is Windows (lint/guest.h) */
+    return m->guest.windows_version == 11;
 }
 
 bool
@@ -143,19 +142,27 @@ mf_format_kib(guint64 kib)
 char *
 mf_memory_value(xmlNodePtr element, guint64 kib, const char **unit_out)
 {
-    static const char *const binary[] = { "k", "KiB", "M", "MiB", "G", "GiB", "T", "TiB" };
+    /* libvirt's binary units and how many KiB one of them is */
+    static const struct {
+        const char *unit;
+        guint64 kib;
+    } binary[] = {
+        { "k", 1 }, { "KiB", 1 }, { "M", 1024 }, { "MiB", 1024 },
+        { "G", 1024 * 1024 }, { "GiB", 1024 * 1024 }, { "T", 1024ULL * 1024 * 1024 }, { "TiB", 1024ULL * 1024 * 1024 },
+    };
     const char *unit = vl_xml_attr(element, "unit");
-    guint64 per_unit = 0;
 
     *unit_out = NULL;
     if (!unit)
         return g_strdup_printf("%" G_GUINT64_FORMAT, kib);
     for (gsize i = 0; i < G_N_ELEMENTS(binary); i++) {
-        if (strcmp(unit, binary[i]) == 0 && vl_memory_to_kib("1", unit, &per_unit) && per_unit &&
-            kib % per_unit == 0)
-            return g_strdup_printf("%" G_GUINT64_FORMAT, kib / per_unit);
+        if (strcmp(unit, binary[i].unit) != 0)
+            continue;
+        if (kib % binary[i].kib == 0)
+            return g_strdup_printf("%" G_GUINT64_FORMAT, kib / binary[i].kib);
+        break;
     }
-    /* b, bytes, KB, MB...: write KiB instead */
+    /* b, bytes, KB, MB..., or not a whole number of the unit: write KiB instead */
     *unit_out = "KiB";
     return g_strdup_printf("%" G_GUINT64_FORMAT, kib);
 }

@@ -15,9 +15,9 @@ typedef enum {
 } MfSmm;
 
 typedef enum {
-    MF_FEATURE_ABSENT = -1,
-    MF_FEATURE_NO = 0,
-    MF_FEATURE_YES = 1,
+    MF_FEATURE_ABSENT, /* compared by name only: the values carry no meaning */
+    MF_FEATURE_NO,
+    MF_FEATURE_YES,
 } MfFeature;
 
 /* A domain of libvirt's QEMU driver (type kvm or qemu), whose checks
@@ -33,16 +33,16 @@ bool mf_is_q35(const VlModel *m);
 const char *mf_machine_name(const VlModel *m);
 /* <os firmware='efi'>: libvirt picks the firmware from its descriptors. */
 bool mf_firmware_auto_efi(const VlModel *m);
-/* The text of <loader> (a path), or NULL when it has none. */
+/* The text of <loader> (a path), or NULL when it has none or is empty. */
 const char *mf_loader_path(const VlModel *m, char *buf, gsize size);
 /* The state of <os><firmware><feature name=NAME>. */
 MfFeature mf_firmware_feature(const VlModel *m, const char *name);
 /* The path names a build of OVMF/edk2 with Secure Boot compiled in (and
  * therefore SMM required): *.secboot.*, *.ms.*, *.snakeoil.*,
  * edk2-*-secure-code.fd, SUSE's ovmf-x86_64-ms/-smm images. */
-bool mf_path_is_secboot_build(const char *path);
+bool mf_path_is_secboot_build(const char *path); /* false for NULL */
 /* The NVRAM template path names a variable store with enrolled keys. */
-bool mf_path_has_enrolled_keys(const char *path);
+bool mf_path_has_enrolled_keys(const char *path); /* false for NULL */
 MfSmm mf_smm(const VlModel *m, xmlNodePtr *node);
 /* <features><acpi/> is present. */
 bool mf_has_acpi(const VlModel *m);

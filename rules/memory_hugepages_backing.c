@@ -11,7 +11,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr allocation, source;
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !backing || !vl_xml_child(backing, "hugepages"))
+    if (!mf_is_qemu(m) || !vl_xml_child(backing, "hugepages")) /* NULL without <memoryBacking> */
         return;
     allocation = vl_xml_child(backing, "allocation");
     source = vl_xml_child(backing, "source");

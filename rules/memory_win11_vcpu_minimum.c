@@ -25,7 +25,7 @@ check(const VlModel *m, VlReport *report)
                   m->guest.evidence);
         return;
     }
-    if (current_attr && vl_xml_parse_uint(current_attr, &current))
+    if (vl_xml_parse_uint(current_attr, &current)) /* false for NULL */
         has_current = true;
     if (m->vcpus >= WIN11_MIN_VCPUS && current >= WIN11_MIN_VCPUS)
         return;
@@ -46,7 +46,7 @@ check(const VlModel *m, VlReport *report)
     /* The topology must keep describing <vcpu> (cpu-topology-mismatch):
      * with one vCPU it is all ones, and cores becomes 2.  A topology that
      * already disagrees with <vcpu> is left for that rule. */
-    if (m->topology.node && vl_topology_product(&m->topology) != m->vcpus)
+    if (vl_topology_product(&m->topology) != m->vcpus) /* without <topology>, one socket per vCPU */
         return;
     {
         bool raise_max = m->vcpus < WIN11_MIN_VCPUS;
@@ -58,7 +58,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_set_fix(f, description,
                            "vcpus", raise_max ? "2" : "",
                            "current", raise_current ? "2" : "",
-                           "cores", raise_max && m->topology.node ? "2" : "", NULL);
+                           "cores", raise_max ? "2" : "", NULL); /* the fixer sets it on a <topology> only */
     }
 }
 

@@ -11,8 +11,9 @@ check(const VlModel *m, VlReport *report)
     guint64 total = mf_total_memory_kib(m);
     VlFinding *f;
 
-    if (!vl_guest_is_windows(&m->guest) || !m->current_memory || !total ||
-        m->current_memory_kib >= total || !mf_balloon_active(m, NULL))
+    /* an unknown total (0) is never above currentMemory */
+    if (!vl_guest_is_windows(&m->guest) || !m->current_memory || m->current_memory_kib >= total ||
+        !mf_balloon_active(m, NULL))
         return;
     current = mf_format_kib(m->current_memory_kib);
     memory = mf_format_kib(total);

@@ -16,8 +16,12 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
 
     guint64 total = mf_total_memory_kib(m);
+    /* without <memory>, libvirt takes the guest's RAM from its NUMA cells */
+    xmlNodePtr where = m->memory ? m->memory : m->numa_cells->len ? g_ptr_array_index(m->numa_cells, 0) : NULL;
 
-    if (!vl_guest_is_windows(&m->guest) || !m->memory || total == 0)
+    /* 0: no readable size (libvirt refuses the domain); a Windows version
+     * is only set for a Windows guest */
+    if (total == 0)
         return;
     if (m->guest.windows_version == 11) {
         name = "Windows 11";
@@ -38,7 +42,7 @@ check(const VlModel *m, VlReport *report)
     have = mf_format_kib(total);
     need = mf_format_kib(min);
     unit = min % GIB == 0 ? "GiB" : "KiB";
-    f = vl_report(report, m->memory,
+    f = vl_report(report, where,
                   "%s guest (%s): %s %s, below the %s %s requires: %s; give it at least "
                   "<memory unit='%s'>%" G_GUINT64_FORMAT "</memory>",
                   name, m->guest.evidence, m->numa_cells->len ? "its NUMA cells add up to" : "<memory> is", have, need, name, consequence, unit, min / GIB);
