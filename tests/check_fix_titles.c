@@ -60,6 +60,21 @@ START_TEST(test_iothreadpin_title_lists_only_missing_ids)
 }
 END_TEST
 
+/* Only writethrough becomes directsync: writeback (or unsafe) with
+ * io='native' becomes cache='none'. */
+START_TEST(test_io_native_writeback_becomes_none)
+{
+    g_autofree char *title = fix_title("disk-io-native-cache",
+                                       "<vcpu>2</vcpu>\n" X86_OS "<devices><disk type='file' device='disk'>"
+                                       "<driver name='qemu' type='raw' cache='writeback' io='native'/>"
+                                       "<source file='/var/lib/libvirt/images/a.raw'/>"
+                                       "<target dev='vda' bus='virtio'/></disk></devices>");
+
+    ck_assert_ptr_nonnull(title);
+    ck_assert_str_eq(title, "set cache='none' (O_DIRECT, bypassing the host page cache)");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -68,6 +83,7 @@ main(void)
 
     xsltSetGenericErrorFunc(NULL, NULL);
     tcase_add_test(tc, test_iothreadpin_title_lists_only_missing_ids);
+    tcase_add_test(tc, test_io_native_writeback_becomes_none);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
