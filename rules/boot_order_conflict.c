@@ -16,6 +16,7 @@ check(const VlModel *m, VlReport *report)
     for (xmlNodePtr dev = m->devices->children; dev; dev = dev->next) {
         xmlNodePtr boot;
         const char *order;
+        /* mutate: skip[const+1] — equivalent: n is read only after vl_xml_parse_uint() has set it (0 keeps the parse guard's own mutant defined) */
         guint64 n = 0;
         g_autofree char *key = NULL;
 
