@@ -59,7 +59,7 @@ const VlRule vl_rule_boot_order_conflict = {
     .rationale =
         "libvirt has two ways to choose boot devices: <boot dev='...'/> in <os>, by device type, and "
         "<boot order='N'/> inside devices. They are mutually exclusive, and every order number must "
-        "be unique; libvirt 9.0 refuses both mistakes at define time. Seed 001 warns that UEFI does "
+        "be unique (as a number: order='01' is order 1); libvirt 9.0 refuses both mistakes at define time. Seed 001 warns that UEFI does "
         "not honour QEMU's -boot order= and recommends per-device bootindex; that is about the raw "
         "QEMU command line: libvirt 9.0 turns <os><boot dev='cdrom'/> into a bootindex on the first "
         "CD-ROM (checked with domxml-to-native), so both forms work with OVMF. The trouble starts "

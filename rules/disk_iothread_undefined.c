@@ -48,12 +48,12 @@ is_defined(GHashTable *ids, guint64 count, guint64 id)
     return id - listed_below + g_hash_table_size(ids) <= count;
 }
 
-/* The iothread DRIVER names, when it names one the domain lacks (the caller
- * reports id 0 apart and never asks about it). */
+/* The iothread DRIVER names, when it names one the domain lacks (0 is a
+ * disk's refused id, reported apart, or a controller's unset one). */
 static bool
 lookup(GHashTable *ids, guint64 count, xmlNodePtr driver, guint64 *id)
 {
-    return vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), id) && *id <= G_MAXUINT &&
+    return vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), id) && *id > 0 && *id <= G_MAXUINT &&
            !is_defined(ids, count, *id);
 }
 
@@ -79,7 +79,9 @@ check(const VlModel *m, VlReport *report)
         g_ptr_array_add(devices, g_ptr_array_index(controllers, i));
     for (guint i = 0; i < devices->len; i++) {
         xmlNodePtr driver = vl_xml_child(g_ptr_array_index(devices, i), "driver");
-        if (vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), &id) && id == 0)
+        /* libvirt refuses iothread='0' on a disk; on a controller it reads 0
+         * as unset (both checked with libvirt 9.0) */
+        if (vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), &id) && id == 0 && i < m->disks->len)
             vl_report(report, driver,
                       "<driver iothread='0'>: IOThread ids start at 1, and libvirt refuses the domain "
                       "(\"Invalid value for attribute 'iothread' in element 'driver': Zero is not "
@@ -146,7 +148,8 @@ const VlRule vl_rule_disk_iothread_undefined = {
         "N, which must exist: <iothreads>K</iothreads> defines ids 1 to K, and <iothreadids> can name "
         "them explicitly (libvirt then fills up to K with the lowest unused ids). A reference to "
         "anything else is refused (\"Disk iothread '2' not defined in iothreadid\", \"controller "
-        "iothread '3' not defined in iothreadid\"; checked with libvirt 9.0). Seed 002 runs its disk "
+        "iothread '3' not defined in iothreadid\"; checked with libvirt 9.0), and so is iothread='0' on "
+        "a disk (\"Zero is not permitted\"; on a controller libvirt reads 0 as unset). Seed 002 runs its disk "
         "and its virtio-scsi controller on two IOThreads; copying the device lines without the "
         "<iothreads> line is the usual way to get here. Defining the missing threads is safe: they "
         "are host threads the guest never sees.",
