@@ -41,7 +41,7 @@ const VlRule vl_rule_interface_queue_size = {
     .rationale =
         "Split virtqueues have a power-of-two number of descriptors, and libvirt refuses other "
         "ring sizes on virtio NICs when the domain is defined (checked with libvirt 9.0; on "
-        "other NIC models libvirt ignores the attributes). The guest never ran with the value, "
+        "other NIC models libvirt ignores the attributes; a size of 0 it reads as unset). The guest never ran with the value, "
         "so the fix picks the largest power of two not above it, within QEMU's 256-1024 range "
         "(256 for tx_queue_size unless the back-end is vhost-user or vDPA, see "
         "interface-queue-size-range).",
