@@ -78,7 +78,7 @@ END_TEST
 int
 main(void)
 {
-    Suite *s = suite_create("fix-titles");
+    Suite *s = suite_create("fix-titles-disk-cpu");
     TCase *tc = tcase_create("core");
 
     xsltSetGenericErrorFunc(NULL, NULL);
