@@ -16,23 +16,28 @@ check(const VlModel *m, VlReport *report)
     for (xmlNodePtr dev = m->devices->children; dev; dev = dev->next) {
         xmlNodePtr boot;
         const char *order;
-        guint64 n;
+        /* mutate: skip[const+1] — equivalent: n is read only after vl_xml_parse_uint() has set it (0 keeps the parse guard's own mutant defined) */
+        guint64 n = 0;
+        g_autofree char *key = NULL;
 
-        if (dev->type != XML_ELEMENT_NODE || dev->ns || !(boot = vl_xml_child(dev, "boot")))
+        /* (a text or comment node has no <boot> child either) */
+        if (dev->ns || !(boot = vl_xml_child(dev, "boot")))
             continue;
         if (!first_device_boot)
             first_device_boot = boot;
         order = vl_xml_attr(boot, "order");
         if (!vl_xml_parse_uint(order, &n))
             continue;
-        if (g_hash_table_contains(orders, order))
+        /* libvirt compares numbers: order='01' is order='1' */
+        key = g_strdup_printf("%" G_GUINT64_FORMAT, n);
+        if (g_hash_table_contains(orders, key))
             vl_report(report, boot,
                       "<boot order='%s'/> is already used by another device: libvirt refuses the domain "
                       "(\"boot order '%s' used for more than one device\"); give each bootable device its "
                       "own number",
                       order, order);
         else
-            g_hash_table_add(orders, g_strdup(order));
+            g_hash_table_add(orders, g_steal_pointer(&key));
     }
     if (os_boot && first_device_boot) {
         VlFinding *f = vl_report(report, os_boot,
@@ -54,7 +59,7 @@ const VlRule vl_rule_boot_order_conflict = {
     .rationale =
         "libvirt has two ways to choose boot devices: <boot dev='...'/> in <os>, by device type, and "
         "<boot order='N'/> inside devices. They are mutually exclusive, and every order number must "
-        "be unique; libvirt 9.0 refuses both mistakes at define time. Seed 001 warns that UEFI does "
+        "be unique (as a number: order='01' is order 1); libvirt 9.0 refuses both mistakes at define time. Seed 001 warns that UEFI does "
         "not honour QEMU's -boot order= and recommends per-device bootindex; that is about the raw "
         "QEMU command line: libvirt 9.0 turns <os><boot dev='cdrom'/> into a bootindex on the first "
         "CD-ROM (checked with domxml-to-native), so both forms work with OVMF. The trouble starts "

@@ -32,7 +32,7 @@ refused(VlReport *report, xmlNodePtr timer, const char *fmt_what, const char *er
 static void
 check_timer(VlReport *report, xmlNodePtr timer)
 {
-    static const char *const attrs[] = { "track", "mode", "frequency", "tickpolicy" };
+    static const char *const attrs[] = { "track", "mode", "frequency", "tickpolicy", NULL };
     const char *name = vl_xml_attr(timer, "name");
     const char *track = vl_xml_attr(timer, "track");
     const char *policy = vl_xml_attr(timer, "tickpolicy");
@@ -45,17 +45,17 @@ check_timer(VlReport *report, xmlNodePtr timer)
                 "unsupported timer type (name) 'platform'", "remove the timer");
         return;
     }
-    for (gsize i = 0; i < G_N_ELEMENTS(attrs); i++) {
-        if (!vl_xml_attr(timer, attrs[i]) || takes(name, attrs[i]))
+    for (const char *const *attr = attrs; *attr; attr++) {
+        if (!vl_xml_attr(timer, *attr) || takes(name, *attr))
             continue;
-        what = g_strdup_printf("<timer name='%s'> does not take %s='%s'", name, attrs[i],
-                               vl_xml_attr(timer, attrs[i]));
-        error = g_strdup_printf("timer %s doesn't support setting of timer %s", name, attrs[i]);
-        advice = g_strdup_printf("remove %s from the timer", attrs[i]);
+        what = g_strdup_printf("<timer name='%s'> does not take %s='%s'", name, *attr, vl_xml_attr(timer, *attr));
+        error = g_strdup_printf("timer %s doesn't support setting of timer %s", name, *attr);
+        advice = g_strdup_printf("remove %s from the timer", *attr);
         refused(report, timer, what, error, advice);
         return;
     }
-    if (strcmp(name, "rtc") == 0 && track && strcmp(track, "boot") == 0) {
+    /* (only the rtc gets here with a track: takes() above) */
+    if (track && strcmp(track, "boot") == 0) {
         refused(report, timer, "<timer name='rtc' track='boot'> has no QEMU equivalent",
                 "unsupported rtc timer track 'boot'",
                 "remove track (QEMU's RTC then follows the host clock) or use track='guest'");

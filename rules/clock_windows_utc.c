@@ -14,7 +14,7 @@ check(const VlModel *m, VlReport *report)
 
     if (!vl_guest_is_windows(&m->guest))
         return;
-    if (!m->clock || !offset || strcmp(offset, "utc") == 0) {
+    if (!offset || strcmp(offset, "utc") == 0) { /* (no <clock> has no offset) */
         f = vl_report(report, m->clock ? m->clock : m->root,
                       "Windows guest (%s) with its RTC in UTC (%s): Windows reads the RTC as local "
                       "time, so its clock is off by the time zone offset after every boot until "

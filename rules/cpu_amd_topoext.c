@@ -10,10 +10,10 @@
 static bool
 lacks_topoext(const char *model)
 {
-    static const char *const prefixes[] = { "Opteron_G", "phenom", "athlon" };
+    static const char *const prefixes[] = { "Opteron_G", "phenom", "athlon", NULL };
 
-    for (gsize i = 0; i < G_N_ELEMENTS(prefixes); i++) {
-        if (g_str_has_prefix(model, prefixes[i]))
+    for (const char *const *prefix = prefixes; *prefix; prefix++) {
+        if (g_str_has_prefix(model, *prefix))
             return true;
     }
     return false;
@@ -30,7 +30,8 @@ check(const VlModel *m, VlReport *report)
     bool epyc_disabled;
     VlFinding *f;
 
-    if (!m->topology.node || m->topology.threads < 2 || g_strcmp0(mode, "custom") != 0)
+    /* (without <topology>, the model has one thread per core) */
+    if (m->topology.threads < 2 || g_strcmp0(mode, "custom") != 0)
         return;
     model = vl_cpu_model_name(m, buf, sizeof(buf));
     if (!model || vl_cpu_feature_on(m, "topoext"))

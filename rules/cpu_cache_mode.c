@@ -14,7 +14,7 @@ check(const VlModel *m, VlReport *report)
     const char *cpu_mode = vl_cpu_mode(m);
     VlFinding *f;
 
-    if (!cache || !mode)
+    if (!mode) /* (no <cache> has no mode) */
         return;
     if (strcmp(mode, "passthrough") == 0 && g_strcmp0(cpu_mode, "host-passthrough") != 0 &&
         g_strcmp0(cpu_mode, "maximum") != 0) {

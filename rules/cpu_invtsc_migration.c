@@ -14,7 +14,8 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr tsc = vl_model_timer(m, "tsc");
     const char *why;
 
-    if (!mode || !vl_cpu_feature_on(m, "invtsc") || vl_xml_attr(tsc, "frequency"))
+    /* (a feature that is on has a <cpu>, so a mode) */
+    if (!vl_cpu_feature_on(m, "invtsc") || vl_xml_attr(tsc, "frequency"))
         return;
     if (strcmp(mode, "host-model") == 0)
         why = "a host-model CPU exists to be migrated";

@@ -7,16 +7,20 @@
 #include "lint/xml.h"
 
 /* The ids of the iothreads EL pins or schedules (an empty set when it has
- * none we can read). */
+ * none we can read); *ZERO tells an <iothreadpin iothread='0'>.  Ids from
+ * VL_CPUSET_MAX on are not judged: vl_iothread_ids() cannot hold them. */
 static VlCpuset
-referenced(xmlNodePtr el)
+referenced(xmlNodePtr el, bool *zero)
 {
     VlCpuset ids = { 0 };
     guint64 id;
 
+    *zero = false;
     if (vl_xml_is(el, "iothreadpin")) {
-        if (vl_xml_parse_uint(vl_xml_attr(el, "iothread"), &id) && id > 0 && id < VL_CPUSET_MAX)
+        if (vl_xml_parse_uint(vl_xml_attr(el, "iothread"), &id) && id < VL_CPUSET_MAX) {
+            *zero = id == 0;
             vl_cpuset_add(&ids, (guint) id);
+        }
     } else if (vl_xml_is(el, "iothreadsched")) {
         vl_cpuset_parse(vl_xml_attr(el, "iothreads"), &ids);
     }
@@ -32,6 +36,7 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GString) missing = g_string_new(NULL);
     g_autofree char *defined_s = NULL, *description = NULL, *count = NULL;
     VlCpuset defined, wanted = { 0 };
+    /* mutate: skip[const+1] — equivalent: vl_cpuset_max() below always sets it, as wanted holds the id of the first finding */
     guint max = 0;
 
     if (!cputune)
@@ -39,17 +44,18 @@ check(const VlModel *m, VlReport *report)
     defined = vl_iothread_ids(m);
     defined_s = vl_cpuset_format(&defined);
     for (xmlNodePtr el = cputune->children; el; el = el->next) {
-        VlCpuset ids;
+        bool zero;
+        VlCpuset ids = referenced(el, &zero);
         g_autofree char *declare = NULL;
 
-        if (vl_xml_is(el, "iothreadpin") && vl_xml_attr_is(el, "iothread", "0")) {
+        if (zero) {
+            vl_cpuset_clear(&ids);
             vl_report(report, el,
                       "<iothreadpin iothread='0'>: iothread ids start at 1, and libvirt refuses the "
                       "domain (\"Invalid value for attribute 'iothread' in element 'iothreadpin': Zero "
                       "is not permitted\"); use the id of a declared iothread");
             continue;
         }
-        ids = referenced(el);
         for (guint i = 0; i < ids.size; i++) {
             if (!ids.member[i] || vl_cpuset_has(&defined, i))
                 continue;
@@ -73,7 +79,8 @@ check(const VlModel *m, VlReport *report)
         vl_cpuset_clear(&ids);
     }
 
-    if (findings->len > 0) {
+    /* (with no finding, this computes a fix nobody gets) */
+    {
         for (guint i = 0; i < wanted.size; i++) {
             if (wanted.member[i])
                 g_string_append_printf(missing, "%s%u", missing->len ? " " : "", i);

@@ -25,10 +25,11 @@ check(const VlModel *m, VlReport *report)
             vl_cpuset_add(&pinned, (guint) id);
             vl_cpuset_clear(&set);
             npins++;
-        } else if (vl_xml_is(el, "iothreadpin") && vl_xml_parse_uint(vl_xml_attr(el, "iothread"), &id) &&
-                   id < VL_CPUSET_MAX && vl_cpuset_parse(vl_xml_attr(el, "cpuset"), &set)) {
+        } else if (vl_xml_is(el, "iothreadpin") && vl_cpuset_parse(vl_xml_attr(el, "cpuset"), &set)) {
             vl_cpuset_union(&io_hosts, &set);
-            vl_cpuset_add(&io_pinned, (guint) id);
+            /* mutate: skip[rel:<=] — equivalent: io_pinned is only compared with the iothreads, whose ids vl_iothread_ids() keeps below VL_CPUSET_MAX */
+            if (vl_xml_parse_uint(vl_xml_attr(el, "iothread"), &id) && id < VL_CPUSET_MAX)
+                vl_cpuset_add(&io_pinned, (guint) id);
             vl_cpuset_clear(&set);
         }
     }
@@ -36,7 +37,7 @@ check(const VlModel *m, VlReport *report)
         goto out;
 
     /* where the emulator threads run: emulatorpin, else <vcpu cpuset>, else anywhere */
-    if (emulatorpin && vl_cpuset_parse(vl_xml_attr(emulatorpin, "cpuset"), &emulator))
+    if (vl_cpuset_parse(vl_xml_attr(emulatorpin, "cpuset"), &emulator))
         emulator_from = "<emulatorpin>";
     else if (vl_cpuset_parse(vl_xml_attr(m->vcpu, "cpuset"), &emulator))
         emulator_from = "<vcpu cpuset> (there is no <emulatorpin>)";

@@ -23,7 +23,7 @@ suggested_threads(const VlModel *m, bool *smt)
     const char *mode = m->cpu ? vl_xml_attr(m->cpu, "mode") : NULL;
 
     *smt = false;
-    if (t->node && t->threads > 1 && m->vcpus % t->threads == 0)
+    if (t->threads > 1 && m->vcpus % t->threads == 0) /* (one thread without <topology>) */
         return t->threads;
     if ((g_strcmp0(mode, "host-passthrough") == 0 || g_strcmp0(mode, "host-model") == 0) &&
         /* mutate: skip[const-1@21] — equivalent: 3 is odd, so >= 3 with an even count is >= 4 */

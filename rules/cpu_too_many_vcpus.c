@@ -39,12 +39,9 @@ is_x86(const VlModel *m)
 static unsigned
 q35_limit(const VlModel *m)
 {
-    unsigned version = 0;
+    /* (the model reads the machine's version: 0 when it does not parse) */
+    unsigned version = m->machine_version ? m->machine_qemu : vl_model_target_qemu(m);
 
-    if (m->machine_version)
-        vl_version_parse(m->machine_version, &version);
-    else
-        version = vl_model_target_qemu(m);
     if (version == 0 || version >= VL_LIBVIRT(9, 0))
         return 4096;
     if (version >= VL_LIBVIRT(8, 1))

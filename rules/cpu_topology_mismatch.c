@@ -15,8 +15,9 @@ suggest(const VlTopology *t, unsigned vcpus, VlTopology *out)
         out->cores = (unsigned) (vcpus / rest);
         return true;
     }
+    /* mutate: skip[const+1,const-1] — equivalent: fix.clusters is read nowhere (the message names sockets, dies, cores and threads; the fix, offered only when exact, sets cores) */
     *out = (VlTopology) { .sockets = 1, .dies = 1, .clusters = 1, .threads = 1, .cores = vcpus };
-    if (t->threads > 1 && vcpus % t->threads == 0) {
+    if (t->threads && vcpus % t->threads == 0) { /* (threads='1' sets what is already there) */
         out->threads = t->threads;
         out->cores = vcpus / t->threads;
     }
@@ -31,6 +32,7 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
     bool exact;
 
+    /* mutate: skip[drop-or@9] — equivalent: without <topology> the model gives vcpus sockets of one core and thread (lint/model.c), whose product is vcpus */
     if (!t->node || vl_topology_product(t) == m->vcpus)
         return;
     exact = suggest(t, m->vcpus, &fix);

@@ -5,6 +5,7 @@
 #include "lint/registry.h"
 #include "lint/version.h"
 #include "lint/xml.h"
+#include "rules/storage_video.h"
 
 /* <blockio discard_granularity> is in libvirt 9.8's schema and not in 9.0's;
  * the first release with it is not verified, so assume 9.8. */
@@ -50,11 +51,10 @@ static bool
 needs_override(GHashTable *overridden, xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
-    const char *device = vl_xml_attr(disk, "device");
-    const char *bus = vl_xml_attr(target, "bus");
+    const char *bus = sv_disk_bus(disk); /* as libvirt derives it from the name when not given */
     const char *alias;
 
-    if (device && strcmp(device, "disk") != 0)
+    if (strcmp(sv_disk_device(disk), "disk") != 0)
         return false;
     if (!bus || !(strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0))
         return false;

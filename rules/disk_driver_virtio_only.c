@@ -23,7 +23,7 @@ check(const VlModel *m, VlReport *report)
         const char *bus = sv_disk_bus(disk);
         const char *dev = sv_disk_dev(disk);
 
-        if (!driver || !bus || strcmp(bus, "virtio") == 0)
+        if (!bus || strcmp(bus, "virtio") == 0) /* (no <driver> has no attributes) */
             continue;
         for (gsize a = 0; a < G_N_ELEMENTS(attrs); a++) {
             const char *value = vl_xml_attr(driver, attrs[a].attr);

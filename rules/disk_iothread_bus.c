@@ -45,7 +45,7 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_attr(driver, "iothread"))
             continue;
-        if (type && strcmp(type, "scsi") == 0 && virtio_scsi_model(model))
+        if (g_strcmp0(type, "scsi") == 0 && virtio_scsi_model(model))
             continue;
         f = vl_report(report, driver,
                       "<controller type='%s' index='%s'%s%s%s> has iothread='%s': libvirt refuses the domain "
@@ -53,11 +53,11 @@ check(const VlModel *m, VlReport *report)
                       type ? type : "?", vl_xml_attr(controller, "index") ? vl_xml_attr(controller, "index") : "?",
                       model ? " model='" : "", model ? model : "", model ? "'" : "",
                       vl_xml_attr(driver, "iothread"),
-                      type && strcmp(type, "scsi") == 0
+                      g_strcmp0(type, "scsi") == 0
                           ? (model ? "; use model='virtio-scsi' or remove the attribute"
                                    : "; without a model libvirt picks lsilogic on x86: add model='virtio-scsi'")
                           : "; remove the attribute");
-        if (type && strcmp(type, "scsi") == 0)
+        if (g_strcmp0(type, "scsi") == 0)
             continue; /* the sound fix is the controller model, which is not ours to change */
         vl_finding_set_fix(f, "remove iothread from the controller's <driver>", NULL);
     }

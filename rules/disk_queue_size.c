@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
         guint64 size, fixed;
         VlFinding *f;
 
-        if (!text || !bus || !vl_xml_parse_uint(text, &size))
+        if (!bus || !vl_xml_parse_uint(text, &size)) /* (no text does not parse) */
             continue;
         if (strcmp(bus, "virtio") != 0) {
             f = vl_report_severity(report, VL_SEVERITY_WARNING, driver,
@@ -29,9 +29,11 @@ check(const VlModel *m, VlReport *report)
             vl_finding_set_fix(f, "remove queue_size from the disk's <driver>", "size", "", NULL);
             continue;
         }
+        /* mutate: skip[const+1@20,const+1@33] — equivalent: 3 and 1025 are no powers of two, which the last test requires */
         if (size > 2 && size <= 1024 && (size & (size - 1)) == 0)
             continue;
         /* the largest valid size not above the request */
+        /* mutate: skip[const+1@36,rel:>=@47] — equivalent: fixed is a power of two (5 is none), and a size equal to one from 4 to 1024 is valid and never gets here */
         for (fixed = 1024; fixed > 4 && fixed > size; fixed >>= 1)
             ;
         f = vl_report(report, driver,

@@ -9,9 +9,9 @@ static bool
 is_iso(xmlNodePtr disk)
 {
     const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
-    size_t len = file ? strlen(file) : 0;
+    const char *dot = file ? strrchr(file, '.') : NULL;
 
-    return len > 4 && g_ascii_strcasecmp(file + len - 4, ".iso") == 0;
+    return dot && g_ascii_strcasecmp(dot, ".iso") == 0;
 }
 
 static void

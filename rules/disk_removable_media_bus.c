@@ -64,7 +64,7 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
         bool floppy = strcmp(device, "floppy") == 0;
 
-        if (!target || !bus)
+        if (!bus) /* (only without <target>) */
             continue;
         if (floppy ? strcmp(bus, "fdc") == 0 : !(strcmp(device, "cdrom") == 0 && strcmp(bus, "virtio") == 0))
             continue;

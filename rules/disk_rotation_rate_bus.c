@@ -24,7 +24,8 @@ check(const VlModel *m, VlReport *report)
                           "%s %s: rotation_rate is set on a %s: libvirt refuses the domain (\"rotation rate is "
                           "only valid for disk device\"); remove rotation_rate from <target>",
                           device, dev ? dev : "?", device);
-        } else if (bus && (strcmp(bus, "scsi") == 0 || strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0)) {
+        } else if (strcmp(bus, "scsi") == 0 || strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0) {
+            /* (bus is set: there is a <target>, which holds rotation_rate) */
             continue;
         } else {
             f = vl_report(report, target,

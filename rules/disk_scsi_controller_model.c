@@ -66,9 +66,11 @@ check(const VlModel *m, VlReport *report)
             derived = true;
         }
         controller = scsi_controller(m, index);
-        if (controller && (vl_xml_attr(controller, "model")))
+        if (vl_xml_attr(controller, "model"))
             continue; /* virtio-scsi, or a model chosen on purpose */
-        if (derived && index > 0 && virtio_scsi_model(vl_xml_attr(scsi_controller(m, 0), "model")))
+        /* (index 0 needs no test: controller 0 is CONTROLLER then, which has no
+         * model here) */
+        if (derived && virtio_scsi_model(vl_xml_attr(scsi_controller(m, 0), "model")))
             where = g_strdup_printf("has no <address>, so libvirt counts its unit from the name (%u per "
                                     "controller) and puts it on SCSI controller %" G_GUINT64_FORMAT
                                     ", not on the virtio-scsi controller 0",

@@ -18,9 +18,7 @@ check(const VlModel *m, VlReport *report)
         const char *dev = sv_disk_dev(disk);
         size_t ok;
 
-        if (!serial)
-            continue;
-        text = (char *) xmlNodeGetContent(serial);
+        text = (char *) xmlNodeGetContent(serial); /* NULL without <serial> */
         if (!text || (ok = strspn(text, SERIAL_CHARS)) == strlen(text))
             continue;
         vl_report(report, serial,

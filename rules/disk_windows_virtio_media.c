@@ -9,8 +9,8 @@
 static bool
 contains_ci(const char *haystack, const char *needle)
 {
-    g_autofree char *h = haystack ? g_ascii_strdown(haystack, -1) : NULL;
-    return h && strstr(h, needle);
+    g_autofree char *h = g_ascii_strdown(haystack, -1);
+    return strstr(h, needle) != NULL;
 }
 
 static void

@@ -11,8 +11,8 @@ check(const VlModel *m, VlReport *report)
 
     /* Input reaches the emulated devices from a VNC/SPICE/... display only;
      * without one (GPU and USB controller passed through, as in seed 002)
-     * there is nothing to route. */
-    if (!vl_guest_is_windows(&m->guest) || !m->devices || !iop_graphics(m, NULL))
+     * there is nothing to route.  (A <graphics> implies <devices>.) */
+    if (!vl_guest_is_windows(&m->guest) || !iop_graphics(m, NULL))
         return;
     for (guint i = 0; i < inputs->len; i++) {
         if (vl_xml_attr_is(g_ptr_array_index(inputs, i), "bus", "virtio"))

@@ -6,7 +6,7 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
-    static const char *const attrs[] = { "rx_queue_size", "tx_queue_size" };
+    static const char *const attrs[] = { "rx_queue_size", "tx_queue_size", NULL };
 
     for (guint i = 0; i < m->interfaces->len; i++) {
         xmlNodePtr nic = g_ptr_array_index(m->interfaces, i);
@@ -14,13 +14,14 @@ check(const VlModel *m, VlReport *report)
         const char *model = vl_xml_attr(vl_xml_child(nic, "model"), "type");
 
         /* libvirt checks (and uses) the sizes for virtio models only */
-        if (!driver || !model || !g_str_has_prefix(model, "virtio"))
+        if (!model || !g_str_has_prefix(model, "virtio"))
             continue;
-        for (gsize k = 0; k < G_N_ELEMENTS(attrs); k++) {
+        for (gsize k = 0; attrs[k]; k++) {
             guint64 size;
             VlFinding *f;
 
-            if (!vl_xml_parse_uint(vl_xml_attr(driver, attrs[k]), &size) || (size && !(size & (size - 1))))
+            /* 0 passes too: libvirt reads it as unset (checked with libvirt 9.0) */
+            if (!vl_xml_parse_uint(vl_xml_attr(driver, attrs[k]), &size) || !(size & (size - 1)))
                 continue;
             f = vl_report(report, driver,
                           "%s='%" G_GUINT64_FORMAT "': libvirt refuses it (\"%s has to be a power of "
@@ -40,7 +41,7 @@ const VlRule vl_rule_interface_queue_size = {
     .rationale =
         "Split virtqueues have a power-of-two number of descriptors, and libvirt refuses other "
         "ring sizes on virtio NICs when the domain is defined (checked with libvirt 9.0; on "
-        "other NIC models libvirt ignores the attributes). The guest never ran with the value, "
+        "other NIC models libvirt ignores the attributes; a size of 0 it reads as unset). The guest never ran with the value, "
         "so the fix picks the largest power of two not above it, within QEMU's 256-1024 range "
         "(256 for tx_queue_size unless the back-end is vhost-user or vDPA, see "
         "interface-queue-size-range).",

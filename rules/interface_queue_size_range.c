@@ -3,6 +3,7 @@
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
 
+/* mutate: skip[const-1] — equivalent: 8000999 would be QEMU 8.0.999, and no 8.0 micro release comes near it */
 #define QEMU_8_1 8001000u
 
 static void
@@ -16,14 +17,16 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr driver = vl_xml_child(nic, "driver");
         const char *model = vl_xml_attr(vl_xml_child(nic, "model"), "type");
         const char *type = vl_xml_attr(nic, "type");
-        bool vhost_user = type && (g_str_equal(type, "vhostuser") || g_str_equal(type, "vdpa"));
+        bool vhost_user = g_strcmp0(type, "vhostuser") == 0 || g_strcmp0(type, "vdpa") == 0;
         guint64 rx, tx;
         VlFinding *f;
 
-        if (!driver || !model || !g_str_has_prefix(model, "virtio"))
+        if (!model || !g_str_has_prefix(model, "virtio")) /* (no <driver> has no sizes) */
             continue;
-        /* sizes that are not powers of two are interface-queue-size's */
+        /* sizes that are not powers of two are interface-queue-size's, and 0
+         * is unset for libvirt */
         if (vl_xml_parse_uint(vl_xml_attr(driver, "rx_queue_size"), &rx) && rx && !(rx & (rx - 1)) &&
+            /* mutate: skip[const-1@19,const+1@31] — equivalent: only powers of two get here, and 255 and 1025 are none */
             (rx < 256 || rx > 1024)) {
             f = vl_report(report, driver,
                           "rx_queue_size='%" G_GUINT64_FORMAT "': libvirt accepts it but QEMU refuses to "
@@ -34,11 +37,13 @@ check(const VlModel *m, VlReport *report)
         }
         if (!vl_xml_parse_uint(vl_xml_attr(driver, "tx_queue_size"), &tx) || !tx || (tx & (tx - 1)))
             continue;
+        /* mutate: skip[const-1@18,const+1@30] — equivalent: only powers of two get here, and 255 and 1025 are none */
         if (tx < 256 || tx > 1024) {
             f = vl_report(report, driver,
                           "tx_queue_size='%" G_GUINT64_FORMAT "': libvirt accepts it but QEMU refuses to "
                           "start (\"Invalid tx_queue_size (= %" G_GUINT64_FORMAT ")\"); use %s",
                           tx, tx, vhost_user ? "a value from 256 to 1024" : "256");
+        /* mutate: skip[const+1@25] — equivalent: only powers of two get here, and 257 is none */
         } else if (tx > 256 && !vhost_user) {
             if (qemu && qemu < QEMU_8_1)
                 f = vl_report_severity(report, VL_SEVERITY_WARNING, driver,

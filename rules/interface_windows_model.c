@@ -15,7 +15,7 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         /* passed-through or vhost back-ends have no emulated model */
-        if (type && (g_str_equal(type, "hostdev") || g_str_equal(type, "vhostuser") || g_str_equal(type, "vdpa")))
+        if (g_strcmp0(type, "hostdev") == 0 || g_strcmp0(type, "vhostuser") == 0 || g_strcmp0(type, "vdpa") == 0)
             continue;
         if (!model || g_str_equal(model, "rtl8139")) {
             f = vl_report_severity(report, VL_SEVERITY_WARNING, nic,

@@ -74,10 +74,10 @@ check(const VlModel *m, VlReport *report)
                 report_address(report, panic, address, model,
                                "setting the panic device address is not supported for model 'pseries'");
         } else if (g_str_equal(model, "isa")) {
-            if (address && atype && !g_str_equal(atype, "isa"))
+            if (atype && !g_str_equal(atype, "isa")) /* (no <address> has no type) */
                 report_address(report, panic, address, model, "panic is supported only with ISA address type");
         } else if (g_str_equal(model, "pvpanic")) {
-            if (address && atype && !g_str_equal(atype, "pci"))
+            if (atype && !g_str_equal(atype, "pci"))
                 report_address(report, panic, address, model, "pvpanic is supported only with PCI address type");
         }
     }
