@@ -11,13 +11,13 @@ suggest(const VlTopology *t, unsigned vcpus, VlTopology *out)
     guint64 rest = (guint64) t->sockets * t->dies * t->clusters * t->threads;
 
     *out = *t;
-    if (rest && vcpus % rest == 0) {
+    if (vcpus % rest == 0) {
         out->cores = (unsigned) (vcpus / rest);
         return true;
     }
     /* mutate: skip[const+1,const-1] — equivalent: fix.clusters is read nowhere (the message names sockets, dies, cores and threads; the fix, offered only when exact, sets cores) */
     *out = (VlTopology) { .sockets = 1, .dies = 1, .clusters = 1, .threads = 1, .cores = vcpus };
-    if (t->threads && vcpus % t->threads == 0) { /* (threads='1' sets what is already there) */
+    if (vcpus % t->threads == 0) {
         out->threads = t->threads;
         out->cores = vcpus / t->threads;
     }
@@ -32,8 +32,11 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
     bool exact;
 
+    /* A zero (threads='0') is refused before the product is compared
+     * ("Zero is not permitted", libvirt 9.0), and the schema rule reports
+     * it; suggest() may then divide by every value. */
     /* mutate: skip[drop-or@9] — equivalent: without <topology> the model gives vcpus sockets of one core and thread (lint/model.c), whose product is vcpus */
-    if (!t->node || vl_topology_product(t) == m->vcpus)
+    if (!t->node || vl_topology_product(t) == 0 || vl_topology_product(t) == m->vcpus)
         return;
     exact = suggest(t, m->vcpus, &fix);
     f = vl_report(report, t->node,

@@ -18,7 +18,6 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr poweroff = vl_model_top(m, "on_poweroff"), reboot = vl_model_top(m, "on_reboot");
     char b1[64], b2[64];
     const char *p = text_of(poweroff, b1, sizeof(b1)), *r = text_of(reboot, b2, sizeof(b2));
-    bool reported = false;
 
     /* other drivers implement these actions (libxl has rename-restart and
      * preserve): the refusals below are the QEMU driver's */
@@ -39,7 +38,6 @@ check(const VlModel *m, VlReport *report)
                           "restart",
                           events[k], events[k]);
             vl_finding_set_fix(f, "restart instead of rename-restart", NULL);
-            reported = true;
         } else if (g_str_equal(action, "preserve") && k < 2) {
             f = vl_report(report, node,
                           "<%s>preserve</%s>: libvirt refuses it (\"qemu driver doesn't support the "
@@ -47,10 +45,11 @@ check(const VlModel *m, VlReport *report)
                           "preserve only in <on_crash>",
                           events[k], events[k], k == 0 ? "destroy" : "restart");
             vl_finding_set_fix(f, "the default action instead of preserve", NULL);
-            reported = true;
         }
     }
-    if (!reported && p && r && g_str_equal(p, "restart") && g_str_equal(r, "destroy"))
+    /* reported beside the actions above: libvirt names only the first
+     * problem it meets, a linter names them all */
+    if (p && r && g_str_equal(p, "restart") && g_str_equal(r, "destroy"))
         vl_report(report, reboot,
                   "<on_poweroff>restart</on_poweroff> with <on_reboot>destroy</on_reboot>: libvirt "
                   "refuses the pair (\"qemu driver doesn't support 'onReboot' set to 'destroy and "

@@ -31,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tally import Tally  # noqa: E402
+from refusals import host_dependent  # noqa: E402
 
 VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
 URI = "qemu:///system"
@@ -131,6 +132,18 @@ def refusal(xml, name, has_kvm):
     return define.stderr.strip().splitlines()[-1]
 
 
+def still_reported(fixed, error):
+    """Whether virtlint, on the golden FIXED, reports the refusal ERROR
+    libvirt gives it: libvirt names only the first problem it meets, so a
+    case with two (rename-restart and a refused action pair) is refused for
+    the second once the fix removed the first; that the fix added no
+    refusal shows in virtlint still reporting it."""
+    out = subprocess.run([VIRTLINT, "--format", "json", str(fixed)], capture_output=True, text=True)
+    quoted = {q for f in json.loads(out.stdout) if f["severity"] == "error"
+              for q in re.findall(r'"([^"]*)"', f["message"])}
+    return any(q and q in error for q in quoted)
+
+
 def check_fixed(has_kvm):
     running = daemon_libvirt()
     for i, fixed in enumerate(sorted(Path("corpus").glob("**/*.xml.fixed"))):
@@ -155,7 +168,13 @@ def check_fixed(has_kvm):
             # must add none, so its case is refused with the same message
             error = define.stderr.strip().splitlines()[-1]
             before = refusal(source, name, has_kvm) if source else None
-            result(before == error, f"{fixed}: libvirt refuses the fixed domain ({error})"
+            if before and before != error and host_dependent(error):
+                # the fix uncovered a refusal of this host's qemu.conf
+                # (spice TLS disabled) that libvirt met after the case's own
+                print(f"libvirt-oracle: not checked here (refused by this host's configuration): {fixed}: {error}")
+                continue
+            result(before == error or (before is not None and still_reported(fixed, error)),
+                   f"{fixed}: libvirt refuses the fixed domain ({error})"
                    + (f", its case with {before!r}" if before else ", and accepts its case"))
         if not wanted and not unwanted:
             continue
@@ -186,9 +205,15 @@ def main():
     has_kvm = os.path.exists("/dev/kvm")
     for n, (rule, (claim, text)) in enumerate(sorted(CLAIMS.items())):
         for i, case in enumerate(sorted(Path("corpus", rule).glob("*.xml"))):
-            out = subprocess.run([VIRTLINT, "--format", "json", "--select", rule, str(case)],
+            out = subprocess.run([VIRTLINT, "--format", "json", "--select", f"{rule},schema", str(case)],
                                  capture_output=True, text=True)
-            fired = [f for f in json.loads(out.stdout) if f["severity"] in ("error", "warning")]
+            findings = json.loads(out.stdout)
+            fired = [f for f in findings if f["rule"] == rule and f["severity"] in ("error", "warning")]
+            if not fired and any(f["rule"] == "schema" for f in findings):
+                # a case outside libvirt's schema (threads='0') where the
+                # rule is silent: libvirt's verdict is the schema rule's
+                # business, this rule claims nothing of it
+                continue
             claim, text = as_said(*CLAIMS[rule], fired)
             name = f"virtlint-oracle-{n}-{i}"
             xml = prepare(case.read_text(), name, has_kvm)
