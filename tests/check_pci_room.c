@@ -9,29 +9,16 @@
 
 static VlConfig config;
 
-typedef struct {
-    VlDocument *doc;
-    VlModel *model;
-} Built;
-
 static Built
 build(const char *body)
 {
-    g_autofree char *text = g_strdup_printf("<domain type='kvm'>\n<name>t</name>\n%s\n</domain>\n", body);
-    VlInputError *error = NULL;
-    Built b;
-
-    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
-    b.model = vl_model_build(b.doc, &config);
-    return b;
+    return vl_check_build(" type='kvm'", body, &config);
 }
 
 static void
 done(Built b)
 {
-    vl_model_free(b.model);
-    vl_document_free(b.doc);
+    vl_check_built_free(b);
 }
 
 static bool

@@ -20,24 +20,10 @@ extern const VlRule vl_rule_smbios_os_attribute;
 
 static VlConfig config;
 
-typedef struct {
-    VlDocument *doc;
-    VlModel *model;
-} Built;
-
 static Built
 build_with(const char *body, const VlConfig *c)
 {
-    g_autofree char *text = g_strdup_printf(
-        "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>\n<name>t</name>\n%s\n</domain>\n",
-        body);
-    VlInputError *error = NULL;
-    Built b;
-
-    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
-    b.model = vl_model_build(b.doc, c);
-    return b;
+    return vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'", body, c);
 }
 
 static Built
@@ -49,8 +35,7 @@ build(const char *body)
 static void
 done(Built b)
 {
-    vl_model_free(b.model);
-    vl_document_free(b.doc);
+    vl_check_built_free(b);
 }
 
 /* --- values of -set device.ID.PROP=VALUE as JSON properties --- */

@@ -15,23 +15,11 @@
 
 static VlConfig config;
 
-typedef struct {
-    VlDocument *doc;
-    VlModel *model;
-} Built;
-
 /* ROOT_ATTRS goes into <domain ...> as is (the type attribute included). */
 static Built
 build_root(const char *root_attrs, const char *body)
 {
-    g_autofree char *text = g_strdup_printf("<domain%s>\n<name>t</name>\n%s\n</domain>\n", root_attrs, body);
-    VlInputError *error = NULL;
-    Built b;
-
-    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
-    b.model = vl_model_build(b.doc, &config);
-    return b;
+    return vl_check_build(root_attrs, body, &config);
 }
 
 static Built
@@ -43,8 +31,7 @@ build(const char *body)
 static void
 done(Built b)
 {
-    vl_model_free(b.model);
-    vl_document_free(b.doc);
+    vl_check_built_free(b);
 }
 
 START_TEST(test_qemu_driver_types)

@@ -14,22 +14,10 @@
 
 static VlConfig config;
 
-typedef struct {
-    VlDocument *doc;
-    VlModel *model;
-} Built;
-
 static Built
 build_with(const char *body, const VlConfig *c)
 {
-    g_autofree char *text = g_strdup_printf("<domain type='kvm'>\n<name>t</name>\n%s\n</domain>\n", body);
-    VlInputError *error = NULL;
-    Built b;
-
-    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
-    b.model = vl_model_build(b.doc, c);
-    return b;
+    return vl_check_build(" type='kvm'", body, c);
 }
 
 static Built
@@ -41,8 +29,7 @@ build(const char *body)
 static void
 done(Built b)
 {
-    vl_model_free(b.model);
-    vl_document_free(b.doc);
+    vl_check_built_free(b);
 }
 
 /* The first <devices> child named NAME, the INDEX-th of them. */

@@ -3,6 +3,10 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "lint/document.h"
+#include "lint/model.h"
 
 /* Run every test case in SUITE and return main()'s exit status. */
 static inline int
@@ -15,4 +19,33 @@ vl_check_run(Suite *suite)
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* A domain parsed from text and its model, for tests of the model and of
+ * the helpers rules share. */
+typedef struct {
+    VlDocument *doc;
+    VlModel *model;
+} Built;
+
+/* <domain ROOT_ATTRS><name>t</name> BODY </domain>, its model built with
+ * CONFIG; ROOT_ATTRS starts with a space (" type='kvm'"). */
+static inline Built
+vl_check_build(const char *root_attrs, const char *body, const VlConfig *config)
+{
+    g_autofree char *text = g_strdup_printf("<domain%s>\n<name>t</name>\n%s\n</domain>\n", root_attrs, body);
+    VlInputError *error = NULL;
+    Built b;
+
+    b.doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
+    ck_assert_msg(b.doc != NULL, "parse failed: %s", error ? error->message : "?");
+    b.model = vl_model_build(b.doc, config);
+    return b;
+}
+
+static inline void
+vl_check_built_free(Built b)
+{
+    vl_model_free(b.model);
+    vl_document_free(b.doc);
 }
