@@ -27,8 +27,9 @@ typedef struct VlRule {
     const char *category;
     VlSeverity severity;       /* default severity of its findings */
     const char *summary;       /* one line */
-    const char *rationale;     /* why it matters, and where a seed got it wrong */
-    /* Seed files under ../shared/seeds/ and upstream documents; NULL-terminated. */
+    const char *rationale;     /* why it matters, and where a popular guide gets it wrong */
+    /* What a user can open: web addresses, files of libvirt/QEMU/osinfo-db/
+     * virt-manager, unpublished guides described as such; NULL-terminated. */
     const char *sources[VL_RULE_MAX_SOURCES];
     VlFixApplicability fix;    /* whether its fix is safe or unsafe */
     /* The fixer stylesheet, fixers/NAME.xsl; NULL means the rule id.  Rules

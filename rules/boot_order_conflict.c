@@ -59,7 +59,7 @@ const VlRule vl_rule_boot_order_conflict = {
     .rationale =
         "libvirt has two ways to choose boot devices: <boot dev='...'/> in <os>, by device type, and "
         "<boot order='N'/> inside devices. They are mutually exclusive, and every order number must "
-        "be unique (as a number: order='01' is order 1); libvirt 9.0 refuses both mistakes at define time. Seed 001 warns that UEFI does "
+        "be unique (as a number: order='01' is order 1); libvirt 9.0 refuses both mistakes at define time. Kevin Locke's guide warns that UEFI does "
         "not honour QEMU's -boot order= and recommends per-device bootindex; that is about the raw "
         "QEMU command line: libvirt 9.0 turns <os><boot dev='cdrom'/> into a bootindex on the first "
         "CD-ROM (checked with domxml-to-native), so both forms work with OVMF. The trouble starts "
@@ -68,7 +68,7 @@ const VlRule vl_rule_boot_order_conflict = {
         "per-device order; the domain was refused, so nothing depended on it. Duplicate numbers are "
         "reported without a fix.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: UEFI does not support -boot order=, use bootindex)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: UEFI does not support -boot order=, use bootindex)",
         "libvirt src/conf/domain_conf.c (per-device boot elements cannot be used together with os/boot elements)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

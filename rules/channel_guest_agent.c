@@ -32,12 +32,12 @@ const VlRule vl_rule_channel_guest_agent = {
         "org.qemu.guest_agent.0. Without the channel, libvirt falls back to ACPI for shutdown, "
         "cannot quiesce the guest for snapshots (qemu-ga drives VSS on Windows), and cannot run "
         "virsh domtime --sync, which libvirt-guests' SYNC_TIME=1 uses to correct the clock after "
-        "a resume, as seed 001 recommends. Adding the channel is harmless: without the agent "
+        "a resume, as Kevin Locke's guide recommends. Adding the channel is harmless: without the agent "
         "(or the vioser driver) the port simply stays unused, and libvirt adds the virtio-serial "
         "controller and the socket path itself.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Channels; QEMU Guest Agent; RTC Synchronization)",
-        "seed 002_c2547094e3efdbf1.txt (VirtIO drivers during Windows install: vioser)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Channels; QEMU Guest Agent; RTC Synchronization)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VirtIO drivers during Windows install: vioser)",
         "https://libvirt.org/formatdomain.html#channel",
         "https://wiki.libvirt.org/Qemu_guest_agent.html",
     },

@@ -30,11 +30,11 @@ const VlRule vl_rule_channel_spice_vdagent = {
     .rationale =
         "Clipboard sharing and automatic resolution changes need the SPICE agent in the guest, "
         "which talks to the SPICE server over the virtio-serial port com.redhat.spice.0 backed by "
-        "a spicevmc chardev. Seed 001 lists the channel among the ones to add. Without a guest "
+        "a spicevmc chardev. Kevin Locke's guide lists the channel among the ones to add. Without a guest "
         "agent the port stays unused, so adding it is safe. A channel of another type already "
         "using that name (qemu-vdagent) is left alone.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Channels: com.redhat.spice.0 (spicevmc); SPICE Agent)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Channels: com.redhat.spice.0 (spicevmc); SPICE Agent)",
         "https://libvirt.org/formatdomain.html#channel",
         "https://www.spice-space.org/spice-user-manual.html",
     },

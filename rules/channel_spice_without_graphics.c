@@ -61,13 +61,13 @@ const VlRule vl_rule_channel_spice_without_graphics = {
         "USB redirection, smartcards) and <audio type='spice'> are tunnelled through the SPICE "
         "server, which only exists with <graphics type='spice'>. libvirt refuses to define such a "
         "domain (checked with libvirt 9.0). It typically happens after switching a guest from "
-        "SPICE to VNC, or after removing the emulated display for GPU passthrough as seed 002 "
+        "SPICE to VNC, or after removing the emulated display for GPU passthrough as the WindowsKVM build "
         "does, while virt-manager's SPICE channels and redirdevs stay behind. The fix removes "
         "leftover channels and redirdevs; serial ports, consoles, smartcards and audio need a "
         "decision (another backend), so they are only reported.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Channels: com.redhat.spice.0 (spicevmc), org.spice-space.webdav.0 (spiceport))",
-        "seed 002_c2547094e3efdbf1.txt (Quick Start: SPICE fallback removed once passthrough is stable)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Channels: com.redhat.spice.0 (spicevmc), org.spice-space.webdav.0 (spiceport))",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start: SPICE fallback removed once passthrough is stable)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainChrSourceDef, audio validation)",
         "https://libvirt.org/formatdomain.html#channel",
     },

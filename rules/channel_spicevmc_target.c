@@ -48,10 +48,10 @@ const VlRule vl_rule_channel_spicevmc_target = {
         "com.redhat.spice.0 to QEMU's spicevmc name=vdagent and knows no other name. Any other "
         "target name is accepted by virsh define but the domain fails to start (libvirt 9.0: "
         "\"Unsupported spicevmc target name\"). The usual case is the WebDAV folder-sharing port "
-        "written as spicevmc: seed 001 lists it correctly as a spiceport channel, and the fix "
+        "written as spicevmc: Kevin Locke's guide lists it correctly as a spiceport channel, and the fix "
         "rewrites it that way. Other names have no automatic fix.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Channels: org.spice-space.webdav.0 (spiceport); SPICE Folder Sharing)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Channels: org.spice-space.webdav.0 (spiceport); SPICE Folder Sharing)",
         "libvirt src/qemu/qemu_command.c (spicevmc chardev names)",
         "https://libvirt.org/formatdomain.html#channel",
     },

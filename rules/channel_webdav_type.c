@@ -45,12 +45,12 @@ const VlRule vl_rule_channel_webdav_type = {
     .rationale =
         "SPICE folder sharing (spice-webdavd in the guest, remote-viewer or GNOME Boxes on the "
         "client) runs over a virtio-serial port named org.spice-space.webdav.0 whose host side "
-        "is a spiceport chardev with that same port name; seed 001 lists it so. A unix or pty "
+        "is a spiceport chardev with that same port name; Kevin Locke's guide lists it so. A unix or pty "
         "chardev, or a spiceport with another name, is accepted by libvirt but no SPICE client "
         "ever connects, so sharing silently does nothing. A spicevmc one does not start at all "
         "(channel-spicevmc-target). Only the host side changes: the guest keeps its port.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Channels: org.spice-space.webdav.0 (spiceport); SPICE Folder Sharing)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Channels: org.spice-space.webdav.0 (spiceport); SPICE Folder Sharing)",
         "https://www.spice-space.org/spice-user-manual.html#_folder_sharing",
         "https://libvirt.org/formatdomain.html#channel",
     },

@@ -45,8 +45,8 @@ const VlRule vl_rule_clock_hypervclock = {
         "when stimer is on and the timer is missing, hyperv-dependency reports the harder "
         "failure (QEMU does not start) and this rule stays silent.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (\"Inside the <clock> block, add this timer\")",
-        "seed 002_c2547094e3efdbf1.txt (timers: hypervclock=on)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (\"Inside the <clock> block, add this timer\")",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (timers: hypervclock=on)",
         "QEMU docs/system/i386/hyperv.rst (hv-time)",
         "https://libvirt.org/formatdomain.html#time-keeping",
     },

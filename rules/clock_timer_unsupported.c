@@ -105,7 +105,7 @@ const VlRule vl_rule_clock_timer_unsupported = {
         "silently ignored (nothing reaches QEMU), reported as a warning. The fix removes what QEMU "
         "cannot do and uses the values virt-manager writes for Windows: rtc catchup, pit delay.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: rtc=catchup, pit=delay, hpet=off, tsc=native)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: rtc=catchup, pit=delay, hpet=off, tsc=native)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefClockTimers)",
         "libvirt src/conf/domain_conf.c (virDomainTimerDefParseXML)",
         "https://libvirt.org/formatdomain.html#time-keeping",

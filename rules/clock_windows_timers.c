@@ -47,7 +47,7 @@ const VlRule vl_rule_clock_windows_timers = {
     .rationale =
         "virt-manager gives every Windows guest <timer name='rtc' tickpolicy='catchup'/>, "
         "<timer name='pit' tickpolicy='delay'/> and <timer name='hpet' present='no'/>, and "
-        "seed 002 uses the same (rtc=catchup, pit=delay, hpet=off). Windows keeps time by "
+        "the WindowsKVM build uses the same (rtc=catchup, pit=delay, hpet=off). Windows keeps time by "
         "counting RTC ticks, so ticks lost while a vCPU was descheduled must be caught up "
         "(QEMU's -rtc driftfix=slew); the PIT should not replay stale ticks; and the emulated "
         "HPET is costly, virt-manager calls it unneeded with a performance penalty, and Windows "
@@ -55,7 +55,7 @@ const VlRule vl_rule_clock_windows_timers = {
         "failures: the fix only changes host-side tick handling and removes the HPET, which "
         "Windows does without.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Clock timers rtc=catchup, pit=delay, hpet=off)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Clock timers rtc=catchup, pit=delay, hpet=off)",
         "virt-manager virtinst/domain/clock.py (Windows timer defaults)",
         "https://libvirt.org/formatdomain.html#time-keeping",
     },

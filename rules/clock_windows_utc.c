@@ -48,14 +48,14 @@ const VlRule vl_rule_clock_windows_utc = {
         "(without <clock> too). Windows, unlike Linux, treats the RTC as local time, so after "
         "each boot it shows UTC as local time until w32time corrects it, which may take a while "
         "or never happen offline. libvirt's documentation and virt-manager both use localtime "
-        "for Windows, as seed 002 does. The fix only changes how the RTC is initialised, no "
+        "for Windows, as the WindowsKVM build does. The fix only changes how the RTC is initialised, no "
         "device: it is safe, with one caveat: a Windows installation where the "
         "RealTimeIsUniversal registry value was set on purpose expects UTC and would then be off "
         "by the offset. A variable clock on a UTC basis without adjustment is reported without a "
         "fix; with an adjustment it may already be the user's local time and is left alone.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Clock localtime)",
-        "seed 001_92064a816294cb29.txt (RTC Synchronization)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Clock localtime)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (RTC Synchronization)",
         "https://libvirt.org/formatdomain.html#time-keeping",
         "virt-manager virtinst/domain/clock.py (Windows guests get localtime)",
     },

@@ -64,14 +64,14 @@ const VlRule vl_rule_cpu_amd_topoext = {
         "cores. The catalog names EPYC among the models to check, but QEMU's EPYC models "
         "(EPYC, EPYC-Rome, EPYC-Milan, ...) include topoext: checked with QEMU 7.2, they give no "
         "warning; Opteron_G1 to G5, phenom and athlon do, as does an EPYC model with topoext "
-        "disabled. host-passthrough on an AMD host passes topoext through, so seed 002's explicit "
+        "disabled. host-passthrough on an AMD host passes topoext through, so the WindowsKVM build's explicit "
         "<feature policy='require' name='topoext'/> next to host-passthrough is redundant, "
         "though harmless. Under KVM every named model takes the host's vendor, so Intel models "
         "behave the same on an AMD host; virtlint cannot see the host and only reports AMD models. "
         "The fix changes the CPU the guest sees and makes the domain refuse to start on a host "
         "without topoext, so it is unsafe.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: CPU features topoext (AMD SMT ID), cores=16 threads=2)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: CPU features topoext (AMD SMT ID), cores=16 threads=2)",
         "QEMU target/i386/cpu.c (x86_cpu_realizefn: hyperthreading warning; EPYC model definitions)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },

@@ -53,13 +53,13 @@ const VlRule vl_rule_cpu_cache_mode = {
         "refuses it with host-model, a named model or no mode. mode='emulate' is QEMU's "
         "l3-cache=on and needs level='3'; passthrough and disable take no level. All of these "
         "are refused at define time (checked with libvirt 9.0, which also refuses passthrough "
-        "with level='3'). Seed 002 pairs <cache mode='passthrough'/> with host-passthrough, which "
+        "with level='3'). The WindowsKVM build pairs <cache mode='passthrough'/> with host-passthrough, which "
         "is right; copying that line into a domain with another CPU mode is what this rule "
         "catches. The fix keeps what QEMU can do: an emulated L3 description, or no level. The "
         "domain never started with the refused setting, so the fix cannot break an installed "
         "guest.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: cache mode='passthrough' with host-passthrough)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: cache mode='passthrough' with host-passthrough)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefCpu)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology (cache)",
     },

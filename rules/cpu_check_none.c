@@ -44,14 +44,14 @@ const VlRule vl_rule_cpu_check_none = {
         "model needs features the host lacks (checked with libvirt 9.0: \"the CPU is incompatible "
         "with host CPU\"); 'full' also checks the CPU QEMU actually created. With 'none' nothing "
         "is checked and QEMU drops missing features with a warning, so the guest's CPU quietly "
-        "differs from the XML, which matters when the domain moves between hosts. Seed 001 "
+        "differs from the XML, which matters when the domain moves between hosts. Kevin Locke's guide "
         "recommends check='full' and says it adds enforce to QEMU's -cpu; with libvirt 9.0 it "
         "does not (the check happens through QMP after start, no enforce in the command line), "
         "and the real risk is check='none', not the absence of 'full'. libvirt writes "
         "check='none' itself for host-passthrough and for its default qemu64, which are not "
         "reported. No automatic fix: a stricter check can stop the domain from starting here.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (CPU Model: check='full', bug 822148)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Model: check='full', bug 822148)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology (check)",
         "libvirt src/qemu/qemu_process.c (qemuProcessUpdateGuestCPU, qemuProcessVerifyCPU)",
     },

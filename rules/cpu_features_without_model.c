@@ -34,12 +34,12 @@ const VlRule vl_rule_cpu_features_without_model = {
         "with libvirt 9.0, and the same check is in 9.8 and 11.3). An empty <model/> counts as none. "
         "It happens when a guide's <feature policy='require' name='topoext'/> or "
         "<feature policy='disable' name='hypervisor'/> lines are pasted into a <cpu> that has no mode: "
-        "seed 002 uses them with mode='host-passthrough', where they are accepted, as they are with "
+        "the WindowsKVM build uses them with mode='host-passthrough', where they are accepted, as they are with "
         "host-model and maximum. Name a model (<model fallback='allow'>EPYC</model>) or choose the "
         "mode the guide meant; virtlint offers no automatic fix because either choice changes the "
         "CPU the guest sees.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (CPU features topoext, invtsc with host-passthrough)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (CPU features topoext, invtsc with host-passthrough)",
         "libvirt src/conf/cpu_conf.c (virCPUDefParseXML)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },

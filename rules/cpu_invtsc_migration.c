@@ -45,14 +45,14 @@ const VlRule vl_rule_cpu_invtsc_migration = {
         "a migration to a host with another TSC frequency would break. QEMU therefore registers "
         "a migration blocker for it unless the TSC frequency is fixed (libvirt's <timer "
         "name='tsc' frequency=.../> becomes tsc-frequency), and libvirt refuses to migrate such "
-        "a domain. Seed 002 requires invtsc with host-passthrough and migratable='off', a "
+        "a domain. The WindowsKVM build requires invtsc with host-passthrough and migratable='off', a "
         "consistent choice for a single-host gaming guest; catalog entry CPU-05(b) points at "
         "host CPUs and migration. virtlint reports the contradiction only: invtsc next to a "
         "host-model or named CPU, or a host-passthrough CPU that is migratable. No automatic fix: "
         "the frequency must be the host's.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: invtsc, migratable='off')",
-        "seed 001_92064a816294cb29.txt (CPU Model: migration)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: invtsc, migratable='off')",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Model: migration)",
         "libvirt src/qemu/qemu_migration.c (invtsc without TSC frequency)",
         "QEMU target/i386/kvm/kvm.c (invtsc migration blocker)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology (migratable)",

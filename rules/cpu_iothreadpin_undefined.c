@@ -112,12 +112,12 @@ const VlRule vl_rule_cpu_iothreadpin_undefined = {
         "<iothreadids> lists ids explicitly (libvirt fills up to N with the smallest free ids). "
         "Pinning or scheduling an iothread that is not there makes libvirt refuse the domain "
         "(checked with libvirt 9.0: \"Cannot find 'iothread' : 2\"; iothread='0' fails earlier, "
-        "as ids start at 1). Seed 002 pins two iothreads, which only works with "
+        "as ids start at 1). The WindowsKVM build pins two iothreads, which only works with "
         "<iothreads>2</iothreads>; a guide that shows <cputune> without that line produces "
         "this error. Declaring the missing iothreads is safe: an unused IOThread is an idle host "
         "thread. Disks that name undeclared iothreads are another rule's.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (iothread pin: both iothreads (1 + 2) on CPUs 0, 16)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (iothread pin: both iothreads (1 + 2) on CPUs 0, 16)",
         "libvirt src/conf/domain_conf.c (virDomainIOThreadPinDefParseXML, virDomainDefParseIOThreads)",
         "https://libvirt.org/formatdomain.html#iothreads-allocation",
         "https://libvirt.org/formatdomain.html#cpu-tuning",

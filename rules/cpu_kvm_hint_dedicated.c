@@ -84,7 +84,7 @@ const VlRule vl_rule_cpu_kvm_hint_dedicated = {
         "promise only holds when every vCPU is pinned to a host CPU of its own; otherwise the "
         "guest optimises for a situation that is not there, a warning.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: 32 vCPUs pinned 1:1)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: 32 vCPUs pinned 1:1)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefFeatures, removed check)",
         "https://github.com/kubevirt/kubevirt/pull/6162 (libvirt refusal, bugzilla 1857671)",
         "https://libvirt.org/formatdomain.html#hypervisor-features (kvm hint-dedicated, since 5.7.0)",

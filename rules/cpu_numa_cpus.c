@@ -76,11 +76,11 @@ const VlRule vl_rule_cpu_numa_cpus = {
         "count\"), and a vCPU in two cells (\"NUMA cells 1 and 0 have overlapping vCPU ids\"), "
         "all at define time (checked with libvirt 9.0). Fewer vCPUs than <vcpu> is accepted: "
         "libvirt puts the rest in the first cell. This usually follows a change of <vcpu> that "
-        "the NUMA cells, written for a host topology as seed 001 suggests, did not follow. The "
+        "the NUMA cells, written for a host topology as Kevin Locke's guide suggests, did not follow. The "
         "cells' cpus take no ^ exclusions, unlike cputune's cpusets. There is no automatic fix: "
         "the split across nodes is the user's.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (CPU Topology: topology matching the host, NUMA)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Topology: topology matching the host, NUMA)",
         "libvirt src/conf/domain_conf.c and src/conf/numa_conf.c (NUMA cell cpus checks)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology (numa)",
     },

@@ -51,11 +51,11 @@ const VlRule vl_rule_cpu_pin_duplicate = {
         "Each vCPU and each iothread can be pinned once. libvirt refuses a second pin for the "
         "same id when it parses the domain (checked with libvirt 9.0: \"duplicate vcpupin for "
         "vcpu '0'\", \"duplicate iothreadpin for same iothread '1'\"). It happens when a pinning "
-        "table such as seed 002's 32-line list is edited by hand. Pins for vCPUs beyond <vcpu> "
+        "table such as the WindowsKVM build's 32-line list is edited by hand. Pins for vCPUs beyond <vcpu> "
         "are dropped before this check and are cpu-vcpupin-range's. There is no automatic fix: "
         "which of the two pins was meant is the user's call.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (CPU pinning table, iothread pin)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (CPU pinning table, iothread pin)",
         "libvirt src/conf/domain_conf.c (virDomainDefParseXML: duplicate vcpupin / iothreadpin)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",
     },

@@ -120,17 +120,17 @@ const VlRule vl_rule_cpu_pinning_isolation = {
     .summary = "Pinned vCPUs still share host CPUs with the emulator or iothreads, or some vCPUs float",
     .rationale =
         "Pinning vCPUs pays off only when nothing else of the guest runs on those host CPUs. "
-        "Seed 002 pins all 32 vCPUs 1:1 and puts the emulator and both iothreads on host CPUs "
-        "0 and 16, which no vCPU uses (\"game threads never get preempted by bookkeeping\"); seed "
-        "001 suggests the same split. Without <emulatorpin>, QEMU's emulator threads follow "
+        "The WindowsKVM build pins all 32 vCPUs 1:1 and puts the emulator and both iothreads on host CPUs "
+        "0 and 16, which no vCPU uses (\"game threads never get preempted by bookkeeping\"); Kevin "
+        "Locke's guide suggests the same split. Without <emulatorpin>, QEMU's emulator threads follow "
         "<vcpu cpuset> or may run anywhere; unpinned iothreads likewise; and a vCPU without "
         "<vcpupin> floats. cpusets are read in libvirt's syntax (a-b ranges, lists, ^n "
         "exclusions). This is advice about latency, not an error, so there is no automatic fix: "
         "which host CPUs to set aside depends on the host.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM - domain.xml: CPU pinning, emulatorpin, iothreads)",
-        "seed 001_92064a816294cb29.txt (CPU Topology: pinning vCPUs, emulator and iothreads)",
-        "seed 004_69fd3e7742c4d3f5.txt (Resource Allocation: win11 6 vCPUs pinned)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM - domain.xml: CPU pinning, emulatorpin, iothreads)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Topology: pinning vCPUs, emulator and iothreads)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Resource Allocation: win11 6 vCPUs pinned)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",
     },
     .fix = VL_FIX_NONE,

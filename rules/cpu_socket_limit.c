@@ -93,13 +93,13 @@ const VlRule vl_rule_cpu_socket_limit = {
         "<topology> element libvirt gives every vCPU its own socket (-smp N,sockets=N,cores=1,"
         "threads=1), so a default 8-vCPU Windows 11 Home guest runs on one CPU. The domain XML "
         "cannot tell the edition: unless the user declares it, virtlint assumes 1 socket, which is "
-        "right for every desktop edition. Server editions have no such limit. The seeds disagree "
-        "on Enterprise (seed 001 says 4 for Windows 10, seed 003 says 2); virtlint uses 2, the "
+        "right for every desktop edition. Server editions have no such limit. The guides disagree "
+        "on Enterprise (Kevin Locke's guide says 4 for Windows 10, the Japanese reinstall guide says 2); virtlint uses 2, the "
         "safe choice. The fix changes the CPU topology the guest sees, so it is unsafe: Windows "
         "re-detects its processors on the next boot.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (CPU Topology)",
-        "seed 003_6a27a79ca04fad66.txt (CPU topology set by hand)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Topology)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (CPU topology set by hand)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },
     .fix = VL_FIX_UNSAFE,

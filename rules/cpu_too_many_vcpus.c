@@ -172,7 +172,7 @@ const VlRule vl_rule_cpu_too_many_vcpus = {
         "domain was refused and never ran in this shape; moving a guest from i440fx to q35 is not, "
         "so no fix is offered for that.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (32 vCPUs pinned 1:1: large vCPU counts)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (32 vCPUs pinned 1:1: large vCPU counts)",
         "libvirt src/qemu/qemu_validate.c (QEMU_MAX_VCPUS_WITHOUT_EIM)",
         "libvirt src/qemu/qemu_domain.c (qemuDomainDefAddDefaultDevices: IOMMU added from 10.10)",
         "https://libvirt.org/news.html#v10-10-0-2024-12-02",

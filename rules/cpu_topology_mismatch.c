@@ -68,7 +68,7 @@ const VlRule vl_rule_cpu_topology_mismatch = {
         "usually happens when <vcpu> is raised in virt-manager or by hand and the <topology> line "
         "is left as it was.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (32 vCPUs as sockets=1 dies=1 clusters=1 cores=16 threads=2)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (32 vCPUs as sockets=1 dies=1 clusters=1 cores=16 threads=2)",
         "libvirt src/qemu/qemu_validate.c (topology validation)",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },

@@ -34,12 +34,12 @@ const VlRule vl_rule_cpu_vcpupin_range = {
         "whose vcpu is out of that range when it parses the domain (virDomainVcpuPinDefParseXML: "
         "\"Ignoring vcpupin for missing vcpus\", a debug log line only): virsh define succeeds "
         "and dumpxml no longer shows the pin (checked with libvirt 9.0). It typically happens "
-        "when the vCPU count is lowered, or when a pinning table like seed 002's is written "
+        "when the vCPU count is lowered, or when a pinning table like the WindowsKVM build's is written "
         "from 1 instead of 0, which also leaves vCPU 0 unpinned. Removing the dropped element "
         "changes nothing in what runs, so the fix is safe; renumbering is for the user to decide.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (CPU pinning: vCPU 0-15 and 16-31 to host threads)",
-        "seed 004_69fd3e7742c4d3f5.txt (Resource Allocation: win11 6 vCPUs pinned)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (CPU pinning: vCPU 0-15 and 16-31 to host threads)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Resource Allocation: win11 6 vCPUs pinned)",
         "libvirt src/conf/domain_conf.c (virDomainVcpuPinDefParseXML)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",
     },

@@ -94,14 +94,14 @@ const VlRule vl_rule_cpu_win11_model = {
         "all. Without <cpu>, or with a custom <cpu> that names no model, libvirt uses QEMU's "
         "qemu64 (libvirt 9.0 writes <model>qemu64</model> into the definition), which has "
         "neither: that is a warning. A named model older than the lists (Haswell, Skylake, the "
-        "first EPYC) is a note. Seed 001's list (Skylake, Cascadelake, Icelake, Snowridge, "
+        "first EPYC) is a note. Kevin Locke's guide's list (Skylake, Cascadelake, Icelake, Snowridge, "
         "Cooperlake, EPYC) predates Windows 11: Skylake-Client and the plain EPYC model (Zen 1) "
-        "report generations Windows 11 does not list. Seed 000 uses host-passthrough to satisfy "
+        "report generations Windows 11 does not list. The Ubuntu reference guide uses host-passthrough to satisfy "
         "the check, which is what the fix writes; it changes the CPU the guest sees (and may "
         "trigger reactivation), so it is unsafe, and it is offered only for KVM domains.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (CPU Model: Windows Processor Requirements)",
-        "seed 000_25e44bcdb966edc1.txt (4.2 step 4: host-passthrough for the Windows 11 generation check)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Model: Windows Processor Requirements)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 step 4: host-passthrough for the Windows 11 generation check)",
         "https://learn.microsoft.com/windows-hardware/design/minimum/windows-processor-requirements",
         "https://libvirt.org/formatdomain.html#cpu-model-and-topology",
     },

@@ -46,14 +46,14 @@ const VlRule vl_rule_disk_cache_mode = {
     .rationale =
         "Without a cache attribute QEMU opens a disk image with the host page cache in writeback "
         "mode: the guest's own page cache and the host's hold the same data, dirty pages pile up on "
-        "the host, and its writeback becomes guest latency. Seed 002 opens its raw system disk with "
+        "the host, and its writeback becomes guest latency. The WindowsKVM build opens its raw system disk with "
         "O_DIRECT (cache='none') and Linux AIO (io='native') for bare-metal-like latency; "
         "writethrough is slow, and unsafe drops the guest's flushes. This is a recommendation, "
         "not a defect: writeback is a sound default on a desktop, and O_DIRECT is refused by some "
         "host filesystems (tmpfs) and needs aligned storage, so virtlint offers no automatic fix. "
         "CD-ROMs, read-only and shareable disks are left out.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: O_DIRECT straight to NVMe, Linux AIO instead of threadpool)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: O_DIRECT straight to NVMe, Linux AIO instead of threadpool)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver cache, io)",
         "https://www.qemu.org/docs/master/system/qemu-block-drivers.html (cache modes)",
     },

@@ -41,12 +41,12 @@ const VlRule vl_rule_disk_detect_zeroes = {
         "With detect_zeroes='on' QEMU compares each written buffer against zeroes and turns "
         "all-zero writes into zero-writes (or, with 'unmap' and discard='unmap', into discards). "
         "libvirt's documentation calls it a compute-intensive operation that can save space or time "
-        "on slow media; seed 001 does not recommend it, and the guest's TRIM with discard='unmap' "
+        "on slow media; Kevin Locke's guide does not recommend it, and the guest's TRIM with discard='unmap' "
         "already keeps images thin. 'unmap' without discard='unmap' behaves like 'on'. It is a host "
         "setting the guest cannot see, so removing it is safe; keep it where guests zero-fill disks "
         "on purpose (secure erase, image preparation).",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard: do not recommend enabling detect_zeroes)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard: do not recommend enabling detect_zeroes)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver detect_zeroes)",
     },
     .fix = VL_FIX_SAFE,

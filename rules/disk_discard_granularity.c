@@ -126,7 +126,7 @@ const VlRule vl_rule_disk_discard_granularity = {
         "(the value must be a decimal byte count: 32M is rejected). Presenting the disk as an SSD "
         "(rotation_rate='1' on a SCSI disk) is the other known workaround and is accepted too.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD)",
         "https://github.com/virtio-win/kvm-guest-drivers-windows/issues/666",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (blockio)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",

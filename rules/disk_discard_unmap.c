@@ -44,13 +44,13 @@ const VlRule vl_rule_disk_discard_unmap = {
     .rationale =
         "QEMU always offers discard to the guest (virtio-blk, SCSI and ATA TRIM), but without "
         "discard='unmap' it throws the requests away, so a sparse raw file, a qcow2 image or a "
-        "thin LVM volume only ever grows. Seeds 001 and 002 set discard='unmap' (\"keeps the raw "
+        "thin LVM volume only ever grows. Kevin Locke's guide and the WindowsKVM build set discard='unmap' (\"keeps the raw "
         "image thin\"). The attribute is host-side only: the guest sees the same device, so adding "
         "it is safe. An explicit discard='ignore' is left alone as a deliberate choice. Windows "
         "guests on virtio then also want a larger discard granularity (disk-discard-granularity).",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard: generally preferable to set discard to unmap)",
-        "seed 002_c2547094e3efdbf1.txt (Disk: discard=unmap keeps the raw image thin)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard: generally preferable to set discard to unmap)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: discard=unmap keeps the raw image thin)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver discard)",
     },
     .fix = VL_FIX_SAFE,

@@ -110,13 +110,13 @@ const VlRule vl_rule_disk_drive_address_conflict = {
         "unit 1, ...; hdc is IDE bus 1 unit 0), so a disk whose written <address> was copied from "
         "another disk, or names the unit another disk's name implies, collides with it and libvirt "
         "refuses the domain (\"Found duplicate drive address for disk with target name ...\"). This "
-        "happens when CD-ROMs are added by hand for the installation and driver ISOs (seed 000). "
+        "happens when CD-ROMs are added by hand for the installation and driver ISOs (the Ubuntu reference guide). "
         "virtlint compares disks of one bus type (a disk without one takes the bus libvirt picks "
         "from its name: hd IDE, sd SCSI), derives addresses for IDE and SATA as libvirt "
         "does, and takes SCSI disks only with a written address (the derived SCSI unit depends on "
         "the controller model). Remove the <address> of one disk, or give it a free unit.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (Attach ISOs: two CD-ROM devices, Windows 11 and virtio-win)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Attach ISOs: two CD-ROM devices, Windows 11 and virtio-win)",
         "libvirt src/conf/domain_conf.c (virDomainDiskDefAssignAddress, duplicate drive addresses)",
         "https://libvirt.org/formatdomain.html#device-addresses",
     },

@@ -53,11 +53,11 @@ const VlRule vl_rule_disk_driver_virtio_only = {
         "attribute in disk driver element is only supported by virtio-blk\", \"disk event_idx mode "
         "supported only for virtio bus\", \"disk ioeventfd mode supported only for virtio bus\"; "
         "checked with libvirt 9.0). They come along when a tuned virtio <driver> line, such as the "
-        "multi-queue disks of performance guides like seed 002, is copied onto a disk that stayed on "
+        "multi-queue disks of performance guides like the WindowsKVM build, is copied onto a disk that stayed on "
         "SATA. Removing them is safe: the domain never started. (queue_size is handled by "
         "disk-queue-size: libvirt 9.0 accepts it there.)",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: VirtIO with tuned driver settings)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: VirtIO with tuned driver settings)",
         "libvirt src/conf/domain_validate.c, src/qemu/qemu_validate.c (disk driver validation)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver queues, event_idx, ioeventfd)",
     },

@@ -45,13 +45,13 @@ const VlRule vl_rule_disk_io_native_cache = {
         "io='native' asks QEMU for Linux native AIO, which only works asynchronously on files opened "
         "with O_DIRECT. libvirt therefore refuses io='native' unless cache is 'none' or 'directsync' "
         "(\"io='native' needs either no disk cache or directsync cache mode\"); a missing cache "
-        "attribute means QEMU's writeback and is refused too (checked with libvirt 9.0). Seed 002 "
+        "attribute means QEMU's writeback and is refused too (checked with libvirt 9.0). The WindowsKVM build "
         "pairs the two correctly (cache=none, io=native); guides that copy only io='native' into a "
         "default disk produce a domain that cannot be defined. The fix keeps the write semantics the "
         "guest was promised: writethrough becomes directsync, anything else none. O_DIRECT is not "
         "available on every host filesystem (tmpfs refuses it); use io='threads' there instead.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: VirtIO raw, cache=none, io=native)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: VirtIO raw, cache=none, io=native)",
         "libvirt src/qemu/qemu_validate.c (disk driver validation)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver io, cache)",
     },

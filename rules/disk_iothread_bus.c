@@ -74,11 +74,11 @@ const VlRule vl_rule_disk_iothread_bus = {
         "target sda\") and on any other controller, including a SCSI controller without a model, "
         "which libvirt makes lsilogic on x86 (\"'iothread' attribute only supported for virtio scsi "
         "controllers\"; checked with libvirt 9.0). A SCSI disk gets its IOThread through its "
-        "virtio-scsi controller, as in seed 002 (virtio-scsi iothread=1). Removing the attribute from "
+        "virtio-scsi controller, as in the WindowsKVM build (virtio-scsi iothread=1). Removing the attribute from "
         "a disk or a non-SCSI controller is safe, the domain never started with it; for a SCSI "
         "controller the fix is the model, which changes guest hardware, so none is offered.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Controllers: virtio-scsi (iothread=1))",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Controllers: virtio-scsi (iothread=1))",
         "libvirt src/qemu/qemu_validate.c (disk iothread validation)",
         "libvirt src/conf/domain_conf.c (controller driver iothread)",
         "https://libvirt.org/formatdomain.html#controllers",

@@ -149,12 +149,12 @@ const VlRule vl_rule_disk_iothread_undefined = {
         "them explicitly (libvirt then fills up to K with the lowest unused ids). A reference to "
         "anything else is refused (\"Disk iothread '2' not defined in iothreadid\", \"controller "
         "iothread '3' not defined in iothreadid\"; checked with libvirt 9.0), and so is iothread='0' on "
-        "a disk (\"Zero is not permitted\"; on a controller libvirt reads 0 as unset). Seed 002 runs its disk "
+        "a disk (\"Zero is not permitted\"; on a controller libvirt reads 0 as unset). The WindowsKVM build runs its disk "
         "and its virtio-scsi controller on two IOThreads; copying the device lines without the "
         "<iothreads> line is the usual way to get here. Defining the missing threads is safe: they "
         "are host threads the guest never sees.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (iothreads: 2 dedicated; virtio-scsi iothread=1)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (iothreads: 2 dedicated; virtio-scsi iothread=1)",
         "libvirt src/qemu/qemu_validate.c (iothread validation)",
         "https://libvirt.org/formatdomain.html#iothreads-allocation",
     },

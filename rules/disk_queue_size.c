@@ -66,7 +66,7 @@ const VlRule vl_rule_disk_queue_size = {
         "the largest valid size not above the requested one, or removes the attribute from a "
         "non-virtio disk; both are safe (the value never reached a running guest).",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: VirtIO raw with tuned driver settings)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: VirtIO raw with tuned driver settings)",
         "QEMU hw/block/virtio-blk.c (virtio_blk_device_realize, queue-size)",
         "libvirt src/conf/domain_validate.c (queue_size only for virtio bus, after 9.0)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver queue_size)",

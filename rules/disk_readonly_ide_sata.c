@@ -47,12 +47,12 @@ const VlRule vl_rule_disk_readonly_ide_sata = {
         "a read-only drive, so libvirt refuses <readonly/> on an IDE or SATA device='disk' (\"readonly "
         "sata disks are not supported\", \"readonly ide disks are not supported\"; checked with libvirt "
         "9.0). CD-ROMs on those buses are read-only by nature, and virtio or SCSI disks accept "
-        "<readonly/>. The usual cause is an installation or driver ISO (seeds 000, 001, 003 attach "
+        "<readonly/>. The usual cause is an installation or driver ISO (the Ubuntu reference guide, Kevin Locke's guide and the Japanese reinstall guide attach "
         "the Windows and virtio-win ISOs) added as a disk instead of a CD-ROM; for a source ending "
         "in .iso the fix makes it a CD-ROM, which is safe because the domain never started.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Guest OS Installation: ISOs on SATA CD-ROMs)",
-        "seed 003_6a27a79ca04fad66.txt (SATA CD-ROM for the virtio-win ISO)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Guest OS Installation: ISOs on SATA CD-ROMs)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (SATA CD-ROM for the virtio-win ISO)",
         "libvirt src/qemu/qemu_validate.c (disk bus validation)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (readonly)",
     },

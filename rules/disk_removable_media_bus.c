@@ -104,16 +104,16 @@ const VlRule vl_rule_disk_removable_media_bus = {
         "virtio-blk has no notion of removable media: libvirt refuses a device='cdrom' disk on "
         "bus='virtio' (\"disk type of 'vdb' does not support ejectable media\"), and a floppy on any "
         "bus other than fdc (\"Invalid bus type 'virtio' for floppy disk\"; both checked with libvirt "
-        "9.0). It happens when \"Disk bus: VirtIO\" from seed 000 is applied to every drive, "
-        "including the installation and virtio-win ISOs. Seeds 001 and 003 attach both ISOs as SATA "
-        "CD-ROMs, which Windows setup reads without extra drivers; seed 001 also suggests a CD-ROM on a "
+        "9.0). It happens when \"Disk bus: VirtIO\" from the Ubuntu reference guide is applied to every drive, "
+        "including the installation and virtio-win ISOs. Kevin Locke's guide and the Japanese reinstall guide attach both ISOs as SATA "
+        "CD-ROMs, which Windows setup reads without extra drivers; Kevin Locke's guide also suggests a CD-ROM on a "
         "virtio-scsi controller once the vioscsi driver is installed. The fix moves the drive to "
         "SATA (IDE on i440fx, while one of its four units is free), or a floppy to fda/fdb, under a "
         "free target name; it is safe because the domain never started with the refused bus.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2 Storage: Disk bus VirtIO; 4.3 two CD-ROMs)",
-        "seed 001_92064a816294cb29.txt (Guest OS Installation: two SATA CD-ROMs; virtio-scsi CD-ROM)",
-        "seed 003_6a27a79ca04fad66.txt (virtio-win CD-ROM on SATA)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 Storage: Disk bus VirtIO; 4.3 two CD-ROMs)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Guest OS Installation: two SATA CD-ROMs; virtio-scsi CD-ROM)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (virtio-win CD-ROM on SATA)",
         "libvirt src/qemu/qemu_validate.c (ejectable media check)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms",
     },

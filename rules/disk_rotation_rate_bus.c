@@ -51,12 +51,12 @@ const VlRule vl_rule_disk_rotation_rate_bus = {
         "characteristics page or the ATA identify data; virtio-blk, USB and other buses have no such "
         "field, and neither do CD-ROMs or floppies. libvirt refuses the domain (\"rotation rate is only "
         "valid for SCSI/IDE/SATA bus\", \"rotation rate is only valid for disk device\"; checked with "
-        "libvirt 9.0). Seed 001 presents rotation_rate='1' as one workaround for Windows' slow "
+        "libvirt 9.0). Kevin Locke's guide presents rotation_rate='1' as one workaround for Windows' slow "
         "\"Optimize Drives\" runs, but it only applies to disks on a SCSI, IDE or SATA bus; copying it "
         "onto a virtio disk makes the domain undefinable. Removing the attribute is safe: the "
         "domain never started with it.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD)",
         "libvirt src/qemu/qemu_validate.c (disk target validation)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (target rotation_rate)",
     },

@@ -101,7 +101,7 @@ const VlRule vl_rule_disk_scsi_controller_model = {
     .summary = "A SCSI disk whose controller libvirt makes an emulated LSI adapter",
     .rationale =
         "bus='scsi' needs a SCSI controller. When the domain does not declare one, or declares it "
-        "without a model, libvirt 9.0 picks lsilogic on x86 (QEMU's LSI 53C895A), as seed 003 "
+        "without a model, libvirt 9.0 picks lsilogic on x86 (QEMU's LSI 53C895A), as the Japanese reinstall guide "
         "warns (\"libvirt adds an lsilogic-emulated controller\"): it is slow, and Windows has no "
         "driver for it, so setup sees no disk. A subtler case (checked with libvirt 9.0): a disk "
         "without <address> gets its controller from its name, 7 units per controller, so sdh "
@@ -110,8 +110,8 @@ const VlRule vl_rule_disk_scsi_controller_model = {
         "the controller as virtio-scsi; it changes the controller the guest sees, so it is unsafe "
         "for an installed guest that booted from the LSI adapter (Linux has a driver for it).",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (add the VirtIO SCSI controller explicitly, else lsilogic)",
-        "seed 002_c2547094e3efdbf1.txt (Controllers: virtio-scsi)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (add the VirtIO SCSI controller explicitly, else lsilogic)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Controllers: virtio-scsi)",
         "libvirt src/qemu/qemu_domain.c (default SCSI controller model)",
         "https://libvirt.org/formatdomain.html#controllers",
     },

@@ -37,13 +37,13 @@ const VlRule vl_rule_disk_serial_characters = {
         "libvirt writes the disk serial into QEMU's -device option and only allows letters, digits, "
         "space, '-', '_', '.' and '+' there; anything else is refused (\"driver serial 'WD-WX1234/56' "
         "contains unsafe characters\"; checked with libvirt 9.0); libvirt's schema has the same pattern, so the "
-        "schema rule reports it too. Seed 002 gives its system disk a "
+        "schema rule reports it too. The WindowsKVM build gives its system disk a "
         "spoofed Western Digital serial so that Windows and anti-cheat software see a physical "
         "drive; a serial copied from a drive label or a tool output can carry a '/', ':' "
         "or '#'. There is no automatic fix: the serial is part of the drive's identity, and which "
         "characters to drop is the owner's choice.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: spoofed WD serial)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: spoofed WD serial)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDeviceDefDiskSerial)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (serial)",
     },

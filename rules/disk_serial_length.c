@@ -53,11 +53,11 @@ const VlRule vl_rule_disk_serial_length = {
         "GET_ID answer; QEMU 7.2 silently cuts longer serials there, and keeps 36 bytes in the SCSI "
         "unit serial number page (later QEMU releases refuse longer SCSI serials instead; checked: "
         "QEMU 7.2 starts with a 42-character serial on every bus). libvirt passes the whole string. "
-        "A spoofed serial (seed 002) that was meant to match a real drive then does not. There is no "
+        "A spoofed serial (the WindowsKVM build) that was meant to match a real drive then does not. There is no "
         "automatic fix: which 20 characters to keep is the owner's choice, and changing a serial "
         "changes the drive's identity for an installed guest.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Disk: spoofed WD serial)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: spoofed WD serial)",
         "QEMU hw/ide/core.c (drive_serial_str[21]), hw/block/virtio-blk.c (VIRTIO_BLK_ID_BYTES)",
         "QEMU hw/scsi/scsi-disk.c (VPD page 0x80)",
     },

@@ -32,12 +32,12 @@ const VlRule vl_rule_disk_target_duplicate = {
     .rationale =
         "A disk's <target dev> (vda, sda, hdc) names it for libvirt and, for IDE, SATA and SCSI, "
         "fixes its drive address. Adding a second disk or a CD-ROM for the VirtIO driver ISO "
-        "(seed 000) by copying a block and leaving dev alone gives two disks one name, and libvirt "
+        "(the Ubuntu reference guide) by copying a block and leaving dev alone gives two disks one name, and libvirt "
         "refuses the domain (\"target 'sda' duplicated for disk sources ...\"), whatever their "
         "buses. virtlint reports every repeat, at the second disk, with the line of the first; "
         "pick the next free name (sdb, vdb, ...).",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (Attach ISOs: two CD-ROM devices, Windows 11 and virtio-win)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Attach ISOs: two CD-ROM devices, Windows 11 and virtio-win)",
         "libvirt src/conf/domain_conf.c (duplicate disk targets)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms",
     },

@@ -49,18 +49,18 @@ const VlRule vl_rule_disk_windows_emulated_bus = {
     .rationale =
         "virt-manager gives Windows guests SATA disks because Windows has no in-box virtio driver. "
         "Emulated AHCI/IDE costs a VM exit per register access and serialises I/O; virtio-blk "
-        "(viostor) or virtio-scsi (vioscsi) are much faster, which seed 000 calls critical, and "
-        "seeds 001, 002 and 003 all move the disk to virtio. Changing the bus of an installed "
+        "(viostor) or virtio-scsi (vioscsi) are much faster, which the Ubuntu reference guide calls critical, and "
+        "Kevin Locke's guide, the WindowsKVM build and the Japanese reinstall guide all move the disk to virtio. Changing the bus of an installed "
         "Windows boot disk is unsafe: without the driver installed and set to start at boot, "
         "Windows stops with INACCESSIBLE_BOOT_DEVICE. The safe path is to attach a small temporary "
         "virtio disk, install viostor from the virtio-win ISO, then switch; the fix (new target "
         "name, bus='virtio', drive address dropped) is therefore only applied with --unsafe-fixes. "
         "USB disks are left alone: they are removable media on purpose.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2 Storage: Disk bus VirtIO, critical for performance)",
-        "seed 001_92064a816294cb29.txt (Storage Controller: virtio-blk vs virtio-scsi)",
-        "seed 002_c2547094e3efdbf1.txt (Disk: VirtIO raw)",
-        "seed 003_6a27a79ca04fad66.txt (SATA disk changed to SCSI on a VirtIO SCSI controller)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 Storage: Disk bus VirtIO, critical for performance)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Storage Controller: virtio-blk vs virtio-scsi)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: VirtIO raw)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (SATA disk changed to SCSI on a VirtIO SCSI controller)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms",
     },
     .fix = VL_FIX_UNSAFE,

@@ -58,16 +58,16 @@ const VlRule vl_rule_disk_windows_virtio_media = {
     .rationale =
         "Windows setup has no driver for virtio-blk (viostor) or virtio-scsi (vioscsi), so with the "
         "system disk on virtio the \"Where do you want to install Windows?\" list is empty until "
-        "the driver is loaded from the virtio-win ISO. Seeds 000, 001 and 003 attach that ISO as a "
-        "second CD-ROM next to the Windows ISO; seed 002 preloads the drivers through "
+        "the driver is loaded from the virtio-win ISO. The Ubuntu reference guide, Kevin Locke's guide and the Japanese reinstall guide attach that ISO as a "
+        "second CD-ROM next to the Windows ISO; the WindowsKVM build preloads the drivers through "
         "autounattend.xml. The rule only speaks while an installation medium is attached (a CD-ROM "
         "with a source file) and no CD-ROM source names virtio-win, since an installed guest needs "
         "neither. There is no automatic fix: the ISO's path is the host's.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.3 Windows 11 Installation and VirtIO Driver-Loading)",
-        "seed 001_92064a816294cb29.txt (Guest OS Installation: two SATA CD-ROMs)",
-        "seed 003_6a27a79ca04fad66.txt (CD-ROM for virtio-win)",
-        "seed 002_c2547094e3efdbf1.txt (VirtIO drivers during Windows install: autounattend)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.3 Windows 11 Installation and VirtIO Driver-Loading)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Guest OS Installation: two SATA CD-ROMs)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (CD-ROM for virtio-win)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VirtIO drivers during Windows install: autounattend)",
         "https://github.com/virtio-win/virtio-win-pkg-scripts/blob/master/README.md",
     },
     .fix = VL_FIX_NONE,

@@ -33,13 +33,13 @@ const VlRule vl_rule_firmware_acpi_missing = {
         "BIOS guests, but the guest cannot receive the ACPI power button event, so virsh shutdown "
         "and libvirt-guests only work through a guest agent, and current operating systems expect "
         "ACPI for CPU and device enumeration. virt-install and virt-manager always add it; it gets "
-        "lost in hand-written or trimmed XML. Seeds 000 and 004 describe shutting guests down with "
+        "lost in hand-written or trimmed XML. The Ubuntu reference guide and the homelab notes describe shutting guests down with "
         "virsh shutdown, which needs it. The fix adds <acpi/>; it is unsafe because an installed "
         "Windows guest keeps the HAL it was installed with and may not boot once the platform "
         "changes.",
     .sources = {
-        "seed 004_69fd3e7742c4d3f5.txt (Quick Commands: virsh shutdown, graceful shutdown)",
-        "seed 000_25e44bcdb966edc1.txt (4.1: libvirt manages the guests)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Quick Commands: virsh shutdown, graceful shutdown)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.1: libvirt manages the guests)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },
     .fix = VL_FIX_UNSAFE,

@@ -36,7 +36,7 @@ check(const VlModel *m, VlReport *report)
             vl_report(report, table,
                       "<table type='%s'>: libvirt %s knows only type='slic' and refuses the domain "
                       "(\"Unknown acpi table type: %s\"); pass the table to QEMU with <qemu:arg "
-                      "value='-acpitable'/><qemu:arg value='file=/path/to/table.bin'/>, as seed 003 does for MSDM",
+                      "value='-acpitable'/><qemu:arg value='file=/path/to/table.bin'/>, as the Japanese reinstall guide does for MSDM",
                       type, version, type);
         } else if (old && tables > 1) {
             vl_report(report, table,
@@ -55,17 +55,17 @@ const VlRule vl_rule_firmware_acpi_table = {
     .summary = "An ACPI table libvirt does not accept in <os><acpi>",
     .rationale =
         "Re-activating an OEM copy of Windows in a guest needs the laptop's licensing tables: SLIC "
-        "(Windows 7 era) and MSDM (Windows 8 and later, holding the product key), as seed 003 "
+        "(Windows 7 era) and MSDM (Windows 8 and later, holding the product key), as the Japanese reinstall guide "
         "explains. libvirt 9.0's <os><acpi> takes exactly one <table type='slic'>: a second table "
         "(\"Only one acpi table is supported\"), a missing type or another type such as msdm "
         "(\"Unknown acpi table type: msdm\") are refused at define time (checked with libvirt 9.0; "
         "the schema accepts several tables, so only the parser catches the first case). That is "
-        "why seed 003 passes both tables with qemu:arg -acpitable. Newer libvirt (2025) accepts "
+        "why the Japanese reinstall guide passes both tables with qemu:arg -acpitable. Newer libvirt (2025) accepts "
         "more table types and several tables; the first such release was not verified, so from "
         "the assumed 11.2 on only a missing type is reported. No automatic fix: which table goes "
         "where is the user's choice.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (SLIC and MSDM dumped from the host, passed with -acpitable)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (SLIC and MSDM dumped from the host, passed with -acpitable)",
         "libvirt src/conf/domain_conf.c (Only one acpi table is supported)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

@@ -90,7 +90,7 @@ const VlRule vl_rule_firmware_autoselect_loader = {
         "same for type, the path, secure and the template; checked one by one with libvirt 9.0, "
         "which accepts secure='yes', stateless and an NVRAM path). libvirt 9.2 made these settings "
         "constraints of the selection, so configurations written for newer releases, such as the "
-        "Windows 11 system of seed 002 (firmware='efi' with an explicit read-only pflash loader), "
+        "Windows 11 system of the WindowsKVM build (firmware='efi' with an explicit read-only pflash loader), "
         "fail on Debian 12. The fix keeps the firmware the file names: with a pflash loader path it "
         "drops autoselection and keeps the manual configuration (firmware-secure-boot-smm then adds "
         "the SMM that manual Secure Boot needs); without a path it drops readonly='yes' and "
@@ -98,7 +98,7 @@ const VlRule vl_rule_firmware_autoselect_loader = {
         "without a path has no fix that keeps the same firmware, nor has a firmware image in qcow2 "
         "format (format='qcow2', which only libvirt 9.2 and later can use).",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (<os firmware='efi'>, machine pc-q35-9.2)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (<os firmware='efi'>, machine pc-q35-9.2)",
         "libvirt src/qemu/qemu_firmware.c (firmware autoselection)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
         "https://gitlab.com/libvirt/libvirt/-/issues/500",

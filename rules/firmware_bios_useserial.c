@@ -55,11 +55,11 @@ const VlRule vl_rule_firmware_bios_useserial = {
         "requires one and refuses the domain otherwise (\"need at least one serial port to use BIOS "
         "serial output\", checked with libvirt 9.0 at define time, whatever the firmware). A "
         "<console> with a serial target (the x86 default) counts, since libvirt creates the serial "
-        "port behind it; a virtio console does not. Headless guests such as seed 004's BIOS Kali "
+        "port behind it; a virtio console does not. Headless guests such as the homelab notes's BIOS Kali "
         "guest are where serial consoles get set up. The fix adds <serial type='pty'/>, a device "
         "the guest ignores unless it uses it; the domain was never accepted.",
     .sources = {
-        "seed 004_69fd3e7742c4d3f5.txt (Feature Matrix: kali on BIOS)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Feature Matrix: kali on BIOS)",
         "libvirt src/qemu/qemu_validate.c (need at least one serial port to use BIOS serial output)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

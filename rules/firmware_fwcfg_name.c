@@ -45,12 +45,12 @@ const VlRule vl_rule_firmware_fwcfg_name = {
         "guest. libvirt only passes names under opt/ and keeps opt/ovmf/ and opt/org.qemu/ for QEMU "
         "and its firmware: anything else is refused at define time (\"Invalid firmware name\", "
         "\"That firmware name is reserved\"; checked with libvirt 9.0). That is why OVMF settings "
-        "such as opt/ovmf/X-PciMmio64Mb, which seed 002 lists among the parameters that broke its "
+        "such as opt/ovmf/X-PciMmio64Mb, which the WindowsKVM build lists among the parameters that broke its "
         "RDNA 4 GPU, end up in qemu:arg -fw_cfg instead. libvirt's documentation discourages fwcfg "
         "in favour of SMBIOS <oemStrings>. No automatic fix: the right name depends on what reads "
         "it in the guest.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Parameters that break RDNA 4: fw_cfg X-PciMmio64Mb)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: fw_cfg X-PciMmio64Mb)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefSysinfo)",
         "https://libvirt.org/formatdomain.html#smbios-system-information",
     },

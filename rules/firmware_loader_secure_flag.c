@@ -1,5 +1,5 @@
 /* firmware-loader-secure-flag: secure='yes' on a firmware build without
- * Secure Boot, seed 000's advice. */
+ * Secure Boot, the Ubuntu reference guide's advice. */
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/memory_firmware.h"
@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
     vl_report(report, m->loader,
               "<loader secure='yes'> on %s, a build of OVMF without Secure Boot: the attribute only makes "
               "QEMU protect the flash from non-SMM writes, it does not turn Secure Boot on, and this "
-              "firmware runs unsigned code (seed 000 says otherwise and is wrong); for Secure Boot use "
+              "firmware runs unsigned code (the Ubuntu reference guide says otherwise and is wrong); for Secure Boot use "
               "<os firmware='efi'> with <firmware><feature enabled='yes' name='secure-boot'/><feature "
               "enabled='yes' name='enrolled-keys'/></firmware>, or a Secure Boot build such as "
               "OVMF_CODE_4M.ms.fd with the OVMF_VARS_4M.ms.fd template",
@@ -31,7 +31,7 @@ const VlRule vl_rule_firmware_loader_secure_flag = {
     .severity = VL_SEVERITY_INFO,
     .summary = "secure='yes' on a loader built without Secure Boot does not enable Secure Boot",
     .rationale =
-        "Seed 000 says the default OVMF_CODE.fd is sufficient and that Secure Boot is enabled by "
+        "The Ubuntu reference guide says the default OVMF_CODE.fd is sufficient and that Secure Boot is enabled by "
         "adding secure='yes' to the <loader>. That is wrong. libvirt's documentation says the "
         "attribute tells the hypervisor that the firmware is capable of Secure Boot and cannot "
         "enable or disable the feature itself; it makes QEMU restrict the flash to SMM. Whether "
@@ -42,8 +42,8 @@ const VlRule vl_rule_firmware_loader_secure_flag = {
         "firmware-win11-secure-boot reports it as a warning). No automatic fix: turning Secure Boot "
         "on changes what an installed guest may boot.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2 Firmware: OVMF_CODE.fd is sufficient, secure='yes' enables Secure Boot)",
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: OVMF_CODE_4M.ms.fd for Secure Boot, OVMF_CODE_4M.fd without)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 Firmware: OVMF_CODE.fd is sufficient, secure='yes' enables Secure Boot)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: OVMF_CODE_4M.ms.fd for Secure Boot, OVMF_CODE_4M.fd without)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
         "https://libvirt.org/kbase/secureboot.html",
     },

@@ -35,11 +35,11 @@ const VlRule vl_rule_firmware_nvram_stateless = {
         "template then has nothing to apply to, and libvirt refuses the domain (\"NVRAM is not "
         "permitted when loader is stateless\", or the same for a template; checked with libvirt "
         "9.0). It happens when stateless='yes' is added to a loader copied with its <nvram> line, "
-        "as in the per-VM VARS files of seed 004. libvirt releases after 9.0 also refuse an NVRAM "
+        "as in the per-VM VARS files of the homelab notes. libvirt releases after 9.0 also refuse an NVRAM "
         "for BIOS firmware or a ROM loader; libvirt 9.0 accepts those, so they are not reported. "
         "The fix removes the <nvram> element, which the firmware would not use.",
     .sources = {
-        "seed 004_69fd3e7742c4d3f5.txt (Storage Layout: per-VM VARS files, qemu/nvram)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Storage Layout: per-VM VARS files, qemu/nvram)",
         "libvirt src/conf/domain_validate.c (NVRAM is not permitted when loader is stateless)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

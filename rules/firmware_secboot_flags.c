@@ -58,12 +58,12 @@ const VlRule vl_rule_firmware_secboot_flags = {
         "does not restrict the flash to SMM, so the variable store is not protected from the "
         "guest's kernel (warning). virt-manager sets secure='yes', SMM and q35 whenever the loader "
         "path names a Secure Boot build; firmware auto-selection (<os firmware='efi'>) reads the "
-        "same facts from the firmware descriptors and is not checked here. Seed 001 recommends "
+        "same facts from the firmware descriptors and is not checked here. Kevin Locke's guide recommends "
         "these images. The fix adds secure='yes' and <smm state='on'/> on q35; the guest's OS "
         "sees no difference, and a guest with SMM off never booted.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: OVMF_CODE_4M.ms.fd with OVMF_VARS_4M.ms.fd)",
-        "seed 002_c2547094e3efdbf1.txt (OVMF_CODE_4M.secboot.qcow2; SMM Enabled)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: OVMF_CODE_4M.ms.fd with OVMF_VARS_4M.ms.fd)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (OVMF_CODE_4M.secboot.qcow2; SMM Enabled)",
         "virt-manager virtinst/guest.py (secure boot loader paths force SMM and secure)",
         "QEMU docs/interop/firmware.json (requires-smm)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",

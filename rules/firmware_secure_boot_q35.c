@@ -59,13 +59,13 @@ const VlRule vl_rule_firmware_secure_boot_q35 = {
         "machine types only\") and on i686 (\"... for x86_64 architecture only\") at define time; "
         "the secure-boot firmware feature on i440fx is accepted at define time but no firmware "
         "descriptor matches it, so the domain fails to start. A domain without a machine attribute "
-        "gets libvirt's x86 default, i440fx ('pc'). Seeds 000 and 002 use q35. Switching to q35 is "
+        "gets libvirt's x86 default, i440fx ('pc'). The Ubuntu reference guide and the WindowsKVM build use q35. Switching to q35 is "
         "the real fix but changes the chipset (unsafe for an installed guest); the automatic fix "
-        "only drops secure='yes' where the loader is a build without Secure Boot (as in seed 000's "
+        "only drops secure='yes' where the loader is a build without Secure Boot (as in the Ubuntu reference guide's "
         "advice), on which the flag never did anything.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2: Chipset Q35; secure='yes' on OVMF_CODE.fd)",
-        "seed 002_c2547094e3efdbf1.txt (Machine type Q35, pc-q35-9.2)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: Chipset Q35; secure='yes' on OVMF_CODE.fd)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Machine type Q35, pc-q35-9.2)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefBoot)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

@@ -56,11 +56,11 @@ const VlRule vl_rule_firmware_secure_boot_smm = {
         "a Secure Boot request, firmware='efi' with SMM off fails to start there (\"domain has SMM "
         "turned off but chosen firmware requires it\"), because the preferred descriptor is a "
         "Secure Boot build; libvirt's own tests expect newer releases to pick a firmware without "
-        "SMM instead, so that case is only a warning. Seed 002 notes SMM is required for Secure "
+        "SMM instead, so that case is only a warning. The WindowsKVM build notes SMM is required for Secure "
         "Boot. The fix turns SMM on, which the guest's OS does not see.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (SMM Enabled, required for Secure Boot)",
-        "seed 000_25e44bcdb966edc1.txt (4.2: secure='yes' on the loader)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMM Enabled, required for Secure Boot)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: secure='yes' on the loader)",
         "libvirt src/qemu/qemu_validate.c (Secure boot requires SMM feature enabled)",
         "libvirt src/qemu/qemu_firmware.c (firmware auto-selection and SMM)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",

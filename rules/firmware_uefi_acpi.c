@@ -28,13 +28,13 @@ const VlRule vl_rule_firmware_uefi_acpi = {
         "OVMF describes the machine to the OS through ACPI only; libvirt refuses an x86 domain with "
         "a pflash loader or <os firmware='efi'> and no <features><acpi/> (\"UEFI requires ACPI on "
         "this architecture\", checked with libvirt 9.0 at define time). It happens when a UEFI "
-        "<os> from a guide such as seed 000 or 001 is pasted into a domain written without "
+        "<os> from a guide such as the Ubuntu reference guide or 001 is pasted into a domain written without "
         "<features>. An OVMF image given as a plain (ROM) loader is not checked by libvirt and is "
         "reported by firmware-acpi-missing instead. The fix adds <acpi/> (and <features> when it is "
         "missing); the domain was never accepted, so no installed guest depends on its absence.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2: Firmware OVMF (UEFI))",
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: Firmware OVMF (UEFI))",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI)",
         "libvirt src/qemu/qemu_validate.c (UEFI requires ACPI on this architecture)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },

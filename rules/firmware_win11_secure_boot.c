@@ -42,7 +42,7 @@ check(const VlModel *m, VlReport *report)
     } else if (path && !mf_path_is_secboot_build(path)) {
         why = g_strdup_printf("%s is a build of OVMF without Secure Boot%s", path,
                               vl_xml_attr_is(m->loader, "secure", "yes")
-                                  ? "; secure='yes' does not add it (seed 000 is wrong there: the attribute "
+                                  ? "; secure='yes' does not add it (the Ubuntu reference guide is wrong there: the attribute "
                                     "only tells libvirt to protect the flash, and the internal shell of "
                                     "such a build still runs unsigned)"
                                   : "");
@@ -75,7 +75,7 @@ const VlRule vl_rule_firmware_win11_secure_boot = {
         "Windows 11 requires a Secure Boot capable platform. Secure Boot is only enforced when the "
         "firmware is a build with Secure Boot compiled in (OVMF_CODE*.ms.fd or *.secboot.fd on "
         "Debian, Fedora and Arch; it needs SMM and therefore q35) and its variable store has keys "
-        "enrolled (OVMF_VARS*.ms.fd). Seed 000 says the plain OVMF_CODE.fd with secure='yes' is "
+        "enrolled (OVMF_VARS*.ms.fd). The Ubuntu reference guide says the plain OVMF_CODE.fd with secure='yes' is "
         "enough: it is not. libvirt's documentation says the attribute cannot enable the feature, "
         "and a test of Debian's OVMF_CODE_4M.fd with the flash marked secure still runs the unsigned "
         "UEFI shell, while OVMF_CODE_4M.ms.fd refuses it (\"Security Violation\"). With firmware "
@@ -83,13 +83,13 @@ const VlRule vl_rule_firmware_win11_secure_boot = {
         "Secure Boot one with enrolled keys on Debian and Fedora), so only explicit opt-outs are "
         "reported. The fix, for auto-selection only, asks for the secure-boot and enrolled-keys "
         "features and SMM. It is unsafe: with Secure Boot on, Windows refuses drivers that are not "
-        "WHQL-signed (seed 001: virtio-win before 0.1.204, ivshmem, pvpanic) and BitLocker may ask "
+        "WHQL-signed (Kevin Locke's guide: virtio-win before 0.1.204, ivshmem, pvpanic) and BitLocker may ask "
         "for its recovery key.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2 Firmware: secure='yes' on the default OVMF_CODE.fd, which is wrong)",
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: OVMF_CODE_4M.ms.fd and OVMF_VARS_4M.ms.fd; driver signing)",
-        "seed 002_c2547094e3efdbf1.txt (OVMF with enrolled Secure Boot keys)",
-        "seed 004_69fd3e7742c4d3f5.txt (Feature Matrix: win11 Secure Boot)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 Firmware: secure='yes' on the default OVMF_CODE.fd, which is wrong)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: OVMF_CODE_4M.ms.fd and OVMF_VARS_4M.ms.fd; driver signing)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (OVMF with enrolled Secure Boot keys)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Feature Matrix: win11 Secure Boot)",
         "https://libvirt.org/kbase/secureboot.html",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
     },

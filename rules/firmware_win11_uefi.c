@@ -45,16 +45,16 @@ const VlRule vl_rule_firmware_win11_uefi = {
     .summary = "A Windows 11 guest with BIOS firmware",
     .rationale =
         "Windows 11 requires UEFI firmware capable of Secure Boot; its setup refuses a BIOS machine, "
-        "and osinfo-db marks BIOS as unsupported for it. Seeds 000 and 001 both make UEFI (OVMF) "
-        "mandatory. The registry bypass seed 001 describes gives an unsupported installation on an "
+        "and osinfo-db marks BIOS as unsupported for it. The Ubuntu reference guide and Kevin Locke's guide both make UEFI (OVMF) "
+        "mandatory. The registry bypass Kevin Locke's guide describes gives an unsupported installation on an "
         "MBR disk. The fix switches to firmware auto-selection (libvirt 5.2 and later) and, on q35 "
         "with libvirt 7.2 or later, asks for Secure Boot with enrolled keys; it removes an explicit "
         "BIOS <loader>/<nvram> (auto-selection refuses them) and makes sure ACPI is on (UEFI "
         "requires it) and SMM is not off. It is unsafe: a guest already installed on BIOS does not "
         "boot under UEFI until its disk is converted to GPT.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: Windows 11 Requires UEFI which is Secure Boot capable)",
-        "seed 000_25e44bcdb966edc1.txt (4.2: the Firmware must be set to OVMF (UEFI))",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: Windows 11 Requires UEFI which is Secure Boot capable)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: the Firmware must be set to OVMF (UEFI))",
         "osinfo-db data/os/microsoft.com/win-11.xml.in (firmware bios supported=false)",
         "https://libvirt.org/formatdomain.html#bios-bootloader",
         "https://libvirt.org/kbase/secureboot.html",

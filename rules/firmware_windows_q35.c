@@ -25,16 +25,16 @@ const VlRule vl_rule_firmware_windows_q35 = {
     .summary = "A Windows guest on the i440fx machine type",
     .rationale =
         "q35 emulates a chipset with PCI Express, AHCI SATA and PCIe hotplug; i440fx dates from "
-        "1996. Seed 001 recommends the latest q35 version for Windows, seeds 000 and 002 use q35, "
+        "1996. Kevin Locke's guide recommends the latest q35 version for Windows, the Ubuntu reference guide and the WindowsKVM build use q35, "
         "and Secure Boot, which Windows 11 expects, needs q35 (its firmware needs SMM). A domain "
         "without a machine attribute is counted as i440fx: that is what libvirt 9.0 picks for "
         "x86_64 (pc-i440fx-7.2 here). There is no automatic fix: on an installed guest the change "
         "moves disk controllers and PCI addresses (IDE disks do not exist on q35), which can leave "
         "Windows unable to find its boot disk.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Machine Type: generally preferable to use the latest Q35)",
-        "seed 000_25e44bcdb966edc1.txt (4.2: Chipset must be Q35)",
-        "seed 002_c2547094e3efdbf1.txt (Machine type Q35, pc-q35-9.2)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Machine Type: generally preferable to use the latest Q35)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: Chipset must be Q35)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Machine type Q35, pc-q35-9.2)",
         "https://wiki.qemu.org/Features/Q35",
     },
     .fix = VL_FIX_NONE,

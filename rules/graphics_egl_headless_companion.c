@@ -49,7 +49,7 @@ const VlRule vl_rule_graphics_egl_headless_companion = {
         "element instead. Alone, egl-headless is accepted. Which display to keep is the owner's "
         "choice, so there is no automatic fix.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (GVT-g display output: Spice with MESA EGL)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (GVT-g display output: Spice with MESA EGL)",
         "libvirt src/qemu/qemu_validate.c (graphics validation)",
         "https://libvirt.org/formatdomain.html#graphical-framebuffers (egl-headless)",
     },

@@ -57,12 +57,12 @@ const VlRule vl_rule_graphics_egl_headless_spice_gl = {
         "QEMU has one OpenGL display context. Spice with <gl enable='yes'/> and egl-headless each "
         "want it, and libvirt refuses the pair (\"multiple OpenGL displays are not supported by "
         "QEMU\"; checked with libvirt 9.0). They are two answers to the same question: Spice GL for "
-        "a local viewer (seed 003's GVT-g output), egl-headless to render for a remote VNC or Spice "
+        "a local viewer (the Japanese reinstall guide's GVT-g output), egl-headless to render for a remote VNC or Spice "
         "client. The fix keeps the one that can work: a local Spice display keeps its GL and "
         "egl-headless goes; a Spice display on TCP, where Spice GL cannot work, loses its <gl>. It "
         "is safe: the domain never started.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (Output using SPICE with MESA EGL)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (Output using SPICE with MESA EGL)",
         "libvirt src/qemu/qemu_validate.c (graphics validation)",
         "https://libvirt.org/formatdomain.html#graphical-framebuffers (egl-headless, spice gl)",
     },

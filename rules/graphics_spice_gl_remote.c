@@ -72,12 +72,12 @@ const VlRule vl_rule_graphics_spice_gl_remote = {
         "incompatible with -spice port/tls-port\"). libvirt 9.0 defines the domain: autoport='yes' "
         "or a <listen type='address'> gives QEMU a port and it exits at start (checked with QEMU 7.2 "
         "and spice-server 0.15.1). A <graphics type='spice'><gl enable='yes'/></graphics> without "
-        "attributes is fine: libvirt gives it <listen type='none'/>. Seed 003 writes it correctly "
+        "attributes is fine: libvirt gives it <listen type='none'/>. The Japanese reinstall guide writes it correctly "
         "(listen type none); the mistake is adding <gl> to virt-manager's default Spice display "
         "(autoport, address listen). Remote GL streaming needs spice-server 0.15.3 and a 2025 QEMU "
         "change. The fix makes the display local; the domain never started with the TCP listener.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (Output using SPICE with MESA EGL: listen type none, gl enable)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (Output using SPICE with MESA EGL: listen type none, gl enable)",
         "https://libvirt.org/formatdomain.html#graphical-framebuffers (spice gl)",
         "QEMU ui/spice-core.c (qemu_spice_init, gl=on)",
     },

@@ -38,9 +38,9 @@ const VlRule vl_rule_graphics_vnc_password_length = {
         "which holds 8 bytes; QEMU used to drop the rest silently, so a long password gave a false "
         "sense of security. libvirt now refuses it (\"VNC password is 9 characters long, only 8 "
         "permitted\"; checked with libvirt 9.0, which counts bytes). Spice passwords have no such "
-        "limit. None of the seeds discusses VNC passwords; the rule comes from libvirt's own validation. There is no automatic fix: a password is the owner's to choose.",
+        "limit. None of the Windows/VFIO guides behind virtlint discusses VNC passwords; the rule comes from libvirt's own validation. There is no automatic fix: a password is the owner's to choose.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start 2: a remote display kept as a fallback; no seed covers VNC passwords)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start 2: a remote display kept as a fallback; no guide covers VNC passwords)",
         "libvirt src/qemu/qemu_validate.c (VNC password length)",
         "https://libvirt.org/formatdomain.html#graphical-framebuffers (vnc passwd)",
     },

@@ -74,7 +74,7 @@ check_vcpu_overcommit(const VlModel *m, VlReport *report)
         return;
     vl_report(report, m->vcpu ? m->vcpu : m->root,
               "%u vCPUs on a host with %u CPU%s: the guest takes every host CPU (or more), so the host itself "
-              "and the emulator threads compete with it; leave host CPUs free (seed 000 gives 4 of 8, seed 004 "
+              "and the emulator threads compete with it; leave host CPUs free (the Ubuntu reference guide gives 4 of 8, the homelab notes "
               "~14 of 20)",
               m->vcpus, cpus, cpus == 1 ? "" : "s");
 }
@@ -263,13 +263,13 @@ check_files(const VlModel *m, VlReport *report)
     }
 }
 
-#define HOST_SOURCES "seed 000_25e44bcdb966edc1.txt (Resource Contention)", \
-                     "seed 002_c2547094e3efdbf1.txt (IOMMU groups, pinning, hugepages)"
+#define HOST_SOURCES "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Resource Contention)", \
+                     "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (IOMMU groups, pinning, hugepages)"
 
 const VlRule vl_rule_host_cpuset_range = {
     .id = "host-cpuset-range", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
     .summary = "A vCPU, emulator or iothread pin names a CPU the host does not have",
-    .rationale = "Pinning copied from another machine (seed 002 pins 32 vCPUs to a 5950X's threads) names CPUs "
+    .rationale = "Pinning copied from another machine (the WindowsKVM build pins 32 vCPUs to a 5950X's threads) names CPUs "
                  "that a smaller host lacks; libvirt cannot set the affinity and the guest does not start. "
                  "Checked against the host's CPUs from `virsh capabilities`.",
     .sources = { HOST_SOURCES, "https://libvirt.org/formatdomain.html#cpu-tuning" },
@@ -282,9 +282,9 @@ const VlRule vl_rule_host_cpuset_range = {
 const VlRule vl_rule_host_vcpu_overcommit = {
     .id = "host-vcpu-overcommit", .category = "host", .severity = VL_SEVERITY_WARNING, .needs_host = true,
     .summary = "The guest has as many vCPUs as the host has CPUs, or more",
-    .rationale = "Seed 000 traces reports of \"100% CPU\" and full system hangs to guests given every host core: "
+    .rationale = "The Ubuntu reference guide traces reports of \"100% CPU\" and full system hangs to guests given every host core: "
                  "the host, its I/O and QEMU's own threads then compete with the guest. Leave host CPUs free.",
-    .sources = { HOST_SOURCES, "seed 004_69fd3e7742c4d3f5.txt (Resource Allocation)" },
+    .sources = { HOST_SOURCES, "A homelab's KVM/QEMU notes, not published at a public address (Resource Allocation)" },
     .example_bad = "<vcpu>16</vcpu>  <!-- on a 16-thread host -->",
     .example_good = "<vcpu>12</vcpu>",
     .check = check_vcpu_overcommit,
@@ -320,7 +320,7 @@ const VlRule vl_rule_host_firmware = {
                  "OVMF_CODE.secboot.fd, Arch /usr/share/edk2/x64/...); a loader copied from another system is "
                  "missing here and the guest does not start. firmware='efi' needs firmware descriptors the "
                  "host's QEMU lists in domcapabilities.",
-    .sources = { "seed 001_92064a816294cb29.txt (BIOS vs UEFI: firmware images)", "https://libvirt.org/formatdomaincaps.html" },
+    .sources = { "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: firmware images)", "https://libvirt.org/formatdomaincaps.html" },
     .refused_by = VL_REFUSED_BY_LIBVIRT,
     .example_bad = "<loader readonly='yes' type='pflash'>/usr/share/edk2/x64/OVMF_CODE.secboot.4m.fd</loader>",
     .example_good = "<os firmware='efi'>",
@@ -332,7 +332,7 @@ const VlRule vl_rule_host_device_model = {
     .summary = "A TPM or video model the host's QEMU does not support",
     .rationale = "domcapabilities lists the TPM and video models the host's QEMU build supports; a model it lacks "
                  "makes libvirt refuse to start the guest.",
-    .sources = { "seed 000_25e44bcdb966edc1.txt (TPM, video model)", "https://libvirt.org/formatdomaincaps.html" },
+    .sources = { "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (TPM, video model)", "https://libvirt.org/formatdomaincaps.html" },
     .refused_by = VL_REFUSED_BY_LIBVIRT,
     .example_bad = "<tpm model='tpm-spapr'>",
     .example_good = "<tpm model='tpm-crb'>",
@@ -343,9 +343,9 @@ const VlRule vl_rule_host_pci_device = {
     .id = "host-pci-device", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
     .summary = "A passed-through PCI device is missing from the host or shares its IOMMU group",
     .rationale = "VFIO assigns whole IOMMU groups: every endpoint in the group must be passed through (bridges "
-                 "excepted) or the guest does not start. Seed 002: a USB controller must be alone in its group. "
+                 "excepted) or the guest does not start. The WindowsKVM build: a USB controller must be alone in its group. "
                  "A device address copied from another machine may not exist here at all.",
-    .sources = { "seed 002_c2547094e3efdbf1.txt (USB controller needs its own IOMMU group)",
+    .sources = { "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (USB controller needs its own IOMMU group)",
                  "https://www.kernel.org/doc/html/latest/driver-api/vfio.html" },
     .refused_by = VL_REFUSED_BY_LIBVIRT,
     .example_bad = "<hostdev mode='subsystem' type='pci'><source><address bus='0x0f' slot='0x00' function='0x0'/></source></hostdev>\n<!-- 0f:00.1 (its audio) left with the host -->",
@@ -359,7 +359,7 @@ const VlRule vl_rule_host_emulator = {
     .rationale = "<emulator> paths differ between distributions (/usr/bin/qemu-system-x86_64, "
                  "/usr/libexec/qemu-kvm); libvirt refuses a domain whose emulator is missing. Without <emulator> "
                  "libvirt picks the host's own.",
-    .sources = { "seed 004_69fd3e7742c4d3f5.txt (Installed Packages)", "https://libvirt.org/formatdomain.html#devices" },
+    .sources = { "A homelab's KVM/QEMU notes, not published at a public address (Installed Packages)", "https://libvirt.org/formatdomain.html#devices" },
     .refused_by = VL_REFUSED_BY_LIBVIRT,
     .example_bad = "<emulator>/usr/libexec/qemu-kvm</emulator>",
     .example_good = "<!-- no <emulator>: libvirt chooses -->",
@@ -369,10 +369,10 @@ const VlRule vl_rule_host_emulator = {
 const VlRule vl_rule_host_file = {
     .id = "host-file", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
     .summary = "A file a pass-through argument or ROM names does not exist on this host",
-    .rationale = "-acpitable file=..., -fw_cfg file=... (seed 003 passes SLIC/MSDM tables and SMBIOS dumps) and "
+    .rationale = "-acpitable file=..., -fw_cfg file=... (the Japanese reinstall guide passes SLIC/MSDM tables and SMBIOS dumps) and "
                  "<rom file=...> name files on the host; when they are missing, QEMU does not start. Checked on "
                  "the machine virtlint runs on, when host facts are given.",
-    .sources = { "seed 003_6a27a79ca04fad66.txt (ACPI tables via qemu:arg)", "https://libvirt.org/drvqemu.html" },
+    .sources = { "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (ACPI tables via qemu:arg)", "https://libvirt.org/drvqemu.html" },
     .refused_by = VL_REFUSED_BY_QEMU,
     .example_bad = "<qemu:arg value='-acpitable'/>\n<qemu:arg value='file=/home/me/slic.bin'/>",
     .example_good = "<os><acpi><table type='slic'>/var/lib/libvirt/acpi/slic.bin</table></acpi></os>",

@@ -95,7 +95,7 @@ const VlRule vl_rule_hostdev_duplicate = {
     .summary = "The same host device is passed through twice",
     .rationale =
         "A host device can be given to a guest once. Passing through a GPU and its audio function "
-        "(seed 002) by copying the GPU's <hostdev> and forgetting to change function='0x0' to "
+        "(the WindowsKVM build) by copying the GPU's <hostdev> and forgetting to change function='0x0' to "
         "'0x1', or adding a USB receiver a second time, makes libvirt refuse the domain (\"Hostdev "
         "already exists in the domain configuration\"). libvirt compares PCI devices by host "
         "address, a USB device with bus and device numbers by those and one without by vendor and "
@@ -104,7 +104,7 @@ const VlRule vl_rule_hostdev_duplicate = {
         "adapter and address, and mediated devices by UUID; virtlint does the same and reports "
         "every repeat with the line of the first.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (PCI passthrough: GPU VGA, GPU audio, xHCI)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (PCI passthrough: GPU VGA, GPU audio, xHCI)",
         "libvirt src/conf/domain_conf.c (virDomainHostdevMatch)",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },

@@ -24,7 +24,7 @@ check(const VlModel *m, VlReport *report)
               "Windows guest (%s) with a passed-through PCI device and %s: if the device is an AMD "
               "GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and drives the "
               "monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA drivers "
-              "refused to run, error 43); seed 002 adds %s",
+              "refused to run, error 43); the WindowsKVM build adds %s",
               iop_evidence(m),
               !hidden && !vendor ? "neither <kvm><hidden state='on'/></kvm> nor a Hyper-V vendor_id"
               : !hidden          ? "no <kvm><hidden state='on'/></kvm>"
@@ -41,16 +41,16 @@ const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {
     .severity = VL_SEVERITY_INFO,
     .summary = "A Windows guest with PCI passthrough does not hide the hypervisor from GPU drivers",
     .rationale =
-        "Seed 002 reports that AMD's Windows driver (RDNA 2 and later) detects the hypervisor, "
+        "The WindowsKVM build reports that AMD's Windows driver (RDNA 2 and later) detects the hypervisor, "
         "fails to read the monitor's EDID and switches to \"AMD vDisplay\" (60 Hz, no "
         "FreeSync); the author hides the KVM signature (<kvm><hidden state='on'/></kvm>), sets a "
         "Hyper-V vendor_id and spoofs SMBIOS. NVIDIA drivers before R465 refused to run in a VM "
         "(error 43). virtlint cannot tell from the XML whether a PCI device is a GPU, so this is "
-        "a hint. Note that seed 002's own shorthand <kvm hidden='yes'/> is not libvirt syntax and "
+        "a hint. Note that the WindowsKVM build's own shorthand <kvm hidden='yes'/> is not libvirt syntax and "
         "hides nothing. No fix is offered: SMBIOS spoofing changes the machine identity, and the "
         "right vendor string is the user's call.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (SMBIOS spoofing, or your monitor is dead to AMD; Troubleshooting: AMD vDisplay)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMBIOS spoofing, or your monitor is dead to AMD; Troubleshooting: AMD vDisplay)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },
     .fix = VL_FIX_NONE,

@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, arg,
                       "qemu:arg '%s' forces the size of OVMF's 64-bit PCI MMIO window: current "
                       "OVMF sizes it from the CPU's physical address bits, and a forced value moves "
-                      "the BARs of passed-through GPUs (seed 002 reports video glitches, and "
+                      "the BARs of passed-through GPUs (the WindowsKVM build reports video glitches, and "
                       "\"Bad address\" at start with a 16 GB BAR); remove the -fw_cfg argument pair "
                       "unless the GPU's BARs fail to fit without it",
                       value);
@@ -34,14 +34,14 @@ const VlRule vl_rule_hostdev_ovmf_pcimmio64 = {
     .rationale =
         "Guides for GPUs with large BARs pass -fw_cfg name=opt/ovmf/X-PciMmio64Mb,string=N "
         "through qemu:commandline (libvirt's own <sysinfo type='fwcfg'> refuses names under "
-        "opt/ovmf/). It overrides the 64-bit MMIO aperture OVMF would compute. Seed 002 lists it "
+        "opt/ovmf/). It overrides the 64-bit MMIO aperture OVMF would compute. The WindowsKVM build lists it "
         "among the parameters that break an RDNA 4 card (video glitches, \"Bad address\" on "
         "start) and removes it; edk2 since 2023 derives the aperture from the guest's physical "
         "address width, which host-passthrough CPUs get from the host. Older OVMF may still need "
         "it for very large BARs, so the fix (removing it) changes the guest's memory map and is "
         "unsafe.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Parameters that break RDNA 4: fw_cfg X-PciMmio64Mb; Troubleshooting: Bad address on VM start)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: fw_cfg X-PciMmio64Mb; Troubleshooting: Bad address on VM start)",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
         "https://libvirt.org/formatdomain.html#smbios-system-information (fwcfg names)",
     },

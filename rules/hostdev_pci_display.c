@@ -35,10 +35,10 @@ const VlRule vl_rule_hostdev_pci_display = {
         "boot framebuffer for it; both exist only for <hostdev type='mdev'> with "
         "model='vfio-pci'. On a physical PCI function they are outside libvirt's schema, and "
         "libvirt 9.0 silently drops them on define (checked), so a user expecting a picture in "
-        "virt-viewer gets none. Seed 002 lists them among parameters that do not work for "
+        "virt-viewer gets none. The WindowsKVM build lists them among parameters that do not work for "
         "physical GPUs, which is right. Removing them changes nothing for the guest.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Parameters that break RDNA 4: display='on' / ramfb='on')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: display='on' / ramfb='on')",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },
     .fix = VL_FIX_SAFE,

@@ -37,11 +37,11 @@ const VlRule vl_rule_hostdev_rom_bar = {
         "A GPU's option ROM carries the UEFI GOP (and legacy VGA BIOS) driver that the guest "
         "firmware runs to light up a display before the operating system loads. <rom bar='off'/> "
         "hides the ROM BAR and <rom enabled='no'/> removes the ROM: OVMF then cannot initialise "
-        "the GPU and the screen stays black through boot. Seed 002 says <rom bar='on'/> is "
+        "the GPU and the screen stays black through boot. The WindowsKVM build says <rom bar='on'/> is "
         "\"required on every passthrough device\"; upstream QEMU already exposes the ROM when "
         "<rom> is absent, so virtlint only flags ROMs that are switched off.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (<rom bar='on'/> on every passthrough device)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (<rom bar='on'/> on every passthrough device)",
         "https://libvirt.org/formatdomain.html#host-device-assignment (rom bar/enabled)",
     },
     .fix = VL_FIX_SAFE,

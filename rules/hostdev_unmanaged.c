@@ -33,12 +33,12 @@ const VlRule vl_rule_hostdev_unmanaged = {
         "With managed='yes' libvirt unbinds the device from its host driver and binds it to "
         "vfio-pci when the domain starts, and reverses that when it stops. The attribute "
         "defaults to 'no', so a hand-written <hostdev> fails to start unless the administrator "
-        "bound the device beforehand. Seed 002 uses managed='yes' on every device and advises "
+        "bound the device beforehand. The WindowsKVM build uses managed='yes' on every device and advises "
         "letting libvirt handle a USB controller whose ID it shares with host controllers "
         "rather than listing it in vfio-pci.ids. Only host-side handling changes, never what the "
         "guest sees.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VFIO-PCI binding at boot: let libvirt handle it with managed='yes')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VFIO-PCI binding at boot: let libvirt handle it with managed='yes')",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },
     .fix = VL_FIX_SAFE,

@@ -58,10 +58,10 @@ const VlRule vl_rule_hostdev_x_vga = {
         "x-vga makes QEMU route the legacy VGA ranges to an assigned GPU so that SeaBIOS can use "
         "its VGA BIOS. It is an experimental option (hence the x- prefix) that libvirt does not "
         "model, so guides add it through qemu:commandline or qemu:override. UEFI guests do not "
-        "need it: OVMF drives the GPU through its UEFI option ROM. Seed 002 reports that with a "
+        "need it: OVMF drives the GPU through its UEFI option ROM. The WindowsKVM build reports that with a "
         "16 GB BAR GPU it makes the VM fail with \"Bad address\". Remove the argument.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Parameters that break RDNA 4: x-vga=on)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: x-vga=on)",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
     },
     .fix = VL_FIX_SAFE,

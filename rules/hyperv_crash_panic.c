@@ -56,7 +56,7 @@ const VlRule vl_rule_hyperv_crash_panic = {
         "host keeps the crashed state. Removing the device is safe: Windows falls back to its "
         "own dump path.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments)",
         "QEMU docs/system/i386/hyperv.rst (hv-crash, Recommendations)",
         "https://libvirt.org/formatdomain.html#panic-device",
         "https://libvirt.org/formatdomain.html#events-configuration (on_crash)",

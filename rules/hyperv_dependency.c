@@ -206,8 +206,8 @@ const VlRule vl_rule_hyperv_dependency = {
         "stimer off is silently dropped by libvirt (reported as a warning). In passthrough and "
         "host-model modes QEMU chooses the set itself and this rule does not apply.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (Hyper-V block with stimer, direct and hypervclock)",
-        "seed 002_c2547094e3efdbf1.txt (enlightenment list)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Hyper-V block with stimer, direct and hypervclock)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (enlightenment list)",
         "QEMU docs/system/i386/hyperv.rst",
         "QEMU target/i386/kvm/kvm.c (kvm_hyperv_properties dependencies)",
         "libvirt NEWS.rst v11.9.0 and v12.0.0; src/qemu/qemu_validate.c (hyperv feature requires)",

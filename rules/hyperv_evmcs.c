@@ -63,7 +63,7 @@ const VlRule vl_rule_hyperv_evmcs = {
         "<vapic state='on'/>, which hyperv-dependency checks. libvirt 9.0 accepts the domain at "
         "define time; the failure comes at start.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments: enable those not described as nested specific)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments: enable those not described as nested specific)",
         "QEMU docs/system/i386/hyperv.rst (hv-evmcs, Recommendations)",
         "libvirt src/qemu/qemu_process.c (qemuProcessVerifyHypervFeatures)",
         "OpenStack Nova bug 2009280 (libvirt: Stop unconditionally enabling evmcs)",

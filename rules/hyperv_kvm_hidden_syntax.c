@@ -90,7 +90,7 @@ const VlRule vl_rule_hyperv_kvm_hidden_syntax = {
     .rationale =
         "libvirt's <kvm> element only has children: <hidden state='on'/> (QEMU's kvm=off, which "
         "hides the KVM signature from CPUID), <hint-dedicated>, <poll-control>, <pv-ipi> and "
-        "<dirty-ring>. Seed 002 writes <kvm hidden='yes'/> in its \"Hypervisor hiding\" row while "
+        "<dirty-ring>. The WindowsKVM build writes <kvm hidden='yes'/> in its \"Hypervisor hiding\" row while "
         "its own snippet uses the correct <kvm><hidden state='on'/></kvm>. The attribute form "
         "fails schema validation, but a plain virsh define does not validate: libvirt 9.0 "
         "accepts the domain, drops the attribute and leaves an empty <kvm/>, so KVM is not "
@@ -98,8 +98,8 @@ const VlRule vl_rule_hyperv_kvm_hidden_syntax = {
         "refuses to run under a hypervisor, the reason for the setting, still sees KVM. The fix "
         "writes the child elements; it only turns on what the file already asked for.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Why the VM outperforms bare-metal: Hypervisor hiding <kvm hidden='yes'/>)",
-        "seed 002_c2547094e3efdbf1.txt (Critical Gotchas: <kvm><hidden state='on'/></kvm>)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Why the VM outperforms bare-metal: Hypervisor hiding <kvm hidden='yes'/>)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Critical Gotchas: <kvm><hidden state='on'/></kvm>)",
         "libvirt src/conf/schemas/domaincommon.rng (define name='kvm')",
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },

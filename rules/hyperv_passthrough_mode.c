@@ -40,7 +40,7 @@ const VlRule vl_rule_hyperv_passthrough_mode = {
         "domain starts and records it; on older libvirt, an explicit custom list is the stable "
         "choice. The dependency rules (hyperv-dependency) do not apply in this mode.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments)",
         "QEMU docs/system/i386/hyperv.rst (hv-passthrough, Recommendations)",
         "https://libvirt.org/formatdomain.html#hypervisor-features (mode, since 8.0.0)",
         "libvirt NEWS.rst (v11.9.0: host-model mode for Hyper-V enlightenments)",

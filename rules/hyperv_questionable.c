@@ -45,17 +45,17 @@ const VlRule vl_rule_hyperv_questionable = {
         "QEMU's recommendations list exceptions to \"enable every enlightenment\": hv-reset can "
         "be avoided (modern Hyper-V does not expose it); hv-reenlightenment is nested-specific "
         "and works only with TSC scaling or without migration, and should come with "
-        "hv-frequencies; hv-avic should not be enabled where the hardware lacks APICv/AVIC. Seed "
-        "000 turns reset and reenlightenment on for an ordinary Windows 11 desktop, while seed "
-        "002 deliberately leaves both out; seed 001 recommends everything that is not \"nested "
+        "hv-frequencies; hv-avic should not be enabled where the hardware lacks APICv/AVIC. The "
+        "Ubuntu reference guide turns reset and reenlightenment on for an ordinary Windows 11 desktop, while the "
+        "WindowsKVM build deliberately leaves both out; Kevin Locke's guide recommends everything that is not \"nested "
         "specific\", which excludes reenlightenment. None of these stop the guest from booting, "
         "so this is a note, without an automatic fix: keep a flag if the guest really runs "
         "nested or the host really has APIC virtualization. The Intel-only evmcs is "
         "hyperv-evmcs's.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 1: reset and reenlightenment on)",
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: enlightenment list without reset/reenlightenment)",
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments: not nested specific)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 1: reset and reenlightenment on)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: enlightenment list without reset/reenlightenment)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments: not nested specific)",
         "QEMU docs/system/i386/hyperv.rst (hv-reset, hv-reenlightenment, hv-avic, Recommendations)",
     },
     .fix = VL_FIX_NONE,

@@ -71,16 +71,16 @@ const VlRule vl_rule_hyperv_recommended = {
         "QEMU recommends enabling every Hyper-V enlightenment except the debugging and nested "
         "ones, and virt-manager enables relaxed, vapic, spinlocks (8191 retries), vpindex, "
         "runtime, synic, stimer, frequencies, tlbflush and ipi for Windows. Guides and older "
-        "virt-manager releases often stop at relaxed, vapic and spinlocks (seed 001 points at "
+        "virt-manager releases often stop at relaxed, vapic and spinlocks (Kevin Locke's guide points at "
         "virt-manager issue #154 for exactly this). Each one is a CPUID bit Windows uses when it "
         "is offered, so adding them is safe. Synthetic timers and the hypervclock timer matter "
         "most and are reported with more weight by hyperv-stimer and clock-hypervclock; this "
         "rule lists the rest. An enlightenment written with state='off' is taken as a choice and "
         "not reported, and nothing that needs an explicitly disabled <vpindex> is suggested.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments)",
-        "seed 000_25e44bcdb966edc1.txt (4.4 Performance Tuning, step 1)",
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Hyper-V enlightenments)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 Performance Tuning, step 1)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Hyper-V enlightenments)",
         "QEMU docs/system/i386/hyperv.rst (Recommendations)",
         "virt-manager virtinst/domain/features.py (_set_hyperv_defaults)",
     },

@@ -44,11 +44,11 @@ const VlRule vl_rule_hyperv_spinlocks_retries = {
         "with libvirt 9.0: \"HyperV spinlock retry count must be at least 4095\", and \"Missing "
         "required attribute 'retries'\" without it), although the RelaxNG schema accepts both. "
         "It does so in every <hyperv> mode. 8191 (0x1fff) is what virt-manager writes and what "
-        "seeds 000 and 002 use; QEMU's documentation suggests a finite value like this when host "
+        "the Ubuntu reference guide and the WindowsKVM build use; QEMU's documentation suggests a finite value like this when host "
         "CPUs are overcommitted.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.4 Performance Tuning, step 1: spinlocks retries='8191')",
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: spinlocks retries=8191)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 Performance Tuning, step 1: spinlocks retries='8191')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: spinlocks retries=8191)",
         "libvirt src/conf/domain_conf.c (virDomainFeaturesHyperVDefParse)",
         "QEMU docs/system/i386/hyperv.rst (hv-spinlocks)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",

@@ -69,8 +69,8 @@ const VlRule vl_rule_hyperv_stimer = {
         "fix adds those too. virt-manager only enables stimer when the hypervclock timer is "
         "present, and older virt-manager releases leave it out altogether.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Hyper-V Enlightenments: hv_stimer)",
-        "seed 000_25e44bcdb966edc1.txt (Performance Tuning, step 1)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Hyper-V Enlightenments: hv_stimer)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Performance Tuning, step 1)",
         "QEMU docs/system/i386/hyperv.rst (hv-stimer)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",
     },

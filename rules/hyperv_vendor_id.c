@@ -78,12 +78,12 @@ const VlRule vl_rule_hyperv_vendor_id = {
         "value, a value longer than 12 bytes and one containing a comma at define time (checked "
         "with libvirt 9.0), in every <hyperv> mode; the schema's pattern catches only the last "
         "two. It is not an enlightenment: QEMU's documentation notes that guests are not supposed "
-        "to behave differently with another vendor string. The seeds' values ('AuthenticAMD' in "
-        "seed 002, 'KVM Hv' in seed 000) are valid. The fix drops commas and cuts the value to 12 "
+        "to behave differently with another vendor string. The guides' values ('AuthenticAMD' in "
+        "the WindowsKVM build, 'KVM Hv' in the Ubuntu reference guide) are valid. The fix drops commas and cuts the value to 12 "
         "bytes, which is what libvirt would have needed in the first place.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Critical Gotchas: vendor_id value='AuthenticAMD')",
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 1: vendor_id value='KVM Hv')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Critical Gotchas: vendor_id value='AuthenticAMD')",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 1: vendor_id value='KVM Hv')",
         "libvirt src/conf/domain_conf.c (virDomainFeaturesHyperVDefParse)",
         "QEMU docs/system/i386/hyperv.rst (hv-vendor-id)",
         "https://libvirt.org/formatdomain.html#hypervisor-features",

@@ -10,7 +10,7 @@ check(const VlModel *m, VlReport *report)
     VlFinding *f;
 
     /* Input reaches the emulated devices from a VNC/SPICE/... display only;
-     * without one (GPU and USB controller passed through, as in seed 002)
+     * without one (GPU and USB controller passed through, as in the WindowsKVM build)
      * there is nothing to route.  (A <graphics> implies <devices>.) */
     if (!vl_guest_is_windows(&m->guest) || !iop_graphics(m, NULL))
         return;
@@ -34,16 +34,16 @@ const VlRule vl_rule_input_windows_virtio = {
     .severity = VL_SEVERITY_INFO,
     .summary = "A Windows guest with a display has no virtio keyboard and tablet",
     .rationale =
-        "Seed 001 recommends a virtio keyboard and tablet next to the default PS/2 or USB "
+        "Kevin Locke's guide recommends a virtio keyboard and tablet next to the default PS/2 or USB "
         "devices: they carry Linux evdev events, so keys and buttons PS/2 cannot express arrive, "
         "with less emulation work. QEMU sends input to virtio devices only once the guest driver "
         "(vioinput) has initialised them, so keeping the PS/2/USB devices keeps installation and "
         "recovery working and the addition is safe. Guests without a graphics display get no "
-        "input from QEMU at all; seed 002 passes a whole USB controller through instead and "
+        "input from QEMU at all; the WindowsKVM build passes a whole USB controller through instead and "
         "rightly leaves vioinput out, so such guests are not reported.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Keyboard and Mouse)",
-        "seed 002_c2547094e3efdbf1.txt (Not included: vioinput (xHCI handles input natively))",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Keyboard and Mouse)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Not included: vioinput (xHCI handles input natively))",
         "https://libvirt.org/formatdomain.html#input-devices",
         "https://bugzilla.redhat.com/1357406#c12",
     },

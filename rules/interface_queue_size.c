@@ -46,7 +46,7 @@ const VlRule vl_rule_interface_queue_size = {
         "(256 for tx_queue_size unless the back-end is vhost-user or vDPA, see "
         "interface-queue-size-range).",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Network: VirtIO)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Network: VirtIO)",
         "libvirt src/qemu/qemu_validate.c (rx_queue_size / tx_queue_size power of two)",
         "https://libvirt.org/formatdomain.html#setting-nic-driver-specific-options",
     },

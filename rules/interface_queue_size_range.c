@@ -80,7 +80,7 @@ const VlRule vl_rule_interface_queue_size_range = {
         "value\"). Without --qemu-version a current QEMU is assumed. The fix picks the nearest "
         "value QEMU accepts; on older QEMU that is what the guest already got.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Network: VirtIO)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Network: VirtIO)",
         "QEMU hw/net/virtio-net.c (virtio_net_device_realize, virtio_net_max_tx_queue_size)",
         "https://github.com/qemu/qemu/commit/4271f4038372f174dbafffacca1a748d058a03ba",
         "https://libvirt.org/formatdomain.html#setting-nic-driver-specific-options",

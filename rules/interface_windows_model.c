@@ -49,14 +49,14 @@ const VlRule vl_rule_interface_windows_model = {
         "Without <model>, libvirt 9.0 gives an x86 guest an RTL8139 (checked with virsh "
         "dumpxml): the slowest NIC QEMU has, and one recent 64-bit Windows releases have no "
         "driver for. virt-manager's Windows default, e1000e, works out of the box but is fully "
-        "emulated. Seeds 000, 002, 003 and 004 all put Windows on virtio-net with the NetKVM "
+        "emulated. The Ubuntu reference guide, the WindowsKVM build, the Japanese reinstall guide and the homelab notes all put Windows on virtio-net with the NetKVM "
         "driver. The fix is unsafe for an installed guest: Windows sees a new adapter, static "
         "IP settings stay with the old one, and without NetKVM there is no network.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2 Guest VM Creation: Networking, device model virtio)",
-        "seed 002_c2547094e3efdbf1.txt (Network VirtIO; NetKVM preloaded)",
-        "seed 003_6a27a79ca04fad66.txt (NIC: device model virtio)",
-        "seed 004_69fd3e7742c4d3f5.txt (Feature Matrix: virtio network)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2 Guest VM Creation: Networking, device model virtio)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Network VirtIO; NetKVM preloaded)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (NIC: device model virtio)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Feature Matrix: virtio network)",
         "libvirt src/qemu/qemu_domain.c (qemuDomainDefaultNetModel)",
         "https://libvirt.org/formatdomain.html#setting-the-nic-model",
     },

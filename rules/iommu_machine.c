@@ -91,10 +91,10 @@ const VlRule vl_rule_iommu_machine = {
         "also calls an Intel IOMMU without ACPI an error; libvirt 9.0 accepts it and QEMU starts, but "
         "the guest discovers VT-d through the ACPI DMAR table, so without ACPI it has no IOMMU: that "
         "case is a warning. A domain without a machine attribute gets libvirt's default, pc, on x86. "
-        "Changing the machine type is not a safe fix for an installed guest, so none is offered. Seed "
-        "003 enables intel_iommu=on on the host; that is unrelated to a guest IOMMU.",
+        "Changing the machine type is not a safe fix for an installed guest, so none is offered. The "
+        "Japanese reinstall guide enables intel_iommu=on on the host; that is unrelated to a guest IOMMU.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (intel_iommu=on: host IOMMU, not a guest <iommu>)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (intel_iommu=on: host IOMMU, not a guest <iommu>)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDeviceDefIOMMU)",
         "https://libvirt.org/formatdomain.html#iommu-devices",
     },

@@ -91,7 +91,7 @@ const VlRule vl_rule_libvirt_define = {
                  "QEMU for the domain's architecture, libvirt's test driver answers, with fewer checks, "
                  "and the finding says so; on a machine without KVM a type='kvm' domain is checked as "
                  "type='qemu'.  Verdicts are cached per document, libvirt and QEMU binaries.",
-    .sources = { "seed 000_25e44bcdb966edc1.txt (virsh edit: libvirt checks a definition when it is saved)",
+    .sources = { "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (virsh edit: libvirt checks a definition when it is saved)",
                  "https://libvirt.org/drvqemu.html#embedded-driver",
                  "https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXML" },
     .fix = VL_FIX_NONE,

@@ -72,7 +72,7 @@ const VlRule vl_rule_lifecycle_unsupported_action = {
         "guest, so the fix (restart for rename-restart, the default for preserve) is safe; the "
         "restart/destroy pair needs a decision and has no fix.",
     .sources = {
-        "seed 004_69fd3e7742c4d3f5.txt (Quick Commands: virsh shutdown / reboot)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Quick Commands: virsh shutdown / reboot)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateLifecycleAction)",
         "https://libvirt.org/formatdomain.html#events-configuration",
     },

@@ -45,7 +45,7 @@ const VlRule vl_rule_machine_type_newer_than_target = {
         "(libvirt 9.0 with QEMU 7.2 in Debian 12, 11.3 with 10.0 in Debian 13, 12.8 with 11.1 in "
         "Debian unstable); for other libvirt releases it is unknown and the rule is silent.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (the WindowsKVM build: pc-q35-9.2, written for QEMU 9.2 or later)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (pc-q35-9.2, written for QEMU 9.2 or later)",
         "https://www.qemu.org/docs/master/about/deprecated.html (versioned machine types)",
         "https://libvirt.org/formatdomain.html#bios-bootloader (os/type machine)",
         "https://libvirt.org/formatdomain.html",

@@ -38,7 +38,7 @@ const VlRule vl_rule_mdev_boot_order = {
         "mediated devices on s390 can be booted from and are left alone. The domain never "
         "started with the element, so removing it is safe.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (MDEV host device added in virt-manager)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (MDEV host device added in virt-manager)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainMdevDefVFIOPCI, ...VFIOAP)",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },

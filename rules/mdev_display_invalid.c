@@ -29,7 +29,7 @@ check(const VlModel *m, VlReport *report)
                       "vGPU with display='on' but the domain has no <graphics>: libvirt refuses it "
                       "(\"graphics device is needed for attribute value 'display=on' in "
                       "<hostdev>\"); add a display to show it on, e.g. <graphics type='spice'><listen "
-                      "type='none'/><gl enable='yes'/></graphics> (seed 003) or <graphics "
+                      "type='none'/><gl enable='yes'/></graphics> (the Japanese reinstall guide) or <graphics "
                       "type='vnc'/>, or set display='off'");
         if (vl_xml_attr_is(dev, "ramfb", "on")) {
             if (first_ramfb)
@@ -54,11 +54,11 @@ const VlRule vl_rule_mdev_display_invalid = {
         "VNC/SPICE display with display='on', and give the firmware a boot display with "
         "ramfb='on'. libvirt refuses display='on' without any <graphics>, the display attribute "
         "on models other than vfio-pci, and ramfb on more than one vGPU (checked with libvirt "
-        "9.0). Seed 003 turns the display on and adds a SPICE display with EGL for it, which is "
+        "9.0). The Japanese reinstall guide turns the display on and adds a SPICE display with EGL for it, which is "
         "the right order. The fixes need a choice (which display, which vGPU), so none is "
         "offered.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (GVT-g: hostdev display on, SPICE with MESA EGL)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (GVT-g: hostdev display on, SPICE with MESA EGL)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainMdevDefVFIOPCI)",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },

@@ -1,5 +1,5 @@
 /* mdev-gvtg-uefi-rom: a vGPU display under OVMF without the GVT-g UEFI
- * option ROM and OpRegion that seed 003 needed. */
+ * option ROM and OpRegion that the Japanese reinstall guide needed. */
 #include "lint/registry.h"
 #include "lint/xml.h"
 #include "rules/io_passthrough.h"
@@ -28,7 +28,7 @@ check(const VlModel *m, VlReport *report)
         vl_report(report, dev,
                   "vGPU with display='on' in a UEFI guest%s%s: if it is an Intel GVT-g vGPU "
                   "(i915-GVTg_* type), OVMF has no driver for it and the display stays blank until "
-                  "the guest driver loads; seed 003 feeds the GVT UEFI option ROM and the OpRegion "
+                  "the guest driver loads; the Japanese reinstall guide feeds the GVT UEFI option ROM and the OpRegion "
                   "through <qemu:override> on its alias: <qemu:property name='romfile' "
                   "type='string' value='/var/lib/libvirt/qemu/drivers/vbios_gvt_uefi.rom'/> and "
                   "<qemu:property name='x-igd-opregion' type='bool' value='true'/> (ignore this for "
@@ -44,7 +44,7 @@ const VlRule vl_rule_mdev_gvtg_uefi_rom = {
     .severity = VL_SEVERITY_INFO,
     .summary = "A vGPU display in a UEFI guest without the GVT-g option ROM and OpRegion",
     .rationale =
-        "Seed 003 (after the Arch wiki's Intel GVT-g page) found that with OVMF the DMA-BUF "
+        "The Japanese reinstall guide (after the Arch wiki's Intel GVT-g page) found that with OVMF the DMA-BUF "
         "display of a GVT-g vGPU stays blank: the vGPU has no option ROM with a UEFI GOP driver, "
         "so the firmware and boot loader draw nothing. The fix there is an extracted "
         "vbios_gvt_uefi.rom passed as the device's romfile and x-igd-opregion=true, both through "
@@ -52,7 +52,7 @@ const VlRule vl_rule_mdev_gvtg_uefi_rom = {
         "this) is only known on the host, so this is a hint. The ROM file has to be provided by "
         "the user, so no fix is offered; a user alias (ua-...) keeps the override stable.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (GVT-g: UEFI (OVMF) guests show no DMA-BUF display; romfile, x-igd-opregion)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (GVT-g: UEFI (OVMF) guests show no DMA-BUF display; romfile, x-igd-opregion)",
         "https://wiki.archlinux.org/title/Intel_GVT-g",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
     },

@@ -36,11 +36,11 @@ const VlRule vl_rule_mdev_ramfb_display = {
         "ramfb is a boot framebuffer that QEMU shows through the vGPU's display, so QEMU's "
         "vfio-pci-nohotplug device refuses ramfb=true unless the display is on. libvirt 9.0 "
         "defines such a domain and fills in display='off' (checked), so the error only appears "
-        "when it starts. Seed 003 ends with display on; a half-edited copy with ramfb alone does "
+        "when it starts. The Japanese reinstall guide ends with display on; a half-edited copy with ramfb alone does "
         "not start. The fix turns the display on when the domain has a <graphics> device; "
         "without one libvirt would refuse display='on', so then only the finding is given.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (RAMFB display; hostdev display on)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (RAMFB display; hostdev display on)",
         "QEMU hw/vfio/pci.c (\"ramfb=on requires display=on\")",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },

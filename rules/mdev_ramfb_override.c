@@ -40,14 +40,14 @@ const VlRule vl_rule_mdev_ramfb_override = {
     .severity = VL_SEVERITY_INFO,
     .summary = "A vGPU's ramfb is enabled through qemu:override instead of ramfb='on'",
     .rationale =
-        "Seed 003 enables the boot framebuffer of its GVT-g vGPU by overriding the QEMU device: "
+        "The Japanese reinstall guide enables the boot framebuffer of its GVT-g vGPU by overriding the QEMU device: "
         "driver=vfio-pci-nohotplug and ramfb=true on alias hostdev0. Since libvirt 5.10 "
         "<hostdev type='mdev' model='vfio-pci' ramfb='on'> produces exactly that device, checks "
         "that only one vGPU has a ramfb, and does not depend on an alias that changes when "
         "hostdevs are added or reordered. The guest sees the same device either way, so the "
         "fix is safe; libvirt also still requires display='on' for it (mdev-ramfb-display).",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (RAMFB display: qemu:override driver=vfio-pci-nohotplug, ramfb=true)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (RAMFB display: qemu:override driver=vfio-pci-nohotplug, ramfb=true)",
         "https://libvirt.org/formatdomain.html#host-device-assignment (ramfb, since 5.10.0)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
     },

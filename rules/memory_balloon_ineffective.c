@@ -55,13 +55,13 @@ const VlRule vl_rule_memory_balloon_ineffective = {
         "A virtio balloon returns guest pages to the host one 4 KiB page at a time. With hugepages "
         "it cannot free the host's 2 MiB or 1 GiB pages (QEMU warns that it may not be reliable), "
         "and with VFIO device assignment all guest RAM is pinned for DMA, so QEMU disables the "
-        "discarding the balloon relies on. The device then only costs a PCI slot and a driver; seed "
-        "002 disables it for exactly this reason. libvirt adds a virtio balloon to x86 guests that "
+        "discarding the balloon relies on. The device then only costs a PCI slot and a driver; the "
+        "WindowsKVM build disables it for exactly this reason. libvirt adds a virtio balloon to x86 guests that "
         "have no <memballoon>, so a missing element counts as one. The fix writes <memballoon "
         "model='none'/>; it is safe (an optional virtio device) but drops the balloon's memory "
         "statistics (virsh dommemstat).",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Memory balloon: disabled, pointless with hugepage-backed RAM)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Memory balloon: disabled, pointless with hugepage-backed RAM)",
         "QEMU hw/virtio/virtio-balloon.c (page size warning, RAM discard)",
         "https://libvirt.org/formatdomain.html#memory-balloon-device",
     },

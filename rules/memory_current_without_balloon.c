@@ -32,14 +32,14 @@ const VlRule vl_rule_memory_current_without_balloon = {
     .summary = "<currentMemory> below <memory> on a guest without a memory balloon",
     .rationale =
         "<currentMemory> is the balloon's target; it does not limit the RAM QEMU gives the guest. "
-        "Without a balloon (<memballoon model='none'/>, as seed 002 sets for its hugepage-backed "
+        "Without a balloon (<memballoon model='none'/>, as the WindowsKVM build sets for its hugepage-backed "
         "guest) libvirt ignores it: checked with libvirt 9.0, a domain defined with 512 MiB of "
         "memory and 256 MiB current memory runs with 512 MiB and its live XML says so. The "
         "setting only misleads the reader (and tools that sum <currentMemory> to plan host RAM). "
         "The fix sets <currentMemory> to <memory>, which is what the guest gets anyway.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Memory balloon: <memballoon model='none'/>)",
-        "seed 001_92064a816294cb29.txt (Memory Ballooning: current memory is the initial amount)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Memory balloon: <memballoon model='none'/>)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Memory Ballooning: current memory is the initial amount)",
         "https://libvirt.org/formatdomain.html#memory-allocation",
     },
     .fix = VL_FIX_SAFE,

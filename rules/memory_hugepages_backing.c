@@ -41,12 +41,12 @@ const VlRule vl_rule_memory_hugepages_backing = {
         "Hugepages are taken from hugetlbfs (or a memfd with hugetlb) and reserved when the guest "
         "starts. libvirt therefore refuses <hugepages/> together with <allocation mode='ondemand'/> "
         "or <source type='anonymous'/> (checked with libvirt 9.0). Hugepages with a memfd source "
-        "and shared access, as in seed 002, are valid: the memfd hugetlb check the catalog mentions "
+        "and shared access, as in the WindowsKVM build, are valid: the memfd hugetlb check the catalog mentions "
         "only fails on QEMU releases older than any libvirt 9 supports, so it is not reported. The "
         "fix removes the conflicting setting, keeping the hugepages the guest was tuned for.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Memory: hugepages + memfd source + shared access)",
-        "seed 001_92064a816294cb29.txt (Memory Backing)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Memory: hugepages + memfd source + shared access)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Memory Backing)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefMemoryBacking...)",
         "https://libvirt.org/formatdomain.html#memory-backing",
     },

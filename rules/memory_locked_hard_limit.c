@@ -37,10 +37,10 @@ const VlRule vl_rule_memory_locked_hard_limit = {
         "runaway or malicious guest. The right value depends on the deployment (guest RAM, VFIO "
         "devices, QEMU's own overhead), and too small a value gets QEMU killed, so there is no "
         "automatic fix: the message suggests the guest's RAM plus 1 GiB, libvirt's own allowance "
-        "for VFIO. Seed 002 raises the host's memlock limit to unlimited for the same reason: "
+        "for VFIO. The WindowsKVM build raises the host's memlock limit to unlimited for the same reason: "
         "pinned guest RAM.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Limits: memlock=unlimited so QEMU can mlock the VM RAM)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Limits: memlock=unlimited so QEMU can mlock the VM RAM)",
         "https://libvirt.org/formatdomain.html#memory-backing",
         "https://libvirt.org/formatdomain.html#memory-tuning",
     },

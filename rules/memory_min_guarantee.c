@@ -26,13 +26,13 @@ const VlRule vl_rule_memory_min_guarantee = {
     .rationale =
         "min_guarantee exists for the ESX and OpenVZ drivers; libvirt's QEMU driver refuses any "
         "domain that sets it (checked with libvirt 9.0: \"Parameter 'min_guarantee' not supported "
-        "by QEMU.\"), at define time. None of the seeds uses it, but libvirt's own <memtune> example "
+        "by QEMU.\"), at define time. None of the Windows/VFIO guides behind virtlint uses it, but libvirt's own <memtune> example "
         "lists it next to hard_limit and soft_limit, so it is easily copied along with them when "
-        "tuning memory as seed 002 does. The closest QEMU/KVM setting is "
+        "tuning memory as the WindowsKVM build does. The closest QEMU/KVM setting is "
         "soft_limit, enforced through cgroups. The fix removes the element (and an emptied "
         "<memtune>); the domain was never accepted, so nothing depended on it.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (memory tuning context; min_guarantee itself is in no seed)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (memory tuning context; min_guarantee itself is in no guide)",
         "libvirt src/qemu/qemu_validate.c (min_guarantee)",
         "https://libvirt.org/formatdomain.html#memory-tuning",
     },

@@ -75,7 +75,7 @@ const VlRule vl_rule_memory_win11_vcpu_minimum = {
         "is given, sets cores='2' so that it still describes the vCPU count. It is unsafe: it "
         "changes the CPU topology the guest sees, and two vCPUs must be available on the host.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Bypass Hardware Checks; Windows 11 System Requirements)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Bypass Hardware Checks; Windows 11 System Requirements)",
         "osinfo-db data/os/microsoft.com/win-11.xml.in (minimum n-cpus 2)",
         "https://learn.microsoft.com/windows/whats-new/windows-11-requirements",
     },

@@ -38,11 +38,11 @@ const VlRule vl_rule_memory_windows_balloon = {
         "driver and blnsrv service are installed (and with all of it before that, which makes the "
         "behaviour change after driver installation). Task Manager counts the ballooned memory as "
         "in use, and no automatic ballooning grows it back: an administrator or a tool such as "
-        "oVirt's MOM has to run virsh setmem (seed 001). Unless the balloon is actively managed, "
+        "oVirt's MOM has to run virsh setmem (Kevin Locke's guide). Unless the balloon is actively managed, "
         "give the guest its full memory. The fix sets <currentMemory> to <memory>, which only "
         "changes how much host RAM the guest may use.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Memory Ballooning; virtio-win Drivers: blnsrv)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Memory Ballooning; virtio-win Drivers: blnsrv)",
         "https://libvirt.org/formatdomain.html#memory-allocation",
         "https://github.com/virtio-win/kvm-guest-drivers-windows/issues/61",
     },

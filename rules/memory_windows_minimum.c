@@ -67,13 +67,13 @@ const VlRule vl_rule_memory_windows_minimum = {
         "run Windows 11\"); 64-bit Windows 10 needs 2 GiB, 32-bit 1 GiB. The size that counts is "
         "<memory>, the RAM the firmware reports: a balloon can later take some of it back, but "
         "setup runs before any balloon driver. The registry bypass (LabConfig BypassRAMCheck) that "
-        "seed 001 mentions works but leaves an unsupported installation. A warning rather than an "
+        "Kevin Locke's guide mentions works but leaves an unsupported installation. A warning rather than an "
         "error: the domain is valid and an already installed guest still boots. The fix raises "
         "<memory> (and <currentMemory> when it is lower) to the minimum; it is not offered when "
         "the RAM is split into NUMA cells, whose sizes decide it.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Memory Size; Bypass Hardware Checks)",
-        "seed 004_69fd3e7742c4d3f5.txt (Resource Allocation: win11 with 16GB)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Memory Size; Bypass Hardware Checks)",
+        "A homelab's KVM/QEMU notes, not published at a public address (Resource Allocation: win11 with 16GB)",
         "https://learn.microsoft.com/windows/whats-new/windows-11-requirements",
         "osinfo-db data/os/microsoft.com/win-11.xml.in (minimum ram 4294967296)",
     },

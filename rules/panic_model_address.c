@@ -97,7 +97,7 @@ const VlRule vl_rule_panic_model_address = {
         "comes from copying an isa panic device. The guest never ran with it, so removing the "
         "address is safe; a wrong model needs a choice and is only reported.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI (with SecureBoot): pvpanic driver not signed)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI (with SecureBoot): pvpanic driver not signed)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefPanic)",
         "https://libvirt.org/formatdomain.html#panic-device",
     },

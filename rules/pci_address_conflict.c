@@ -124,7 +124,7 @@ const VlRule vl_rule_pci_address_conflict = {
     .summary = "Two devices at the same guest PCI address",
     .rationale =
         "Every device with a guest PCI address needs its own domain:bus:slot.function. Copying a "
-        "<hostdev> or a disk block, or moving a device by hand to make room for a GPU (seed 001 "
+        "<hostdev> or a disk block, or moving a device by hand to make room for a GPU (Kevin Locke's guide "
         "talks about placing devices on the root bus), easily leaves two devices at one address, "
         "and libvirt refuses the domain with \"Attempted double use of PCI Address\". Some addresses "
         "are the chipset's without being written in the XML (checked with libvirt 9.0): on i440fx "
@@ -134,7 +134,7 @@ const VlRule vl_rule_pci_address_conflict = {
         "each address, naming the first. Remove the <address> of one of them and libvirt assigns a "
         "free one.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (video on the PCI Express Root Complex, <address type='pci' bus='0x00'>)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (video on the PCI Express Root Complex, <address type='pci' bus='0x00'>)",
         "libvirt src/conf/domain_addr.c (virDomainPCIAddressReserveAddrInternal)",
         "libvirt src/qemu/qemu_domain_address.c (chipset slots of i440fx and q35)",
         "https://libvirt.org/formatdomain.html#device-addresses",

@@ -40,11 +40,11 @@ const VlRule vl_rule_pm_passthrough_suspend = {
         "Without <pm>, QEMU advertises the S3 and S4 sleep states to the guest. A guest that "
         "suspends with a VFIO-assigned GPU or USB controller frequently fails to resume: the "
         "device loses state that the host does not save, and waking the guest needs virsh "
-        "dompmwakeup. Seed 002 disables both states in the domain and hibernation in the guest. "
+        "dompmwakeup. The WindowsKVM build disables both states in the domain and hibernation in the guest. "
         "Disabling them only removes the sleep options from the guest's power menu; it cannot "
         "stop an installed guest from booting.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Power management, suspend-to-mem + suspend-to-disk both disabled; Guest: hibernate off)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Power management, suspend-to-mem + suspend-to-disk both disabled; Guest: hibernate off)",
         "https://libvirt.org/formatdomain.html#power-management",
     },
     .fix = VL_FIX_SAFE,

@@ -150,7 +150,7 @@ const VlRule vl_rule_qemu_arg_host_file = {
         "QEMU user. Files named only in qemu:arg values (-acpitable file=, -smbios file=, romfile=, "
         "-bios, -drive file=, input-linux evdev=) or in a romfile override get none of that, so QEMU cannot open them on a "
         "confined host, least of all under /home (checked with libvirt 9.0 and plain DAC: QEMU, run as "
-        "libvirt-qemu, exits with \"-acpitable file=...: can't open file ...: Permission denied\"). Seed 003 passes its OEM SLIC, MSDM and SMBIOS dumps "
+        "libvirt-qemu, exits with \"-acpitable file=...: can't open file ...: Permission denied\"). The Japanese reinstall guide passes its OEM SLIC, MSDM and SMBIOS dumps "
         "from /home this way and hits AppArmor on Ubuntu 24.04; its attempted workaround edits the "
         "packaged abstraction and runs apparmor_parser on it, which fails because an abstraction is not "
         "a profile (local additions belong in /etc/apparmor.d/local/abstractions/libvirt-qemu). Native "
@@ -160,7 +160,7 @@ const VlRule vl_rule_qemu_arg_host_file = {
         "under the firmware directories the stock policies allow (/usr/share/qemu, OVMF, SeaBIOS, ...) "
         "are not reported.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (ライセンス情報をダンプ: -acpitable/-smbios from /home, AppArmor)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (ライセンス情報をダンプ: -acpitable/-smbios from /home, AppArmor)",
         "libvirt src/security/virt-aa-helper.c, security_selinux.c, security_dac.c (slic_table labelling)",
         "https://libvirt.org/formatdomain.html#operating-system-booting (acpi table)",
         "https://libvirt.org/kbase/qemu-passthrough-security.html",

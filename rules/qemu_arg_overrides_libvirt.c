@@ -219,8 +219,8 @@ const VlRule vl_rule_qemu_arg_overrides_libvirt = {
         "size of the memory backend\"), -smp whose merged topology no longer multiplies out (\"Invalid "
         "CPU topology\"); those are errors. Everything these options do has a domain XML form.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:commandline pass-through)",
-        "seed 002_c2547094e3efdbf1.txt (vendor_id and kvm hidden expressed in XML, not -cpu)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline pass-through)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (vendor_id and kvm hidden expressed in XML, not -cpu)",
         "https://libvirt.org/kbase/qemu-passthrough-security.html",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
     },

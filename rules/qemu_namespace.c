@@ -57,7 +57,7 @@ const VlRule vl_rule_qemu_namespace = {
         "so the arguments never reach QEMU (checked with libvirt 9.0). The rule catalog rates "
         "this an error; nothing refuses it, so it is a warning.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:commandline and qemu:override need the namespace)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline and qemu:override need the namespace)",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
         "libvirt src/qemu/qemu_domain.c (QEMU XML namespace)",
     },

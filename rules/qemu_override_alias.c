@@ -64,10 +64,10 @@ const VlRule vl_rule_qemu_override_alias = {
         "dropped at define time. Aliases libvirt generates (hostdev0, virtio-disk0, net0, ...) do "
         "match at start, but they are not in the definition and are renumbered when devices are added "
         "or removed, so an override on one can silently move to another device: that is reported as "
-        "info. Seed 003 overrides alias hostdev0 for its GVT-g device; libvirt's documentation "
+        "info. The Japanese reinstall guide overrides alias hostdev0 for its GVT-g device; libvirt's documentation "
         "recommends user aliases for overrides.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:override on alias hostdev0)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:override on alias hostdev0)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
         "https://libvirt.org/formatdomain.html#devices (user aliases, ua- prefix)",
         "libvirt src/qemu/qemu_alias.c (generated aliases)",

@@ -37,10 +37,10 @@ const VlRule vl_rule_qemu_override_id = {
         "The QEMU id of a device is its libvirt alias: libvirt finds the device by it for hotplug, "
         "monitoring and the override itself, so it refuses an override of 'id' at define time (checked "
         "with libvirt 9.0). Renaming a device is done with a user alias, <alias name='ua-NAME'/> on the "
-        "device, which libvirt keeps and passes as the id. Seed 003 shows the override syntax this "
+        "device, which libvirt keeps and passes as the id. The Japanese reinstall guide shows the override syntax this "
         "mistake is made in; the catalog's appendix lists the check.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:override on alias hostdev0)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:override on alias hostdev0)",
         "libvirt src/qemu/qemu_domain.c (qemuDomainDefNamespaceParseOverrideProperties)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
     },

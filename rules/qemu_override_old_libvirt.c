@@ -87,12 +87,12 @@ const VlRule vl_rule_qemu_override_old_libvirt = {
         "(and with any libvirt when QEMU is older than 7.0) devices are passed in QEMU's key=value "
         "syntax and -set device.ALIAS.PROP=VALUE in qemu:commandline does the same job; libvirt 8.1 "
         "with QEMU 7.0 or later supports neither, only an upgrade helps. This matters for guides written "
-        "for current libvirt (seed 003 overrides the GVT-g device) applied on Ubuntu 22.04 (libvirt 8.0) "
+        "for current libvirt (the Japanese reinstall guide overrides the GVT-g device) applied on Ubuntu 22.04 (libvirt 8.0) "
         "or Debian 11 (libvirt 7.0). The translation to -set is an unsafe fix: the properties never "
         "applied before, so the guest sees changed hardware once they do.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:override for the GVT-g hostdev)",
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD: qemu:property on libvirt 8.2 and later)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:override for the GVT-g hostdev)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: qemu:property on libvirt 8.2 and later)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
     },
     .fix = VL_FIX_UNSAFE,

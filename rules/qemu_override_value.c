@@ -79,13 +79,13 @@ const VlRule vl_rule_qemu_override_value = {
         "read as base-10 numbers, bool values must be exactly true or false, and every type but "
         "remove needs a value while remove must have none. Anything else makes libvirt refuse the "
         "domain at define time (checked with libvirt 9.0). QEMU's own command-line syntax accepts "
-        "more, which is where wrong values come from: seed 001 (2022) gives discard_granularity=32M in "
+        "more, which is where wrong values come from: Kevin Locke's guide (2022) gives discard_granularity=32M in "
         "-set form, and -set accepts on/off and hex; in an override these must be 33554432, true/false "
         "and decimal. The fix rewrites values whose meaning is unambiguous (sizes with a binary suffix, "
         "hex numbers, on/off/yes/no/1/0) and drops the value of a remove property.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD: discard_granularity=32M)",
-        "seed 003_6a27a79ca04fad66.txt (qemu:property type='bool' value='true')",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: discard_granularity=32M)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:property type='bool' value='true')",
         "libvirt src/qemu/qemu_domain.c (qemuDomainDefNamespaceParseOverrideProperties)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
     },

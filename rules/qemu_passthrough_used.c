@@ -45,12 +45,12 @@ const VlRule vl_rule_qemu_passthrough_used = {
         "them is marked tainted when it starts (custom-argv, custom-device and custom-hypervisor-feature "
         "in its log, checked with libvirt 9.0), files they name are not labelled for SELinux or added to "
         "AppArmor profiles, overrides do not reach hot-plugged devices, and upgrades can change what the "
-        "arguments mean (as the switch to JSON -device did to -set). Seeds 001, 002 and 003 all reach for "
+        "arguments mean (as the switch to JSON -device did to -set). Kevin Locke's guide, the WindowsKVM build and the Japanese reinstall guide all reach for "
         "it; several of their uses have native XML today (discard_granularity, SLIC tables, SMBIOS "
         "strings). This is a reminder, not a defect.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (qemu:commandline and qemu:override)",
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD: qemu:arg and qemu:property)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline and qemu:override)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: qemu:arg and qemu:property)",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
         "https://libvirt.org/kbase/qemu-passthrough-security.html",
     },

@@ -76,12 +76,12 @@ const VlRule vl_rule_qemu_set_device_json = {
         "there is no device \"hostdev0\" defined\" (checked with libvirt 9.0 and QEMU 7.2). The "
         "replacement is <qemu:override> (libvirt 8.2 and later), which edits the JSON of the device with "
         "that alias; its values are typed, so on/off become bool true/false and sizes such as 32M become "
-        "decimal bytes. Seed 001 still recommends qemu:arg for libvirt before 8.2; that only holds up to "
+        "decimal bytes. Kevin Locke's guide still recommends qemu:arg for libvirt before 8.2; that only holds up to "
         "libvirt 8.0 or with a QEMU older than 7.0. The rule follows the target versions "
         "(--libvirt-version, --qemu-version) and assumes a current QEMU when none is given.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Discard Granularity or SSD: qemu:property or qemu:arg)",
-        "seed 002_c2547094e3efdbf1.txt (Parameters that break RDNA 4: x-vga=on)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: qemu:property or qemu:arg)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: x-vga=on)",
         "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
         "https://gitlab.com/qemu-project/qemu/-/issues/1015",
         "https://github.com/virt-manager/virt-manager/issues/599",

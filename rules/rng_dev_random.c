@@ -40,7 +40,7 @@ const VlRule vl_rule_rng_dev_random = {
         "devices behave the same once the pool is initialised, so on current hosts this is "
         "cosmetic. Changing the host-side file does not change what the guest sees.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (RNG)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (RNG)",
         "https://libvirt.org/formatdomain.html#random-number-generator-device",
         "https://lwn.net/Articles/808575/",
     },

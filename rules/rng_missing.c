@@ -37,16 +37,16 @@ const VlRule vl_rule_rng_missing = {
     .severity = VL_SEVERITY_INFO,
     .summary = "The domain has no virtio RNG device",
     .rationale =
-        "A virtio-rng device feeds the guest's entropy pool from the host. Seed 001 recommends it "
-        "in particular when the vCPU lacks RDRAND or RDRAND is not trusted, and seed 002 preloads "
+        "A virtio-rng device feeds the guest's entropy pool from the host. Kevin Locke's guide recommends it "
+        "in particular when the vCPU lacks RDRAND or RDRAND is not trusted, and the WindowsKVM build preloads "
         "the viorng driver. virt-install adds one for current operating systems. A guest without "
         "the driver just ignores the device, so adding it is safe; the host side reads "
         "/dev/urandom, which libvirt's documentation recommends over /dev/random. virtio-rng is a "
         "PCI device: the rule is silent on machines without PCI (isapc, microvm), and offers no "
         "fix when every slot of bus 0 is taken, since libvirt then refuses the domain.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (RNG)",
-        "seed 002_c2547094e3efdbf1.txt (VirtIO drivers during Windows install: viorng)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (RNG)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VirtIO drivers during Windows install: viorng)",
         "https://libvirt.org/formatdomain.html#random-number-generator-device",
     },
     .fix = VL_FIX_SAFE,

@@ -463,7 +463,7 @@ const VlRule vl_rule_schema = {
         "libxml2's own RelaxNG messages rarely say where the problem is, so virtlint narrows "
         "each one down to the element or attribute responsible.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (writes <kvm hidden='yes'/> and <os smbios='sysinfo'>)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (writes <kvm hidden='yes'/> and <os smbios='sysinfo'>)",
         "https://libvirt.org/formatdomain.html",
         "libvirt src/conf/schemas/domain.rng",
     },

@@ -43,10 +43,10 @@ const VlRule vl_rule_shmem_ivshmem_legacy = {
         "<model>, because its default is still the legacy model (both checked; newer libvirt "
         "words it \"ivshmem device is no longer supported\"). Both variants keep the same PCI "
         "IDs and shared-memory BAR, and the domain never started this way, so the fix is safe: "
-        "ivshmem-doorbell when a <server> is configured, ivshmem-plain otherwise. Seed 001 notes "
+        "ivshmem-doorbell when a <server> is configured, ivshmem-plain otherwise. Kevin Locke's guide notes "
         "that the Windows ivshmem driver is not signed, which matters with Secure Boot.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI (with SecureBoot): ivshmem driver not signed)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI (with SecureBoot): ivshmem driver not signed)",
         "libvirt src/qemu/qemu_validate.c (shmem model validation)",
         "https://libvirt.org/formatdomain.html#shared-memory-device",
     },

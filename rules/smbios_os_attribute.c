@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
     valid = strcmp(mode, "sysinfo") == 0 || strcmp(mode, "host") == 0 || strcmp(mode, "emulate") == 0;
     element = vl_xml_child(m->os, "smbios") != NULL;
     f = vl_report(report, m->os,
-                  "<os smbios='%s'> is not libvirt syntax (seed 002 writes it so): libvirt drops the "
+                  "<os smbios='%s'> is not libvirt syntax (the WindowsKVM build writes it so): libvirt drops the "
                   "attribute when it defines the domain, %s; the mode is an element inside <os>: "
                   "<smbios mode='%s'/>",
                   mode,
@@ -43,7 +43,7 @@ const VlRule vl_rule_smbios_os_attribute = {
     .severity = VL_SEVERITY_WARNING,
     .summary = "<os smbios='...'> is written as an attribute; libvirt needs <smbios mode='...'/> inside <os>",
     .rationale =
-        "Seed 002 spoofs the motherboard's SMBIOS identity so that AMD's driver sees bare metal, and "
+        "The WindowsKVM build spoofs the motherboard's SMBIOS identity so that AMD's driver sees bare metal, and "
         "enables it with <os firmware='efi' smbios='sysinfo'>. That is a syntax error: the SMBIOS mode "
         "is a child element, <smbios mode='sysinfo'/>. libvirt's schema rejects the attribute, but "
         "virsh define does not validate by default: libvirt 9.0 defines the domain, drops the "
@@ -52,7 +52,7 @@ const VlRule vl_rule_smbios_os_attribute = {
         "because the guest then really sees a different SMBIOS identity (Windows may ask for "
         "reactivation), which is what the author intended but not what the guest has run with.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (SMBIOS spoofing: <os firmware='efi' smbios='sysinfo'>)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMBIOS spoofing: <os firmware='efi' smbios='sysinfo'>)",
         "https://libvirt.org/formatdomain.html#bios-bootloader (smbios element)",
         "libvirt src/qemu/qemu_command.c (qemuBuildSmbiosCommandLine)",
     },

@@ -44,12 +44,12 @@ const VlRule vl_rule_smbios_sysinfo_unused = {
         "libvirt only turns <sysinfo type='smbios'> into QEMU -smbios arguments when <os> has <smbios "
         "mode='sysinfo'/>; with no mode (QEMU's defaults), mode='emulate' or mode='host' the values are "
         "ignored without a warning (checked with libvirt 9.0's domxml-to-native). Guides that copy "
-        "dmidecode output into <sysinfo> to look like bare metal (seed 002) therefore need both parts. "
+        "dmidecode output into <sysinfo> to look like bare metal (the WindowsKVM build) therefore need both parts. "
         "Adding the mode is an unsafe fix: the guest's SMBIOS identity changes, which Windows may treat "
         "as new hardware; removing the unused block instead changes nothing the guest sees. A "
         "<sysinfo> uuid entry is still compared with <uuid> (smbios-sysinfo-uuid).",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (SMBIOS spoofing: <sysinfo type='smbios'>)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMBIOS spoofing: <sysinfo type='smbios'>)",
         "https://libvirt.org/formatdomain.html#smbios-system-information",
         "libvirt src/qemu/qemu_command.c (qemuBuildSmbiosCommandLine)",
     },

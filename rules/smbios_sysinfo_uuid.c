@@ -80,12 +80,12 @@ const VlRule vl_rule_smbios_sysinfo_uuid = {
         "name it only if it is the same UUID (compared as a UUID, so case and dashes do not matter), "
         "takes it as the domain UUID when <uuid> is missing, and otherwise refuses the domain: \"UUID "
         "mismatch between <uuid> and <sysinfo>\" (libvirt's test smbios-uuid-match; checked with libvirt "
-        "9.0). Copying a whole dmidecode dump into <sysinfo>, as SMBIOS spoofing guides suggest (seed "
-        "002), brings the physical machine's UUID along and trips this. The check runs whatever the "
+        "9.0). Copying a whole dmidecode dump into <sysinfo>, as SMBIOS spoofing guides suggest (the "
+        "WindowsKVM build), brings the physical machine's UUID along and trips this. The check runs whatever the "
         "<smbios> mode. There is no automatic fix: which UUID is right is the user's choice, and "
         "changing <uuid> changes the guest's identity.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (SMBIOS spoofing: values from dmidecode)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMBIOS spoofing: values from dmidecode)",
         "libvirt src/conf/domain_conf.c (virSysinfoSystemParseXML)",
         "https://libvirt.org/formatdomain.html#smbios-system-information",
     },

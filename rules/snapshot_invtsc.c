@@ -48,7 +48,7 @@ const VlRule vl_rule_snapshot_invtsc = {
     .summary = "An invariant TSC without a fixed TSC frequency blocks save, memory snapshots and migration",
     .rationale =
         "An invariant TSC (CPU feature invtsc) lets a guest trust its time stamp counter, which gaming "
-        "and latency guides want (seed 002 requires invtsc and uses host-passthrough with "
+        "and latency guides want (the WindowsKVM build requires invtsc and uses host-passthrough with "
         "migratable='off', which exposes it too). QEMU cannot move such a guest's state unless the TSC "
         "frequency is fixed, so it registers a migration blocker; libvirt 9.0 with QEMU 7.2 then refuses "
         "virsh save with \"cannot migrate domain: State blocked by non-migratable CPU device (invtsc "
@@ -58,10 +58,10 @@ const VlRule vl_rule_snapshot_invtsc = {
         "<timer name='tsc' frequency='...'/> to the host's TSC rate lifts the blocker. The frequency is "
         "host-specific, so there is no automatic fix. cpu-invtsc-migration reports the migration side "
         "for CPUs that are otherwise migratable; this rule is about saving the state on the same host, "
-        "which a single-host gaming guest like seed 002's also loses. <cpu mode='maximum' "
+        "which a single-host gaming guest like the WindowsKVM build's also loses. <cpu mode='maximum' "
         "migratable='off'> exposes invtsc as well: QEMU's max CPU passes every host feature then.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (CPU features: invtsc; host-passthrough migratable='off'; tsc=native)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (CPU features: invtsc; host-passthrough migratable='off'; tsc=native)",
         "libvirt src/qemu/qemu_migration.c (qemuMigrationSrcIsAllowed)",
         "QEMU target/i386/kvm/kvm.c (invtsc migration blocker)",
         "https://libvirt.org/formatdomain.html#time-keeping",

@@ -107,13 +107,13 @@ const VlRule vl_rule_snapshot_migration_blockers = {
         "mdev or SCSI host devices, SR-IOV interfaces (unless transient teaming is set up), vDPA "
         "interfaces, virtiofs filesystems and shmem devices that are not role='master' (libvirt "
         "qemu_migration.c); with a QEMU that reports migration blockers, libvirt 9.0 asks QEMU first, "
-        "which refuses VFIO devices and hv-passthrough. Seed 001 notes that virtiofs prevents saving and "
-        "snapshots while the guest runs; seed 002's gaming guest passes through its GPU and USB "
+        "which refuses VFIO devices and hv-passthrough. Kevin Locke's guide notes that virtiofs prevents saving and "
+        "snapshots while the guest runs; the WindowsKVM build's gaming guest passes through its GPU and USB "
         "controller. Nothing needs changing: this is for backup and host-maintenance planning (shut the "
         "guest down, or take disk-only snapshots).",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Virtio-fs: migration, save and snapshots while running)",
-        "seed 002_c2547094e3efdbf1.txt (PCI passthrough of GPU and xHCI)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Virtio-fs: migration, save and snapshots while running)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (PCI passthrough of GPU and xHCI)",
         "libvirt src/qemu/qemu_migration.c (qemuMigrationSrcIsAllowed, qemuMigrationSrcIsAllowedHostdev)",
         "https://libvirt.org/kbase/virtiofs.html",
     },

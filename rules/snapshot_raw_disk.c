@@ -41,12 +41,12 @@ const VlRule vl_rule_snapshot_raw_disk = {
         "with libvirt 9.0: \"internal snapshot for disk vda unsupported for storage type raw\", for a "
         "shut-off domain too). Plain virsh snapshot-create and virt-manager's snapshot view ask for "
         "internal ones, so with a raw system disk they simply fail. Raw is a legitimate choice for speed "
-        "(seed 001) and seed 002 keeps its 5 TB raw image and copies it with cp instead; external "
+        "(Kevin Locke's guide) and the WindowsKVM build keeps its 5 TB raw image and copies it with cp instead; external "
         "snapshots (a qcow2 overlay on the raw image) work too. Disks marked snapshot='external' or "
         "'no', and read-only disks, are not reported. This is information, not a defect.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start: snapshot before experimenting, raw has no qcow2 snapshots)",
-        "seed 001_92064a816294cb29.txt (Virtual Disk, Format: qcow2 supports snapshots, raw does not)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start: snapshot before experimenting, raw has no qcow2 snapshots)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Virtual Disk, Format: qcow2 supports snapshots, raw does not)",
         "libvirt src/qemu/qemu_snapshot.c (internal snapshot for disk ... unsupported for storage type)",
         "https://libvirt.org/formatsnapshot.html",
     },

@@ -154,7 +154,7 @@ const VlRule vl_rule_snapshot_uefi_internal = {
         "libvirt 9.2 and later refuse them while shut off too. A snapshot XML asking for one cannot be "
         "created. External snapshots work. This checks snapshot documents; uefi-snapshot says the same "
         "of the domain itself.",
-    .sources = { "seed 001_92064a816294cb29.txt (BIOS vs UEFI: internal snapshots with pflash)",
+    .sources = { "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: internal snapshots with pflash)",
                  "libvirt src/qemu/qemu_snapshot.c", "https://libvirt.org/formatsnapshot.html" },
     .fix = VL_FIX_NONE,
     .refused_by = VL_REFUSED_BY_LIBVIRT,
@@ -171,11 +171,11 @@ const VlRule vl_rule_snapshot_raw_internal = {
     .summary = "An internal snapshot of a raw disk image",
     .rationale =
         "Only qcow2 images can hold internal snapshots. libvirt refuses an internal snapshot of a raw "
-        "disk (\"internal snapshot for disk vda unsupported for storage type raw\"); seed 002 keeps its "
+        "disk (\"internal snapshot for disk vda unsupported for storage type raw\"); the WindowsKVM build keeps its "
         "raw image and copies it instead. An external snapshot puts a qcow2 overlay on the raw image and "
         "works.",
-    .sources = { "seed 002_c2547094e3efdbf1.txt (Snapshot before experimenting: raw, no qcow2 snapshots)",
-                 "seed 001_92064a816294cb29.txt (Format: qcow2 supports snapshots, raw does not)",
+    .sources = { "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Snapshot before experimenting: raw, no qcow2 snapshots)",
+                 "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Format: qcow2 supports snapshots, raw does not)",
                  "libvirt src/qemu/qemu_snapshot.c" },
     .fix = VL_FIX_NONE,
     .refused_by = VL_REFUSED_BY_LIBVIRT,
@@ -193,11 +193,11 @@ const VlRule vl_rule_snapshot_memory_blocked = {
     .rationale =
         "A snapshot that includes the guest's memory saves its device state the way a migration does. "
         "QEMU refuses that for guests with a passed-through PCI device, a virtiofs filesystem, an invtsc "
-        "CPU without a fixed TSC frequency, or Hyper-V passthrough mode, so such a snapshot fails. Seed "
-        "001 notes virtiofs prevents snapshots while running. Disk-only snapshots, or snapshots of the "
+        "CPU without a fixed TSC frequency, or Hyper-V passthrough mode, so such a snapshot fails. Kevin "
+        "Locke's guide notes virtiofs prevents snapshots while running. Disk-only snapshots, or snapshots of the "
         "guest shut off, still work.",
-    .sources = { "seed 001_92064a816294cb29.txt (Virtio-fs: no save or snapshots while running)",
-                 "seed 002_c2547094e3efdbf1.txt (invtsc, VFIO passthrough)",
+    .sources = { "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Virtio-fs: no save or snapshots while running)",
+                 "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (invtsc, VFIO passthrough)",
                  "libvirt src/qemu/qemu_migration.c", "https://libvirt.org/kbase/virtiofs.html" },
     .fix = VL_FIX_NONE,
     .refused_by = VL_REFUSED_BY_QEMU,

@@ -13,7 +13,7 @@ const VlRule vl_rule_suppression_unknown_rule = {
         "to silence keeps failing the check; worse, a rule renamed later would silently stop "
         "being suppressed. Every rule id in a suppression must be one that virtlint --list-rules "
         "shows.",
-    .sources = { "virtlint" },
+    .sources = { "virtlint(1), the manual page: SUPPRESSIONS" },
     .fix = VL_FIX_NONE,
     .example_bad = "<!-- virtlint-disable cpu-sockets -->\n<vcpu>8</vcpu>",
     .example_good = "<!-- virtlint-disable cpu-socket-limit -->\n<vcpu>8</vcpu>",

@@ -31,14 +31,14 @@ const VlRule vl_rule_tpm_crb_version = {
     .summary = "A tpm-crb TPM with an emulated TPM 1.2",
     .rationale =
         "The Command Response Buffer interface is defined for TPM 2.0 only (the libvirt developers' "
-        "words quoted in seed 001: \"TPM CRB interface is a simpler interface than the TPM TIS and "
+        "words quoted in Kevin Locke's guide: \"TPM CRB interface is a simpler interface than the TPM TIS and "
         "is only available for TPM 2\"). libvirt refuses tpm-crb with an emulated TPM 1.2 at define "
-        "time (\"Unsupported interface 'tpm-crb' for TPM 1.2\", checked with libvirt 9.0). Seed 002 "
+        "time (\"Unsupported interface 'tpm-crb' for TPM 1.2\", checked with libvirt 9.0). The WindowsKVM build "
         "uses tpm-crb with 2.0. The fix sets version='2.0', which is safe: the domain was never "
         "accepted, so there is no TPM state to lose.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (TPM: CRB is only available for TPM 2)",
-        "seed 002_c2547094e3efdbf1.txt (TPM: tpm-crb, emulator backend, version 2.0)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (TPM: CRB is only available for TPM 2)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (TPM: tpm-crb, emulator backend, version 2.0)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDeviceDefTPM)",
         "https://libvirt.org/formatdomain.html#tpm-device",
     },

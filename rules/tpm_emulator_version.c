@@ -21,7 +21,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         f = vl_report(report, backend,
                       "<backend type='emulator'> without a version on a %s TPM: libvirt fills in "
-                      "version='1.2' on x86 (seed 000's \"Version: 2.0\" has to be chosen explicitly)%s; "
+                      "version='1.2' on x86 (the Ubuntu reference guide's \"Version: 2.0\" has to be chosen explicitly)%s; "
                       "write version='2.0'%s",
                       model ? "tpm-tis" : "default (tpm-tis)",
                       mf_is_win11(m) ? ", and Windows 11 requires TPM 2.0: its setup refuses a TPM 1.2" : "",
@@ -40,14 +40,14 @@ const VlRule vl_rule_tpm_emulator_version = {
         "When <backend type='emulator'> has no version, libvirt picks one at define time: 2.0 for "
         "tpm-crb and tpm-spapr, but 1.2 for tpm-tis (and for <tpm> without a model, which is "
         "tpm-tis on x86), to keep the historical behaviour. Checked with libvirt 9.0: virsh dumpxml "
-        "after define shows version='1.2' for both. Seed 000 lists Version 2.0 as a choice to make "
+        "after define shows version='1.2' for both. The Ubuntu reference guide lists Version 2.0 as a choice to make "
         "in virt-manager; in hand-written XML it is easy to leave out, and Windows 11 requires "
         "2.0. The catalog makes this an error for Windows 11; it stays a warning here, as "
         "tpm-win11-missing reports Windows 11's TPM requirements. The fix writes version='2.0'; it is unsafe because for a guest that already "
         "ran it replaces the TPM's state.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2: TPM, Model TIS, Version 2.0)",
-        "seed 001_92064a816294cb29.txt (TPM: Windows 11 requires TPM 2.0)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: TPM, Model TIS, Version 2.0)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (TPM: Windows 11 requires TPM 2.0)",
         "libvirt src/qemu/qemu_domain.c (qemuDomainTPMDefPostParse)",
         "https://libvirt.org/formatdomain.html#tpm-device",
     },

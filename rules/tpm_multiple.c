@@ -34,13 +34,13 @@ const VlRule vl_rule_tpm_multiple = {
     .rationale =
         "libvirt gives a guest at most one TPM (and, on pSeries, one spapr-tpm-proxy besides it) "
         "and refuses a domain with more (\"only a single TPM non-proxy device is supported\", "
-        "checked with libvirt 9.0 at define time). It can happen when a TPM from a guide, seed "
-        "000's TIS or seed 002's CRB, is pasted into a domain that already has one (virt-manager "
+        "checked with libvirt 9.0 at define time). It can happen when a TPM from a guide, the "
+        "Ubuntu reference guide's TIS or the WindowsKVM build's CRB, is pasted into a domain that already has one (virt-manager "
         "gives new UEFI guests an emulated TPM). There is no automatic fix: which TPM holds the guest's sealed "
         "secrets cannot be told from the XML.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.2: add a TPM device, TIS 2.0)",
-        "seed 002_c2547094e3efdbf1.txt (TPM: tpm-crb 2.0)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: add a TPM device, TIS 2.0)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (TPM: tpm-crb 2.0)",
         "libvirt src/qemu/qemu_validate.c (only a single TPM non-proxy device is supported)",
         "https://libvirt.org/formatdomain.html#tpm-device",
     },

@@ -40,7 +40,7 @@ const VlRule vl_rule_tpm_win11_missing = {
     .summary = "A Windows 11 guest without a TPM 2.0",
     .rationale =
         "Windows 11 requires TPM 2.0; setup refuses a machine without one unless the unsupported "
-        "BypassTPMCheck registry value is used (seed 001). Seeds 000 and 002 add an emulated TPM "
+        "BypassTPMCheck registry value is used (Kevin Locke's guide). The Ubuntu reference guide and the WindowsKVM build add an emulated TPM "
         "2.0 (TIS and CRB respectively); both interfaces work with Windows 11. A warning like the "
         "other setup minimums: an installed guest keeps booting. The fix adds <tpm "
         "model='tpm-crb'><backend type='emulator' version='2.0'/></tpm> (libvirt 4.5 and later), "
@@ -48,9 +48,9 @@ const VlRule vl_rule_tpm_win11_missing = {
         "without a fix: replacing it gives the guest a new TPM, which is not safe for an installed "
         "guest (see tpm-emulator-version).",
     .sources = {
-        "seed 001_92064a816294cb29.txt (TPM: Windows 11 requires TPM 2.0; swtpm)",
-        "seed 000_25e44bcdb966edc1.txt (4.2: TPM, Model TIS, Version 2.0)",
-        "seed 002_c2547094e3efdbf1.txt (TPM: tpm-crb, emulator backend, version 2.0)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (TPM: Windows 11 requires TPM 2.0; swtpm)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: TPM, Model TIS, Version 2.0)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (TPM: tpm-crb, emulator backend, version 2.0)",
         "https://libvirt.org/formatdomain.html#tpm-device",
     },
     .fix = VL_FIX_SAFE,

@@ -49,10 +49,10 @@ const VlRule vl_rule_uefi_snapshot = {
         "refuses internal snapshots (virsh snapshot-create without --disk-only) of a running UEFI "
         "guest; libvirt 9.2 and later refuse them while it is shut off too. External snapshots "
         "work, and newer libvirt can also revert and delete them (delete since 9.0, revert since "
-        "9.7). There is nothing to change in the XML: every Windows 11 guest needs UEFI. Seed 001 "
+        "9.7). There is nothing to change in the XML: every Windows 11 guest needs UEFI. Kevin Locke's guide "
         "(2021) says UEFI snapshots are not supported at all; that is outdated.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (BIOS vs UEFI: internal snapshots with pflash)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (BIOS vs UEFI: internal snapshots with pflash)",
         "libvirt src/qemu/qemu_snapshot.c",
         "https://gitlab.com/libvirt/libvirt/-/issues/460",
     },

@@ -42,13 +42,13 @@ const VlRule vl_rule_usb_address_conflict = {
     .rationale =
         "A USB device with <address type='usb' bus='0' port='N'/> is plugged into that port of the "
         "guest's USB controller (port '1.2' is port 2 of a hub on port 1). Two devices written on "
-        "one port, typically a keyboard or mouse given to the guest as a USB <hostdev> (seed 002 "
+        "one port, typically a keyboard or mouse given to the guest as a USB <hostdev> (the WindowsKVM build "
         "passes its peripherals through with the whole xHCI controller instead) "
         "added by copying another device's block, make libvirt refuse the domain (\"Duplicate USB "
         "address bus 0 port 1\"). virtlint reports every repeat at the second device with the line "
         "of the first; remove the <address> of one and libvirt picks a free port.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (USB: peripherals passed through to the guest)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (USB: peripherals passed through to the guest)",
         "libvirt src/conf/domain_addr.c (virDomainUSBAddressReserve)",
         "https://libvirt.org/formatdomain.html#device-addresses",
     },

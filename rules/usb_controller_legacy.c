@@ -106,11 +106,11 @@ const VlRule vl_rule_usb_controller_legacy = {
         "on: UHCI and EHCI emulation polls frame lists and costs much more host CPU, and the "
         "ICH9 EHCI-with-UHCI-companions set is four PCI functions for one bus. libvirt 9.0 still "
         "gives i440fx guests a piix3-uhci controller when none is written (q35 gets qemu-xhci), "
-        "and older virt-manager wrote the ICH9 set explicitly. Seed 002 uses qemu-xhci. The fix "
+        "and older virt-manager wrote the ICH9 set explicitly. The WindowsKVM build uses qemu-xhci. The fix "
         "changes the controller model the guest sees, so it is unsafe: Windows 7 has no in-box "
         "xHCI driver, and devices move to a new controller.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Controllers: qemu-xhci)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Controllers: qemu-xhci)",
         "https://www.qemu.org/docs/master/system/devices/usb.html",
         "https://libvirt.org/formatdomain.html#controllers",
     },

@@ -39,7 +39,7 @@ const VlRule vl_rule_usb_xhci_ports = {
         "address in QEMU; more is refused when the domain is defined (checked with libvirt 9.0). "
         "The guest never ran with the larger value, so lowering it to 15 is safe.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Controllers: qemu-xhci)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Controllers: qemu-xhci)",
         "libvirt src/qemu/qemu_validate.c / qemu_postparse.c (xHCI port limit)",
         "https://libvirt.org/formatdomain.html#usb-companion-controller",
     },

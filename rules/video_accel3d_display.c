@@ -45,12 +45,12 @@ const VlRule vl_rule_video_accel3d_display = {
         "runs on the host's OpenGL through the display: Spice or SDL with <gl enable='yes'/>, D-Bus "
         "with GL, or egl-headless. libvirt 9.0 defines such a domain without complaint, but QEMU "
         "exits at start with \"opengl is not available\" (checked with QEMU 7.2 and a VNC-only "
-        "domain), as seed 001 warns. Seed 000 tells Windows users to tick \"3D acceleration\" for a "
-        "smoother desktop; seed 001 is right that the Windows driver cannot use it. Removing the "
+        "domain), as Kevin Locke's guide warns. The Ubuntu reference guide tells Windows users to tick \"3D acceleration\" for a "
+        "smoother desktop; Kevin Locke's guide is right that the Windows driver cannot use it. Removing the "
         "acceleration is safe: the domain never started with it.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Video: 3D needs a Spice display with OpenGL, \"opengl is not available\")",
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 3: 3D acceleration checked)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: 3D needs a Spice display with OpenGL, \"opengl is not available\")",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 3: 3D acceleration checked)",
         "https://libvirt.org/formatdomain.html#graphical-framebuffers (gl, egl-headless)",
     },
     .fix = VL_FIX_SAFE,

@@ -38,11 +38,11 @@ const VlRule vl_rule_video_accel3d_model = {
         "QEMU's 3D acceleration is virgl, which exists only as virtio-gpu's GL variant "
         "(virtio-vga-gl, virtio-gpu-gl-pci). libvirt refuses accel3d='yes' on QXL, VGA and the other "
         "models (\"3d acceleration is supported only with 'virtio' video device\"; checked with "
-        "libvirt 9.0 for qxl and vga). virt-manager's \"3D acceleration\" checkbox, which seed 000 "
+        "libvirt 9.0 for qxl and vga). virt-manager's \"3D acceleration\" checkbox, which the Ubuntu reference guide "
         "tells Windows users to tick, only makes sense together with the virtio model. Removing the "
         "element is safe: the domain never started with it.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 3: VirtIO video with 3D acceleration)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 3: VirtIO video with 3D acceleration)",
         "libvirt src/qemu/qemu_validate.c (video acceleration validation)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

@@ -80,12 +80,12 @@ const VlRule vl_rule_video_bios_root_bus = {
         "integrated device of the PCIe root complex (bus 0). libvirt places the first video device "
         "there itself, but when a second adapter is added with virt-manager or virt-xml it goes to "
         "a root port, and deleting the first one leaves the primary adapter behind that port "
-        "(virt-manager issue #402; seed 001). The guest then has no VBE modes: the Windows "
+        "(virt-manager issue #402; Kevin Locke's guide). The guest then has no VBE modes: the Windows "
         "installer runs at 640x480 in grayscale. UEFI (OVMF's GOP) is not affected. The fix gives "
         "the adapter the lowest free slot on bus 0; it only moves the display adapter, which "
         "guests re-detect, so it is safe.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Video: BIOS needs the video device on the Root Complex)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: BIOS needs the video device on the Root Complex)",
         "https://github.com/virt-manager/virt-manager/issues/402",
         "https://libvirt.org/formatdomain.html#device-addresses",
     },

@@ -43,7 +43,7 @@ const VlRule vl_rule_video_heads = {
         "QXL setup without touching the other attributes. Setting heads='1' is safe, the domain never "
         "started with more; a guest that needs several monitors needs a virtio or QXL adapter.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start 2: QXL model with heads='1')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start 2: QXL model with heads='1')",
         "libvirt src/qemu/qemu_validate.c (video validation)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

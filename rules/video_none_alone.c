@@ -21,7 +21,7 @@ check(const VlModel *m, VlReport *report)
         vl_report(report, sv_video_model(video),
                   "<video><model type='none'/> next to %u other video device%s: libvirt refuses the domain (\"a "
                   "'none' video type must be the only video device defined for the domain\"); keep either the "
-                  "'none' model (a display served by an mdev or passed-through GPU, as in seed 003) or the "
+                  "'none' model (a display served by an mdev or passed-through GPU, as in the Japanese reinstall guide) or the "
                   "emulated adapters",
                   videos->len - 1, videos->len == 2 ? "" : "s");
     }
@@ -34,14 +34,14 @@ const VlRule vl_rule_video_none_alone = {
     .summary = "A video model 'none' together with other video devices",
     .rationale =
         "<video><model type='none'/></video> tells libvirt not to add its default adapter: the "
-        "display comes from elsewhere, such as a GVT-g mdev with display='on' in seed 003 or a "
+        "display comes from elsewhere, such as a GVT-g mdev with display='on' in the Japanese reinstall guide or a "
         "passed-through GPU. It contradicts any other <video> element and libvirt refuses the "
         "combination (\"a 'none' video type must be the only video device defined for the "
-        "domain\"; checked with libvirt 9.0). Seed 003 says to delete the existing <graphics> and "
+        "domain\"; checked with libvirt 9.0). The Japanese reinstall guide says to delete the existing <graphics> and "
         "<video> before adding it; forgetting the old <video> gives this error. Which of the two was "
         "meant is the owner's choice, so there is no automatic fix.",
     .sources = {
-        "seed 003_6a27a79ca04fad66.txt (Output using SPICE with MESA EGL: video model none)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (Output using SPICE with MESA EGL: video model none)",
         "libvirt src/conf/domain_validate.c (video validation)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

@@ -28,7 +28,7 @@ check(const VlModel *m, VlReport *report)
               "host device %s looks like a passed-through GPU (%s) but the domain also has an emulated %s "
               "display: the guest sees a second monitor on it, "
               "which can become the primary one and hold the desktop; once the GPU works, use <video><model "
-              "type='none'/></video> and remove the <graphics> device (seed 002 keeps QXL+Spice only as a "
+              "type='none'/></video> and remove the <graphics> device (the WindowsKVM build keeps QXL+Spice only as a "
               "setup fallback)",
               pci ? pci : "?", why, video ? sv_video_type(video) : "(libvirt default)");
 }
@@ -41,7 +41,7 @@ const VlRule vl_rule_video_passthrough_gpu_display = {
     .rationale =
         "A guest driving a real GPU through VFIO does not need QEMU's emulated adapter, and keeping "
         "it gives the guest a second monitor that can become the primary display, hold the login "
-        "screen or the taskbar, or confuse frame pacing. Seed 002 adds a QXL adapter with a Spice "
+        "screen or the taskbar, or confuse frame pacing. The WindowsKVM build adds a QXL adapter with a Spice "
         "display only as a fallback during setup and says to remove it once passthrough is stable. "
         "The domain XML does not say which host device is a GPU: with host facts (--nodedev) the PCI "
         "class decides; without them a heuristic does: function 0 of a slot whose function 1 (the "
@@ -49,7 +49,7 @@ const VlRule vl_rule_video_passthrough_gpu_display = {
         "hypervisor. It stays a recommendation without an automatic "
         "fix, because the emulated display is also the only way to see a guest whose GPU fails.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start 2: QXL + SPICE as a fallback, remove once passthrough is stable)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start 2: QXL + SPICE as a fallback, remove once passthrough is stable)",
         "https://libvirt.org/formatdomain.html#video-devices (model type none)",
     },
     .fix = VL_FIX_NONE,

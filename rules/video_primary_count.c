@@ -38,12 +38,12 @@ const VlRule vl_rule_video_primary_count = {
         "libvirt moves the primary video device to the front and builds the others as secondary "
         "adapters; two primary='yes' models leave it no answer and the domain is refused (\"Only one "
         "primary video device is supported\"; checked with libvirt 9.0). This happens when a model "
-        "line such as seed 002's QXL fallback (primary='yes') is pasted next to an existing primary "
+        "line such as the WindowsKVM build's QXL fallback (primary='yes') is pasted next to an existing primary "
         "virtio adapter. The fix keeps the first primary and drops the attribute from the others, "
         "which is what the domain meant in document order; it is safe because the domain never "
         "started.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start 2: QXL model with primary='yes')",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start 2: QXL model with primary='yes')",
         "libvirt src/conf/domain_validate.c (video validation)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

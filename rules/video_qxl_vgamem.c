@@ -38,7 +38,7 @@ check(const VlModel *m, VlReport *report)
                 fixed <<= 1;
             f = vl_report(report, model,
                           "QXL vgamem='%s' (KiB): libvirt refuses the domain (\"%s\"); use a power of two of at "
-                          "least 1024, for example vgamem='%" G_GUINT64_FORMAT "' (seed 002 uses 16384 for "
+                          "least 1024, for example vgamem='%" G_GUINT64_FORMAT "' (the WindowsKVM build uses 16384 for "
                           "high resolutions)",
                           text,
                           kib < 1024 ? "value for 'vgamem' must be at least 1 MiB (1024 KiB)"
@@ -59,12 +59,12 @@ const VlRule vl_rule_video_qxl_vgamem = {
         "be at least 1 MiB and a power of two; libvirt refuses other values (\"value for 'vgamem' "
         "must be at least 1 MiB (1024 KiB)\", \"value for 'vgamem' must be power of two\") and the "
         "attribute on any other model (\"vgamem attribute only supported for video type qxl\"; all "
-        "checked with libvirt 9.0, for vga and virtio too). Seed 002's QXL fallback line "
+        "checked with libvirt 9.0, for vga and virtio too). The WindowsKVM build's QXL fallback line "
         "(vgamem='16384') is correct for QXL but is refused when only the type is changed to virtio "
         "or VGA. The fix rounds a QXL value up to the next valid one and removes vgamem elsewhere; "
         "it is safe because the domain never started.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (Quick Start 2: QXL ram/vram/vgamem)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start 2: QXL ram/vram/vgamem)",
         "libvirt src/qemu/qemu_validate.c (QXL vgamem)",
         "libvirt src/conf/domain_validate.c (vgamem only for qxl)",
         "https://libvirt.org/formatdomain.html#video-devices",

@@ -42,7 +42,7 @@ const VlRule vl_rule_video_secondary_type = {
         "second adapter is added in virt-manager and its default model kept. There is no automatic "
         "fix: whether the second adapter should become virtio or disappear is the owner's choice.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Video: a second video device added with virt-manager)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: a second video device added with virt-manager)",
         "libvirt src/qemu/qemu_validate.c (video validation)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

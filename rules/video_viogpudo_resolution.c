@@ -39,14 +39,14 @@ const VlRule vl_rule_video_viogpudo_resolution = {
     .summary = "A Windows guest's virtio video resolution above what viogpudo supports",
     .rationale =
         "The Windows virtio-gpu driver (viogpudo) allocates one framebuffer and is limited to "
-        "width x height <= 4x1024x1024 pixels (seed 001, citing virtio-win issue #560): 2560x1600 "
+        "width x height <= 4x1024x1024 pixels (Kevin Locke's guide, citing virtio-win issue #560): 2560x1600 "
         "works, 3840x2160 does not. A larger <resolution> on the virtio model (libvirt 5.9 and "
-        "later) is then not offered to Windows, while seed 000 promises resolutions \"up to 4K\". "
+        "later) is then not offered to Windows, while the Ubuntu reference guide promises resolutions \"up to 4K\". "
         "There is no automatic fix: which smaller resolution fits the monitor is the owner's "
         "choice.",
     .sources = {
-        "seed 001_92064a816294cb29.txt (Video: limited to height x width <= 4x1024x1024)",
-        "seed 000_25e44bcdb966edc1.txt (4.3.1: resolutions up to 4K)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: limited to height x width <= 4x1024x1024)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.3.1: resolutions up to 4K)",
         "https://github.com/virtio-win/kvm-guest-drivers-windows/issues/560",
         "https://libvirt.org/formatdomain.html#video-devices (resolution)",
     },

@@ -46,11 +46,11 @@ const VlRule vl_rule_video_virtio_blob_memfd = {
         "from guest RAM and hands it to the display as a DMA-BUF, which requires guest memory to "
         "be a memfd; libvirt refuses anything else (\"'blob' support for virtio-gpu devices requires "
         "a memfd memory backend\", from libvirt's source: the attribute does not exist in libvirt 9.0, "
-        "which silently drops it, so for 9.0 targets the schema rule reports it instead). Seed 000 "
+        "which silently drops it, so for 9.0 targets the schema rule reports it instead). The Ubuntu reference guide "
         "already uses a memfd backing for virtio-fs; switching an anonymous or file backing to memfd "
         "is host-side only and keeps hugepages, so the fix is safe.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 2: memoryBacking source memfd)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 2: memoryBacking source memfd)",
         "libvirt src/qemu/qemu_validate.c (virtio-gpu blob validation)",
         "https://libvirt.org/formatdomain.html#video-devices (blob)",
     },

@@ -36,17 +36,17 @@ const VlRule vl_rule_video_windows_accel3d = {
     .severity = VL_SEVERITY_INFO,
     .summary = "3D acceleration on a Windows guest's virtio video, which Windows cannot use",
     .rationale =
-        "Seed 000 recommends the VirtIO video model with \"3D acceleration\" checked, saying it gives "
+        "The Ubuntu reference guide recommends the VirtIO video model with \"3D acceleration\" checked, saying it gives "
         "Windows a modern accelerated driver (Venus) and a smoother GUI. That is wrong: Venus and "
         "virgl are Mesa drivers for Linux guests, and virtio-win ships only viogpudo, a WDDM "
-        "display-only driver without 2D or 3D rendering (seed 001, which recommends disabling 3D). "
+        "display-only driver without 2D or 3D rendering (Kevin Locke's guide, which recommends disabling 3D). "
         "With accel3d the host still runs virglrenderer and the domain needs a local OpenGL display "
         "(Spice with listen type none or socket), which rules out remote Spice/VNC access without "
         "egl-headless. Removing it changes nothing Windows uses; it is reported only where a GL display "
         "exists (otherwise video-accel3d-display reports the start failure).",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.4 step 3: VirtIO video, 3D acceleration, Venus; wrong for Windows)",
-        "seed 001_92064a816294cb29.txt (Video: viogpudo is display-only; disable 3D)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.4 step 3: VirtIO video, 3D acceleration, Venus; wrong for Windows)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: viogpudo is display-only; disable 3D)",
         "https://github.com/virtio-win/kvm-guest-drivers-windows/tree/master/viogpu",
     },
     .fix = VL_FIX_SAFE,

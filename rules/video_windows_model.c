@@ -56,14 +56,14 @@ const VlRule vl_rule_video_windows_model = {
         "Without a <video> element libvirt 9.0 adds a cirrus adapter (checked: <graphics> alone "
         "gives <model type='cirrus' vram='16384'/>). Windows has no driver for cirrus, VGA or "
         "bochs beyond the Microsoft Basic Display Adapter, limited to a few VESA resolutions "
-        "(seed 000: 1280x800) and unable to follow the viewer's window size. virtio-vga with the "
+        "(the Ubuntu reference guide: 1280x800) and unable to follow the viewer's window size. virtio-vga with the "
         "viogpudo driver (virtio-win 0.1.208 and later, Windows 8 and later) or QXL with "
-        "qxl-wddm-dod fix that; seed 001 recommends virtio-vga. virtio-vga is VGA-compatible, so "
+        "qxl-wddm-dod fix that; Kevin Locke's guide recommends virtio-vga. virtio-vga is VGA-compatible, so "
         "Windows still boots with the basic driver until viogpudo is installed: the fix is safe. "
         "Guests with a passed-through GPU are left to video-passthrough-gpu-display.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (4.3.1 VirtIO GPU Driver Installation: limited to 1280x800)",
-        "seed 001_92064a816294cb29.txt (Video: recommend virtio-vga with viogpudo)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.3.1 VirtIO GPU Driver Installation: limited to 1280x800)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: recommend virtio-vga with viogpudo)",
         "libvirt src/qemu/qemu_domain.c (default video model)",
         "https://libvirt.org/formatdomain.html#video-devices",
     },

@@ -105,8 +105,8 @@ const VlRule vl_rule_virtiofs_shared_memory = {
         "defines it, 11.3 and 12.8 refuse it), so the rule reports interfaces only when the "
         "target is 11.2 or later.",
     .sources = {
-        "seed 000_25e44bcdb966edc1.txt (Memory Backing, prerequisite for file sharing)",
-        "seed 001_92064a816294cb29.txt (Memory Backing, Virtio-fs)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (Memory Backing, prerequisite for file sharing)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Memory Backing, Virtio-fs)",
         "https://libvirt.org/kbase/virtiofs.html",
         "libvirt src/qemu/qemu_validate.c (vhost-user shared memory check)",
         "libvirt NEWS.rst v11.2.0 (vhost-user network devices: common shared memory check)",

@@ -32,10 +32,10 @@ const VlRule vl_rule_watchdog_action_shutdown = {
         "A watchdog fires only when the guest stopped servicing it, i.e. when the guest is hung "
         "or its kernel is wedged. action='shutdown' then asks that guest, through an ACPI "
         "event, to shut itself down, which libvirt's documentation calls not recommended: it "
-        "usually achieves nothing. Seed 002 uses action='reset', QEMU's default. The action is "
+        "usually achieves nothing. The WindowsKVM build uses action='reset', QEMU's default. The action is "
         "carried out by QEMU on the host, so changing it does not change the guest's hardware.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Watchdog itco, action reset)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Watchdog itco, action reset)",
         "https://libvirt.org/formatdomain.html#watchdog-devices",
     },
     .fix = VL_FIX_SAFE,

@@ -94,13 +94,13 @@ const VlRule vl_rule_watchdog_model_invalid = {
         "card for i440fx, iTCO is built into q35's ICH9 chipset (no address, one per machine), "
         "i6300esb is a PCI card. libvirt refuses the mismatches when the domain is defined. "
         "Versions matter: iTCO and multiple watchdogs arrived in libvirt 9.1, so libvirt 9.0 "
-        "(Debian 12) refuses seed 002's <watchdog model='itco' action='reset'/> as an unknown "
+        "(Debian 12) refuses the WindowsKVM build's <watchdog model='itco' action='reset'/> as an unknown "
         "model, which the schema check also reports; virtlint notes it as a warning only, "
         "because newer libvirt accepts it. libvirt 9.0 also still accepts ib700 on q35 and a "
         "duplicate check exists only from 9.1 on; i6300esb may appear several times. The catalog "
         "says any two watchdogs of one model are refused: libvirt exempts i6300esb.",
     .sources = {
-        "seed 002_c2547094e3efdbf1.txt (VM Configuration: Watchdog itco, action reset)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Watchdog itco, action reset)",
         "libvirt src/qemu/qemu_validate.c (qemuValidateDomainWatchdogDef, qemuValidateDomainDefWatchdogs)",
         "https://libvirt.org/formatdomain.html#watchdog-devices",
     },

@@ -92,6 +92,10 @@ def xml_files(root):
     return sorted(out)
 
 
+# the documents the project started from, by the names nobody else has
+SEED_NAME = re.compile(r"\b[Ss]eeds? 0\d\d\b|\b\d{3}_[0-9a-f]{16}\.txt\b")
+
+
 def lint(cwd, files, options, env):
     """Lint FILES (relative to CWD) in one process: (rows, problems)."""
     rows, problems = [], []
@@ -112,6 +116,9 @@ def lint(cwd, files, options, env):
     for f in findings:
         if f["file"] not in known:
             problems.append(f"{what}: a finding names {f['file']}, which was not an input")
+        if SEED_NAME.search(f["message"]):
+            problems.append(f"{f['file']}:{f.get('line')}: a {f['rule']} message names a document users "
+                            f"cannot open (cite it by title and address): {f['message'][:200]}")
         fix = f"fix:{f['fix']['applicability']}" if f.get("fix") else "-"
         rows.append((f["file"], f.get("line") or 0, f.get("column") or 0, f["rule"], f["severity"],
                      escape(f["message"]), fix))
