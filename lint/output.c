@@ -8,7 +8,7 @@
 struct VlOutput {
     VlOutputCtx ctx;
     const VlOutputFormat *format;
-    GHashTable *per_rule;   /* rule -> count, for --statistics */
+    GHashTable *per_rule;   /* rule -> guint[3], findings per severity reported, for --statistics */
 };
 
 static const VlOutputFormat *
@@ -37,7 +37,7 @@ vl_output_new(const VlConfig *config, FILE *out)
     o->ctx.config = config;
     o->ctx.out = out;
     o->format = format_of(config->format);
-    o->per_rule = g_hash_table_new(g_direct_hash, g_direct_equal);
+    o->per_rule = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     if (o->format->begin)
         o->format->begin(&o->ctx);
     return o;
@@ -68,8 +68,13 @@ vl_output_document(VlOutput *o, VlDocument *doc, GPtrArray *findings)
 {
     for (guint i = 0; i < findings->len; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);
-        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(o->per_rule, f->rule));
-        g_hash_table_insert(o->per_rule, (gpointer) f->rule, GUINT_TO_POINTER(n + 1));
+        guint *counts = g_hash_table_lookup(o->per_rule, f->rule);
+
+        if (!counts) {
+            counts = g_new0(guint, VL_SEVERITY_ERROR + 1);
+            g_hash_table_insert(o->per_rule, (gpointer) f->rule, counts);
+        }
+        counts[f->severity]++;
     }
     o->format->document(&o->ctx, doc, findings);
 }
@@ -101,36 +106,49 @@ vl_output_summary(FILE *out, const VlConfig *config, const VlStats *s, guint inp
                 s->fixable_unsafe);
 }
 
-static gint
-by_count(gconstpointer a, gconstpointer b, gpointer counts)
-{
-    guint ca = GPOINTER_TO_UINT(g_hash_table_lookup(counts, *(gpointer *) a));
-    guint cb = GPOINTER_TO_UINT(g_hash_table_lookup(counts, *(gpointer *) b));
+/* One line of --statistics: a rule and a severity it was reported with
+ * (the configuration may move a rule's findings to another severity). */
+typedef struct {
+    const VlRule *rule;
+    VlSeverity severity;
+    guint count;
+} VlStatLine;
 
-    if (ca != cb)
-        return ca > cb ? -1 : 1;
-    return g_strcmp0((*(const VlRule **) a)->id, (*(const VlRule **) b)->id);
+static gint
+by_count(gconstpointer a, gconstpointer b)
+{
+    const VlStatLine *la = a, *lb = b;
+    int c = g_strcmp0(la->rule->id, lb->rule->id);
+
+    if (la->count != lb->count)
+        return la->count > lb->count ? -1 : 1;
+    return c ? c : (int) lb->severity - (int) la->severity;
 }
 
-/* --statistics: findings per rule, most frequent first (on stderr for the
- * machine formats, so their output stays parseable). */
+/* --statistics: findings per rule and severity reported, most frequent
+ * first (on stderr for the machine formats, so their output stays
+ * parseable). */
 static void
 write_statistics(VlOutput *o)
 {
     FILE *out = o->ctx.config->format == VL_FORMAT_TEXT ? o->ctx.out : stderr;
-    g_autoptr(GPtrArray) rules = g_ptr_array_new();
+    g_autoptr(GArray) lines = g_array_new(FALSE, FALSE, sizeof(VlStatLine));
     GHashTableIter it;
-    gpointer rule;
+    gpointer rule, counts;
 
     g_hash_table_iter_init(&it, o->per_rule);
-    while (g_hash_table_iter_next(&it, &rule, NULL))
-        g_ptr_array_add(rules, rule);
-
-    g_ptr_array_sort_with_data(rules, by_count, o->per_rule);
-    for (guint i = 0; i < rules->len; i++) {
-        const VlRule *r = g_ptr_array_index(rules, i);
-        fprintf(out, "%5u  %-32s %-8s %s\n", GPOINTER_TO_UINT(g_hash_table_lookup(o->per_rule, r)), r->id,
-                vl_severity_name(r->severity), vl_fix_name(r->fix));
+    while (g_hash_table_iter_next(&it, &rule, &counts)) {
+        for (int sev = VL_SEVERITY_INFO; sev <= VL_SEVERITY_ERROR; sev++) {
+            VlStatLine line = { rule, (VlSeverity) sev, ((guint *) counts)[sev] };
+            if (line.count)
+                g_array_append_val(lines, line);
+        }
+    }
+    g_array_sort(lines, by_count);
+    for (guint i = 0; i < lines->len; i++) {
+        const VlStatLine *l = &g_array_index(lines, VlStatLine, i);
+        fprintf(out, "%5u  %-32s %-8s %s\n", l->count, l->rule->id, vl_severity_name(l->severity),
+                vl_fix_name(l->rule->fix));
     }
 }
 

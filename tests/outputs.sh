@@ -25,6 +25,10 @@ expect_no_grep '^22 \|' "$tmp/out" "--concise has no excerpt"
 # --statistics
 expect_rc 1 "--statistics" -- "$VL" --concise --statistics --select "$core" "$bad"
 expect_grep '^ +2  hyperv-dependency +error' "$tmp/out" "statistics count per rule"
+# ...with the severity reported, not the rule's default
+printf '[severity]\nhyperv-dependency = warning\n' >"$tmp/statrc"
+expect_rc 1 "--statistics with [severity]" -- "$VL" --concise --statistics --config "$tmp/statrc" --select "$core" "$bad"
+expect_grep '^ +2  hyperv-dependency +warning' "$tmp/out" "statistics show the severity reported"
 
 # SARIF, validated against the schema
 expect_rc 1 "sarif" -- "$VL" --format sarif --select "$core,hostdev-rom-bar" "$bad" corpus/hostdev-rom-bar/fix-rom-bar-off.xml
