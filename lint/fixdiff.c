@@ -576,14 +576,41 @@ kept_in_place(const Diff *d, xmlNodePtr o, xmlNodePtr r)
     return kept;
 }
 
+/* Whether N holds nothing but whitespace text (no element, comment, CDATA
+ * or other text). */
+static bool
+only_blanks(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type != XML_TEXT_NODE || !xmlIsBlankNode(c))
+            return false;
+    return true;
+}
+
 static void
 diff_children(Diff *d, xmlNodePtr o, xmlNodePtr r, const VlSrcElem *e)
 {
-    g_autoptr(GHashTable) kept = kept_in_place(d, o, r);
+    g_autoptr(GHashTable) kept = NULL;
     g_autoptr(GHashTable) matched = g_hash_table_new(g_direct_hash, g_direct_equal);
     g_autoptr(GPtrArray) news = g_ptr_array_new();
     g_autofree char *indent = child_indent(d, o);
     xmlNodePtr prev = NULL;
+
+    /* Every child goes and only blanks would be left between the tags: the
+     * element becomes empty (<memballoon model='none'/>) instead of keeping
+     * a blank line before its end tag.  Attribute edits end at the '>'
+     * this replaces, and come first at the same place. */
+    if (!e->self_closing && only_blanks(r)) {
+        bool blank = true;
+
+        for (xmlNodePtr oc = o->children; oc && blank; oc = oc->next)
+            blank = oc->type == XML_ELEMENT_NODE || (oc->type == XML_TEXT_NODE && xmlIsBlankNode(oc));
+        if (blank) {
+            add_edit(d, e->tag_end - 1, e->end, "/>");
+            return;
+        }
+    }
+    kept = kept_in_place(d, o, r);
 
     for (xmlNodePtr rc = r->children; rc; rc = rc->next) {
         xmlNodePtr oc;

@@ -58,14 +58,14 @@ const VlRule vl_rule_memory_balloon_ineffective = {
         "discarding the balloon relies on. The device then only costs a PCI slot and a driver; the "
         "WindowsKVM build disables it for exactly this reason. libvirt adds a virtio balloon to x86 guests that "
         "have no <memballoon>, so a missing element counts as one. The fix writes <memballoon "
-        "model='none'/>; it is safe (an optional virtio device) but drops the balloon's memory "
-        "statistics (virsh dommemstat).",
+        "model='none'/>. It is unsafe: the guest loses the balloon's memory statistics (virsh "
+        "dommemstat, the memory graph of virt-manager), a feature it may be using.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Memory balloon: disabled, pointless with hugepage-backed RAM)",
         "QEMU hw/virtio/virtio-balloon.c (page size warning, RAM discard)",
         "https://libvirt.org/formatdomain.html#memory-balloon-device",
     },
-    .fix = VL_FIX_SAFE,
+    .fix = VL_FIX_UNSAFE,
     .example_bad = "<memoryBacking>\n  <hugepages/>\n</memoryBacking>\n<devices>\n  <memballoon model='virtio'/>\n</devices>",
     .example_good = "<memoryBacking>\n  <hugepages/>\n</memoryBacking>\n<devices>\n  <memballoon model='none'/>\n</devices>",
     .check = check,

@@ -227,6 +227,29 @@ START_TEST(test_fixdiff_insert_above_comments)
 }
 END_TEST
 
+/* An element whose children all go, with only blanks left between its
+ * tags, becomes an empty element, not a start tag over a blank end tag;
+ * one with a comment inside keeps it, and its end tag. */
+START_TEST(test_fixdiff_emptied_element)
+{
+    const char *xsl = XSL_HEAD
+        "<xsl:template match='memballoon'><xsl:copy><xsl:apply-templates select='@*'/>"
+        "<xsl:attribute name='model'>none</xsl:attribute>"
+        "<xsl:apply-templates select='comment()'/></xsl:copy></xsl:template>"
+        "</xsl:stylesheet>";
+    g_autofree char *blank = fix_with("<domain>\n  <devices>\n    <memballoon model='virtio'>\n"
+                                      "      <stats period='5'/>\n      <address type='pci' bus='0x05'/>\n"
+                                      "    </memballoon>\n  </devices>\n</domain>\n", xsl);
+    g_autofree char *commented = fix_with("<domain>\n  <devices>\n    <memballoon model='virtio'>\n"
+                                          "      <!-- stats for virt-manager -->\n      <stats period='5'/>\n"
+                                          "    </memballoon>\n  </devices>\n</domain>\n", xsl);
+
+    ck_assert_str_eq(blank, "<domain>\n  <devices>\n    <memballoon model='none'/>\n  </devices>\n</domain>\n");
+    ck_assert_str_eq(commented, "<domain>\n  <devices>\n    <memballoon model='none'>\n"
+                                "      <!-- stats for virt-manager -->\n    </memballoon>\n  </devices>\n</domain>\n");
+}
+END_TEST
+
 /* A comment among the text a fix changes stays where it was. */
 START_TEST(test_fixdiff_text_keeps_comments)
 {
@@ -383,6 +406,7 @@ main(void)
     tcase_add_test(tc, test_fixdiff_minimal_edits);
     tcase_add_test(tc, test_fixdiff_insert_between_and_before);
     tcase_add_test(tc, test_fixdiff_insert_above_comments);
+    tcase_add_test(tc, test_fixdiff_emptied_element);
     tcase_add_test(tc, test_fixdiff_text_keeps_comments);
     tcase_add_test(tc, test_fixdiff_character_references);
     tcase_add_test(tc, test_fixdiff_moves_keep_text);
