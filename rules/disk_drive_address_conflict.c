@@ -8,9 +8,8 @@
 #include "rules/device_address.h"
 
 /* The index libvirt reads from a disk name (virDiskNameParse): the letters
- * after the prefix, in base 26 ("a" 0, "z" 25, "aa" 26), then optional
- * digits.  False when the name has no such form, or an index past
- * libvirt's int. */
+ * after the prefix, in base 26 ("a" 0, "z" 25, "aa" 26).  False when the
+ * name has no such form, or an index past libvirt's int. */
 static bool
 disk_index(const char *dev, gint64 *index)
 {
@@ -29,9 +28,11 @@ disk_index(const char *dev, gint64 *index)
         if (*index > G_MAXINT32)
             return false;
     }
-    /* digits may follow: a partition number, which libvirt ignores here
-     * (sdb1 is sdb's drive address) */
-    if (dev[strspn(dev, "0123456789")] != '\0')
+    /* digits after the letters are a partition number (sdb1), which
+     * libvirt refuses in a disk target before it assigns any address
+     * ("partitions can't appear in disk targets", libvirt 9.0): no drive
+     * address to compare */
+    if (*dev != '\0')
         return false;
     return dev != letters;
 }
