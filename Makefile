@@ -10,14 +10,14 @@ PKG_CONFIG ?= pkg-config
 
 # libvirt is only asked for its headers here: plain file linting must not pay
 # for loading libvirt, and the release findings target is found at run time
-# (lint/version.c).
+# (lint/engine/version.c).
 PKGS := libxml-2.0 libxslt libpcre2-8 glib-2.0 json-c
 
 WARNINGS := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
-# -ldl: libvirt itself is dlopen()ed, only for --domain (lint/live.c)
+# -ldl: libvirt itself is dlopen()ed, only for --domain (lint/host/live.c)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -ldl
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
@@ -35,8 +35,11 @@ endif
 # builds can share one source tree: make B=/tmp/b BIN=/tmp/b/virtlint ...
 B ?= build
 BIN ?= virtlint
-LIB_SRCS := $(filter-out lint/main.c,$(wildcard lint/*.c)) $(wildcard rules/*.c)
-LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o $(B)/schemas.o
+# lint/STAGE/*.c is the library, rules/CATEGORY/*.c the rules; the registry
+# is generated from the rule files, so a rule is registered by existing.
+RULE_SRCS := $(sort $(wildcard rules/*/*.c))
+LIB_SRCS := $(filter-out lint/cli/main.c,$(wildcard lint/*/*.c)) $(RULE_SRCS)
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/fixers.o $(B)/schemas.o $(B)/registry.o
 FIXERS := $(sort $(wildcard fixers/*.xsl))
 SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
@@ -47,7 +50,7 @@ UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 all: $(BIN)
 
 # Tests keep schema verdicts in the build tree, never in the user's
-# ~/.cache; a fresh tree validates everything once (lint/schemacache.h).
+# ~/.cache; a fresh tree validates everything once (lint/schema/schemacache.h).
 check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(abspath $(B))/test-cache
 # under the sanitizers, every document is validated afresh once
 check-asan: export VIRTLINT_CACHE_DIR = $(abspath $(ASAN_B))/test-cache
@@ -55,6 +58,13 @@ check-asan: export VIRTLINT_CACHE_DIR = $(abspath $(ASAN_B))/test-cache
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
+	@mkdir -p $(dir $@)
+	tools/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
+
+$(B)/registry.o: $(B)/registry.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The stylesheets are compiled into the binary: no search path, no install step.
 $(B)/tools/embed-fixers: tools/embed_fixers.c tools/embed.h
@@ -82,7 +92,7 @@ $(B)/libvirtlint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(B)/lint/main.o $(B)/libvirtlint.a
+$(BIN): $(B)/lint/cli/main.o $(B)/libvirtlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tools/gen-rules-md: $(B)/tools/gen_rules_md.o $(B)/libvirtlint.a

@@ -1,6 +1,6 @@
 <?xml version="1.0"?>
 <!-- qemu-override-value: rewrite qemu:property values libvirt cannot parse
-     into what they mean to QEMU, as rules/qemu_snapshot_misc.c's
+     into what they mean to QEMU, as lint/model/qemu_args.c's
      qsm_override_value_fix() does:
      - bool: on/yes/y/1/true (any case) become true, off/no/n/0/false false;
      - unsigned and signed: 0x... hex (up to 13 digits) becomes decimal, a

@@ -4,7 +4,7 @@
      qemu:override properties on the device alias ID (libvirt 8.2 and later).
      - The targeted argument and the -set (or set) before it are removed;
        a qemu:commandline left without arguments or environment is removed.
-     - Each property is typed as rules/qemu_snapshot_misc.c's
+     - Each property is typed as lint/model/qemu_args.c's
        qsm_property_for_set() types it: a few string-valued properties keep
        their text; on/off/yes/no/true/false/y/n become bool true/false;
        decimal numbers become unsigned (or signed with a minus); 0x... hex

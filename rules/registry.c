@@ -1,7 +1,7 @@
 /* The one place every rule is registered.  Order is the order of
  * --list-rules and rules.md (grouped by area); findings are sorted by
  * position anyway. */
-#include "lint/registry.h"
+#include "lint/engine/registry.h"
 
 /* schema and the core rules of 0.1 */
 extern const VlRule vl_rule_schema;

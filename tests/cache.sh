@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The schema verdict cache (lint/schemacache.h): a document validated once
+# The schema verdict cache (lint/schema/schemacache.h): a document validated once
 # is not validated (nor the schema compiled) again; only "valid" is kept;
 # a changed document or schema is validated afresh; the cache can be moved
 # or turned off, and a cache that cannot be written costs nothing but time.

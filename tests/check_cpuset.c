@@ -1,8 +1,8 @@
-/* Unit tests for libvirt's cpuset syntax (lint/cpuset.c). */
+/* Unit tests for libvirt's cpuset syntax (lint/model/cpuset.c). */
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/cpuset.h"
+#include "lint/model/cpuset.h"
 
 /* TEXT parses (with negation) and formats back as WANT. */
 static void

@@ -10,13 +10,13 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
 
-#include "lint/document.h"
-#include "lint/fix.h"
-#include "lint/fixdiff.h"
-#include "lint/fixmeaning.h"
-#include "lint/srcmap.h"
-#include "lint/textedit.h"
-#include "lint/udiff.h"
+#include "lint/load/document.h"
+#include "lint/fix/fix.h"
+#include "lint/fix/fixdiff.h"
+#include "lint/fix/fixmeaning.h"
+#include "lint/load/srcmap.h"
+#include "lint/fix/textedit.h"
+#include "lint/fix/udiff.h"
 
 static VlDocument *
 parse(const char *text)

@@ -4,12 +4,12 @@
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/config.h"
-#include "lint/document.h"
-#include "lint/engine.h"
-#include "lint/registry.h"
-#include "lint/report.h"
-#include "lint/version.h"
+#include "lint/engine/config.h"
+#include "lint/load/document.h"
+#include "lint/engine/engine.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+#include "lint/engine/version.h"
 
 #include <libxslt/xsltutils.h>
 

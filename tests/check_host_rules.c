@@ -1,4 +1,4 @@
-/* Unit tests for the host-aware rules (rules/host.c) with partial host
+/* Unit tests for the host-aware rules (rules/host/host.c) with partial host
  * facts: `--nodedev` alone, `--capabilities` alone, ... (the corpus always
  * loads all three kinds from a tests/data/host* directory).  A rule whose
  * facts were not given must stay silent rather than report everything as
@@ -6,12 +6,12 @@
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/config.h"
-#include "lint/document.h"
-#include "lint/host.h"
-#include "lint/model.h"
-#include "lint/registry.h"
-#include "lint/report.h"
+#include "lint/engine/config.h"
+#include "lint/load/document.h"
+#include "lint/host/host.h"
+#include "lint/model/model.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
 
 /* capabilities of a 2-CPU host (CPUs 0 and 1) offering 4 KiB and 2 MiB pages */
 #define CAPS                                                                                              \

@@ -1,4 +1,4 @@
-/* Unit tests for lint/libvirtcheck_locate.c: real libvirt error messages,
+/* Unit tests for lint/host/libvirtcheck_locate.c: real libvirt error messages,
  * from the EXPECTED_ERRORS.tsv of libvirt 9.8's and 11.3's test suites
  * (../shared/corpus), against small domains, must point at the element
  * they are about.  Each document marks the expected element on a line of
@@ -8,8 +8,8 @@
 
 #include <libxml/parser.h>
 
-#include "lint/libvirtcheck_locate.h"
-#include "lint/xml.h"
+#include "lint/host/libvirtcheck_locate.h"
+#include "lint/load/xml.h"
 
 /* Locate MESSAGE in the domain BODY and check the line it names is the one
  * marked <!-- here --> (or the <domain> line, 1, when none is marked). */

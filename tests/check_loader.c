@@ -1,4 +1,4 @@
-/* Unit tests for the loader (lint/document.c) and input expansion. */
+/* Unit tests for the loader (lint/load/document.c) and input expansion. */
 #include "check_util.h"
 #include <fcntl.h>
 #include <stdlib.h>
@@ -8,8 +8,8 @@
 
 #include <libxml/parser.h>
 
-#include "lint/document.h"
-#include "lint/inputs.h"
+#include "lint/load/document.h"
+#include "lint/load/inputs.h"
 
 static VlConfig config;
 

@@ -1,13 +1,13 @@
-/* Unit tests for the model (lint/model.c): topology defaults, guest OS
+/* Unit tests for the model (lint/model/model.c): topology defaults, guest OS
  * detection and its precedence, firmware and machine detection, memory. */
 #include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/host.h"
-#include "lint/model.h"
-#include "lint/version.h"
-#include "lint/xml.h"
+#include "lint/host/host.h"
+#include "lint/model/model.h"
+#include "lint/engine/version.h"
+#include "lint/load/xml.h"
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -278,7 +278,7 @@ END_TEST
 
 
 /* ---- Tests that pin each fact the model derives at its boundary: each
- * one fails when a condition, limit or guard of lint/model.c, guest.c,
+ * one fails when a condition, limit or guard of lint/model/model.c, guest.c,
  * xml.c or host.c is changed (tools/mutate.py finds such changes). */
 
 START_TEST(test_memory_limit_of_largest_unit)
@@ -627,7 +627,7 @@ END_TEST
 
 START_TEST(test_xml_helpers)
 {
-    /* domain XML may not have a DOCTYPE; host files read by lint/host.c
+    /* domain XML may not have a DOCTYPE; host files read by lint/host/host.c
      * may, and their entity references stay unexpanded, as here */
     static const char xml[] = "<!DOCTYPE e [<!ENTITY ent 'E'>]>\n"
                               "<e xmlns:q='urn:x-q' q:name='theirs' name='ours' empty='' mixed='a&ent;b' "
@@ -674,7 +674,7 @@ START_TEST(test_xml_helpers)
 END_TEST
 
 
-/* ---- Host facts (lint/host.c), read as the host-aware rules get them. */
+/* ---- Host facts (lint/host/host.c), read as the host-aware rules get them. */
 
 #define PCI_DEVICE(extra)                                                                              \
     "<device><name>pci</name><capability type='pci'>" extra "</capability></device>"

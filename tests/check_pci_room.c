@@ -1,11 +1,11 @@
-/* Unit tests for rules/pci_room.c: whether a fix may add a PCI device
+/* Unit tests for lint/model/pci_room.c: whether a fix may add a PCI device
  * (a machine with PCI, a free slot on bus 0 or another PCI controller). */
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/model.h"
-#include "lint/xml.h"
-#include "rules/pci_room.h"
+#include "lint/model/model.h"
+#include "lint/load/xml.h"
+#include "lint/model/pci_room.h"
 
 static VlConfig config;
 

@@ -1,4 +1,4 @@
-/* Unit tests for the qemu-snapshot-misc helpers (rules/qemu_snapshot_misc.c):
+/* Unit tests for the qemu-snapshot-misc helpers (lint/model/qemu_args.c):
  * how a -set or qemu:property value is read, which aliases libvirt would
  * generate and which device they name, the ids that qemu:arg -device
  * defines, and the sysinfo helpers the smbios rules share. */
@@ -9,12 +9,12 @@
 #include <malloc.h>
 #endif
 
-#include "lint/model.h"
-#include "lint/report.h"
-#include "lint/rule.h"
-#include "lint/version.h"
-#include "lint/xml.h"
-#include "rules/qemu_snapshot_misc.h"
+#include "lint/model/model.h"
+#include "lint/engine/report.h"
+#include "lint/engine/rule.h"
+#include "lint/engine/version.h"
+#include "lint/load/xml.h"
+#include "lint/model/qemu_args.h"
 
 extern const VlRule vl_rule_smbios_os_attribute;
 

@@ -6,12 +6,12 @@
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/model.h"
-#include "lint/registry.h"
-#include "lint/report.h"
-#include "lint/xml.h"
-#include "rules/hyperv_cpu_family.h"
-#include "rules/memory_firmware.h"
+#include "lint/model/model.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+#include "lint/load/xml.h"
+#include "lint/model/cpu_features.h"
+#include "lint/model/memory_firmware.h"
 
 static VlConfig config;
 

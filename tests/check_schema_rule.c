@@ -1,4 +1,4 @@
-/* Unit tests for the schema rule (rules/schema.c) where the corpus cannot
+/* Unit tests for the schema rule (rules/schema/schema.c) where the corpus cannot
  * look: whole messages (a corpus expectation is a substring, so it cannot
  * tell "is not in libvirt 9.0's schema" from the same text followed by ", it
  * is in 12.8's"), and the budget of 400 validations that bounds the search
@@ -13,11 +13,11 @@
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/config.h"
-#include "lint/engine.h"
-#include "lint/registry.h"
-#include "lint/report.h"
-#include "lint/version.h"
+#include "lint/engine/config.h"
+#include "lint/engine/engine.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+#include "lint/engine/version.h"
 
 static char *select_schema[] = { (char *) "schema", NULL };
 

@@ -1,16 +1,16 @@
 /* Unit tests for the helpers the storage and video rules share
- * (rules/storage_video.c): libvirt's target-name arithmetic and default
+ * (lint/model/storage_video.c): libvirt's target-name arithmetic and default
  * bus, the primary video, OpenGL on a display, PCI address numbers and how
  * a passed-through GPU is recognised (host facts first, else the HDMI/DP
  * audio function beside it when the guest is Windows or hides KVM). */
 #include "check_util.h"
 #include <string.h>
 
-#include "lint/config.h"
-#include "lint/host.h"
-#include "lint/model.h"
-#include "lint/xml.h"
-#include "rules/storage_video.h"
+#include "lint/engine/config.h"
+#include "lint/host/host.h"
+#include "lint/model/model.h"
+#include "lint/load/xml.h"
+#include "lint/model/storage_video.h"
 
 static VlConfig config;
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/document.h"
-#include "lint/model.h"
+#include "lint/load/document.h"
+#include "lint/model/model.h"
 
 /* Run every test case in SUITE and return main()'s exit status. */
 static inline int

@@ -50,17 +50,17 @@
 
 #include <libxml/parser.h>
 
-#include "lint/config.h"
-#include "lint/engine.h"
-#include "lint/fix.h"
-#include "lint/guest.h"
-#include "lint/host.h"
-#include "lint/version.h"
-#include "lint/inputs.h"
-#include "lint/registry.h"
-#include "lint/report.h"
-#include "lint/schema.h"
-#include "lint/udiff.h"
+#include "lint/engine/config.h"
+#include "lint/engine/engine.h"
+#include "lint/fix/fix.h"
+#include "lint/model/guest.h"
+#include "lint/host/host.h"
+#include "lint/engine/version.h"
+#include "lint/load/inputs.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+#include "lint/schema/schema.h"
+#include "lint/fix/udiff.h"
 
 typedef struct {
     int line;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# --libvirt-check (lint/libvirtcheck.h): the libvirt and QEMU of this machine
+# --libvirt-check (lint/host/libvirtcheck.h): the libvirt and QEMU of this machine
 # really define each document, through the embedded QEMU driver on a root of
 # virtlint's own.  An accepted domain gets no libvirt-define finding, a
 # refused one gets it at the element libvirt names, a rule reporting the
@@ -12,7 +12,7 @@ set -u
 VL=$(realpath "${1:-./virtlint}")
 suite=libvirt_check
 tmp=$(mktemp -d)
-# the root's definitions live on /dev/shm (lint/libvirtcheck.c)
+# the root's definitions live on /dev/shm (lint/host/libvirtcheck.c)
 shm=/dev/shm/virtlint-$(id -u)-$(printf %s "$tmp/cache/libvirt-root" | sha256sum | cut -c1-16)
 trap 'rm -rf "$tmp" "$shm"' EXIT
 . "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The schema of the release a file targets (lint/schema.h): the schemas are
+# The schema of the release a file targets (lint/schema/schema.h): the schemas are
 # built into the binary, the default target is the libvirt installed on the
 # machine (found from its library's name, without loading it), and a
 # finding names the release that judged it.

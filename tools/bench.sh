@@ -16,7 +16,7 @@ measure() { "$CPU" "$RUNS" 1 -- "$@"; }
 # many small processes: CPU seconds per invocation, best of 3 rounds of N
 measure_many() { local n=$1; shift; "$CPU" 3 "$n" -- "$@" | cut -d' ' -f1; }
 
-# Schema verdicts are cached (lint/schemacache.h): comparisons with xmllint,
+# Schema verdicts are cached (lint/schema/schemacache.h): comparisons with xmllint,
 # which validates everything, run with --no-cache; the cached case is
 # measured on its own, with a cache of this run.
 export VIRTLINT_CACHE_DIR=$tmp/cache
@@ -168,7 +168,7 @@ PY
         "$n" "$lv_check" "$(verdict "$lv_check" 10)"
     printf -- "  virsh -c 'qemu:///embed?root=...' define of the same files, one virsh per file: %s ms per document (%sx virtlint's)\n" \
         "$virsh_each" "$(ratio "$virsh_each" "$lv_check")"
-    # the root keeps its definitions on /dev/shm (lint/libvirtcheck.c)
+    # the root keeps its definitions on /dev/shm (lint/host/libvirtcheck.c)
     rm -rf "/dev/shm/virtlint-$(id -u)-$(printf %s "$lvcache/libvirt-root" | sha256sum | cut -c1-16)"
 else
     echo "--libvirt-check: not measured (libvirt cannot be loaded here)"

@@ -83,7 +83,7 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: embed-fixers OUT.c FILE.xsl...\n");
         return 2;
     }
-    if (!(out = embed_open(argv[1], "tools/embed_fixers.c from the fixers directory", "lint/fixers.h")))
+    if (!(out = embed_open(argv[1], "tools/embed_fixers.c from the fixers directory", "lint/fix/fixers.h")))
         return 1;
     for (int i = 2; i < argc; i++) {
         int len = 0;

@@ -77,7 +77,7 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: embed-schemas OUT.c schemas/RELEASE/NAME.rng...\n");
         return 2;
     }
-    if (!(out = embed_open(argv[1], "tools/embed_schemas.c from the schemas directory", "lint/schemas.h")))
+    if (!(out = embed_open(argv[1], "tools/embed_schemas.c from the schemas directory", "lint/schema/schemas.h")))
         return 1;
     for (int i = 2; i < argc; i++) {
         g_autofree char *dir = g_path_get_dirname(argv[i]);

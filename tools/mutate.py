@@ -2,8 +2,8 @@
 """Mutation testing of virtlint's rules and model (issue #11): `make mutate`.
 
 Each mutant is one small change to one source file of rules/ or of the model
-(lint/model.c, guest.c, cpuset.c, xml.c, host.c: what rules read their facts
-from).  It is compiled, linked into the corpus runner (and, when the corpus
+(lint/model/, lint/load/xml.c and lint/host/host.c: what rules read their
+facts from).  It is compiled, linked into the corpus runner (and, when the corpus
 misses it, into each unit test that contains the changed file) and run.  A
 mutant is killed when a test fails, crashes or times out; it survives when
 every test still passes; one that does not compile is counted apart.
@@ -61,7 +61,9 @@ from collections import namedtuple
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 
-MODEL_FILES = ['lint/model.c', 'lint/guest.c', 'lint/cpuset.c', 'lint/xml.c', 'lint/host.c']
+# what rules read their facts from: the model, the XML helpers, the host facts
+MODEL_FILES = sorted(os.path.relpath(f, ROOT) for pat in ('lint/model/*.c', 'lint/model/*.h')
+                     for f in glob.glob(os.path.join(ROOT, pat))) + ['lint/load/xml.c', 'lint/host/host.c']
 
 # functions whose format string and the arguments after it only make text
 MESSAGE_FUNCS = {
@@ -493,15 +495,15 @@ def shown(text, edits, mutated):
 
 # ---------------------------------------------------------------- sources
 
-# Not mutated: the list of rules, and the one rule whose check runs only
+# Not mutated: the one rule whose check runs only
 # with --libvirt-check (it defines the document with the installed libvirt,
 # which neither the corpus nor the unit tests do; tests/libvirt_check.sh
 # covers it).
-NOT_MUTATED = {'rules/registry.c', 'rules/libvirt_define.c'}
+NOT_MUTATED = {'rules/libvirt/define.c'}
 
 
 def source_files():
-    files = sorted(glob.glob('rules/*.c') + glob.glob('rules/*.h')) + MODEL_FILES
+    files = sorted(glob.glob('rules/*/*.c') + glob.glob('rules/*/*.h')) + MODEL_FILES
     return [f for f in files if f not in NOT_MUTATED]
 
 
@@ -512,9 +514,9 @@ def rule_ids(path, text):
 def includers(header):
     name = os.path.basename(header)
     out = []
-    for f in sorted(glob.glob('rules/*.c') + glob.glob('lint/*.c')):
+    for f in sorted(glob.glob('rules/*/*.c') + glob.glob('lint/*/*.c')):
         with open(f) as fh:
-            if re.search(r'#\s*include\s+"(rules/)?' + re.escape(name) + '"', fh.read()):
+            if re.search(r'#\s*include\s+"' + re.escape(header) + '"', fh.read()):
                 out.append(f)
     return out
 
@@ -950,7 +952,7 @@ def main():
 
     builder = Builder(args)
     all_ids = set()
-    for f in glob.glob('rules/*.c'):
+    for f in glob.glob('rules/*/*.c'):
         with open(f) as fh:
             all_ids.update(rule_ids(f, fh.read()))
     timeouts = baseline(builder)

@@ -3,7 +3,7 @@
  * once more must be possible without a crash. */
 #include "harness.h"
 
-#include "lint/fix.h"
+#include "lint/fix/fix.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lint/document.h"
-#include "lint/engine.h"
-#include "lint/schemacache.h"
+#include "lint/load/document.h"
+#include "lint/engine/engine.h"
+#include "lint/schema/schemacache.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

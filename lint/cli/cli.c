@@ -1,0 +1,231 @@
+#include "lint/cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lint/model/guest.h"
+#include "lint/engine/version.h"
+
+G_DEFINE_QUARK(vl-cli-error, vl_cli_error)
+
+/* "a,b" given once or several times -> one NULL-terminated list. */
+static char **
+split_lists(char **given)
+{
+    g_autoptr(GPtrArray) out = g_ptr_array_new();
+
+    for (char **g = given; g && *g; g++) {
+        g_auto(GStrv) parts = g_strsplit(*g, ",", -1);
+        for (char **p = parts; *p; p++) {
+            g_strstrip(*p);
+            if (**p)
+                g_ptr_array_add(out, g_strdup(*p));
+        }
+    }
+    if (out->len == 0)
+        return NULL;
+    g_ptr_array_add(out, NULL);
+    return (char **) g_ptr_array_free(g_steal_pointer(&out), FALSE);
+}
+
+static gboolean
+want_color(const char *mode, GError **error)
+{
+    if (!mode || strcmp(mode, "auto") == 0)
+        return isatty(STDOUT_FILENO) && !g_getenv("NO_COLOR");
+    if (strcmp(mode, "always") == 0)
+        return !g_getenv("NO_COLOR");
+    if (strcmp(mode, "never") == 0)
+        return FALSE;
+    g_set_error(error, VL_CLI_ERROR, 0, "--color: expected auto, always or never, got '%s'", mode);
+    return FALSE;
+}
+
+/* "16M", "512K", "1048576" */
+static gboolean
+parse_size(const char *text, gsize *out)
+{
+    char *end;
+    guint64 n = g_ascii_strtoull(text, &end, 10);
+    guint64 unit = 1;
+
+    if (end == text)
+        return FALSE;
+    if (*end == 'K' || *end == 'k')
+        unit = 1024, end++;
+    else if (*end == 'M' || *end == 'm')
+        unit = 1024 * 1024, end++;
+    else if (*end == 'G' || *end == 'g')
+        unit = 1024 * 1024 * 1024, end++;
+    if (*end || n == 0 || n > G_MAXSIZE / unit)
+        return FALSE;
+    *out = (gsize) (n * unit);
+    return TRUE;
+}
+
+gboolean
+vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
+{
+    g_autofree char *format = NULL, *fail_on = NULL, *os = NULL, *edition = NULL, *color = NULL;
+    g_autofree char *libvirt_version = NULL, *qemu_version = NULL, *max_file_size = NULL;
+    g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
+    gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
+    gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
+    gboolean libvirt_check = FALSE;
+    g_autoptr(GError) color_error = NULL;
+    GOptionEntry entries[] = {
+        { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
+        { "concise", 0, 0, G_OPTION_ARG_NONE, &concise, "Text: one line per finding, without the source excerpt", NULL },
+        { "statistics", 0, 0, G_OPTION_ARG_NONE, &statistics, "Print how many findings each rule reported", NULL },
+        { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select, "Run only these rules or categories (comma-separated, repeatable)", "RULES" },
+        { "ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignore, "Do not run these rules or categories", "RULES" },
+        { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on, "Exit 1 on findings of this severity or worse: error, warning (default), info", "SEVERITY" },
+        { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
+        { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
+        { "libvirt-version", 0, 0, G_OPTION_ARG_STRING, &libvirt_version, "The libvirt release to target, X.Y[.Z] (default: the one installed here)", "VERSION" },
+        { "qemu-version", 0, 0, G_OPTION_ARG_STRING, &qemu_version, "The QEMU release to target, X.Y[.Z] (default: unknown, assumed current)", "VERSION" },
+        { "max-file-size", 0, 0, G_OPTION_ARG_STRING, &max_file_size, "Refuse inputs larger than this (bytes, or with K, M, G; default 16M)", "SIZE" },
+        { "schema", 0, 0, G_OPTION_ARG_FILENAME, &config->schema_path, "Judge by this RelaxNG schema (default: the built-in one of the target libvirt release)", "PATH" },
+        { "cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &cli->cache_dir, "Keep schema verdicts (and --libvirt-check's verdicts and root) here (default: $VIRTLINT_CACHE_DIR, else ~/.cache/virtlint)", "DIR" },
+        { "no-cache", 0, 0, G_OPTION_ARG_NONE, &cli->no_cache, "Neither read nor write the verdict caches (--libvirt-check: use a temporary root)", NULL },
+        { "libvirt-check", 0, 0, G_OPTION_ARG_NONE, &libvirt_check, "Also define each document with the libvirt and QEMU installed here (embedded driver, no daemon) and report a refusal (rule libvirt-define)", NULL },
+        { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, "Apply safe fixes in place (with - for stdin: write the fixed document to stdout)", NULL },
+        { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
+        { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
+        { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
+        { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
+        { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
+        { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
+        { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
+        { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
+        { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
+        { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
+        { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
+        { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
+        { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
+        { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
+        { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
+        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
+        { NULL, 0, 0, 0, NULL, NULL, NULL },
+    };
+    g_autoptr(GOptionContext) ctx = g_option_context_new("PATH... - lint libvirt domain XML");
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_set_description(ctx,
+        "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
+        "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
+        "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
+        "<!-- virtlint-disable-file RULE --> anywhere in the file.");
+    if (!g_option_context_parse(ctx, &argc, &argv, error))
+        return FALSE;
+
+    config->quiet = quiet;
+    config->no_config = no_config;
+    config->concise = concise;
+    config->statistics = statistics;
+    config->fix = fix;
+    config->define = define;
+    config->libvirt_check = libvirt_check;
+    if (define && !(fix && (cli->domains || cli->all_domains))) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--define goes with --fix and --domain or --all-domains");
+        return FALSE;
+    }
+    config->diff = diff;
+    config->unsafe_fixes = unsafe_fixes;
+    config->show_fixes = show_fixes;
+    if (fix && diff) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--fix and --diff exclude each other: --diff shows what --fix would write");
+        return FALSE;
+    }
+    config->select = split_lists(select);
+    config->ignore = split_lists(ignore);
+    /* what the command line set wins over a .virtlintrc */
+    config->set_by_cli = (select ? VL_SET_SELECT : 0) | (ignore ? VL_SET_IGNORE : 0) | (fail_on ? VL_SET_FAIL_ON : 0) |
+                         (os ? VL_SET_OS : 0) | (edition ? VL_SET_EDITION : 0) |
+                         (config->schema_path ? VL_SET_SCHEMA : 0) | (unsafe_fixes ? VL_SET_UNSAFE : 0) |
+                         (libvirt_version ? VL_SET_LIBVIRT : 0) | (qemu_version ? VL_SET_QEMU : 0) |
+                         (libvirt_check ? VL_SET_LIBVIRT_CHECK : 0);
+    config->color = want_color(color, &color_error);
+    if (color_error) {
+        g_propagate_error(error, g_steal_pointer(&color_error));
+        return FALSE;
+    }
+
+    if (!format || strcmp(format, "text") == 0) {
+        config->format = VL_FORMAT_TEXT;
+    } else if (strcmp(format, "json") == 0) {
+        config->format = VL_FORMAT_JSON;
+    } else if (strcmp(format, "sarif") == 0) {
+        config->format = VL_FORMAT_SARIF;
+    } else if (strcmp(format, "github") == 0) {
+        config->format = VL_FORMAT_GITHUB;
+    } else if (strcmp(format, "junit") == 0) {
+        config->format = VL_FORMAT_JUNIT;
+    } else {
+        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text, json, sarif, github or junit, got '%s'", format);
+        return FALSE;
+    }
+    if (config->format != VL_FORMAT_TEXT)
+        config->color = FALSE;
+    if (fail_on && vl_severity_parse(fail_on, &config->fail_on) < 0) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'", fail_on);
+        return FALSE;
+    }
+    if (os && !vl_guest_parse_os(os, &config->os_family, &config->os_windows_version, &config->os_edition)) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--os: expected windows, win10, win11, windows-server, linux or other, got '%s'", os);
+        return FALSE;
+    }
+    if (edition && !vl_guest_parse_edition(edition, &config->os_edition)) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--edition: expected home, pro, education, enterprise, workstation or server, got '%s'",
+                    edition);
+        return FALSE;
+    }
+
+    if (libvirt_version && !vl_version_parse(libvirt_version, &config->libvirt_version)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--libvirt-version: expected X.Y or X.Y.Z, got '%s'", libvirt_version);
+        return FALSE;
+    }
+
+    if (max_file_size && !parse_size(max_file_size, &config->max_file_size)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--max-file-size: expected a size such as 16M, got '%s'", max_file_size);
+        return FALSE;
+    }
+    if (qemu_version && !vl_version_parse(qemu_version, &config->qemu_version)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--qemu-version: expected X.Y or X.Y.Z, got '%s'", qemu_version);
+        return FALSE;
+    }
+
+    if (version)
+        cli->mode = VL_MODE_VERSION;
+    else if (list_rules)
+        cli->mode = VL_MODE_LIST_RULES;
+    else if (cli->explain)
+        cli->mode = VL_MODE_EXPLAIN;
+    else
+        cli->mode = VL_MODE_LINT;
+
+    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains) {
+        g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
+        return FALSE;
+    }
+    cli->paths = g_steal_pointer(&paths);
+    return TRUE;
+}
+
+void
+vl_cli_clear(VlCli *cli)
+{
+    g_clear_pointer(&cli->connect, g_free);
+    g_clear_pointer(&cli->capabilities, g_free);
+    g_clear_pointer(&cli->domcapabilities, g_free);
+    g_clear_pointer(&cli->nodedev, g_free);
+    g_clear_pointer(&cli->cache_dir, g_free);
+    g_clear_pointer(&cli->domains, g_strfreev);
+    g_clear_pointer(&cli->explain, g_free);
+    g_clear_pointer(&cli->paths, g_strfreev);
+}

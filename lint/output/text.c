@@ -1,0 +1,103 @@
+/* Text output: `path:line:col: severity: [*] message [rule]`, followed (unless
+ * --concise) by the source line with the element marked, as ruff and rustc
+ * show it; then the summary. */
+#include <string.h>
+
+#include "lint/fix/fix.h"
+#include "lint/output/format.h"
+#include "lint/engine/report.h"
+#include "lint/engine/rule.h"
+
+#define SGR_RESET "\033[0m"
+#define SGR_BOLD "\033[1m"
+#define SGR_DIM "\033[2m"
+#define SGR_RED "\033[1;31m"
+#define SGR_YELLOW "\033[1;33m"
+#define SGR_BLUE "\033[1;34m"
+
+static const char *
+severity_color(VlSeverity sev)
+{
+    switch (sev) {
+    case VL_SEVERITY_ERROR:
+        return SGR_RED;
+    case VL_SEVERITY_WARNING:
+        return SGR_YELLOW;
+    case VL_SEVERITY_INFO:
+    default:
+        return SGR_BLUE;
+    }
+}
+
+/* The source line of F with a caret line under its start tag. */
+static void
+write_excerpt(VlOutputCtx *ctx, VlDocument *doc, const VlFinding *f)
+{
+    const VlConfig *c = ctx->config;
+    const char *text = doc->data, *start, *end, *tag_end;
+    int line = f->line, col = f->column;
+    g_autofree char *number = g_strdup_printf("%d", line);
+    int width = (int) strlen(number);
+    glong shown, from, len;
+
+    if (line <= 0 || col <= 0)
+        return;
+    /* the line's start, from the document's line index (built once) */
+    start = vl_document_line_start(doc, line);
+    if (!start)
+        return;
+    end = memchr(start, '\n', doc->len - (gsize) (start - text));
+    if (!end)
+        end = text + doc->len;
+    if (end > start && end[-1] == '\r')
+        end--;
+    shown = g_utf8_strlen(start, end - start);
+    from = col - 1;
+    if (from >= shown)
+        return;
+    /* underline the start tag, or up to the end of the line */
+    tag_end = memchr(g_utf8_offset_to_pointer(start, from), '>', (gsize) (end - g_utf8_offset_to_pointer(start, from)));
+    len = tag_end ? g_utf8_strlen(g_utf8_offset_to_pointer(start, from), tag_end + 1 - g_utf8_offset_to_pointer(start, from))
+                  : shown - from;
+
+    fprintf(ctx->out, "%s%*s |%s\n", vl_output_color(c, SGR_BLUE), width, "", vl_output_color(c, SGR_RESET));
+    fprintf(ctx->out, "%s%s |%s %.*s\n", vl_output_color(c, SGR_BLUE), number, vl_output_color(c, SGR_RESET),
+            (int) (end - start), start);
+    fprintf(ctx->out, "%s%*s |%s %*s%s", vl_output_color(c, SGR_BLUE), width, "", vl_output_color(c, SGR_RESET),
+            (int) from, "", vl_output_color(c, severity_color(f->severity)));
+    for (glong i = 0; i < len; i++)
+        fputc('^', ctx->out);
+    fprintf(ctx->out, "%s\n\n", vl_output_color(c, SGR_RESET));
+}
+
+static void
+document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
+{
+    const VlConfig *c = ctx->config;
+
+    for (guint i = 0; i < findings->len; i++) {
+        const VlFinding *f = g_ptr_array_index(findings, i);
+
+        fprintf(ctx->out, "%s%s:%d:", vl_output_color(c, SGR_BOLD), doc->path, f->line);
+        if (f->column > 0)
+            fprintf(ctx->out, "%d:", f->column);
+        fprintf(ctx->out, "%s %s%s%s: %s%s %s[%s]%s\n", vl_output_color(c, SGR_RESET),
+                vl_output_color(c, severity_color(f->severity)), vl_severity_name(f->severity),
+                vl_output_color(c, SGR_RESET), vl_fix_allowed(f, c->unsafe_fixes) ? "[*] " : "", f->message,
+                vl_output_color(c, SGR_DIM), f->rule->id, vl_output_color(c, SGR_RESET));
+        if (!c->concise)
+            write_excerpt(ctx, doc, f);
+    }
+}
+
+static void
+finish(VlOutputCtx *ctx, const VlStats *stats, guint input_errors)
+{
+    if (!ctx->config->quiet)
+        vl_output_summary(ctx->out, ctx->config, stats, input_errors);
+}
+
+const VlOutputFormat vl_output_text = {
+    .document = document,
+    .finish = finish,
+};

@@ -1,0 +1,367 @@
+#include "lint/schema/schema.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lint/schema/schemacache.h"
+#include "lint/load/xml.h"
+#include "lint/schema/schemas.h"
+#include "lint/engine/version.h"
+
+G_DEFINE_QUARK(vl-schema-error, vl_schema_error)
+
+struct VlSchema {
+    int shipped;            /* index into vl_embedded_schema_releases, -1 for a file */
+    char *url;              /* of domain.rng: virtlint-schema:/9.0/domain.rng, or the path */
+    char *label;
+    bool explicit;          /* a file the user chose */
+    xmlRelaxNGPtr domain, snapshot;
+    bool domain_tried, snapshot_tried;
+    GHashTable *names;      /* "e:NAME" / "a:NAME" the grammar defines; shipped only */
+};
+
+static VlSchema *shipped;   /* one per embedded release, compiled on demand */
+static VlSchema *file;      /* --schema */
+static VlSchema *judge, *older;
+static unsigned target;
+static bool failed_explicitly;
+
+static void
+collect_first_error(void *data, VlXmlError err)
+{
+    char **first = data;
+
+    if (!*first && err && err->message)
+        *first = g_strstrip(g_strdup_printf("%s:%d: %s", err->file ? err->file : "schema", err->line,
+                                            err->message));
+}
+
+static void
+schema_free(VlSchema *s)
+{
+    g_clear_pointer(&s->domain, xmlRelaxNGFree);
+    g_clear_pointer(&s->snapshot, xmlRelaxNGFree);
+    g_clear_pointer(&s->names, g_hash_table_unref);
+    g_clear_pointer(&s->url, g_free);
+    g_clear_pointer(&s->label, g_free);
+}
+
+static void
+ensure_shipped(void)
+{
+    if (shipped)
+        return;
+    vl_schemas_register();
+    shipped = g_new0(VlSchema, vl_embedded_schema_release_count);
+    for (unsigned i = 0; i < vl_embedded_schema_release_count; i++) {
+        shipped[i].shipped = (int) i;
+        shipped[i].url = g_strdup_printf(VL_SCHEMA_URL_PREFIX "%s/domain.rng", vl_embedded_schema_releases[i].release);
+        shipped[i].label = g_strdup_printf("libvirt %s's schema", vl_embedded_schema_releases[i].release);
+    }
+}
+
+gboolean
+vl_schema_prepare(const char *path, gboolean explicit, GError **error)
+{
+    if (file && g_strcmp0(path, file->url) == 0) {
+        file->explicit = file->explicit || explicit;
+        judge = file;
+        older = NULL;
+        target = 0;
+        return TRUE;
+    }
+    if (access(path, R_OK) != 0) {
+        g_set_error(error, VL_SCHEMA_ERROR, 0, "cannot read schema %s: %s", path, g_strerror(errno));
+        return FALSE;
+    }
+    if (file) {
+        schema_free(file);
+        g_free(file);
+    }
+    file = g_new0(VlSchema, 1);
+    file->shipped = -1;
+    file->url = g_strdup(path);
+    file->label = g_strdup_printf("the schema %s", path);
+    file->explicit = explicit;
+    judge = file;
+    older = NULL;
+    target = 0;
+    return TRUE;
+}
+
+void
+vl_schema_prepare_release(unsigned want)
+{
+    unsigned n = vl_embedded_schema_release_count;
+    unsigned i = 0;
+
+    ensure_shipped();
+    /* the nearest release not older than the target: a false error costs
+     * more trust than a miss; past the newest, the newest */
+    while (i + 1 < n && vl_embedded_schema_releases[i].version < VL_LIBVIRT(want / 1000000u, want / 1000u % 1000u))
+        i++;
+    judge = &shipped[i];
+    older = NULL;
+    if (i > 0 && vl_embedded_schema_releases[i].version > want)
+        older = &shipped[i - 1];
+    target = want;
+}
+
+VlSchema *
+vl_schema_judge(void)
+{
+    return judge;
+}
+
+VlSchema *
+vl_schema_older(void)
+{
+    return older;
+}
+
+VlSchema *
+vl_schema_newer(const VlSchema *schema)
+{
+    if (!schema || schema->shipped < 0 || (unsigned) schema->shipped + 1 >= vl_embedded_schema_release_count)
+        return NULL;
+    return &shipped[schema->shipped + 1];
+}
+
+VlSchema *
+vl_schema_newest(void)
+{
+    ensure_shipped();
+    return &shipped[vl_embedded_schema_release_count - 1];
+}
+
+unsigned
+vl_schema_target(void)
+{
+    return target;
+}
+
+const char *
+vl_schema_label(const VlSchema *schema)
+{
+    return schema->label;
+}
+
+const char *
+vl_schema_release_name(const VlSchema *schema)
+{
+    return schema->shipped < 0 ? NULL : vl_embedded_schema_releases[schema->shipped].release;
+}
+
+static xmlRelaxNGPtr
+compile(VlSchema *s, const char *name, bool quiet)
+{
+    g_autofree char *dir = g_path_get_dirname(s->url);
+    g_autofree char *url = NULL;
+    g_autofree char *first_error = NULL;
+    xmlRelaxNGParserCtxtPtr ctxt;
+    xmlRelaxNGPtr compiled;
+
+    /* g_build_filename would squash the scheme's "//" */
+    url = g_strcmp0(name, "domain.rng") == 0 ? g_strdup(s->url) : g_strdup_printf("%s/%s", dir, name);
+    if (s->shipped < 0 && g_strcmp0(name, "domain.rng") != 0 && access(url, R_OK) != 0)
+        return NULL;
+    ctxt = xmlRelaxNGNewParserCtxt(url);
+    xmlRelaxNGSetParserStructuredErrors(ctxt, collect_first_error, &first_error);
+    compiled = xmlRelaxNGParse(ctxt);
+    xmlRelaxNGFreeParserCtxt(ctxt);
+    if (compiled || quiet)
+        return compiled;
+
+    if (s->explicit) {
+        fprintf(stderr, "virtlint: error: cannot compile schema %s: %s\n", url,
+                first_error ? first_error : "not a RelaxNG schema");
+        failed_explicitly = true;
+    } else {
+        fprintf(stderr, "virtlint: note: cannot compile schema %s: %s; the schema rule is skipped "
+                "(pass --schema PATH)\n", url, first_error ? first_error : "not a RelaxNG schema");
+    }
+    return NULL;
+}
+
+xmlRelaxNGPtr
+vl_schema_domain(VlSchema *s)
+{
+    if (s && !s->domain && !s->domain_tried) {
+        s->domain_tried = true;
+        s->domain = compile(s, "domain.rng", false);
+    }
+    return s ? s->domain : NULL;
+}
+
+xmlRelaxNGPtr
+vl_schema_snapshot(VlSchema *s)
+{
+    if (s && !s->snapshot && !s->snapshot_tried) {
+        s->snapshot_tried = true;
+        s->snapshot = compile(s, "domainsnapshot.rng", true);
+    }
+    return s ? s->snapshot : NULL;
+}
+
+/* Collect the names after `<element name="` and `<attribute name="` in the
+ * release's files (as embedded: libxml2 wrote them with double quotes). */
+static void
+collect_names(GHashTable *names, const char *text, size_t len, const char *opener, char kind)
+{
+    size_t olen = strlen(opener);
+    const char *p = text, *end = text + len;
+
+    while ((p = g_strstr_len(p, end - p, opener))) {
+        const char *start = p + olen, *quote = memchr(start, '"', end - start);
+
+        if (!quote)
+            break;
+        g_hash_table_add(names, g_strdup_printf("%c:%.*s", kind, (int) (quote - start), start));
+        p = quote;
+    }
+}
+
+bool
+vl_schema_knows_name(VlSchema *s, const char *name, bool attribute)
+{
+    g_autofree char *key = NULL;
+
+    if (s->shipped < 0)
+        return true;
+    if (!s->names) {
+        const char *release = vl_embedded_schema_releases[s->shipped].release;
+
+        s->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (unsigned i = 0; i < vl_embedded_schema_file_count; i++) {
+            const VlEmbeddedSchemaFile *f = &vl_embedded_schema_files[i];
+
+            if (strcmp(f->release, release) != 0)
+                continue;
+            collect_names(s->names, f->text, f->len, "<element name=\"", 'e');
+            collect_names(s->names, f->text, f->len, "<attribute name=\"", 'a');
+        }
+    }
+    key = g_strdup_printf("%c:%s", attribute ? 'a' : 'e', name);
+    return g_hash_table_contains(s->names, key);
+}
+
+gboolean
+vl_schema_failed(void)
+{
+    return failed_explicitly;
+}
+
+/* What a "passes" verdict depends on: the judge and the older release. */
+static char *
+verdict_identity(void)
+{
+    GString *id = g_string_new(NULL);
+    VlSchema *parts[] = { judge, older };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(parts); i++) {
+        VlSchema *s = parts[i];
+
+        if (!s)
+            continue;
+        if (s->shipped >= 0) {
+            g_string_append_printf(id, "embedded %s %s\n", vl_embedded_schema_releases[s->shipped].release,
+                                   vl_embedded_schema_releases[s->shipped].digest);
+        } else {
+            g_autofree char *files = vl_schema_cache_file_identity(s->url);
+
+            if (!files) {
+                g_string_free(id, TRUE);
+                return NULL;
+            }
+            g_string_append_printf(id, "file %s\n", files);
+        }
+    }
+    return g_string_free(id, FALSE);
+}
+
+/* computed once per judge: a file schema's identity costs a stat of every
+ * .rng beside it */
+static VlSchema *identity_judge, *identity_older;
+static char *identity_cached;
+
+static const char *
+identity(void)
+{
+    if (!judge)
+        return NULL;
+    if (!identity_cached || identity_judge != judge || identity_older != older) {
+        g_free(identity_cached);
+        identity_cached = verdict_identity();
+        identity_judge = judge;
+        identity_older = older;
+        if (!identity_cached)
+            identity_cached = g_strdup("");
+    }
+    return *identity_cached ? identity_cached : NULL;
+}
+
+gboolean
+vl_schema_known_valid(const VlDocument *doc)
+{
+    return vl_schema_cache_known_valid(identity(), doc->is_snapshot, doc->data, doc->len);
+}
+
+void
+vl_schema_remember_valid(const VlDocument *doc)
+{
+    vl_schema_cache_remember_valid(identity(), doc->is_snapshot, doc->data, doc->len);
+}
+
+static void
+ignore_error(void *data G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
+{
+}
+
+bool
+vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc)
+{
+    xmlRelaxNGValidCtxtPtr ctxt = xmlRelaxNGNewValidCtxt(grammar);
+    int rc;
+
+    xmlRelaxNGSetValidStructuredErrors(ctxt, ignore_error, NULL);
+    rc = xmlRelaxNGValidateDoc(ctxt, doc);
+    xmlRelaxNGFreeValidCtxt(ctxt);
+    return rc == 0;
+}
+
+static bool
+valid_against(VlSchema *s, const VlDocument *doc)
+{
+    xmlRelaxNGPtr against = doc->is_snapshot ? vl_schema_snapshot(s) : vl_schema_domain(s);
+
+    return !against || vl_schema_grammar_accepts(against, doc->doc);
+}
+
+gboolean
+vl_schema_valid(const VlDocument *doc)
+{
+    if (!judge || vl_schema_known_valid(doc))
+        return TRUE;
+    if (!valid_against(judge, doc) || (older && !valid_against(older, doc)))
+        return FALSE;
+    vl_schema_remember_valid(doc);
+    return TRUE;
+}
+
+void
+vl_schema_release(void)
+{
+    for (unsigned i = 0; shipped && i < vl_embedded_schema_release_count; i++)
+        schema_free(&shipped[i]);
+    g_clear_pointer(&shipped, g_free);
+    if (file) {
+        schema_free(file);
+        g_clear_pointer(&file, g_free);
+    }
+    judge = older = NULL;
+    target = 0;
+    g_clear_pointer(&identity_cached, g_free);
+    identity_judge = identity_older = NULL;
+}

@@ -1,0 +1,119 @@
+/* clock-timer-unsupported: <clock><timer> settings libvirt's QEMU driver
+ * refuses, or accepts and ignores. */
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+
+/* Which of the optional attributes each timer takes, as libvirt 9.0's QEMU
+ * driver has it (checked with virsh define): track only on rtc, mode and
+ * frequency only on tsc, tickpolicy on rtc and pit (and accepted but ignored
+ * on hpet and tsc). */
+static bool
+takes(const char *timer, const char *attr)
+{
+    if (strcmp(attr, "track") == 0)
+        return strcmp(timer, "rtc") == 0;
+    if (strcmp(attr, "mode") == 0 || strcmp(attr, "frequency") == 0)
+        return strcmp(timer, "tsc") == 0;
+    if (strcmp(attr, "tickpolicy") == 0)
+        return strcmp(timer, "kvmclock") != 0 && strcmp(timer, "hypervclock") != 0;
+    return true;
+}
+
+static void
+refused(VlReport *report, xmlNodePtr timer, const char *fmt_what, const char *error, const char *advice)
+{
+    VlFinding *f = vl_report_severity(report, VL_SEVERITY_ERROR, timer,
+                                      "%s: libvirt refuses the domain (\"%s\"); %s", fmt_what, error, advice);
+    vl_finding_set_fix(f, advice, NULL);
+}
+
+static void
+check_timer(VlReport *report, xmlNodePtr timer)
+{
+    static const char *const attrs[] = { "track", "mode", "frequency", "tickpolicy", NULL };
+    const char *name = vl_xml_attr(timer, "name");
+    const char *track = vl_xml_attr(timer, "track");
+    const char *policy = vl_xml_attr(timer, "tickpolicy");
+    g_autofree char *what = NULL, *error = NULL, *advice = NULL;
+
+    if (!name)
+        return;
+    if (strcmp(name, "platform") == 0) {
+        refused(report, timer, "<timer name='platform'> is not a timer QEMU has",
+                "unsupported timer type (name) 'platform'", "remove the timer");
+        return;
+    }
+    for (const char *const *attr = attrs; *attr; attr++) {
+        if (!vl_xml_attr(timer, *attr) || takes(name, *attr))
+            continue;
+        what = g_strdup_printf("<timer name='%s'> does not take %s='%s'", name, *attr, vl_xml_attr(timer, *attr));
+        error = g_strdup_printf("timer %s doesn't support setting of timer %s", name, *attr);
+        advice = g_strdup_printf("remove %s from the timer", *attr);
+        refused(report, timer, what, error, advice);
+        return;
+    }
+    /* (only the rtc gets here with a track: takes() above) */
+    if (track && strcmp(track, "boot") == 0) {
+        refused(report, timer, "<timer name='rtc' track='boot'> has no QEMU equivalent",
+                "unsupported rtc timer track 'boot'",
+                "remove track (QEMU's RTC then follows the host clock) or use track='guest'");
+        return;
+    }
+    if (!policy)
+        return;
+    if (strcmp(name, "rtc") == 0 && (strcmp(policy, "merge") == 0 || strcmp(policy, "discard") == 0)) {
+        what = g_strdup_printf("<timer name='rtc' tickpolicy='%s'> is not a policy QEMU's RTC has", policy);
+        error = g_strdup_printf("unsupported rtc timer tickpolicy '%s'", policy);
+        refused(report, timer, what, error,
+                "use tickpolicy='catchup' (QEMU's driftfix=slew, what virt-manager writes) or 'delay'");
+    } else if (strcmp(name, "pit") == 0 && strcmp(policy, "merge") == 0) {
+        refused(report, timer, "<timer name='pit' tickpolicy='merge'> is not a policy QEMU's PIT has",
+                "unsupported pit tickpolicy 'merge'", "use tickpolicy='delay', what virt-manager writes");
+    } else if (strcmp(name, "hpet") == 0 || strcmp(name, "tsc") == 0) {
+        VlFinding *f = vl_report_severity(report, VL_SEVERITY_WARNING, timer,
+                                          "<timer name='%s' tickpolicy='%s'>: libvirt accepts the tick "
+                                          "policy but passes nothing to QEMU for the %s, so it has no "
+                                          "effect; remove it (lost ticks are handled on the rtc and pit "
+                                          "timers)",
+                                          name, policy, strcmp(name, "hpet") == 0 ? "HPET" : "TSC");
+        vl_finding_set_fix(f, "remove the ignored tickpolicy", NULL);
+    }
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    for (guint i = 0; i < m->timers->len; i++)
+        check_timer(report, g_ptr_array_index(m->timers, i));
+}
+
+const VlRule vl_rule_clock_timer_unsupported = {
+    .id = "clock-timer-unsupported",
+    .category = "clock",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "A <clock> timer setting libvirt's QEMU driver refuses or ignores",
+    .rationale =
+        "libvirt's timer element is generic (it also serves Xen and others), but QEMU implements "
+        "only part of it. Checked with libvirt 9.0 and QEMU 7.2: the platform timer, "
+        "rtc track='boot', rtc tickpolicy merge or discard and pit tickpolicy='merge' are refused "
+        "at define time, as is any track except on rtc, any mode or frequency except on tsc, and "
+        "any tickpolicy on kvmclock or hypervclock (\"timer X doesn't support setting of timer "
+        "Y\"; the schema rejects most of these too). pit tickpolicy='catchup' is accepted with "
+        "QEMU's kvm-pit (libvirt passes nothing for it and the PIT keeps QEMU's default). A tickpolicy on hpet or tsc is accepted and "
+        "silently ignored (nothing reaches QEMU), reported as a warning. The fix removes what QEMU "
+        "cannot do and uses the values virt-manager writes for Windows: rtc catchup, pit delay.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: rtc=catchup, pit=delay, hpet=off, tsc=native)",
+        "libvirt src/qemu/qemu_validate.c (qemuValidateDomainDefClockTimers)",
+        "libvirt src/conf/domain_conf.c (virDomainTimerDefParseXML)",
+        "https://libvirt.org/formatdomain.html#time-keeping",
+    },
+    .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "unsupported rtc timer",
+    .example_bad = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='merge' track='boot'/>\n  <timer name='pit' tickpolicy='merge'/>\n</clock>",
+    .example_good = "<clock offset='localtime'>\n  <timer name='rtc' tickpolicy='catchup'/>\n  <timer name='pit' tickpolicy='delay'/>\n</clock>",
+    .check = check,
+};

@@ -1,0 +1,66 @@
+/* clock-windows-utc: Windows keeps the RTC in local time. */
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    const char *offset = m->clock ? vl_xml_attr(m->clock, "offset") : NULL;
+    const char *basis = vl_xml_attr(m->clock, "basis");
+    const char *adjustment = vl_xml_attr(m->clock, "adjustment");
+    VlFinding *f;
+
+    if (!vl_guest_is_windows(&m->guest))
+        return;
+    if (!offset || strcmp(offset, "utc") == 0) { /* (no <clock> has no offset) */
+        f = vl_report(report, m->clock ? m->clock : m->root,
+                      "Windows guest (%s) with its RTC in UTC (%s): Windows reads the RTC as local "
+                      "time, so its clock is off by the time zone offset after every boot until "
+                      "time sync corrects it; use <clock offset='localtime'> (unless Windows was "
+                      "set up with the RealTimeIsUniversal registry value)",
+                      m->guest.evidence,
+                      !m->clock ? "no <clock>, libvirt's default" : !offset ? "<clock> without offset" : "offset='utc'");
+        vl_finding_set_fix(f, m->clock ? "set offset='localtime' on <clock>" : "add <clock offset='localtime'/>",
+                           NULL);
+        return;
+    }
+    /* variable with a UTC basis and no adjustment is UTC under another name;
+     * an adjustment may well be the user's own local time offset */
+    if (strcmp(offset, "variable") == 0 && (!basis || strcmp(basis, "utc") == 0) &&
+        (!adjustment || strcmp(adjustment, "0") == 0)) {
+        vl_report(report, m->clock,
+                  "Windows guest (%s) with <clock offset='variable'> on a UTC basis and no "
+                  "adjustment: the RTC starts in UTC, but Windows reads it as local time, so its clock "
+                  "is off by the time zone offset after every boot; use basis='localtime'",
+                  m->guest.evidence);
+    }
+}
+
+const VlRule vl_rule_clock_windows_utc = {
+    .id = "clock-windows-utc",
+    .category = "clock",
+    .severity = VL_SEVERITY_WARNING,
+    .summary = "A Windows guest's RTC runs in UTC while Windows expects local time",
+    .rationale =
+        "libvirt starts the guest's RTC in UTC unless <clock offset='localtime'> says otherwise "
+        "(without <clock> too). Windows, unlike Linux, treats the RTC as local time, so after "
+        "each boot it shows UTC as local time until w32time corrects it, which may take a while "
+        "or never happen offline. libvirt's documentation and virt-manager both use localtime "
+        "for Windows, as the WindowsKVM build does. The fix only changes how the RTC is initialised, no "
+        "device: it is safe, with one caveat: a Windows installation where the "
+        "RealTimeIsUniversal registry value was set on purpose expects UTC and would then be off "
+        "by the offset. A variable clock on a UTC basis without adjustment is reported without a "
+        "fix; with an adjustment it may already be the user's local time and is left alone.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Clock localtime)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (RTC Synchronization)",
+        "https://libvirt.org/formatdomain.html#time-keeping",
+        "virt-manager virtinst/domain/clock.py (Windows guests get localtime)",
+    },
+    .fix = VL_FIX_SAFE,
+    .example_bad = "<clock offset='utc'>\n  <timer name='hypervclock' present='yes'/>\n</clock>",
+    .example_good = "<clock offset='localtime'>\n  <timer name='hypervclock' present='yes'/>\n</clock>",
+    .check = check,
+};

@@ -1,0 +1,64 @@
+/* disk-cache-mode: host page cache modes for image-backed disks. */
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/storage_video.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    for (guint i = 0; i < m->disks->len; i++) {
+        xmlNodePtr disk = g_ptr_array_index(m->disks, i);
+        xmlNodePtr driver = vl_xml_child(disk, "driver");
+        const char *type = sv_disk_type(disk);
+        const char *cache = vl_xml_attr(driver, "cache");
+        const char *dev = sv_disk_dev(disk);
+        const char *what;
+
+        if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
+            vl_xml_child(disk, "shareable") || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
+            continue;
+        if (!cache || strcmp(cache, "default") == 0 || strcmp(cache, "writeback") == 0)
+            what = "goes through the host page cache (writeback, QEMU's default): the data is cached twice, in "
+                   "the host and in the guest, and host memory pressure and writeback stalls show up as guest "
+                   "I/O latency";
+        else if (strcmp(cache, "writethrough") == 0)
+            what = "uses cache='writethrough': every write waits for the host to flush it, which is much slower "
+                   "than letting the guest's own flushes do that";
+        else if (strcmp(cache, "unsafe") == 0)
+            what = "uses cache='unsafe': the guest's flushes are ignored, so a host crash or power loss can "
+                   "corrupt its filesystems (fine for a scratch or installer VM, not for data)";
+        else
+            continue;
+        vl_report(report, driver ? driver : disk,
+                  "disk %s %s; cache='none' (O_DIRECT, with io='native' or io='io_uring') gives the most "
+                  "predictable latency where the host filesystem supports O_DIRECT",
+                  dev ? dev : "?", what);
+    }
+}
+
+const VlRule vl_rule_disk_cache_mode = {
+    .id = "disk-cache-mode",
+    .category = "disk",
+    .severity = VL_SEVERITY_INFO,
+    .summary = "An image or block-device disk that uses the host page cache",
+    .rationale =
+        "Without a cache attribute QEMU opens a disk image with the host page cache in writeback "
+        "mode: the guest's own page cache and the host's hold the same data, dirty pages pile up on "
+        "the host, and its writeback becomes guest latency. The WindowsKVM build opens its raw system disk with "
+        "O_DIRECT (cache='none') and Linux AIO (io='native') for bare-metal-like latency; "
+        "writethrough is slow, and unsafe drops the guest's flushes. This is a recommendation, "
+        "not a defect: writeback is a sound default on a desktop, and O_DIRECT is refused by some "
+        "host filesystems (tmpfs) and needs aligned storage, so virtlint offers no automatic fix. "
+        "CD-ROMs, read-only and shareable disks are left out.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: O_DIRECT straight to NVMe, Linux AIO instead of threadpool)",
+        "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver cache, io)",
+        "https://www.qemu.org/docs/master/system/qemu-block-drivers.html (cache modes)",
+    },
+    .fix = VL_FIX_NONE,
+    .example_bad = "<disk type='file' device='disk'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/win11.raw'/>\n  <target dev='vda' bus='virtio'/>\n</disk>",
+    .example_good = "<disk type='file' device='disk'>\n  <driver name='qemu' type='raw' cache='none' io='native'/>\n  <source file='/var/lib/libvirt/images/win11.raw'/>\n  <target dev='vda' bus='virtio'/>\n</disk>",
+    .check = check,
+};

@@ -1,0 +1,65 @@
+/* disk-readonly-ide-sata: IDE and SATA hard disks cannot be read-only. */
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/storage_video.h"
+
+static bool
+is_iso(xmlNodePtr disk)
+{
+    const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
+    const char *dot = file ? strrchr(file, '.') : NULL;
+
+    return dot && g_ascii_strcasecmp(dot, ".iso") == 0;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    for (guint i = 0; i < m->disks->len; i++) {
+        xmlNodePtr disk = g_ptr_array_index(m->disks, i);
+        const char *bus = sv_disk_bus(disk);
+        const char *dev = sv_disk_dev(disk);
+        VlFinding *f;
+
+        if (strcmp(sv_disk_device(disk), "disk") != 0 || !sv_disk_readonly(disk) || !bus ||
+            !(strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0))
+            continue;
+        f = vl_report(report, vl_xml_child(disk, "readonly"),
+                      "disk %s: a read-only %s hard disk: libvirt refuses the domain (\"readonly %s disks are not "
+                      "supported\"; QEMU's ide-hd cannot be read-only)%s",
+                      dev ? dev : "?", bus, bus,
+                      is_iso(disk) ? "; the source is an ISO image: attach it as device='cdrom'"
+                                   : "; attach it as a CD-ROM, put it on bus='virtio' or 'scsi', or drop <readonly/>");
+        if (is_iso(disk))
+            vl_finding_set_fix(f, "attach the ISO image as device='cdrom'", NULL);
+    }
+}
+
+const VlRule vl_rule_disk_readonly_ide_sata = {
+    .id = "disk-readonly-ide-sata",
+    .category = "disk",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "A read-only hard disk on the IDE or SATA bus",
+    .rationale =
+        "QEMU's ATA hard disk (ide-hd, used for IDE and SATA) has no write-protect state and refuses "
+        "a read-only drive, so libvirt refuses <readonly/> on an IDE or SATA device='disk' (\"readonly "
+        "sata disks are not supported\", \"readonly ide disks are not supported\"; checked with libvirt "
+        "9.0). CD-ROMs on those buses are read-only by nature, and virtio or SCSI disks accept "
+        "<readonly/>. The usual cause is an installation or driver ISO (the Ubuntu reference guide, Kevin Locke's guide and the Japanese reinstall guide attach "
+        "the Windows and virtio-win ISOs) added as a disk instead of a CD-ROM; for a source ending "
+        "in .iso the fix makes it a CD-ROM, which is safe because the domain never started.",
+    .sources = {
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Guest OS Installation: ISOs on SATA CD-ROMs)",
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (SATA CD-ROM for the virtio-win ISO)",
+        "libvirt src/qemu/qemu_validate.c (disk bus validation)",
+        "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (readonly)",
+    },
+    .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "disks are not supported",
+    .example_bad = "<disk type='file' device='disk'>\n  <source file='/var/lib/libvirt/images/virtio-win.iso'/>\n  <target dev='sdb' bus='sata'/>\n  <readonly/>\n</disk>",
+    .example_good = "<disk type='file' device='cdrom'>\n  <source file='/var/lib/libvirt/images/virtio-win.iso'/>\n  <target dev='sdb' bus='sata'/>\n  <readonly/>\n</disk>",
+    .check = check,
+};

@@ -1,0 +1,75 @@
+/* firmware-secure-boot-smm: Secure Boot firmware needs SMM. */
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/memory_firmware.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr smm_node;
+    MfSmm smm = mf_smm(m, &smm_node);
+    bool secure_attr = vl_xml_attr_is(m->loader, "secure", "yes");
+    bool auto_efi = mf_firmware_auto_efi(m);
+    VlFinding *f;
+
+    if (!mf_is_qemu(m) || !mf_is_x86(m) || smm == MF_SMM_ON)
+        return;
+    if (secure_attr && !auto_efi) {
+        f = vl_report(report, smm_node ? smm_node : m->loader,
+                      "<loader secure='yes'> %s: libvirt refuses the domain (\"Secure boot requires SMM "
+                      "feature enabled\"); add <smm state='on'/> to <features>",
+                      smm == MF_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
+        vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
+        return;
+    }
+    if (!auto_efi || smm != MF_SMM_OFF)
+        return; /* auto-selection turns SMM on itself when it is not off */
+    if (secure_attr || mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES) {
+        f = vl_report(report, smm_node,
+                      "<smm state='off'/> with Secure Boot requested from firmware auto-selection: every "
+                      "Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
+                      "\"domain has SMM turned off but chosen firmware requires it\"); use <smm state='on'/>");
+        vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
+    } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO) {
+        f = vl_report_severity(report, VL_SEVERITY_WARNING, smm_node,
+                               "<smm state='off'/> with <os firmware='efi'>: where the host's preferred UEFI "
+                               "firmware is a Secure Boot build (Debian, Ubuntu, Fedora), libvirt picks it "
+                               "and then refuses to start the guest (libvirt 9.0: \"domain has SMM turned "
+                               "off but chosen firmware requires it\"); turn SMM on, or add <firmware><feature "
+                               "enabled='no' name='secure-boot'/></firmware> to <os> if Secure Boot is not "
+                               "wanted");
+        vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
+    }
+}
+
+const VlRule vl_rule_firmware_secure_boot_smm = {
+    .id = "firmware-secure-boot-smm",
+    .category = "firmware",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "Secure Boot firmware without SMM",
+    .rationale =
+        "Secure Boot builds of OVMF keep their variable store safe from the guest OS with SMM. "
+        "libvirt refuses <loader secure='yes'> unless <features> has <smm state='on'/> (an absent "
+        "<smm> is not enough for a manual loader). With <os firmware='efi'> libvirt turns SMM on "
+        "itself when it is not explicitly off; with <smm state='off'/> a Secure Boot request cannot "
+        "be met and the guest does not start. Checked with libvirt 9.0 on Debian 12: even without "
+        "a Secure Boot request, firmware='efi' with SMM off fails to start there (\"domain has SMM "
+        "turned off but chosen firmware requires it\"), because the preferred descriptor is a "
+        "Secure Boot build; libvirt's own tests expect newer releases to pick a firmware without "
+        "SMM instead, so that case is only a warning. The WindowsKVM build notes SMM is required for Secure "
+        "Boot. The fix turns SMM on, which the guest's OS does not see.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMM Enabled, required for Secure Boot)",
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.2: secure='yes' on the loader)",
+        "libvirt src/qemu/qemu_validate.c (Secure boot requires SMM feature enabled)",
+        "libvirt src/qemu/qemu_firmware.c (firmware auto-selection and SMM)",
+        "https://libvirt.org/formatdomain.html#hypervisor-features",
+    },
+    .fix = VL_FIX_SAFE,
+    .fixer = "firmware-smm",
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "Secure boot requires SMM feature enabled",
+    .example_bad = "<os>\n  <type arch='x86_64' machine='q35'>hvm</type>\n  <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader>\n</os>\n<features>\n  <acpi/>\n</features>",
+    .example_good = "<os>\n  <type arch='x86_64' machine='q35'>hvm</type>\n  <loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader>\n</os>\n<features>\n  <acpi/>\n  <smm state='on'/>\n</features>",
+    .check = check,
+};

@@ -1,0 +1,72 @@
+/* memory-balloon-ineffective: a memory balloon that cannot give memory
+ * back, with hugepages or VFIO device assignment. */
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/memory_firmware.h"
+
+static xmlNodePtr
+first_pci_hostdev(const VlModel *m)
+{
+    for (guint i = 0; i < m->hostdevs->len; i++) {
+        xmlNodePtr hostdev = g_ptr_array_index(m->hostdevs, i);
+        /* an unassigned address keeps the device away from the guest */
+        if (vl_xml_attr_is(hostdev, "mode", "subsystem") && vl_xml_attr_is(hostdev, "type", "pci") &&
+            !vl_xml_attr_is(vl_xml_child(hostdev, "address"), "type", "unassigned"))
+            return hostdev;
+    }
+    return NULL;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr balloon, hostdev;
+    bool hugepages = vl_xml_child(m->memory_backing, "hugepages") != NULL;
+    const char *why;
+    VlFinding *f;
+
+    if (!mf_is_x86(m) || !mf_balloon_active(m, &balloon))
+        return;
+    hostdev = first_pci_hostdev(m);
+    if (hugepages && hostdev)
+        why = "guest RAM is backed by hugepages and pinned for VFIO device assignment";
+    else if (hugepages)
+        why = "guest RAM is backed by hugepages, which the balloon cannot return page by page (QEMU "
+              "warns \"Balloon used with backing page size > 4kiB, this may not be reliable\")";
+    else if (hostdev)
+        why = "a PCI device is assigned with VFIO, which pins all guest RAM, and QEMU then keeps the "
+              "balloon from discarding any of it";
+    else
+        return;
+
+    f = vl_report(report, balloon ? balloon : m->devices,
+                  "%s: %s; ballooning gives no memory back to the host; use <memballoon model='none'/> "
+                  "(keep the balloon only if you read its memory statistics)",
+                  balloon ? "<memballoon>" : "The virtio memory balloon libvirt adds by default", why);
+    vl_finding_set_fix(f, "disable the memory balloon: <memballoon model='none'/>", NULL);
+}
+
+const VlRule vl_rule_memory_balloon_ineffective = {
+    .id = "memory-balloon-ineffective",
+    .category = "memory",
+    .severity = VL_SEVERITY_INFO,
+    .summary = "A memory balloon on a guest whose RAM is hugepage-backed or pinned for VFIO",
+    .rationale =
+        "A virtio balloon returns guest pages to the host one 4 KiB page at a time. With hugepages "
+        "it cannot free the host's 2 MiB or 1 GiB pages (QEMU warns that it may not be reliable), "
+        "and with VFIO device assignment all guest RAM is pinned for DMA, so QEMU disables the "
+        "discarding the balloon relies on. The device then only costs a PCI slot and a driver; the "
+        "WindowsKVM build disables it for exactly this reason. libvirt adds a virtio balloon to x86 guests that "
+        "have no <memballoon>, so a missing element counts as one. The fix writes <memballoon "
+        "model='none'/>. It is unsafe: the guest loses the balloon's memory statistics (virsh "
+        "dommemstat, the memory graph of virt-manager), a feature it may be using.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Memory balloon: disabled, pointless with hugepage-backed RAM)",
+        "QEMU hw/virtio/virtio-balloon.c (page size warning, RAM discard)",
+        "https://libvirt.org/formatdomain.html#memory-balloon-device",
+    },
+    .fix = VL_FIX_UNSAFE,
+    .example_bad = "<memoryBacking>\n  <hugepages/>\n</memoryBacking>\n<devices>\n  <memballoon model='virtio'/>\n</devices>",
+    .example_good = "<memoryBacking>\n  <hugepages/>\n</memoryBacking>\n<devices>\n  <memballoon model='none'/>\n</devices>",
+    .check = check,
+};

@@ -1,0 +1,54 @@
+/* pm-passthrough-suspend: guest S3/S4 left enabled with PCI devices passed through. */
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/io_passthrough.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr pm = vl_model_top(m, "pm");
+    xmlNodePtr first = NULL;
+    bool mem_off = vl_xml_attr_is(vl_xml_child(pm, "suspend-to-mem"), "enabled", "no");
+    bool disk_off = vl_xml_attr_is(vl_xml_child(pm, "suspend-to-disk"), "enabled", "no");
+    VlFinding *f;
+
+    for (guint i = 0; i < m->hostdevs->len && !first; i++) {
+        if (iop_is_pci_hostdev(g_ptr_array_index(m->hostdevs, i)))
+            first = g_ptr_array_index(m->hostdevs, i);
+    }
+    if (!first || (mem_off && disk_off))
+        return;
+    f = vl_report(report, pm ? pm : first,
+                  "PCI devices are passed through but the guest may still %s: assigned GPUs and USB "
+                  "controllers often do not come back from a guest suspend (the host cannot reset "
+                  "and restore them as it does emulated devices); add <pm><suspend-to-mem "
+                  "enabled='no'/><suspend-to-disk enabled='no'/></pm> and turn hibernation off in "
+                  "the guest",
+                  !mem_off && !disk_off ? "suspend to RAM (S3) and to disk (S4)"
+                  : !mem_off            ? "suspend to RAM (S3)"
+                                        : "suspend to disk (S4)");
+    vl_finding_set_fix(f, "disable guest S3 and S4: <pm><suspend-to-mem enabled='no'/><suspend-to-disk "
+                          "enabled='no'/></pm>", NULL);
+}
+
+const VlRule vl_rule_pm_passthrough_suspend = {
+    .id = "pm-passthrough-suspend",
+    .category = "pm",
+    .severity = VL_SEVERITY_INFO,
+    .summary = "Guest suspend (S3/S4) is left enabled with PCI devices passed through",
+    .rationale =
+        "Without <pm>, QEMU advertises the S3 and S4 sleep states to the guest. A guest that "
+        "suspends with a VFIO-assigned GPU or USB controller frequently fails to resume: the "
+        "device loses state that the host does not save, and waking the guest needs virsh "
+        "dompmwakeup. The WindowsKVM build disables both states in the domain and hibernation in the guest. "
+        "Disabling them only removes the sleep options from the guest's power menu; it cannot "
+        "stop an installed guest from booting.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Power management, suspend-to-mem + suspend-to-disk both disabled; Guest: hibernate off)",
+        "https://libvirt.org/formatdomain.html#power-management",
+    },
+    .fix = VL_FIX_SAFE,
+    .example_bad = "<hostdev mode='subsystem' type='pci' managed='yes'>...</hostdev>\n<!-- no <pm> -->",
+    .example_good = "<pm>\n  <suspend-to-mem enabled='no'/>\n  <suspend-to-disk enabled='no'/>\n</pm>",
+    .check = check,
+};

@@ -1,0 +1,232 @@
+/* qemu-arg-overrides-libvirt: pass-through options that libvirt already
+ * generates from the domain XML. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/qemu_args.h"
+
+static const struct {
+    const char *option;   /* without the dash */
+    const char *xml;      /* what to write instead */
+} options[] = {
+    { "cpu", "<cpu mode='host-passthrough'/> or <cpu><model>, <features><hyperv>/<kvm><hidden state='on'/>, "
+             "<feature> elements" },
+    { "machine", "<os><type machine='...'> and <features> (<smm>, <vmport>, <ioapic>, <kvm>, ...)" },
+    { "M", "<os><type machine='...'>" },
+    { "smp", "<vcpu> and <cpu><topology sockets= dies= cores= threads=/>" },
+    { "m", "<memory> (and <maxMemory> for hotplug)" },
+    { "bios", "<os><loader>" },
+    { "uuid", "<uuid>" },
+    { "rtc", "<clock offset=...> and its <timer> elements" },
+    { "boot", "<os><boot dev=.../> or <boot order=.../> on the devices" },
+    { "no-hpet", "<clock><timer name='hpet' present='no'/></clock>" },
+    { "enable-kvm", "<domain type='kvm'>" },
+};
+
+/* QEMU's -m value in bytes: N (MiB), N with a B/K/M/G/T suffix, or
+ * size=... among other items; 0 when it cannot be read. */
+static guint64
+qemu_memory_bytes(const char *value)
+{
+    g_auto(GStrv) items = g_strsplit(value, ",", -1);
+
+    for (char **item = items; *item; item++) {
+        const char *v = *item;
+        char *end;
+        guint64 n, unit = 1ULL << 20;
+
+        if (g_str_has_prefix(v, "size="))
+            v += strlen("size=");
+        else if (strchr(v, '=') || item != items)
+            continue;
+        /* no digits: n is 0, which reads as "unknown" below */
+        n = g_ascii_strtoull(v, &end, 10);
+        switch (g_ascii_toupper(*end)) {
+        case '\0': break;
+        case 'B': unit = 1; break;
+        case 'K': unit = 1ULL << 10; break;
+        case 'M': unit = 1ULL << 20; break;
+        case 'G': unit = 1ULL << 30; break;
+        case 'T': unit = 1ULL << 40; break;
+        default: return 0;
+        }
+        if (*end && end[1])
+            return 0;
+        return n * unit;
+    }
+    return 0;
+}
+
+/* The chipset family of a QEMU machine type name. */
+static VlMachineFamily
+family_of(const char *name)
+{
+    if (strstr(name, "q35"))
+        return VL_MACHINE_Q35;
+    if (strcmp(name, "pc") == 0 || g_str_has_prefix(name, "pc-"))
+        return VL_MACHINE_I440FX;
+    return VL_MACHINE_OTHER;
+}
+
+/* A -machine value that switches to the other x86 chipset than the XML's;
+ * its machine type, or NULL. */
+static char *
+machine_switch(const VlModel *m, const char *value)
+{
+    g_auto(GStrv) items = g_strsplit(value, ",", -1);
+    const char *type = NULL;
+    VlMachineFamily want;
+
+    for (char **item = items; *item; item++) {
+        if (item == items && !strchr(*item, '='))
+            type = *item;
+        else if (g_str_has_prefix(*item, "type="))
+            type = *item + strlen("type=");
+    }
+    if (!type || (m->machine_family != VL_MACHINE_Q35 && m->machine_family != VL_MACHINE_I440FX))
+        return NULL;
+    want = family_of(type);
+    if ((want == VL_MACHINE_Q35 || want == VL_MACHINE_I440FX) && want != m->machine_family)
+        return g_strdup(type);
+    return NULL;
+}
+
+/* What QEMU makes of libvirt's -smp merged with VALUE (later keys win);
+ * NULL when it accepts it, or QEMU's complaint. */
+static char *
+smp_conflict(const VlModel *m, const char *value)
+{
+    g_auto(GStrv) items = g_strsplit(value, ",", -1);
+    guint64 cur = m->vcpus, max = m->vcpus, current = m->vcpus;
+    guint64 sockets = m->topology.sockets, dies = m->topology.dies, clusters = 1, cores = m->topology.cores,
+            threads = m->topology.threads;
+    bool max_given = false;
+
+    if (vl_xml_parse_uint(vl_xml_attr(m->vcpu, "current"), &current) && current < m->vcpus) {
+        cur = current;
+        max_given = true; /* libvirt passes maxcpus= then */
+    }
+    for (char **item = items; *item; item++) {
+        const char *eq = strchr(*item, '=');
+        guint64 n;
+
+        if (!eq) {
+            if (item == items && vl_xml_parse_uint(*item, &n))
+                cur = n;
+            continue;
+        }
+        if (!vl_xml_parse_uint(eq + 1, &n))
+            return NULL; /* not something to second-guess */
+        if (g_str_has_prefix(*item, "cpus="))
+            cur = n;
+        else if (g_str_has_prefix(*item, "maxcpus="))
+            max = n, max_given = true;
+        else if (g_str_has_prefix(*item, "sockets="))
+            sockets = n;
+        else if (g_str_has_prefix(*item, "dies="))
+            dies = n;
+        else if (g_str_has_prefix(*item, "clusters="))
+            clusters = n;
+        else if (g_str_has_prefix(*item, "cores="))
+            cores = n;
+        else if (g_str_has_prefix(*item, "threads="))
+            threads = n;
+    }
+    if (!max_given)
+        max = cur;
+    if (sockets * dies * clusters * cores * threads != max)
+        return g_strdup_printf("Invalid CPU topology: product of the hierarchy must match maxcpus: sockets (%"
+                               G_GUINT64_FORMAT ") * dies (%" G_GUINT64_FORMAT ") * cores (%" G_GUINT64_FORMAT
+                               ") * threads (%" G_GUINT64_FORMAT ") != maxcpus (%" G_GUINT64_FORMAT ")",
+                               sockets, dies * clusters, cores, threads, max);
+    return NULL;
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    for (guint i = 0; i < m->qemu_args->len; i++) {
+        xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
+        const char *value = qsm_arg_value(arg), *param = NULL;
+        g_autofree char *conflict = NULL, *other_machine = NULL;
+        gsize k;
+
+        for (k = 0; k < G_N_ELEMENTS(options); k++) {
+            if (qsm_is_option(value, options[k].option))
+                break;
+        }
+        if (k == G_N_ELEMENTS(options))
+            continue;
+        if (strcmp(options[k].option, "no-hpet") != 0 && strcmp(options[k].option, "enable-kvm") != 0)
+            param = qsm_arg_value(qsm_next_arg(arg));
+
+        if (strcmp(options[k].option, "enable-kvm") == 0) {
+            conflict = g_strdup("The -accel and \"-machine accel=\" options are incompatible");
+        } else if ((strcmp(options[k].option, "machine") == 0 || strcmp(options[k].option, "M") == 0) &&
+                   strstr(param, "accel=")) {
+            conflict = g_strdup("The -accel and \"-machine accel=\" options are incompatible");
+        } else if ((strcmp(options[k].option, "machine") == 0 || strcmp(options[k].option, "M") == 0) &&
+                   (other_machine = machine_switch(m, param))) {
+            conflict = g_strdup_printf("Bus '%s' not found: libvirt placed the devices on the buses of %s, "
+                                       "which %s does not have",
+                                       m->machine_family == VL_MACHINE_Q35 ? "pcie.0" : "pci.0", m->machine,
+                                       other_machine);
+        } else if (strcmp(options[k].option, "m") == 0 && m->memory_kib &&
+                   !vl_model_devices(m, "memory")->len &&
+                   (!m->config->qemu_version || m->config->qemu_version >= VL_LIBVIRT(5, 0)) &&
+                   qemu_memory_bytes(param) && qemu_memory_bytes(param) != m->memory_kib * 1024) {
+            /* libvirt gives QEMU 5.0 and later the guest RAM as a memory
+             * backend of <memory>'s size (no memory devices: -m is all of it) */
+            conflict = g_strdup("Machine memory size does not match the size of the memory backend");
+        } else if (strcmp(options[k].option, "smp") == 0) {
+            conflict = smp_conflict(m, param);
+        }
+
+        if (conflict)
+            vl_report_severity(report, VL_SEVERITY_ERROR, arg,
+                               "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain "
+                               "XML; QEMU merges the two and exits at start (\"%s\"); remove it and use %s",
+                               value, param ? " " : "", param ? param : "", conflict, options[k].xml);
+        else
+            vl_report(report, arg,
+                      "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain XML: "
+                      "QEMU takes the later one (or merges them), so libvirt's settings are silently "
+                      "replaced and the XML no longer describes the guest%s; remove it and use %s",
+                      value, param ? " " : "", param ? param : "",
+                      strcmp(options[k].option, "cpu") == 0
+                          ? " (libvirt's -cpu carries the hv-* flags of <hyperv>, kvm=off and the CPU "
+                            "features of <cpu>, all lost)"
+                          : "",
+                      options[k].xml);
+    }
+}
+
+const VlRule vl_rule_qemu_arg_overrides_libvirt = {
+    .id = "qemu-arg-overrides-libvirt",
+    .category = "qemu",
+    .severity = VL_SEVERITY_WARNING,
+    .summary = "A qemu:arg repeats an option libvirt generates itself (-cpu, -machine, -smp, -m, ...)",
+    .rationale =
+        "libvirt builds -machine, -accel, -cpu, -m, -smp, -uuid, -rtc and -boot from the domain XML, "
+        "and qemu:commandline arguments are appended after them. QEMU then either takes the later "
+        "option (-cpu: a guide's -cpu host,kvm=off,hv_vendor_id=... replaces libvirt's -cpu and with it "
+        "every hv-* flag of <hyperv>) or merges the two, so the running guest no longer matches its "
+        "XML. Some combinations make QEMU exit (checked with libvirt 9.0 and QEMU 7.2): -enable-kvm or "
+        "-machine accel= next to libvirt's -accel kvm (\"The -accel and \\\"-machine accel=\\\" options are "
+        "incompatible\"), -m with another size than <memory> (\"Machine memory size does not match the "
+        "size of the memory backend\"), -smp whose merged topology no longer multiplies out (\"Invalid "
+        "CPU topology\"); those are errors. Everything these options do has a domain XML form.",
+    .sources = {
+        "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline pass-through)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (vendor_id and kvm hidden expressed in XML, not -cpu)",
+        "https://libvirt.org/kbase/qemu-passthrough-security.html",
+        "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
+    },
+    .fix = VL_FIX_NONE,
+    .refused_by = VL_REFUSED_BY_QEMU,
+    .example_bad = "<qemu:commandline>\n  <qemu:arg value='-cpu'/>\n  <qemu:arg value='host,kvm=off,hv_vendor_id=null'/>\n</qemu:commandline>",
+    .example_good = "<features>\n  <hyperv mode='custom'>\n    <vendor_id state='on' value='null'/>\n  </hyperv>\n  <kvm>\n    <hidden state='on'/>\n  </kvm>\n</features>\n<cpu mode='host-passthrough'/>",
+    .check = check,
+};

@@ -1,0 +1,94 @@
+/* qemu-set-device-json: "-set device.ID.PROP=VALUE" cannot reach devices
+ * that libvirt passes to QEMU as JSON. */
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/qemu_args.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    g_autoptr(GHashTable) legacy = qsm_legacy_device_ids(m), json = qsm_json_device_ids(m);
+    g_autofree char *versions = qsm_versions(m);
+
+    for (guint i = 0; i < m->qemu_args->len; i++) {
+        xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
+        xmlNodePtr value_arg = qsm_next_arg(arg);
+        g_autofree char *prop_value = NULL;
+        const char *type = NULL;
+        bool convertible;
+        QsmSet set;
+        VlFinding *f;
+
+        if (!qsm_is_option(qsm_arg_value(arg), "set") || !qsm_parse_set_device(qsm_arg_value(value_arg), &set))
+            continue;
+        if (g_hash_table_contains(legacy, set.id)) {
+            qsm_set_clear(&set);
+            continue; /* a device the pass-through itself defines in legacy syntax */
+        }
+        convertible = qsm_property_for_set(set.prop, set.value, &type, &prop_value);
+        if (g_hash_table_contains(json, set.id)) {
+            /* a JSON -device of the pass-through itself: override cannot reach it either */
+            vl_report(report, value_arg,
+                      "qemu:arg '-set %s': the device '%s' is defined by a JSON -device in the same "
+                      "qemu:commandline, which -set cannot reach, so QEMU exits at start (\"there is no "
+                      "device \"%s\" defined\"); put \"%s\" into that -device's JSON instead",
+                      qsm_arg_value(value_arg), set.id, set.id, set.prop);
+        } else if (!qsm_json_device(m)) {
+            ; /* libvirt's own -device is in the legacy syntax: -set works */
+        } else if (m->config->libvirt_version < QSM_OVERRIDE_LIBVIRT) {
+            vl_report(report, value_arg,
+                      "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
+                      "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); this "
+                      "libvirt has no qemu:override either: upgrade to libvirt 8.2 or later and set the "
+                      "property with <qemu:override>",
+                      qsm_arg_value(value_arg), versions, set.id);
+        } else if (convertible) {
+            f = vl_report(report, value_arg,
+                          "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
+                          "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); "
+                          "use <qemu:override><qemu:device alias='%s'><qemu:frontend><qemu:property "
+                          "name='%s' type='%s' value='%s'/></qemu:frontend></qemu:device></qemu:override>",
+                          qsm_arg_value(value_arg), versions, set.id, set.id, set.prop, type, prop_value);
+            vl_finding_set_fix(f, "replace the -set pair by a qemu:override property on the same alias", NULL);
+        } else {
+            vl_report(report, value_arg,
+                      "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
+                      "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); "
+                      "use <qemu:override><qemu:device alias='%s'> with a <qemu:property name='%s'> "
+                      "whose type is the property's (string, signed, unsigned or bool) and whose value "
+                      "is written as libvirt expects (decimal numbers, true/false)",
+                      qsm_arg_value(value_arg), versions, set.id, set.id, set.prop);
+        }
+        qsm_set_clear(&set);
+    }
+}
+
+const VlRule vl_rule_qemu_set_device_json = {
+    .id = "qemu-set-device-json",
+    .category = "qemu",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "-set device.ID.PROP=VALUE passed through qemu:commandline cannot reach libvirt's JSON devices",
+    .rationale =
+        "Guides from before 2022 set device properties libvirt does not model with "
+        "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=on'/>. Since libvirt 8.1, with "
+        "QEMU 7.0 or later, libvirt writes every -device as JSON, and QEMU's -set only reaches devices "
+        "defined in the old key=value syntax: QEMU exits at start with \"-set device.hostdev0.x-vga=on: "
+        "there is no device \"hostdev0\" defined\" (checked with libvirt 9.0 and QEMU 7.2). The "
+        "replacement is <qemu:override> (libvirt 8.2 and later), which edits the JSON of the device with "
+        "that alias; its values are typed, so on/off become bool true/false and sizes such as 32M become "
+        "decimal bytes. Kevin Locke's guide still recommends qemu:arg for libvirt before 8.2; that only holds up to "
+        "libvirt 8.0 or with a QEMU older than 7.0. The rule follows the target versions "
+        "(--libvirt-version, --qemu-version) and assumes a current QEMU when none is given.",
+    .sources = {
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: qemu:property or qemu:arg)",
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Parameters that break RDNA 4: x-vga=on)",
+        "https://libvirt.org/drvqemu.html#overriding-properties-of-qemu-devices",
+        "https://gitlab.com/qemu-project/qemu/-/issues/1015",
+        "https://github.com/virt-manager/virt-manager/issues/599",
+    },
+    .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_QEMU,
+    .example_bad = "<qemu:commandline>\n  <qemu:arg value='-set'/>\n  <qemu:arg value='device.ua-disk0.discard_granularity=32M'/>\n</qemu:commandline>",
+    .example_good = "<qemu:override>\n  <qemu:device alias='ua-disk0'>\n    <qemu:frontend>\n      <qemu:property name='discard_granularity' type='unsigned' value='33554432'/>\n    </qemu:frontend>\n  </qemu:device>\n</qemu:override>",
+    .check = check,
+};

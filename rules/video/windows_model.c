@@ -1,0 +1,74 @@
+/* video-windows-model: Windows on cirrus/VGA/bochs gets the basic display
+ * driver. */
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/load/xml.h"
+#include "lint/model/storage_video.h"
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    xmlNodePtr primary = sv_primary_video(m);
+    const char *type;
+    bool old_windows = m->guest.windows_version > 0 && m->guest.windows_version < 8;
+    VlFinding *f;
+
+    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || sv_passthrough_gpu(m, NULL))
+        return;
+    if (!primary) {
+        xmlNodePtr graphics;
+        if (vl_model_devices(m, "graphics")->len == 0)
+            return;
+        graphics = g_ptr_array_index(vl_model_devices(m, "graphics"), 0);
+        f = vl_report(report, graphics,
+                      "Windows guest (%s) with a display but no <video>: libvirt 9.0 adds a cirrus adapter, which "
+                      "Windows drives with the Microsoft Basic Display Adapter (few, low resolutions); add "
+                      "<video><model type='%s' heads='1' primary='yes'/></video> and install the virtio-win %s "
+                      "driver",
+                      m->guest.evidence, old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+        if (!old_windows)
+            vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);
+        return;
+    }
+    type = sv_video_type(primary);
+    if (!(strcmp(type, "cirrus") == 0 || strcmp(type, "vga") == 0 || strcmp(type, "bochs") == 0 ||
+          strcmp(type, "default") == 0))
+        return;
+    f = vl_report(report, sv_video_model(primary) ? sv_video_model(primary) : primary,
+                  "Windows guest (%s): the %s video adapter only gets the Microsoft Basic Display Adapter driver "
+                  "(few, low resolutions, no resizing with the window); use <model type='%s' heads='1' "
+                  "primary='yes'/> with the virtio-win %s driver",
+                  m->guest.evidence, strcmp(type, "default") == 0 ? "default (cirrus)" : type,
+                  old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+    if (!old_windows)
+        vl_finding_set_fix(f, "make the primary video adapter virtio (VGA-compatible, so Windows still boots "
+                              "with its basic driver)",
+                           NULL);
+}
+
+const VlRule vl_rule_video_windows_model = {
+    .id = "video-windows-model",
+    .category = "video",
+    .severity = VL_SEVERITY_INFO,
+    .summary = "A Windows guest's display adapter is cirrus, VGA or bochs (or libvirt's cirrus default)",
+    .rationale =
+        "Without a <video> element libvirt 9.0 adds a cirrus adapter (checked: <graphics> alone "
+        "gives <model type='cirrus' vram='16384'/>). Windows has no driver for cirrus, VGA or "
+        "bochs beyond the Microsoft Basic Display Adapter, limited to a few VESA resolutions "
+        "(the Ubuntu reference guide: 1280x800) and unable to follow the viewer's window size. virtio-vga with the "
+        "viogpudo driver (virtio-win 0.1.208 and later, Windows 8 and later) or QXL with "
+        "qxl-wddm-dod fix that; Kevin Locke's guide recommends virtio-vga. virtio-vga is VGA-compatible, so "
+        "Windows still boots with the basic driver until viogpudo is installed: the fix is safe. "
+        "Guests with a passed-through GPU are left to video-passthrough-gpu-display.",
+    .sources = {
+        "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.3.1 VirtIO GPU Driver Installation: limited to 1280x800)",
+        "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Video: recommend virtio-vga with viogpudo)",
+        "libvirt src/qemu/qemu_domain.c (default video model)",
+        "https://libvirt.org/formatdomain.html#video-devices",
+    },
+    .fix = VL_FIX_SAFE,
+    .example_bad = "<graphics type='spice' autoport='yes'/>\n<video>\n  <model type='vga' vram='16384' heads='1' primary='yes'/>\n</video>",
+    .example_good = "<graphics type='spice' autoport='yes'/>\n<video>\n  <model type='virtio' heads='1' primary='yes'/>\n</video>",
+    .check = check,
+};

@@ -1,0 +1,113 @@
+/* watchdog-model-invalid: watchdog models on machines or buses libvirt refuses. */
+#include "lint/engine/registry.h"
+#include "lint/engine/version.h"
+#include "lint/load/xml.h"
+#include "lint/model/io_passthrough.h"
+
+static void
+report_address(VlReport *report, xmlNodePtr wd, const char *model, const char *what)
+{
+    VlFinding *f = vl_report(report, wd,
+                             "<watchdog model='%s'> with an <address>: libvirt refuses it (\"%s model of "
+                             "watchdog %s\"); remove the <address>%s",
+                             model, model, what,
+                             g_str_equal(model, "i6300esb") ? " and let libvirt put it on a PCI slot" : "");
+    vl_finding_set_fix(f, "remove the <address>", NULL);
+}
+
+static void
+check(const VlModel *m, VlReport *report)
+{
+    GPtrArray *wds = vl_model_devices(m, "watchdog");
+    unsigned v = m->config->libvirt_version;
+    bool modern = v >= VL_LIBVIRT(9, 1);
+    bool itco_seen = false, ib700_seen = false;
+    char version[32];
+
+    vl_version_format(v, version, sizeof(version));
+    for (guint i = 0; i < wds->len; i++) {
+        xmlNodePtr wd = g_ptr_array_index(wds, i);
+        const char *model = vl_xml_attr(wd, "model");
+        xmlNodePtr address = vl_xml_child(wd, "address");
+
+        if (!model)
+            continue;
+        if (g_str_equal(model, "diag288")) {
+            if (m->arch && g_str_has_prefix(m->arch, "s390"))
+                continue;
+            vl_report(report, wd,
+                      "<watchdog model='diag288'> is the s390 DIAG 288 watchdog: libvirt refuses it on "
+                      "this %s guest (\"diag288 model of watchdog is allowed for s390 and s390x "
+                      "only\"); use model='i6300esb'",
+                      m->arch ? m->arch : "x86_64");
+        } else if (g_str_equal(model, "i6300esb")) {
+            if (address && !vl_xml_attr_is(address, "type", "pci"))
+                report_address(report, wd, model, "can go only on PCI bus");
+        } else if (g_str_equal(model, "ib700")) {
+            if (address)
+                report_address(report, wd, model, "does not support configuring the address");
+            else if (modern && (m->machine_family == VL_MACHINE_Q35 || m->machine_family == VL_MACHINE_OTHER))
+                vl_report(report, wd,
+                          "<watchdog model='ib700'> is an ISA card of the i440fx era: libvirt %s "
+                          "refuses it on machine '%s' (\"ib700 model of watchdog cannot be used with "
+                          "this machine type\"); on q35 use model='itco' (built into the chipset) "
+                          "or model='i6300esb'",
+                          version, m->machine);
+            else if (modern && ib700_seen)
+                vl_report(report, wd,
+                          "a second <watchdog model='ib700'>: libvirt refuses it (\"domain can only "
+                          "have one watchdog with model 'ib700'\"); remove it");
+            ib700_seen = true;
+        } else if (g_str_equal(model, "itco")) {
+            if (!modern) {
+                vl_report_severity(report, VL_SEVERITY_WARNING, wd,
+                                   "<watchdog model='itco'> needs libvirt 9.1 or later: libvirt %s "
+                                   "does not know the model and refuses the domain (\"unknown "
+                                   "watchdog model 'itco'\"); use <watchdog model='i6300esb' "
+                                   "action='reset'/> with this libvirt",
+                                   version);
+            } else if (address) {
+                report_address(report, wd, model, "is part of the machine and cannot have any address set.");
+            } else if (m->machine_family != VL_MACHINE_Q35) {
+                vl_report(report, wd,
+                          "<watchdog model='itco'> is the iTCO watchdog of q35's ICH9 chipset: libvirt "
+                          "refuses it on %s (\"itco model of watchdog is only part of q35 "
+                          "machine\"); use model='i6300esb' (PCI) or model='ib700' on i440fx",
+                          m->machine ? m->machine : "the default i440fx machine");
+            } else if (itco_seen) {
+                vl_report(report, wd,
+                          "a second <watchdog model='itco'>: libvirt refuses it (\"domain can only "
+                          "have one watchdog with model 'itco'\"); q35 has one iTCO, remove this one");
+            }
+            itco_seen = true;
+        }
+    }
+}
+
+const VlRule vl_rule_watchdog_model_invalid = {
+    .id = "watchdog-model-invalid",
+    .category = "watchdog",
+    .severity = VL_SEVERITY_ERROR,
+    .summary = "A watchdog model on a machine type, architecture or bus libvirt refuses",
+    .rationale =
+        "Each emulated watchdog belongs to one kind of machine: diag288 to s390, ib700 is an ISA "
+        "card for i440fx, iTCO is built into q35's ICH9 chipset (no address, one per machine), "
+        "i6300esb is a PCI card. libvirt refuses the mismatches when the domain is defined. "
+        "Versions matter: iTCO and multiple watchdogs arrived in libvirt 9.1, so libvirt 9.0 "
+        "(Debian 12) refuses the WindowsKVM build's <watchdog model='itco' action='reset'/> as an unknown "
+        "model, which the schema check also reports; virtlint notes it as a warning only, "
+        "because newer libvirt accepts it. libvirt 9.0 also still accepts ib700 on q35 and a "
+        "duplicate check exists only from 9.1 on; i6300esb may appear several times. The catalog "
+        "says any two watchdogs of one model are refused: libvirt exempts i6300esb.",
+    .sources = {
+        "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Watchdog itco, action reset)",
+        "libvirt src/qemu/qemu_validate.c (qemuValidateDomainWatchdogDef, qemuValidateDomainDefWatchdogs)",
+        "https://libvirt.org/formatdomain.html#watchdog-devices",
+    },
+    .fix = VL_FIX_SAFE,
+    .refused_by = VL_REFUSED_BY_LIBVIRT,
+    .libvirt_error = "model of watchdog",
+    .example_bad = "<os>\n  <type arch='x86_64' machine='pc'>hvm</type>\n</os>\n...\n<watchdog model='itco' action='reset'/>",
+    .example_good = "<watchdog model='i6300esb' action='reset'/>",
+    .check = check,
+};
