@@ -9,7 +9,9 @@
  * A case checks the rule its directory is named after, plus `schema` (every
  * case must be valid libvirt XML unless it expects otherwise); cases in a
  * directory that is not a rule id (whole-domain cases) check every rule.
- * Every finding must be expected and every expectation found.
+ * Every finding must be expected and every expectation found; an
+ * expectation's text may be in the finding's headline, help or notes.  Every
+ * headline is one line of at most 100 characters that names an element.
  *
  * A case X.xml with a sibling X.xml.fixed is also a golden fix test: fixing
  * X.xml (with the fixes of the checked rules; unsafe ones too when the case
@@ -577,6 +579,34 @@ run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char
     return ok;
 }
 
+/* TEXT is in F's headline, help or one of its notes. */
+static bool
+finding_says(const VlFinding *f, const char *text)
+{
+    if (strstr(f->message, text) || (f->help && strstr(f->help, text)))
+        return true;
+    for (guint i = 0; f->notes && i < f->notes->len; i++)
+        if (strstr(g_ptr_array_index(f->notes, i), text))
+            return true;
+    return false;
+}
+
+/* A headline is one line of at most VL_HEADLINE_MAX characters that names
+ * an element (what rustc and ruff ask of theirs; the rest goes in help and
+ * notes). */
+static bool
+headline_ok(const char *path, const VlFinding *f)
+{
+    glong len = g_utf8_strlen(f->message, -1);
+
+    if (len > VL_HEADLINE_MAX || strchr(f->message, '\n') || !strchr(f->message, '<')) {
+        printf("FAIL %s:%d: %s: the headline (%ld characters) must be one line of at most %d that names the "
+               "element: %s\n", path, f->line, f->rule->id, len, VL_HEADLINE_MAX, f->message);
+        return false;
+    }
+    return true;
+}
+
 static bool
 run_case(const char *path)
 {
@@ -613,10 +643,12 @@ run_case(const char *path)
 
         if (!checked(f->rule->id, dir_rule))
             continue;
+        if (!headline_ok(path, f))
+            ok = false;
         for (guint j = 0; j < spec.expectations->len && !found; j++) {
             Expectation *e = g_ptr_array_index(spec.expectations, j);
             if (!e->matched && e->line == f->line && strcmp(e->rule, f->rule->id) == 0 &&
-                (!e->text || strstr(f->message, e->text))) {
+                (!e->text || finding_says(f, e->text))) {
                 e->matched = true;
                 found = true;
             }

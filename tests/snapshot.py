@@ -35,6 +35,10 @@ fixes are shown (--unsafe-fixes) so "is a fix offered" does not depend on a
 flag.  Files are batched: one virtlint process per target and set of
 lint-options, run side by side (a few seconds in all).
 
+Every headline must be one line of at most 100 characters that names an
+element, and no headline, help or note may name the documents this project
+started from.
+
 A line: PATH:LINE:COL<TAB>RULE<TAB>SEVERITY<TAB>MESSAGE<TAB>FIX, FIX being
 fix:safe, fix:unsafe or - (no fix offered); an input virtlint could not
 lint is PATH:LINE:COL<TAB>input-error<TAB>error<TAB>MESSAGE<TAB>-.  Lines are
@@ -93,6 +97,8 @@ def xml_files(root):
 
 
 # the documents the project started from, by the names nobody else has
+# lint/engine/report.h: VL_HEADLINE_MAX
+HEADLINE_MAX = 100
 SEED_NAME = re.compile(r"\b[Ss]eeds? 0\d\d\b|\b\d{3}_[0-9a-f]{16}\.txt\b")
 
 
@@ -116,9 +122,13 @@ def lint(cwd, files, options, env):
     for f in findings:
         if f["file"] not in known:
             problems.append(f"{what}: a finding names {f['file']}, which was not an input")
-        if SEED_NAME.search(f["message"]):
-            problems.append(f"{f['file']}:{f.get('line')}: a {f['rule']} message names a document users "
-                            f"cannot open (cite it by title and address): {f['message'][:200]}")
+        said = "\n".join([f["message"], f.get("help") or "", *f.get("notes", [])])
+        if SEED_NAME.search(said):
+            problems.append(f"{f['file']}:{f.get('line')}: a {f['rule']} finding names a document users "
+                            f"cannot open (cite it by title and address): {said[:200]}")
+        if len(f["message"]) > HEADLINE_MAX or "\n" in f["message"] or "<" not in f["message"]:
+            problems.append(f"{f['file']}:{f.get('line')}: a {f['rule']} headline ({len(f['message'])} characters) "
+                            f"is not one line of at most {HEADLINE_MAX} that names the element: {f['message'][:200]}")
         fix = f"fix:{f['fix']['applicability']}" if f.get("fix") else "-"
         rows.append((f["file"], f.get("line") or 0, f.get("column") or 0, f["rule"], f["severity"],
                      escape(f["message"]), fix))

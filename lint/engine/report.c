@@ -68,6 +68,29 @@ vl_report_severity(VlReport *report, VlSeverity severity, xmlNodePtr node, const
 }
 
 void
+vl_finding_help(VlFinding *finding, const char *fmt, ...)
+{
+    va_list ap;
+
+    g_free(finding->help);
+    va_start(ap, fmt);
+    finding->help = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+}
+
+void
+vl_finding_note(VlFinding *finding, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!finding->notes)
+        finding->notes = g_ptr_array_new_with_free_func(g_free);
+    va_start(ap, fmt);
+    g_ptr_array_add(finding->notes, g_strdup_vprintf(fmt, ap));
+    va_end(ap);
+}
+
+void
 vl_finding_set_fix(VlFinding *finding, const char *description, ...)
 {
     VlFix *fix = g_new0(VlFix, 1);
@@ -142,6 +165,8 @@ vl_finding_free(VlFinding *finding)
     if (!finding)
         return;
     g_free(finding->message);
+    g_free(finding->help);
+    g_clear_pointer(&finding->notes, g_ptr_array_unref);
     fix_free(finding->fix);
     g_free(finding);
 }

@@ -29,9 +29,19 @@ typedef struct {
     xmlNodePtr node;      /* the offending element, or the would-be parent */
     int line;             /* 1-based; 0 when unknown */
     int column;           /* 1-based; 0 when unknown */
+    /* What a user reads, in three parts (as rustc prints them):
+     *   message: the headline, one sentence of at most 100 characters that
+     *            names the element ("<hyperv>: Windows guest without stimer");
+     *   help:    what to change, with the XML where that helps;
+     *   notes:   why, the release a fact holds for, what a guide gets wrong. */
     char *message;
+    char *help;           /* NULL when there is nothing more to say */
+    GPtrArray *notes;     /* of char*, owned; NULL when none */
     VlFix *fix;           /* NULL when there is no fix for this finding */
 } VlFinding;
+
+/* The longest headline a finding may have (tests hold every rule to it). */
+#define VL_HEADLINE_MAX 100
 
 typedef struct VlReport {
     VlDocument *doc;
@@ -47,6 +57,10 @@ VlFinding *vl_report(VlReport *report, xmlNodePtr node, const char *fmt, ...) G_
 /* The same with an explicit severity (a rule whose cases differ in weight). */
 VlFinding *vl_report_severity(VlReport *report, VlSeverity severity, xmlNodePtr node, const char *fmt, ...)
     G_GNUC_PRINTF(4, 5);
+/* Say what to change (replaces an earlier help). */
+void vl_finding_help(VlFinding *finding, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+/* Add a note: why, and for which release. */
+void vl_finding_note(VlFinding *finding, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 /* Offer a fix for FINDING: DESCRIPTION, then stylesheet parameters as
  * name, value pairs, NULL-terminated. */
 void vl_finding_set_fix(VlFinding *finding, const char *description, ...) G_GNUC_NULL_TERMINATED;

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "lint/engine/config.h"
+#include "lint/engine/report.h"
 #include "lint/load/document.h"
 #include "lint/output/output.h"
 
@@ -30,4 +31,7 @@ extern const VlOutputFormat vl_output_junit;
 
 /* Shared by the formats. */
 const char *vl_output_level(VlSeverity severity);          /* SARIF/GitHub: error, warning, note */
+/* A finding's help and notes as lines "help: ..." and "note: ...", each line
+ * after a finding's first starting with INDENT; "" when it has neither. */
+char *vl_output_details(const VlFinding *f, const char *indent);
 void vl_output_summary(FILE *out, const VlConfig *config, const VlStats *stats, guint input_errors);

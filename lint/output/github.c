@@ -40,6 +40,12 @@ document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
         escape(line, f->rule->id, true);
         g_string_append(line, "::");
         escape(line, f->message, false);
+        if (f->help || f->notes) {
+            g_autofree char *details = vl_output_details(f, "");
+
+            escape(line, "\n", false);
+            escape(line, g_strchomp(details), false);
+        }
         fprintf(ctx->out, "%s\n", line->str);
     }
 }

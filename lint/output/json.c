@@ -60,13 +60,18 @@ document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
     for (guint i = 0; i < findings->len; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);
         json_object *obj = json_object_new_object();
+        json_object *notes = json_object_new_array();
 
+        for (guint n = 0; f->notes && n < f->notes->len; n++)
+            json_object_array_add(notes, json_object_new_string(g_ptr_array_index(f->notes, n)));
         json_object_object_add(obj, "file", json_object_new_string(doc->path));
         json_object_object_add(obj, "line", f->line > 0 ? json_object_new_int(f->line) : NULL);
         json_object_object_add(obj, "column", f->column > 0 ? json_object_new_int(f->column) : NULL);
         json_object_object_add(obj, "rule", json_object_new_string(f->rule->id));
         json_object_object_add(obj, "severity", json_object_new_string(vl_severity_name(f->severity)));
         json_object_object_add(obj, "message", json_object_new_string(f->message));
+        json_object_object_add(obj, "help", f->help ? json_object_new_string(f->help) : NULL);
+        json_object_object_add(obj, "notes", notes);
         json_object_object_add(obj, "fix",
                                vl_fix_allowed(f, ctx->config->unsafe_fixes) ? vl_output_fix_json(f) : NULL);
         fputs(ctx->state ? "\n  " : ",\n  ", ctx->out);

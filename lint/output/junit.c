@@ -45,8 +45,10 @@ document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
         const VlFinding *f = g_ptr_array_index(findings, i);
         bool fails = f->severity >= ctx->config->fail_on;
 
-        g_string_append_printf(fails ? failing : other, "%s:%d:%d: %s: %s [%s]\n", doc->path, f->line, f->column,
-                               vl_severity_name(f->severity), f->message, f->rule->id);
+        g_autofree char *details = vl_output_details(f, "    ");
+
+        g_string_append_printf(fails ? failing : other, "%s:%d:%d: %s: %s [%s]\n%s", doc->path, f->line, f->column,
+                               vl_severity_name(f->severity), f->message, f->rule->id, details);
         failed += fails;
     }
     /* xmlNewTextChild escapes the text; xmlNewProp the attribute */

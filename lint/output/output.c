@@ -63,6 +63,30 @@ vl_output_level(VlSeverity severity)
     }
 }
 
+/* Append "LABEL: TEXT" to OUT, continuation lines of TEXT indented to line
+ * up under its first. */
+static void
+append_labelled(GString *out, const char *indent, const char *label, const char *text)
+{
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+
+    g_string_append_printf(out, "%s%s: %s\n", indent, label, lines[0]);
+    for (guint i = 1; lines[i]; i++)
+        g_string_append_printf(out, "%s%*s%s\n", indent, (int) strlen(label) + 2, "", lines[i]);
+}
+
+char *
+vl_output_details(const VlFinding *f, const char *indent)
+{
+    GString *out = g_string_new(NULL);
+
+    if (f->help)
+        append_labelled(out, indent, "help", f->help);
+    for (guint i = 0; f->notes && i < f->notes->len; i++)
+        append_labelled(out, indent, "note", g_ptr_array_index(f->notes, i));
+    return g_string_free(out, FALSE);
+}
+
 void
 vl_output_document(VlOutput *o, VlDocument *doc, GPtrArray *findings)
 {

@@ -100,6 +100,25 @@ fixes_json(const char *path, const VlFinding *f)
     return fixes;
 }
 
+/* The headline as the message's text; headline, help and notes as its
+ * markdown, which viewers such as GitHub code scanning show in full. */
+static json_object *
+message(const VlFinding *f)
+{
+    json_object *msg = text(f->message);
+    g_autoptr(GString) md = NULL;
+
+    if (!f->help && !f->notes)
+        return msg;
+    md = g_string_new(f->message);
+    if (f->help)
+        g_string_append_printf(md, "\n\n**help:** %s", f->help);
+    for (guint i = 0; f->notes && i < f->notes->len; i++)
+        g_string_append_printf(md, "\n\n**note:** %s", (const char *) g_ptr_array_index(f->notes, i));
+    json_object_object_add(msg, "markdown", json_object_new_string(md->str));
+    return msg;
+}
+
 static void
 begin(VlOutputCtx *ctx)
 {
@@ -123,7 +142,7 @@ document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
         json_object_object_add(result, "ruleId", json_object_new_string(f->rule->id));
         json_object_object_add(result, "ruleIndex", json_object_new_int((int) vl_registry_index(f->rule)));
         json_object_object_add(result, "level", json_object_new_string(vl_output_level(f->severity)));
-        json_object_object_add(result, "message", text(f->message));
+        json_object_object_add(result, "message", message(f));
         json_object_object_add(physical, "artifactLocation", artifact(doc->path));
         json_object_object_add(physical, "region", region(f->line, f->column, 0, 0));
         json_object_object_add(location, "physicalLocation", physical);

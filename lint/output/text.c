@@ -1,6 +1,7 @@
-/* Text output: `path:line:col: severity: [*] message [rule]`, followed (unless
- * --concise) by the source line with the element marked, as ruff and rustc
- * show it; then the summary. */
+/* Text output: `path:line:col: severity: [*] headline [rule]`, followed (unless
+ * --concise) by the source line with the element marked and the finding's
+ * help and notes, as rustc shows them; then the summary. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "lint/fix/fix.h"
@@ -67,7 +68,26 @@ write_excerpt(VlOutputCtx *ctx, VlDocument *doc, const VlFinding *f)
             (int) from, "", vl_output_color(c, severity_color(f->severity)));
     for (glong i = 0; i < len; i++)
         fputc('^', ctx->out);
-    fprintf(ctx->out, "%s\n\n", vl_output_color(c, SGR_RESET));
+    fprintf(ctx->out, "%s\n", vl_output_color(c, SGR_RESET));
+}
+
+/* "  = help: ..." and "  = note: ..." under the excerpt, as rustc has them. */
+static void
+write_details(VlOutputCtx *ctx, const VlFinding *f)
+{
+    const VlConfig *c = ctx->config;
+    g_autofree char *details = vl_output_details(f, "");
+    g_auto(GStrv) lines = g_strsplit(details, "\n", -1);
+
+    for (guint i = 0; lines[i] && *lines[i]; i++) {
+        bool first = g_str_has_prefix(lines[i], "help: ") || g_str_has_prefix(lines[i], "note: ");
+
+        if (first)
+            fprintf(ctx->out, "  %s=%s %s%.4s%s%s\n", vl_output_color(c, SGR_BLUE), vl_output_color(c, SGR_RESET),
+                    vl_output_color(c, SGR_BOLD), lines[i], vl_output_color(c, SGR_RESET), lines[i] + 4);
+        else
+            fprintf(ctx->out, "    %s\n", lines[i]);
+    }
 }
 
 static void
@@ -85,8 +105,11 @@ document(VlOutputCtx *ctx, VlDocument *doc, GPtrArray *findings)
                 vl_output_color(c, severity_color(f->severity)), vl_severity_name(f->severity),
                 vl_output_color(c, SGR_RESET), vl_fix_allowed(f, c->unsafe_fixes) ? "[*] " : "", f->message,
                 vl_output_color(c, SGR_DIM), f->rule->id, vl_output_color(c, SGR_RESET));
-        if (!c->concise)
-            write_excerpt(ctx, doc, f);
+        if (c->concise)
+            continue;
+        write_excerpt(ctx, doc, f);
+        write_details(ctx, f);
+        fputc('\n', ctx->out);
     }
 }
 

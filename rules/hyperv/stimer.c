@@ -39,16 +39,16 @@ check(const VlModel *m, VlReport *report)
         return;
 
     missing = missing_prerequisites(m);
-    also = missing ? g_strdup_printf(", together with %s it needs", missing) : g_strdup("");
+    also = missing ? g_strdup_printf(", with %s, which it needs", missing) : g_strdup("");
     where = vl_model_hyperv_feature(m, "stimer");
     if (!where)
         where = m->hyperv ? m->hyperv : (m->features ? m->features : m->root);
 
-    f = vl_report(report, where,
-                  "Windows guest (%s) without Hyper-V synthetic timers: Windows then drives its clock "
-                  "with periodic HPET/RTC interrupts and keeps the host CPU busy even when idle; add "
-                  "<stimer state='on'/> to <hyperv mode='custom'>%s",
-                  m->guest.evidence, also);
+    f = vl_report(report, where, "<hyperv>: Windows guest without synthetic timers (stimer)");
+    vl_finding_help(f, "add <stimer state='on'/> to <hyperv mode='custom'>%s", also);
+    vl_finding_note(f, "without stimer Windows drives its clock with periodic HPET/RTC interrupts, which keep a "
+                       "host CPU busy even while the guest is idle");
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     /* what the fixer will do, from the same closure (hyperv.xsl) */
     fix = g_strdup_printf("%s%s%s",
                           vl_model_hyperv_feature(m, "stimer") ? "set <stimer state='on'>"
