@@ -13,8 +13,20 @@ bad=examples/win11.xml                           # errors and warnings
 core=uefi-snapshot,hyperv-dependency,cpu-socket-limit,disk-discard-granularity,virtiofs-shared-memory
 
 expect_rc 0 "info only is below the default --fail-on" -- "$VL" "$clean"
+expect_no_grep "uefi-snapshot" "$tmp/out" "suggestions (info) are not shown by default"
+expect_grep "^No problems found in 1 file, and 3 suggestions: --show-suggestions\.$" "$tmp/out" "summary line counts hidden suggestions"
+expect_rc 0 "--show-suggestions" -- "$VL" --show-suggestions "$clean"
 expect_grep "uefi-snapshot\]$" "$tmp/out" "text format ends with the rule id"
-expect_grep "^Found 3 problems \(0 errors, 0 warnings, 3 info\) in 1 file\.$" "$tmp/out" "summary line"
+expect_grep "^No problems found and 3 suggestions in 1 file\.$" "$tmp/out" "summary line with suggestions shown"
+expect_rc 0 "--format json hides suggestions too" -- "$VL" --format json "$clean"
+expect_grep "^\[\]$" "$tmp/out" "no suggestion in JSON by default"
+expect_rc 0 "--ignore info" -- "$VL" --show-suggestions --ignore info "$clean"
+expect_grep "^No problems found in 1 file\.$" "$tmp/out" "--ignore info drops suggestions, counted nowhere"
+expect_rc 1 "--select error" -- "$VL" --concise --select error "$bad"
+expect_no_grep ": (warning|info): " "$tmp/out" "--select error reports errors only"
+expect_grep ": error: " "$tmp/out" "--select error keeps the errors"
+expect_rc 0 "--select warning --select uefi-snapshot: a rule and a severity" -- "$VL" --concise --select warning,uefi-snapshot "$bad"
+expect_no_grep "uefi-snapshot|: error: " "$tmp/out" "only uefi-snapshot's warnings, and it has none"
 expect_rc 1 "info counts with --fail-on info" -- "$VL" --fail-on info "$clean"
 expect_rc 1 "errors fail by default" -- "$VL" "$bad"
 expect_grep "^examples/win11.xml:22:7: error: \[\*\] Hyper-V <synic> is on but <vpindex> is not" "$tmp/out" "path:line:col: severity: [*] message (fixable)"
@@ -22,8 +34,8 @@ expect_grep "^\[\*\] [0-9]+ fixable with --fix\.$" "$tmp/out" "summary counts fi
 expect_grep "more fixable with --fix --unsafe-fixes" "$tmp/out" "summary mentions unsafe fixes"
 expect_rc 0 "--fail-on error ignores warnings" -- "$VL" --fail-on error --select "$core" --ignore hyperv-dependency,virtiofs-shared-memory "$bad"
 expect_rc 1 "--fail-on error still fails on errors" -- "$VL" --fail-on error "$bad"
-expect_rc 0 "--select a rule" -- "$VL" --select uefi-snapshot "$bad"
-expect_grep "Found 1 problem" "$tmp/out" "--select uefi-snapshot keeps one finding"
+expect_rc 0 "--select a rule" -- "$VL" --show-suggestions --select uefi-snapshot "$bad"
+expect_grep "No problems found and 1 suggestion in 1 file" "$tmp/out" "--select uefi-snapshot keeps one finding"
 expect_rc 1 "--select a category" -- "$VL" --concise --select hyperv "$bad"
 expect_no_grep "\[(uefi-snapshot|cpu-socket-limit)\]" "$tmp/out" "--select hyperv keeps the hyperv category only"
 expect_grep "\[hyperv-dependency\]" "$tmp/out" "--select hyperv runs hyperv-dependency"
@@ -31,13 +43,16 @@ expect_rc 0 "--ignore by id" -- "$VL" -q --select "$core" --ignore hyperv-depend
 expect_no_grep "Found" "$tmp/out" "-q prints no summary"
 
 # JSON
-expect_rc 1 "json output" -- "$VL" --format json --select "$core" "$bad"
+expect_rc 1 "json output" -- "$VL" --format json --show-suggestions --select "$core" "$bad"
 if python3 - "$tmp/out" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))
 assert isinstance(data, list) and len(data) == 6, data
 for f in data:
-    assert set(f) == {"file", "line", "column", "rule", "severity", "message", "fix"}, f
+    assert set(f) == {"file", "line", "column", "rule", "severity", "message", "help", "notes", "fix"}, f
+    assert len(f["message"]) <= 100 and "<" in f["message"], f
+    assert f["help"] is None or isinstance(f["help"], str), f
+    assert isinstance(f["notes"], list) and all(isinstance(n, str) for n in f["notes"]), f
     assert f["file"] == "examples/win11.xml" and isinstance(f["line"], int)
     assert f["severity"] in ("error", "warning", "info")
     if f["rule"] in ("uefi-snapshot", "cpu-socket-limit"):
@@ -82,7 +97,7 @@ expect_rc 2 "unknown option" -- "$VL" --frobnicate "$clean"
 expect_rc 2 "bad --format" -- "$VL" --format xml "$clean"
 expect_rc 2 "bad --fail-on" -- "$VL" --fail-on fatal "$clean"
 expect_rc 2 "unknown rule in --select" -- "$VL" --select cpu-sockets "$clean"
-expect_grep "cpu-sockets' is neither a rule id nor a category" "$tmp/err" "names the bad rule"
+expect_grep "cpu-sockets' is neither a rule id, a category nor a severity" "$tmp/err" "names the bad rule"
 expect_rc 2 "unreadable --schema" -- "$VL" --schema /nonexistent.rng "$clean"
 
 # input errors: reported, the other inputs still linted, exit 2

@@ -50,11 +50,22 @@ expect_rc 1 "CLI --edition wins" -- "$VL" --concise --edition home vms/gaming/wi
 expect_grep "cpu-socket-limit" "$tmp/out" "edition from the command line"
 
 # --no-config and --config
-expect_rc 1 "--no-config" -- "$VL" --concise --no-config vms/gaming/win11.xml
+expect_rc 1 "--no-config" -- "$VL" --concise --no-config --show-suggestions vms/gaming/win11.xml
 expect_grep "uefi-snapshot" "$tmp/out" "--no-config reads nothing"
-printf '[virtlint]\nselect = uefi-snapshot\n' >"$tmp/other.rc"
+printf '[virtlint]\nselect = uefi-snapshot\nshow-suggestions = yes\n' >"$tmp/other.rc"
 expect_rc 0 "--config" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
-expect_grep "Found 1 problem" "$tmp/out" "--config file used instead"
+expect_grep "No problems found and 1 suggestion in 1 file" "$tmp/out" "--config file used instead, show-suggestions = yes applied"
+printf '[virtlint]\nselect = uefi-snapshot\nshow-suggestions = no\n' >"$tmp/other.rc"
+expect_rc 0 "show-suggestions = no" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
+expect_grep "No problems found in 1 file, and 1 suggestion: --show-suggestions" "$tmp/out" "show-suggestions = no hides and counts"
+expect_rc 0 "--show-suggestions beats show-suggestions = no" -- "$VL" --concise --show-suggestions --config "$tmp/other.rc" vms/office/win11.xml
+expect_grep "uefi-snapshot" "$tmp/out" "the command line wins over show-suggestions = no"
+printf '[virtlint]\nshow-suggestions = yes\nignore = info\n' >"$tmp/other.rc"
+expect_rc 1 "ignore = info" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
+expect_no_grep ": info: " "$tmp/out" "a severity in ignore drops those findings"
+printf '[virtlint]\nshow-suggestions = maybe\n' >"$tmp/other.rc"
+expect_rc 2 "show-suggestions = maybe" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
+expect_grep "show-suggestions: expected yes or no, got 'maybe'" "$tmp/err" "a bad show-suggestions names the key"
 
 # errors name the file and line, exit 2
 printf '[virtlint]\nselect = cpu\nfial-on = error\n' >"$repo/vms/.virtlintrc"
@@ -62,7 +73,7 @@ expect_rc 2 "unknown key" -- "$VL" vms/office/win11.xml
 expect_grep "vms/.virtlintrc:3: unknown key 'fial-on'" "$tmp/err" "unknown key names file and line"
 printf '[virtlint]\nignore = cpu-sockets\n' >"$repo/vms/.virtlintrc"
 expect_rc 2 "unknown rule" -- "$VL" vms/office/win11.xml
-expect_grep "vms/.virtlintrc:2: 'cpu-sockets' is neither a rule id nor a category" "$tmp/err" "unknown rule names file and line"
+expect_grep "vms/.virtlintrc:2: 'cpu-sockets' is neither a rule id, a category nor a severity" "$tmp/err" "unknown rule names file and line"
 printf '[severity]\ncpu-socket-limit = fatal\n' >"$repo/vms/.virtlintrc"
 expect_rc 2 "bad severity" -- "$VL" vms/office/win11.xml
 expect_grep ":2: \[severity\] cpu-socket-limit: expected error, warning, info or off" "$tmp/err" "bad severity value"

@@ -23,7 +23,7 @@ xargs -d '\n' xmllint --noout --relaxng "$SCHEMA" <"$tmp/files" 2>&1 | sed -n 's
 
 cp -r "$tmp/c" "$tmp/before"
 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-    --show-leak-kinds=definite "$VL" -q --no-cache --fix --unsafe-fixes "$tmp/c" >"$tmp/out" 2>"$tmp/err"
+    --show-leak-kinds=definite "$VL" -q --no-cache --fix --unsafe-fixes --show-suggestions "$tmp/c" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 case $rc in
 0 | 1 | 2) pass ;;

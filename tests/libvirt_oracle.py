@@ -162,7 +162,7 @@ def fixed_refusal(error, before, findings_of_fixed):
 
 
 def lint_json(path, *options):
-    out = subprocess.run([VIRTLINT, "--format", "json", *options, str(path)], capture_output=True, text=True)
+    out = subprocess.run([VIRTLINT, "--format", "json", "--show-suggestions", *options, str(path)], capture_output=True, text=True)
     return json.loads(out.stdout)
 
 

@@ -465,7 +465,7 @@ def test_release(rel, rules):
         d.mkdir(parents=True, exist_ok=True)
         shutil.copy(files[k], d / k[1])
         fixed_files[k] = str(d / k[1])
-    out = rel.run([rel.virtlint, "-q", "--no-cache", "--fix", "--unsafe-fixes", *rel.target, rel.inner(fixdir)])
+    out = rel.run([rel.virtlint, "-q", "--no-cache", "--fix", "--unsafe-fixes", "--show-suggestions", *rel.target, rel.inner(fixdir)])
     result(out.returncode in (0, 1, 2), f"{rel.name}: virtlint --fix exit {out.returncode}: {out.stderr[-500:]}")
     changed = {k for k, p in fixed_files.items() if Path(p).read_bytes() != Path(files[k]).read_bytes()}
     fverdict = rel.define_all({k: fixed_files[k] for k in changed})

@@ -32,7 +32,7 @@ names a saved host, no connection (LIBVIRT_DEFAULT_URI is dropped), no
 .virtlintrc (--no-config), no verdict cache (--no-cache, and
 VIRTLINT_CACHE_DIR/HOME point at an empty temporary directory), and unsafe
 fixes are shown (--unsafe-fixes) so "is a fix offered" does not depend on a
-flag.  Files are batched: one virtlint process per target and set of
+flag, and so are suggestions (--show-suggestions).  Files are batched: one virtlint process per target and set of
 lint-options, run side by side (a few seconds in all).
 
 Every headline must be one line of at most 100 characters that names an
@@ -73,7 +73,7 @@ TARGETS = {
     "libvirt-11.3": ("11.3", "10.0"),
     "realworld": ("9.0", "7.2"),
 }
-COMMON = ["--format", "json", "--no-config", "--no-cache", "--unsafe-fixes", "--color", "never"]
+COMMON = ["--format", "json", "--no-config", "--no-cache", "--unsafe-fixes", "--show-suggestions", "--color", "never"]
 
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 UPDATE = "--update" in sys.argv

@@ -72,14 +72,15 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
-    gboolean libvirt_check = FALSE;
+    gboolean libvirt_check = FALSE, show_suggestions = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
         { "concise", 0, 0, G_OPTION_ARG_NONE, &concise, "Text: one line per finding, without the source excerpt", NULL },
         { "statistics", 0, 0, G_OPTION_ARG_NONE, &statistics, "Print how many findings each rule reported", NULL },
-        { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select, "Run only these rules or categories (comma-separated, repeatable)", "RULES" },
-        { "ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignore, "Do not run these rules or categories", "RULES" },
+        { "show-suggestions", 0, 0, G_OPTION_ARG_NONE, &show_suggestions, "Also report suggestions (info findings), which are counted but not shown by default", NULL },
+        { "select", 0, 0, G_OPTION_ARG_STRING_ARRAY, &select, "Run only these rules or categories, or report only these severities (comma-separated, repeatable)", "RULES" },
+        { "ignore", 0, 0, G_OPTION_ARG_STRING_ARRAY, &ignore, "Do not run these rules or categories, or report these severities (--ignore info)", "RULES" },
         { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on, "Exit 1 on findings of this severity or worse: error, warning (default), info", "SEVERITY" },
         { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Guest OS when a file does not tell: windows, win10, win11, windows-server, linux, other", "OS" },
         { "edition", 0, 0, G_OPTION_ARG_STRING, &edition, "Windows edition: home, pro, education, enterprise, workstation, server", "EDITION" },
@@ -129,6 +130,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     config->fix = fix;
     config->define = define;
     config->libvirt_check = libvirt_check;
+    config->show_suggestions = show_suggestions;
     if (define && !(fix && (cli->domains || cli->all_domains))) {
         g_set_error(error, VL_CLI_ERROR, 0, "--define goes with --fix and --domain or --all-domains");
         return FALSE;
@@ -147,7 +149,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
                          (os ? VL_SET_OS : 0) | (edition ? VL_SET_EDITION : 0) |
                          (config->schema_path ? VL_SET_SCHEMA : 0) | (unsafe_fixes ? VL_SET_UNSAFE : 0) |
                          (libvirt_version ? VL_SET_LIBVIRT : 0) | (qemu_version ? VL_SET_QEMU : 0) |
-                         (libvirt_check ? VL_SET_LIBVIRT_CHECK : 0);
+                         (libvirt_check ? VL_SET_LIBVIRT_CHECK : 0) | (show_suggestions ? VL_SET_SUGGESTIONS : 0);
     config->color = want_color(color, &color_error);
     if (color_error) {
         g_propagate_error(error, g_steal_pointer(&color_error));
@@ -174,6 +176,9 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'", fail_on);
         return FALSE;
     }
+    /* failing on suggestions means wanting to see them */
+    if (config->fail_on == VL_SEVERITY_INFO)
+        config->show_suggestions = true;
     if (os && !vl_guest_parse_os(os, &config->os_family, &config->os_windows_version, &config->os_edition)) {
         g_set_error(error, VL_CLI_ERROR, 0,
                     "--os: expected windows, win10, win11, windows-server, linux or other, got '%s'", os);

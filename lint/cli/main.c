@@ -125,6 +125,7 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
         return NULL;
     }
     *findings = g_steal_pointer(&res->findings);
+    run->stats.suggestions += res->hidden_suggestions;
     if (!res->changed)
         return doc;
     for (guint i = 0; i < res->applied->len; i++)
@@ -284,7 +285,7 @@ lint_document(Run *run, const char *path, const char *domain)
         return; /* --diff prints the diff only */
     }
     if (!findings)
-        findings = vl_engine_lint(run->engine, report_on);
+        findings = vl_engine_lint_counted(run->engine, report_on, &run->stats.suggestions);
     if (libvirt_failed(run, report_on)) {
         /* an input error instead of a report, as for a file that cannot be read */
         run->stats.files--;

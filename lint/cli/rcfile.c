@@ -25,6 +25,7 @@ struct VlRcFile {
     VlSeverity fail_on;
     char *schema;
     bool has_unsafe, unsafe_fixes;
+    bool has_show_suggestions, show_suggestions;
     bool has_libvirt_check, libvirt_check;
     unsigned libvirt_version, qemu_version;
     GHashTable *severity;       /* rule id -> GINT_TO_POINTER(severity + 1), 0 = off */
@@ -128,7 +129,21 @@ fail(Reader *r, const char *group, const char *key, const char *fmt, ...)
     return FALSE;
 }
 
-/* A comma-separated list of rule ids or categories. */
+/* A yes/no (or true/false) value into *OUT. */
+static gboolean
+read_yes_no(Reader *r, const char *group, const char *key, const char *value, bool *out)
+{
+    g_autoptr(GError) e = NULL;
+    g_autofree char *lower = g_ascii_strdown(g_strstrip((char *) value), -1);
+
+    /* GKeyFile knows true/false only; yes/no read naturally here */
+    *out = strcmp(lower, "yes") == 0 || g_key_file_get_boolean(r->kf, group, key, &e);
+    if (e && strcmp(lower, "yes") != 0 && strcmp(lower, "no") != 0)
+        return fail(r, group, key, "%s: expected yes or no, got '%s'", key, value);
+    return TRUE;
+}
+
+/* A comma-separated list of rule ids, categories or severities. */
 static gboolean
 read_rules(Reader *r, const char *group, const char *key, char ***out)
 {
@@ -139,8 +154,10 @@ read_rules(Reader *r, const char *group, const char *key, char ***out)
     for (char **p = parts; *p; p++) {
         if (!**p)
             continue;
-        if (!vl_registry_find(*p) && !vl_registry_is_category(*p))
-            return fail(r, group, key, "'%s' is neither a rule id nor a category", *p);
+        VlSeverity sev;
+
+        if (!vl_registry_find(*p) && !vl_registry_is_category(*p) && vl_severity_parse(*p, &sev) < 0)
+            return fail(r, group, key, "'%s' is neither a rule id, a category nor a severity", *p);
         g_ptr_array_add(list, g_strdup(*p));
     }
     g_ptr_array_add(list, NULL);
@@ -176,13 +193,13 @@ read_main(Reader *r, VlRcFile *rc)
                 return fail(r, group, *k, "unsafe-fixes: expected true or false, got '%s'", v);
             rc->has_unsafe = true;
         } else if (strcmp(*k, "libvirt-check") == 0) {
-            g_autoptr(GError) e = NULL;
-            g_autofree char *lower = g_ascii_strdown(g_strstrip(v), -1);
-            /* GKeyFile knows true/false only; yes/no read naturally here */
-            rc->libvirt_check = strcmp(lower, "yes") == 0 || g_key_file_get_boolean(r->kf, group, *k, &e);
-            if (e && strcmp(lower, "yes") != 0 && strcmp(lower, "no") != 0)
-                return fail(r, group, *k, "libvirt-check: expected yes or no, got '%s'", v);
+            if (!read_yes_no(r, group, *k, v, &rc->libvirt_check))
+                return FALSE;
             rc->has_libvirt_check = true;
+        } else if (strcmp(*k, "show-suggestions") == 0) {
+            if (!read_yes_no(r, group, *k, v, &rc->show_suggestions))
+                return FALSE;
+            rc->has_show_suggestions = true;
         } else if (strcmp(*k, "libvirt-version") == 0) {
             if (!vl_version_parse(g_strstrip(v), &rc->libvirt_version))
                 return fail(r, group, *k, "libvirt-version: expected X.Y or X.Y.Z, got '%s'", v);
@@ -340,6 +357,11 @@ vl_rcfile_apply(const VlRcFile *rc, const char *input, VlConfig *c)
         c->unsafe_fixes = rc->unsafe_fixes;
     if (!(c->set_by_cli & VL_SET_LIBVIRT_CHECK) && rc->has_libvirt_check)
         c->libvirt_check = rc->libvirt_check;
+    if (!(c->set_by_cli & VL_SET_SUGGESTIONS) && rc->has_show_suggestions)
+        c->show_suggestions = rc->show_suggestions;
+    /* failing on suggestions means wanting to see them */
+    if (c->fail_on == VL_SEVERITY_INFO)
+        c->show_suggestions = true;
     if (!(c->set_by_cli & VL_SET_LIBVIRT) && rc->libvirt_version)
         c->libvirt_version = rc->libvirt_version;
     if (!(c->set_by_cli & VL_SET_QEMU) && rc->qemu_version)

@@ -12,6 +12,7 @@ vl_config_init(VlConfig *config)
         .os_edition = VL_EDITION_UNKNOWN,
         .max_file_size = VL_DEFAULT_MAX_FILE_SIZE,
         .libvirt_version = vl_version_default_libvirt(),
+        .show_suggestions = true,
     };
 }
 

@@ -28,6 +28,7 @@ typedef enum {
     VL_SET_LIBVIRT = 1 << 7,
     VL_SET_QEMU = 1 << 8,
     VL_SET_LIBVIRT_CHECK = 1 << 9,
+    VL_SET_SUGGESTIONS = 1 << 10,
 } VlSetByCli;
 
 typedef struct {
@@ -44,7 +45,13 @@ typedef struct {
     bool unsafe_fixes;
     bool show_fixes;
     bool define;            /* --fix on live domains defines the result */
-    /* Rule ids or categories; NULL-terminated, NULL when not given. */
+    /* Info findings are suggestions: reported (and fixed) only when this is
+     * set.  The library sees them all (vl_config_init); the command line
+     * hides them unless --show-suggestions, show-suggestions = yes or
+     * --fail-on info asks for them. */
+    bool show_suggestions;
+    /* Rule ids, categories or severities (error, warning, info: findings
+     * reported with that severity); NULL-terminated, NULL when not given. */
     char **select;
     char **ignore;
     /* Guest OS the user declared with --os / --edition (fallbacks, see guest.c). */

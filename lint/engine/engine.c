@@ -9,8 +9,18 @@
 #include "lint/engine/registry.h"
 #include "lint/schema/schema.h"
 #include "lint/engine/suppress.h"
+#include "lint/load/xml.h"
 
 G_DEFINE_QUARK(vl-engine-error, vl_engine_error)
+
+/* --select and --ignore name rules, categories and severities. */
+static bool
+is_severity(const char *name)
+{
+    VlSeverity sev;
+
+    return vl_severity_parse(name, &sev) == 0;
+}
 
 static bool
 rule_matches(const VlRule *rule, char **names)
@@ -22,12 +32,49 @@ rule_matches(const VlRule *rule, char **names)
     return false;
 }
 
+/* NAMES select rules: some of them are rule ids or categories. */
+static bool
+names_rules(char **names)
+{
+    for (char **n = names; n && *n; n++)
+        if (!is_severity(*n))
+            return true;
+    return false;
+}
+
+/* A finding reported with SEV passes the severities --select and --ignore
+ * name: --select warning keeps warnings (of whichever rules it selects),
+ * --ignore info drops suggestions. */
+static bool
+severity_passes(const VlConfig *config, VlSeverity sev)
+{
+    bool selects = false, selected = false;
+
+    for (char **n = config->select; n && *n; n++) {
+        VlSeverity named;
+
+        if (vl_severity_parse(*n, &named) == 0) {
+            selects = true;
+            selected |= named == sev;
+        }
+    }
+    if (selects && !selected)
+        return false;
+    for (char **n = config->ignore; n && *n; n++) {
+        VlSeverity named;
+
+        if (vl_severity_parse(*n, &named) == 0 && named == sev)
+            return false;
+    }
+    return true;
+}
+
 static gboolean
 check_names(char **names, const char *option, GError **error)
 {
     for (char **n = names; n && *n; n++) {
-        if (!vl_registry_find(*n) && !vl_registry_is_category(*n)) {
-            g_set_error(error, VL_ENGINE_ERROR, 0, "%s: '%s' is neither a rule id nor a category "
+        if (!vl_registry_find(*n) && !vl_registry_is_category(*n) && !is_severity(*n)) {
+            g_set_error(error, VL_ENGINE_ERROR, 0, "%s: '%s' is neither a rule id, a category nor a severity "
                         "(see virtlint --list-rules)", option, *n);
             return FALSE;
         }
@@ -47,7 +94,7 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
         return FALSE;
 
     for (gsize i = 0; i < count; i++) {
-        engine->enabled[i] = (!config->select || rule_matches(rules[i], config->select)) &&
+        engine->enabled[i] = (!names_rules(config->select) || rule_matches(rules[i], config->select)) &&
                              !rule_matches(rules[i], config->ignore);
         /* host-aware rules need host facts (main.c says once when they are skipped) */
         if (rules[i]->needs_host && vl_host_empty(config->host))
@@ -85,8 +132,72 @@ vl_engine_rule_enabled(const VlEngine *engine, const char *id)
     return rule && engine->enabled[vl_registry_index(rule)];
 }
 
+/* How the merged finding of domain-limitations names what a consequence
+ * is about. */
+static const char *
+limitation_topic(const VlFinding *f)
+{
+    return strstr(f->rule->id, "migration") ? "migration" : "snapshots";
+}
+
+/* Findings of consequence rules (what the VM cannot do, with nothing to
+ * fix: no internal snapshots of a UEFI guest, no migration with a host
+ * device) become one finding of domain-limitations on <domain> that lists
+ * each, with its cause's line: the same consequence is otherwise repeated
+ * for every UEFI guest, hostdev and share.  One alone stays as it is, and
+ * so do they all when domain-limitations is not enabled. */
+static void
+merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
+{
+    g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func((GDestroyNotify) vl_finding_free);
+    g_autoptr(GString) topics = g_string_new(NULL);
+    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
+    VlFinding *all;
+
+    if (!engine->enabled[vl_registry_index(&vl_rule_domain_limitations)] || !root)
+        return;
+    for (guint i = 0; i < kept->len; i++)
+        if (((VlFinding *) g_ptr_array_index(kept, i))->rule->consequence)
+            g_ptr_array_add(merged, g_ptr_array_index(kept, i));
+    if (merged->len < 2) {
+        g_ptr_array_set_free_func(merged, NULL);
+        return;
+    }
+    for (guint i = 0; i < merged->len; i++)
+        g_ptr_array_remove_fast(kept, g_ptr_array_index(merged, i)); /* kept does not free them */
+    g_ptr_array_sort(merged, vl_finding_compare);
+
+    all = g_new0(VlFinding, 1);
+    all->rule = &vl_rule_domain_limitations;
+    all->severity = VL_SEVERITY_INFO;
+    all->node = root;
+    all->line = vl_xml_line(root);
+    all->column = vl_document_column(doc, root);
+    for (guint i = 0; i < merged->len; i++) {
+        const VlFinding *f = g_ptr_array_index(merged, i);
+        const char *topic = limitation_topic(f);
+
+        if (f->severity > all->severity)
+            all->severity = f->severity;
+        if (!strstr(topics->str, topic))
+            g_string_append_printf(topics, "%s%s", topics->len ? " and " : "", topic);
+        vl_finding_note(all, "line %d: %s [%s]%s%s", f->line, f->message, f->rule->id, f->help ? "; " : "",
+                        f->help ? f->help : "");
+    }
+    all->message = g_strdup_printf("<domain>: %u limits on %s, from the configuration below", merged->len,
+                                   topics->str);
+    vl_finding_help(all, "nothing to fix if these are accepted; each note names the element that causes one");
+    g_ptr_array_add(kept, all);
+}
+
 GPtrArray *
 vl_engine_lint(const VlEngine *engine, VlDocument *doc)
+{
+    return vl_engine_lint_counted(engine, doc, NULL);
+}
+
+GPtrArray *
+vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
 {
     g_autoptr(VlModel) model = vl_model_build(doc, engine->config);
     VlSuppressions sup;
@@ -139,7 +250,23 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
             }
             f->severity = (VlSeverity) GPOINTER_TO_INT(override);
         }
+        if (!severity_passes(engine->config, f->severity)) {
+            vl_finding_free(f);
+            continue;
+        }
         g_ptr_array_add(kept, f);
+    }
+    merge_consequences(engine, doc, kept);
+    /* suggestions the user did not ask to see are counted, not kept (nor
+     * fixed: the fixer lints through here too) */
+    if (!engine->config->show_suggestions) {
+        for (guint i = kept->len; i-- > 0;) {
+            if (((VlFinding *) g_ptr_array_index(kept, i))->severity != VL_SEVERITY_INFO)
+                continue;
+            g_ptr_array_remove_index(kept, i);
+            if (hidden)
+                (*hidden)++;
+        }
     }
     g_ptr_array_sort(kept, vl_finding_compare);
 

@@ -29,3 +29,6 @@ bool vl_engine_rule_enabled(const VlEngine *engine, const char *id);
 
 /* Lint DOC: the findings, sorted, suppressions applied (VlFinding*, owned). */
 GPtrArray *vl_engine_lint(const VlEngine *engine, VlDocument *doc);
+/* The same, adding to *HIDDEN (when not NULL) the suggestions (info
+ * findings) left out because the configuration does not show them. */
+GPtrArray *vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden);

@@ -15,3 +15,6 @@ bool vl_registry_is_category(const char *name);
 
 /* The rule that reports suppressions naming rules that do not exist. */
 extern const VlRule vl_rule_suppression_unknown_rule;
+/* The rule whose finding lists the consequences of the configuration
+ * (rules with .consequence), merged by the engine. */
+extern const VlRule vl_rule_domain_limitations;

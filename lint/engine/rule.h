@@ -41,6 +41,10 @@ typedef struct VlRule {
     /* For VL_REFUSED_BY_LIBVIRT: a piece of libvirt's error message, so the
      * agreement test can find the libvirt test files the rule must flag. */
     const char *libvirt_error;
+    /* Its findings say what the VM cannot do (snapshots, migration), with
+     * nothing to fix: the engine lists them together, in one finding of
+     * domain-limitations per domain. */
+    bool consequence;
     const char *example_bad;   /* XML snippets for --explain and rules.md */
     const char *example_good;
     void (*check)(const VlModel *model, VlReport *report);

@@ -437,7 +437,8 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     /* The first pass lints fully: its findings are the answer when there is
      * nothing to fix. */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-        g_autoptr(GPtrArray) findings = vl_engine_lint(pass == 0 ? engine : &fixing, cur);
+        guint hidden = 0;
+        g_autoptr(GPtrArray) findings = vl_engine_lint_counted(pass == 0 ? engine : &fixing, cur, &hidden);
         g_autoptr(GPtrArray) edits = NULL;
         g_autoptr(VlFixMeaning) expected = NULL;
         g_autoptr(VlInputError) error = NULL;
@@ -449,7 +450,13 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         gsize len;
 
         if (!rule) {
-            res->findings = pass == 0 ? g_steal_pointer(&findings) : vl_engine_lint(engine, cur);
+            if (pass > 0) {
+                hidden = 0;
+                g_clear_pointer(&findings, g_ptr_array_unref);
+                findings = vl_engine_lint_counted(engine, cur, &hidden);
+            }
+            res->findings = g_steal_pointer(&findings);
+            res->hidden_suggestions = hidden;
             break;
         }
         /* A finding that survives its own fix is not tried again. */

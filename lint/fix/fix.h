@@ -32,6 +32,7 @@ typedef struct {
      * NULL when the pass limit cut fixing short. */
     VlDocument *document;
     GPtrArray *findings;
+    guint hidden_suggestions;  /* left out of FINDINGS (vl_engine_lint_counted) */
 } VlFixResult;
 
 /* Whether a finding's fix may be applied or shown under these options. */

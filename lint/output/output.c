@@ -106,23 +106,34 @@ vl_output_document(VlOutput *o, VlDocument *doc, GPtrArray *findings)
 void
 vl_output_summary(FILE *out, const VlConfig *config, const VlStats *s, guint input_errors)
 {
-    guint total = s->findings[VL_SEVERITY_ERROR] + s->findings[VL_SEVERITY_WARNING] + s->findings[VL_SEVERITY_INFO];
+    guint problems = s->findings[VL_SEVERITY_ERROR] + s->findings[VL_SEVERITY_WARNING];
+    guint shown = s->findings[VL_SEVERITY_INFO];
     g_autofree char *unreadable = input_errors
         ? g_strdup_printf("; %u input%s could not be linted", input_errors, input_errors == 1 ? "" : "s")
+        : g_strdup("");
+    g_autofree char *files = g_strdup_printf("%u file%s", s->files, s->files == 1 ? "" : "s");
+    g_autofree char *suggested = shown ? g_strdup_printf(" and %u suggestion%s", shown, shown == 1 ? "" : "s")
+                                       : g_strdup("");
+    /* suggestions are counted even when not shown, as ruff counts hidden fixes */
+    g_autofree char *hidden = s->suggestions
+        ? g_strdup_printf(", and %u suggestion%s: --show-suggestions", s->suggestions, s->suggestions == 1 ? "" : "s")
         : g_strdup("");
 
     if (s->fixed)
         fprintf(out, "Fixed %u problem%s in %u file%s.\n", s->fixed, s->fixed == 1 ? "" : "s", s->fixed_files,
                 s->fixed_files == 1 ? "" : "s");
-    if (total == 0) {
-        fprintf(out, "No problems %sfound in %u file%s%s.\n", s->fixed ? "left " : "", s->files,
-                s->files == 1 ? "" : "s", unreadable);
+    if (problems == 0 && shown == 0) {
+        fprintf(out, "No problems %sfound in %s%s%s.\n", s->fixed ? "left " : "", files, unreadable, hidden);
         return;
     }
-    fprintf(out, "Found %u problem%s (%u error%s, %u warning%s, %u info) in %u file%s%s.\n", total,
-            total == 1 ? "" : "s", s->findings[VL_SEVERITY_ERROR], s->findings[VL_SEVERITY_ERROR] == 1 ? "" : "s",
-            s->findings[VL_SEVERITY_WARNING], s->findings[VL_SEVERITY_WARNING] == 1 ? "" : "s",
-            s->findings[VL_SEVERITY_INFO], s->files, s->files == 1 ? "" : "s", unreadable);
+    if (problems == 0)
+        fprintf(out, "No problems %sfound%s in %s%s%s.\n", s->fixed ? "left " : "", suggested, files, unreadable,
+                hidden);
+    else
+        fprintf(out, "Found %u problem%s (%u error%s, %u warning%s)%s in %s%s%s.\n", problems,
+                problems == 1 ? "" : "s", s->findings[VL_SEVERITY_ERROR],
+                s->findings[VL_SEVERITY_ERROR] == 1 ? "" : "s", s->findings[VL_SEVERITY_WARNING],
+                s->findings[VL_SEVERITY_WARNING] == 1 ? "" : "s", suggested, files, unreadable, hidden);
     if (s->fixable)
         fprintf(out, "[*] %u fixable with --fix%s.\n", s->fixable, config->unsafe_fixes ? " --unsafe-fixes" : "");
     if (s->fixable_unsafe)

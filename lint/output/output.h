@@ -11,6 +11,7 @@
 typedef struct {
     guint files;           /* inputs linted */
     guint findings[3];     /* by severity */
+    guint suggestions;     /* info findings not shown (--show-suggestions) */
     guint fixable;         /* findings --fix would fix */
     guint fixable_unsafe;  /* more with --unsafe-fixes */
     guint fixed;           /* findings fixed (--fix) */
