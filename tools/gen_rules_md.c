@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "lint/engine/ruledoc.h"
+#include "lint/output/ruledoc.h"
 
 static GHashTable *
 read_verified(const char *path)

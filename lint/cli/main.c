@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 
 #include "lint/cli/cli.h"
+#include "lint/engine/notes.h"
 #include "lint/engine/config.h"
 #include "lint/fix/atomicwrite.h"
 #include "lint/engine/engine.h"
@@ -18,7 +19,7 @@
 #include "lint/cli/rcfile.h"
 #include "lint/engine/registry.h"
 #include "lint/engine/report.h"
-#include "lint/engine/ruledoc.h"
+#include "lint/output/ruledoc.h"
 #include "lint/schema/schema.h"
 #include "lint/schema/schemacache.h"
 #include "lint/fix/udiff.h"
@@ -482,6 +483,13 @@ explain(const char *id)
     return EXIT_CLEAN;
 }
 
+/* The library's notes (lint/engine/notes.h) go to stderr. */
+static void
+print_note(VlNoteLevel level, const char *message, gpointer data G_GNUC_UNUSED)
+{
+    fprintf(stderr, "virtlint: %s: %s\n", level == VL_NOTE_ERROR ? "error" : "note", message);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -494,6 +502,7 @@ main(int argc, char **argv)
     /* A write past a file-size limit must fail with EFBIG, leaving the
      * original in place, rather than kill the process halfway. */
     signal(SIGXFSZ, SIG_IGN);
+    vl_notes_set_handler(print_note, NULL);
     vl_config_init(&config);
 
     if (!vl_cli_parse(argc, argv, &config, &cli, &error)) {

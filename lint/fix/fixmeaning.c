@@ -1,4 +1,5 @@
 /* A fix's edits must mean what its fixer produced (see fixmeaning.h). */
+#include "lint/engine/notes.h"
 #include "lint/fix/fixmeaning.h"
 
 #include <stdio.h>
@@ -225,7 +226,7 @@ vl_fix_meaning_kept(const VlFixMeaning *meaning, xmlDocPtr edited)
     bool same = same_meaning(meaning, got, edited);
 
     if (!same && g_getenv("VIRTLINT_DEBUG_FIX"))
-        fprintf(stderr, "fixer produced:\n%s\nedits give:\n%s\n", meaning->tree, got->tree);
+        vl_note(VL_NOTE_INFO, "fixer produced:\n%s\nedits give:\n%s", meaning->tree, got->tree);
     vl_fix_meaning_free(got);
     return same;
 }

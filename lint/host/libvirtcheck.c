@@ -1,5 +1,6 @@
 /* memmem() */
 #define _GNU_SOURCE
+#include "lint/engine/notes.h"
 #include "lint/host/libvirtcheck.h"
 
 #include <dlfcn.h>
@@ -821,7 +822,7 @@ start_worker(GError **error)
     g_free(lc.version);
     lc.version = g_steal_pointer(&greeting);
     if (*note && !lc.noted_driver) {
-        fprintf(stderr, "virtlint: note: %s; libvirt's test driver checks the documents instead\n", note);
+        vl_note(VL_NOTE_INFO, "%s; libvirt's test driver checks the documents instead", note);
         lc.noted_driver = true;
     }
     return true;
@@ -931,7 +932,7 @@ note_fallback(const char *fallback)
 
     if (!noted || *noted)
         return;
-    fprintf(stderr, "virtlint: note: a document was %s\n", fallback);
+    vl_note(VL_NOTE_INFO, "a document was %s", fallback);
     *noted = true;
 }
 

@@ -1,3 +1,4 @@
+#include "lint/engine/notes.h"
 #include "lint/schema/schema.h"
 
 #include <errno.h>
@@ -175,12 +176,11 @@ compile(VlSchema *s, const char *name, bool quiet)
         return compiled;
 
     if (s->explicit) {
-        fprintf(stderr, "virtlint: error: cannot compile schema %s: %s\n", url,
-                first_error ? first_error : "not a RelaxNG schema");
+        vl_note(VL_NOTE_ERROR, "cannot compile schema %s: %s", url, first_error ? first_error : "not a RelaxNG schema");
         failed_explicitly = true;
     } else {
-        fprintf(stderr, "virtlint: note: cannot compile schema %s: %s; the schema rule is skipped "
-                "(pass --schema PATH)\n", url, first_error ? first_error : "not a RelaxNG schema");
+        vl_note(VL_NOTE_INFO, "cannot compile schema %s: %s; the schema rule is skipped (pass --schema PATH)", url,
+                first_error ? first_error : "not a RelaxNG schema");
     }
     return NULL;
 }

@@ -1,4 +1,4 @@
-#include "lint/engine/ruledoc.h"
+#include "lint/output/ruledoc.h"
 
 #include <json-c/json.h>
 
