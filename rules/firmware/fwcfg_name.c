@@ -27,12 +27,12 @@ check(const VlModel *m, VlReport *report)
             } else if (g_str_has_prefix(name, "opt/ovmf/") || g_str_has_prefix(name, "opt/org.qemu/")) {
                 f = vl_report(report, entry, "<entry> of fw_cfg: %s is reserved for QEMU and its firmware",
                               g_str_has_prefix(name, "opt/ovmf/") ? "opt/ovmf/" : "opt/org.qemu/");
-                vl_finding_help(f, "pass it with <qemu:arg value='-fw_cfg'/><qemu:arg value='name=%s,string=...'/>",
+                vl_finding_help(f, "pass it with <qemu:arg value='-fw_cfg'/><qemu:arg value='name=%s,string=...'/>, "
+                                   "the only way for OVMF knobs such as opt/ovmf/X-PciMmio64Mb",
                                 name);
                 vl_finding_note(f, "the name is '%s'; opt/ovmf/ and opt/org.qemu/ are reserved, and libvirt 9.0 "
                                    "refuses the domain: \"That firmware name is reserved\"",
                                 name);
-                vl_finding_note(f, "OVMF knobs such as opt/ovmf/X-PciMmio64Mb can only be passed that way");
             }
         }
     }
