@@ -14,27 +14,32 @@ check(const VlModel *m, VlReport *report)
         const char *type = sv_disk_type(disk);
         const char *cache = vl_xml_attr(driver, "cache");
         const char *dev = sv_disk_dev(disk);
-        const char *what;
+        const char *headline, *why;
+        VlFinding *f;
 
         if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
             vl_xml_child(disk, "shareable") || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
-        if (!cache || strcmp(cache, "default") == 0 || strcmp(cache, "writeback") == 0)
-            what = "goes through the host page cache (writeback, QEMU's default): the data is cached twice, in "
-                   "the host and in the guest, and host memory pressure and writeback stalls show up as guest "
-                   "I/O latency";
-        else if (strcmp(cache, "writethrough") == 0)
-            what = "uses cache='writethrough': every write waits for the host to flush it, which is much slower "
-                   "than letting the guest's own flushes do that";
-        else if (strcmp(cache, "unsafe") == 0)
-            what = "uses cache='unsafe': the guest's flushes are ignored, so a host crash or power loss can "
-                   "corrupt its filesystems (fine for a scratch or installer VM, not for data)";
-        else
+        if (!cache || strcmp(cache, "default") == 0 || strcmp(cache, "writeback") == 0) {
+            headline = "I/O goes through the host page cache (writeback, QEMU's default)";
+            why = "the data is cached twice, in the host and in the guest, and host memory pressure and "
+                  "writeback stalls show up as guest I/O latency";
+        } else if (strcmp(cache, "writethrough") == 0) {
+            headline = "cache='writethrough' makes every write wait for a host flush";
+            why = "every write waits for the host to flush it, which is much slower than letting the guest's "
+                  "own flushes do that";
+        } else if (strcmp(cache, "unsafe") == 0) {
+            headline = "cache='unsafe' ignores the guest's flushes";
+            why = "the guest's flushes are ignored, so a host crash or power loss can corrupt its filesystems "
+                  "(fine for a scratch or installer VM, not for data)";
+        } else {
             continue;
-        vl_report(report, driver ? driver : disk,
-                  "disk %s %s; cache='none' (O_DIRECT, with io='native' or io='io_uring') gives the most "
-                  "predictable latency where the host filesystem supports O_DIRECT",
-                  dev ? dev : "?", what);
+        }
+        f = vl_report(report, driver ? driver : disk, "<disk> %s: %s", dev ? dev : "?", headline);
+        vl_finding_help(f, "set cache='none' on <driver> (O_DIRECT, with io='native' or io='io_uring') where the "
+                           "host filesystem supports O_DIRECT");
+        vl_finding_note(f, "%s", why);
+        vl_finding_note(f, "cache='none' gives the most predictable latency");
     }
 }
 

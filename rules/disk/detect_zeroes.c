@@ -17,17 +17,18 @@ check(const VlModel *m, VlReport *report)
 
         if (!mode || !(strcmp(mode, "on") == 0 || strcmp(mode, "unmap") == 0))
             continue;
-        f = vl_report(report, driver,
-                      "disk %s: detect_zeroes='%s' makes QEMU scan every write for zeroes, a compute-intensive check "
-                      "that only pays off when the guest writes long runs of zeroes%s: remove detect_zeroes",
-                      dev ? dev : "?", mode,
-                      vl_xml_attr_is(driver, "discard", "unmap")
-                          ? "; discard='unmap' already returns the space the guest trims"
-                          : strcmp(mode, "unmap") == 0
-                                ? " (without discard='unmap', 'unmap' only acts as 'on'); to keep the image thin, "
-                                  "pass the guest's TRIM through with discard='unmap' instead"
-                                : "; to keep the image thin, pass the guest's TRIM through with discard='unmap' "
-                                  "instead");
+        f = vl_report(report, driver, "<disk> %s: detect_zeroes='%s' makes QEMU scan every write for zeroes",
+                      dev ? dev : "?", mode);
+        vl_finding_help(f, "remove detect_zeroes%s",
+                        vl_xml_attr_is(driver, "discard", "unmap")
+                            ? ""
+                            : "; to keep the image thin, pass the guest's TRIM through with discard='unmap' instead");
+        vl_finding_note(f, "the scan is a compute-intensive check that only pays off when the guest writes long runs "
+                           "of zeroes");
+        if (vl_xml_attr_is(driver, "discard", "unmap"))
+            vl_finding_note(f, "discard='unmap' already returns the space the guest trims");
+        else if (strcmp(mode, "unmap") == 0)
+            vl_finding_note(f, "without discard='unmap', 'unmap' only acts as 'on'");
         vl_finding_set_fix(f, "remove detect_zeroes from the disk's <driver>", NULL);
     }
 }

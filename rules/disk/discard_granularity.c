@@ -96,10 +96,12 @@ check(const VlModel *m, VlReport *report)
         if (!needs_override(overridden, disk))
             continue;
         f = vl_report(report, vl_xml_child(disk, "driver"),
-                      "Windows guest (%s): discard='unmap' on a virtio disk with the default discard "
-                      "granularity makes Windows' \"Optimize Drives\" trim the whole disk in small steps, "
-                      "slowly and with heavy writes; advertise 32 MiB as Hyper-V does (libvirt %s: %s)",
-                      m->guest.evidence, version, how);
+                      "<disk> %s: discard='unmap' with virtio's default discard granularity on Windows",
+                      sv_disk_dev(disk) ? sv_disk_dev(disk) : "?");
+        vl_finding_help(f, "advertise 32 MiB as Hyper-V does (libvirt %s): %s", version, how);
+        vl_finding_note(f, "with the default granularity Windows' \"Optimize Drives\" trims the whole disk in small "
+                           "steps, slowly and with heavy writes");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         /* The fixer writes what the target libvirt understands; before
          * qemu:override there is only -set, which needs QEMU's own alias. */
         if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE)

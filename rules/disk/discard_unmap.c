@@ -25,13 +25,13 @@ check(const VlModel *m, VlReport *report)
         if (vl_xml_attr(driver, "discard"))
             continue; /* discard='ignore' written out is a choice */
         f = vl_report(report, driver ? driver : disk,
-                      "disk %s: no discard attribute, so QEMU ignores the guest's TRIM/UNMAP and the %s never "
-                      "gives freed space back; add discard='unmap' to <driver>%s",
-                      dev ? dev : "?", strcmp(type, "block") == 0 ? "thin volume" : "image",
-                      vl_guest_is_windows(&m->guest) && bus && (strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0)
-                          ? " (Windows trims during its weekly \"Optimize Drives\" run; see disk-discard-granularity "
-                            "for the granularity it then needs)"
-                          : "");
+                      "<disk> %s: no discard attribute, so QEMU ignores the guest's TRIM/UNMAP", dev ? dev : "?");
+        vl_finding_help(f, "add discard='unmap' to <driver>");
+        vl_finding_note(f, "without it the %s never gives freed space back",
+                        strcmp(type, "block") == 0 ? "thin volume" : "image");
+        if (vl_guest_is_windows(&m->guest) && bus && (strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0))
+            vl_finding_note(f, "Windows trims during its weekly \"Optimize Drives\" run; see "
+                               "disk-discard-granularity for the granularity it then needs");
         vl_finding_set_fix(f, "add discard='unmap' to the disk's <driver>", NULL);
     }
 }

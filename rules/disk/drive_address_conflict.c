@@ -80,6 +80,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr first, address = vl_xml_child(disk, "address");
         const char *dev = vl_xml_attr(vl_xml_child(disk, "target"), "dev");
+        VlFinding *f;
         char *key;
 
         /* libvirt refuses a disk without a target name first; a repeated
@@ -93,9 +94,13 @@ check(const VlModel *m, VlReport *report)
             g_hash_table_insert(seen, key, disk);
             continue;
         }
-        vl_report(report, address ? address : vl_xml_child(disk, "target"),
-                  "disk %s is at drive address %s, like disk %s on line %d", dev,
-                  strchr(key, ' ') + 1, vl_xml_attr(vl_xml_child(first, "target"), "dev"), vl_xml_line(first));
+        f = vl_report(report, address ? address : vl_xml_child(disk, "target"),
+                      "<disk> %s: same drive address as disk %s on line %d", dev,
+                      vl_xml_attr(vl_xml_child(first, "target"), "dev"), vl_xml_line(first));
+        vl_finding_help(f, "remove the <address> of one disk, or give it a free unit");
+        vl_finding_note(f, "both are at drive address %s", strchr(key, ' ') + 1);
+        vl_finding_note(f, "libvirt refuses the domain: \"Found duplicate drive address for disk with target "
+                           "name ...\"");
         g_free(key);
     }
 }

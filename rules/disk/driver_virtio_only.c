@@ -32,10 +32,10 @@ check(const VlModel *m, VlReport *report)
 
             if (!value)
                 continue;
-            f = vl_report(report, driver,
-                          "disk %s: %s='%s' on a %s disk: libvirt refuses the domain (\"%s\"); it is a virtio-blk "
-                          "setting: remove it",
-                          dev ? dev : "?", attrs[a].attr, value, bus, attrs[a].error);
+            f = vl_report(report, driver, "<disk> %s: %s='%s' is a virtio-blk setting, on a %s disk",
+                          dev ? dev : "?", attrs[a].attr, value, bus);
+            vl_finding_help(f, "remove %s from <driver>", attrs[a].attr);
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", attrs[a].error);
             description = g_strdup_printf("remove %s from the disk's <driver>", attrs[a].attr);
             vl_finding_set_fix(f, description, "attrs", attrs[a].attr, NULL);
         }

@@ -24,12 +24,12 @@ check(const VlModel *m, VlReport *report)
         /* writethrough and directsync both make every write durable before
          * it completes: keep that promise to the guest */
         writethrough = cache && strcmp(cache, "writethrough") == 0;
-        f = vl_report(report, driver,
-                      "disk %s: io='native' with %s%s%s: libvirt refuses the domain (\"io='native' needs either "
-                      "no disk cache or directsync cache mode\"); Linux native AIO needs O_DIRECT, so set "
-                      "cache='%s' on the <driver>",
-                      dev ? dev : "?", cache ? "cache='" : "no cache attribute (QEMU's writeback)",
-                      cache ? cache : "", cache ? "'" : "", writethrough ? "directsync" : "none");
+        f = vl_report(report, driver, "<disk> %s: io='native' with %s%s%s", dev ? dev : "?",
+                      cache ? "cache='" : "no cache attribute (QEMU's writeback)", cache ? cache : "",
+                      cache ? "'" : "");
+        vl_finding_help(f, "set cache='%s' on <driver>", writethrough ? "directsync" : "none");
+        vl_finding_note(f, "Linux native AIO needs O_DIRECT; libvirt 9.0 refuses the domain: \"io='native' needs "
+                           "either no disk cache or directsync cache mode\"");
         vl_finding_set_fix(f, writethrough ? "set cache='directsync' (O_DIRECT, writes still synchronous)"
                                            : "set cache='none' (O_DIRECT, bypassing the host page cache)",
                            NULL);

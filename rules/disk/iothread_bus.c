@@ -27,13 +27,13 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_attr(driver, "iothread") || !bus || strcmp(bus, "virtio") == 0)
             continue;
-        f = vl_report(report, driver,
-                      "disk %s: iothread='%s' on a %s disk: libvirt refuses the domain (\"IOThreads not "
-                      "available for bus %s target %s\"); only virtio-blk disks take an IOThread%s",
-                      dev ? dev : "?", vl_xml_attr(driver, "iothread"), bus, bus, dev ? dev : "?",
-                      strcmp(bus, "scsi") == 0
-                          ? ", so move iothread to the <driver> of its virtio-scsi <controller>"
-                          : ", so remove the attribute");
+        f = vl_report(report, driver, "<disk> %s: iothread='%s' on a %s disk", dev ? dev : "?",
+                      vl_xml_attr(driver, "iothread"), bus);
+        vl_finding_help(f, "%s", strcmp(bus, "scsi") == 0
+                                     ? "move iothread to the <driver> of its virtio-scsi <controller>"
+                                     : "remove the attribute");
+        vl_finding_note(f, "only virtio-blk disks take an IOThread; libvirt 9.0 refuses the domain: \"IOThreads "
+                           "not available for bus %s target %s\"", bus, dev ? dev : "?");
         vl_finding_set_fix(f, "remove iothread from the disk's <driver>", NULL);
     }
     for (guint i = 0; i < controllers->len; i++) {
@@ -47,16 +47,20 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (g_strcmp0(type, "scsi") == 0 && virtio_scsi_model(model))
             continue;
-        f = vl_report(report, driver,
-                      "<controller type='%s' index='%s'%s%s%s> has iothread='%s': libvirt refuses the domain "
-                      "(\"'iothread' attribute only supported for virtio scsi controllers\")%s",
+        f = vl_report(report, driver, "<controller type='%s' index='%s'>: iothread='%s' on a controller that is "
+                      "not virtio-scsi",
                       type ? type : "?", vl_xml_attr(controller, "index") ? vl_xml_attr(controller, "index") : "?",
-                      model ? " model='" : "", model ? model : "", model ? "'" : "",
-                      vl_xml_attr(driver, "iothread"),
-                      g_strcmp0(type, "scsi") == 0
-                          ? (model ? "; use model='virtio-scsi' or remove the attribute"
-                                   : "; without a model libvirt picks lsilogic on x86: add model='virtio-scsi'")
-                          : "; remove the attribute");
+                      vl_xml_attr(driver, "iothread"));
+        vl_finding_help(f, "%s", g_strcmp0(type, "scsi") == 0
+                                     ? (model ? "use model='virtio-scsi' or remove the attribute"
+                                              : "add model='virtio-scsi'")
+                                     : "remove the attribute");
+        if (model)
+            vl_finding_note(f, "the controller has model='%s'", model);
+        else if (g_strcmp0(type, "scsi") == 0)
+            vl_finding_note(f, "without a model libvirt picks lsilogic on x86");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"'iothread' attribute only supported for virtio scsi "
+                           "controllers\"");
         if (g_strcmp0(type, "scsi") == 0)
             continue; /* the sound fix is the controller model, which is not ours to change */
         vl_finding_set_fix(f, "remove iothread from the controller's <driver>", NULL);

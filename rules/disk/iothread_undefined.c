@@ -81,12 +81,12 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr driver = vl_xml_child(g_ptr_array_index(devices, i), "driver");
         /* libvirt refuses iothread='0' on a disk; on a controller it reads 0
          * as unset (both checked with libvirt 9.0) */
-        if (vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), &id) && id == 0 && i < m->disks->len)
-            vl_report(report, driver,
-                      "<driver iothread='0'>: IOThread ids start at 1, and libvirt refuses the domain "
-                      "(\"Invalid value for attribute 'iothread' in element 'driver': Zero is not "
-                      "permitted\"); use the id of a defined IOThread");
-        else if (lookup(ids, count, driver, &id))
+        if (vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), &id) && id == 0 && i < m->disks->len) {
+            VlFinding *f = vl_report(report, driver, "<driver iothread='0'>: IOThread ids start at 1");
+            vl_finding_help(f, "use the id of a defined IOThread");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Invalid value for attribute 'iothread' in "
+                               "element 'driver': Zero is not permitted\"");
+        } else if (lookup(ids, count, driver, &id))
             g_ptr_array_add(drivers, driver);
     }
     add = g_string_new(NULL); /* (with no driver, the loops below report nothing) */
@@ -122,17 +122,19 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr driver = g_ptr_array_index(drivers, i);
         xmlNodePtr device = driver->parent;
         const char *dev = vl_xml_is(device, "disk") ? sv_disk_dev(device) : NULL;
-        g_autofree char *what = dev ? g_strdup_printf("disk %s", dev)
-                                    : g_strdup_printf("controller %s index %s",
+        g_autofree char *what = dev ? g_strdup_printf("<disk> %s", dev)
+                                    : g_strdup_printf("<controller type='%s' index='%s'>",
                                                       vl_xml_attr(device, "type") ? vl_xml_attr(device, "type") : "?",
                                                       vl_xml_attr(device, "index") ? vl_xml_attr(device, "index") : "?");
         VlFinding *f;
 
         lookup(ids, count, driver, &id);
-        f = vl_report(report, driver,
-                      "%s uses iothread='%" G_GUINT64_FORMAT "' but %s: libvirt refuses the domain (\"%s iothread "
-                      "'%" G_GUINT64_FORMAT "' not defined in iothreadid\"); %s",
-                      what, id, defined, dev ? "Disk" : "controller", id, how);
+        f = vl_report(report, driver, "%s: iothread='%" G_GUINT64_FORMAT "' is not a defined IOThread",
+                      what, id);
+        vl_finding_help(f, "%s", how);
+        vl_finding_note(f, "%s", defined);
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s iothread '%" G_GUINT64_FORMAT
+                           "' not defined in iothreadid\"", dev ? "Disk" : "controller", id);
         vl_finding_set_fix(f, how, "count", new_count, "add", by_ids ? add->str : "", NULL);
     }
     g_string_free(add, TRUE);

@@ -22,10 +22,11 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (strcmp(bus, "virtio") != 0) {
             f = vl_report_severity(report, VL_SEVERITY_WARNING, driver,
-                                   "disk %s: queue_size='%s' on a %s disk has no effect: libvirt 9.0 accepts it and "
-                                   "passes nothing to QEMU, later libvirt releases refuse it (\"queue_size "
-                                   "attribute in disk driver is only supported for virtio bus\"); remove it",
-                                   dev ? dev : "?", text, bus);
+                                   "<disk> %s: queue_size='%s' on a %s disk has no effect", dev ? dev : "?", text,
+                                   bus);
+            vl_finding_help(f, "remove queue_size from <driver>");
+            vl_finding_note(f, "libvirt 9.0 accepts it and passes nothing to QEMU; later libvirt releases refuse "
+                               "it: \"queue_size attribute in disk driver is only supported for virtio bus\"");
             vl_finding_set_fix(f, "remove queue_size from the disk's <driver>", "size", "", NULL);
             continue;
         }
@@ -36,12 +37,13 @@ check(const VlModel *m, VlReport *report)
         /* mutate: skip[const+1@36,rel:>=@47] — equivalent: fixed is a power of two (5 is none), and a size equal to one from 4 to 1024 is valid and never gets here */
         for (fixed = 1024; fixed > 4 && fixed > size; fixed >>= 1)
             ;
-        f = vl_report(report, driver,
-                      "disk %s: queue_size='%s': libvirt defines the domain but QEMU exits at start (virtio-blk: "
-                      "\"invalid queue-size property (%s), %s\"); use a power of two from 4 to 1024, for example "
-                      "queue_size='%" G_GUINT64_FORMAT "'",
-                      dev ? dev : "?", text, text, size <= 2 ? "must be > 2" : "must be a power of 2 (max 1024)",
-                      fixed);
+        f = vl_report(report, driver, "<disk> %s: queue_size='%s' is not a power of two from 4 to 1024",
+                      dev ? dev : "?", text);
+        vl_finding_help(f, "use a power of two from 4 to 1024, for example queue_size='%" G_GUINT64_FORMAT "'",
+                        fixed);
+        vl_finding_note(f, "libvirt defines the domain but QEMU 7.2 exits at start (virtio-blk: \"invalid "
+                           "queue-size property (%s), %s\")",
+                        text, size <= 2 ? "must be > 2" : "must be a power of 2 (max 1024)");
         {
             g_autofree char *value = g_strdup_printf("%s:%" G_GUINT64_FORMAT, dev ? dev : "", fixed);
             g_autofree char *description = g_strdup_printf("set queue_size='%" G_GUINT64_FORMAT "'", fixed);

@@ -26,12 +26,13 @@ check(const VlModel *m, VlReport *report)
         if (strcmp(sv_disk_device(disk), "disk") != 0 || !sv_disk_readonly(disk) || !bus ||
             !(strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0))
             continue;
-        f = vl_report(report, vl_xml_child(disk, "readonly"),
-                      "disk %s: a read-only %s hard disk: libvirt refuses the domain (\"readonly %s disks are not "
-                      "supported\"; QEMU's ide-hd cannot be read-only)%s",
-                      dev ? dev : "?", bus, bus,
-                      is_iso(disk) ? "; the source is an ISO image: attach it as device='cdrom'"
-                                   : "; attach it as a CD-ROM, put it on bus='virtio' or 'scsi', or drop <readonly/>");
+        f = vl_report(report, vl_xml_child(disk, "readonly"), "<disk> %s: a read-only %s hard disk",
+                      dev ? dev : "?", bus);
+        vl_finding_help(f, "%s", is_iso(disk) ? "the source is an ISO image: attach it as device='cdrom'"
+                                              : "attach it as a CD-ROM, put it on bus='virtio' or 'scsi', or drop "
+                                                "<readonly/>");
+        vl_finding_note(f, "QEMU's ide-hd cannot be read-only; libvirt 9.0 refuses the domain: \"readonly %s "
+                           "disks are not supported\"", bus);
         if (is_iso(disk))
             vl_finding_set_fix(f, "attach the ISO image as device='cdrom'", NULL);
     }

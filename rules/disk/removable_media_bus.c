@@ -73,19 +73,21 @@ check(const VlModel *m, VlReport *report)
         else
             how = g_strdup(floppy ? "use bus='fdc' (fda or fdb)"
                                   : "use bus='sata' or bus='scsi' on a virtio-scsi controller");
-        if (floppy)
-            f = vl_report(report, target,
-                          "floppy %s: bus='%s': libvirt refuses the domain (\"Invalid bus type '%s' for floppy "
-                          "disk\"); floppies only attach to the floppy controller: %s",
-                          dev ? dev : "?", bus, bus, how);
-        else
-            f = vl_report(report, target,
-                          "cdrom %s on the virtio bus: virtio-blk has no removable media, libvirt refuses the "
-                          "domain (\"disk type of '%s' does not support ejectable media\"); %s%s",
-                          dev ? dev : "?", dev ? dev : "?", how,
-                          vl_guest_is_windows(&m->guest)
-                              ? " (Windows setup reads its media from SATA CD-ROMs without extra drivers)"
-                              : "");
+        if (floppy) {
+            f = vl_report(report, target, "<disk device='floppy'> %s: bus='%s', not the floppy controller",
+                          dev ? dev : "?", bus);
+            vl_finding_help(f, "%s", how);
+            vl_finding_note(f, "floppies only attach to the floppy controller; libvirt 9.0 refuses the domain: "
+                               "\"Invalid bus type '%s' for floppy disk\"", bus);
+        } else {
+            f = vl_report(report, target, "<disk device='cdrom'> %s: on the virtio bus, which has no removable media",
+                          dev ? dev : "?");
+            vl_finding_help(f, "%s", how);
+            vl_finding_note(f, "virtio-blk has no removable media; libvirt 9.0 refuses the domain: \"disk type of "
+                               "'%s' does not support ejectable media\"", dev ? dev : "?");
+            if (vl_guest_is_windows(&m->guest))
+                vl_finding_note(f, "Windows setup reads its media from SATA CD-ROMs without extra drivers");
+        }
         if (to_dev) {
             g_autofree char *move = g_strdup_printf("%s:%s:%s", dev, to_dev, to_bus);
             g_autofree char *description = g_strdup_printf("move %s %s to <target dev='%s' bus='%s'/>", device,

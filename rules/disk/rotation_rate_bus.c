@@ -20,22 +20,24 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr(target, "rotation_rate"))
             continue;
         if (strcmp(device, "disk") != 0) {
-            f = vl_report(report, target,
-                          "%s %s: rotation_rate is set on a %s: libvirt refuses the domain (\"rotation rate is "
-                          "only valid for disk device\"); remove rotation_rate from <target>",
-                          device, dev ? dev : "?", device);
+            f = vl_report(report, target, "<disk device='%s'> %s: rotation_rate is set on a %s", device,
+                          dev ? dev : "?", device);
+            vl_finding_help(f, "remove rotation_rate from <target>");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"rotation rate is only valid for disk device\"");
         } else if (strcmp(bus, "scsi") == 0 || strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0) {
             /* (bus is set: there is a <target>, which holds rotation_rate) */
             continue;
         } else {
-            f = vl_report(report, target,
-                          "disk %s: rotation_rate on a %s disk: libvirt refuses the domain (\"rotation rate is "
-                          "only valid for SCSI/IDE/SATA bus\"); remove rotation_rate from <target>%s",
-                          dev ? dev : "?", bus ? bus : "?",
-                          bus && strcmp(bus, "virtio") == 0
-                              ? " (virtio-blk has no rotation rate; to present an SSD, put the disk on "
-                                "bus='scsi' with a virtio-scsi controller)"
-                              : "");
+            f = vl_report(report, target, "<disk> %s: rotation_rate on a %s disk", dev ? dev : "?",
+                          bus ? bus : "?");
+            vl_finding_help(f, "remove rotation_rate from <target>%s",
+                            bus && strcmp(bus, "virtio") == 0
+                                ? "; to present an SSD, put the disk on bus='scsi' with a virtio-scsi controller"
+                                : "");
+            if (bus && strcmp(bus, "virtio") == 0)
+                vl_finding_note(f, "virtio-blk has no rotation rate");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"rotation rate is only valid for SCSI/IDE/SATA "
+                               "bus\"");
         }
         vl_finding_set_fix(f, "remove rotation_rate from <target>", NULL);
     }

@@ -52,6 +52,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr controller;
         g_autofree char *where = NULL, *idx = NULL, *description = NULL;
         VlFinding *f;
+        bool plain = strcmp(sv_disk_device(disk), "disk") == 0;
 
         if (!bus || strcmp(bus, "scsi") != 0)
             continue;
@@ -78,16 +79,21 @@ check(const VlModel *m, VlReport *report)
         else
             where = g_strdup_printf("sits on SCSI controller %" G_GUINT64_FORMAT, index);
         f = vl_report(report, vl_xml_child(disk, "target"),
-                      "%s %s %s; %s, so libvirt uses QEMU's emulated LSI 53C895A (model lsilogic), slow and "
-                      "%s; declare <controller type='scsi' index='%" G_GUINT64_FORMAT "' model='virtio-scsi'/>%s",
-                      sv_disk_device(disk), dev ? dev : "?", where,
-                      controller ? "that controller has no model" : "the domain does not declare that controller",
-                      vl_guest_is_windows(&m->guest) ? "without any driver in Windows, which then cannot see the disk"
-                                                     : "meant for old guests (every register access is emulated)",
-                      index,
-                      derived && index > 0 ? " or give the disk an <address type='drive' controller='0'/> with a "
-                                             "free unit"
-                                           : "");
+                      "<disk%s%s%s> %s: on SCSI controller %" G_GUINT64_FORMAT ", which libvirt makes an "
+                      "emulated lsilogic",
+                      plain ? "" : " device='", plain ? "" : sv_disk_device(disk), plain ? "" : "'", dev ? dev : "?",
+                      index);
+        vl_finding_help(f, "declare <controller type='scsi' index='%" G_GUINT64_FORMAT "' model='virtio-scsi'/>%s",
+                        index,
+                        derived && index > 0 ? " or give the disk an <address type='drive' controller='0'/> with a "
+                                               "free unit"
+                                             : "");
+        vl_finding_note(f, "%s %s %s; %s, so libvirt uses QEMU's emulated LSI 53C895A (model lsilogic)",
+                        sv_disk_device(disk), dev ? dev : "?", where,
+                        controller ? "that controller has no model" : "the domain does not declare that controller");
+        vl_finding_note(f, "the LSI controller is slow and %s",
+                        vl_guest_is_windows(&m->guest) ? "without any driver in Windows, which then cannot see the disk"
+                                                       : "meant for old guests (every register access is emulated)");
         idx = g_strdup_printf("%" G_GUINT64_FORMAT, index);
         description = g_strdup_printf("make SCSI controller %s a virtio-scsi controller", idx);
         vl_finding_set_fix(f, description, "indexes", idx, NULL);

@@ -17,14 +17,17 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *text = NULL;
         const char *dev = sv_disk_dev(disk);
         size_t ok;
+        VlFinding *f;
 
         text = (char *) xmlNodeGetContent(serial); /* NULL without <serial> */
         if (!text || (ok = strspn(text, SERIAL_CHARS)) == strlen(text))
             continue;
-        vl_report(report, serial,
-                  "disk %s: <serial>%s</serial> contains '%.*s' (byte %zu): libvirt refuses the domain (\"driver "
-                  "serial '%s' contains unsafe characters\"); use only letters, digits, space and - _ . +",
-                  dev ? dev : "?", text, g_utf8_skip[(guchar) text[ok]], text + ok, ok + 1, text);
+        f = vl_report(report, serial, "<serial> of disk %s: contains '%.*s' (byte %zu), which libvirt refuses",
+                      dev ? dev : "?", g_utf8_skip[(guchar) text[ok]], text + ok, ok + 1);
+        vl_finding_help(f, "use only letters, digits, space and - _ . +");
+        vl_finding_note(f, "the serial is <serial>%s</serial>", text);
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"driver serial '%s' contains unsafe characters\"",
+                        text);
     }
 }
 

@@ -17,6 +17,7 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *text = NULL;
         size_t limit;
         const char *where;
+        VlFinding *f;
 
         if (!bus) /* (no <serial> is skipped below: it has no text) */
             continue;
@@ -36,10 +37,10 @@ check(const VlModel *m, VlReport *report)
         text = (char *) xmlNodeGetContent(serial);
         if (!text || strlen(text) <= limit)
             continue;
-        vl_report(report, serial,
-                  "disk %s: the %zu-character serial is longer than the guest can see on the %s bus (%s): it reads "
-                  "'%.*s'; shorten it to %zu characters so that what the guest reports is what you wrote",
-                  dev ? dev : "?", strlen(text), bus, where, (int) limit, text, limit);
+        f = vl_report(report, serial, "<serial> of disk %s: %zu characters, more than the guest sees on the %s bus",
+                      dev ? dev : "?", strlen(text), bus);
+        vl_finding_help(f, "shorten it to %zu characters so that what the guest reports is what you wrote", limit);
+        vl_finding_note(f, "%s: the guest reads '%.*s'", where, (int) limit, text);
     }
 }
 

@@ -12,6 +12,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr target = vl_xml_child(disk, "target");
         const char *dev = vl_xml_attr(target, "dev");
         xmlNodePtr first;
+        VlFinding *f;
 
         if (!dev)
             continue;
@@ -19,8 +20,9 @@ check(const VlModel *m, VlReport *report)
             g_hash_table_insert(seen, (gpointer) dev, target);
             continue;
         }
-        vl_report(report, target, "<target dev='%s'> is already the target of the disk on line %d: rename one",
-                  dev, vl_xml_line(first->parent));
+        f = vl_report(report, target, "<target dev='%s'>: already the target of the disk on line %d", dev,
+                      vl_xml_line(first->parent));
+        vl_finding_help(f, "rename one of the two targets");
     }
 }
 

@@ -25,14 +25,15 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (dev)
             to = sv_free_dev(m, "vd", taken);
-        f = vl_report(report, target,
-                      "Windows guest (%s): disk %s is on the emulated %s bus, much slower than virtio; move it to "
-                      "<target dev='%s' bus='virtio'/> (or bus='scsi' on a virtio-scsi controller) once the "
-                      "virtio-win storage driver is installed: an installed Windows without viostor stops with "
-                      "INACCESSIBLE_BOOT_DEVICE, so first attach a small temporary virtio disk, let Windows "
-                      "install the driver for it, then switch the boot disk",
-                      m->guest.evidence, dev ? dev : "?", bus == NULL ? "?" : strcmp(bus, "ide") == 0 ? "IDE" : "SATA",
-                      to ? to : "vda");
+        f = vl_report(report, target, "<disk> %s: Windows guest disk on the emulated %s bus, much slower than virtio",
+                      dev ? dev : "?", strcmp(bus, "ide") == 0 ? "IDE" : "SATA");
+        vl_finding_help(f, "move it to <target dev='%s' bus='virtio'/> (or bus='scsi' on a virtio-scsi controller) "
+                           "once the virtio-win storage driver is installed",
+                        to ? to : "vda");
+        vl_finding_note(f, "an installed Windows without viostor stops with INACCESSIBLE_BOOT_DEVICE, so first "
+                           "attach a small temporary virtio disk, let Windows install the driver for it, then switch "
+                           "the boot disk");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         if (to) {
             g_autofree char *move = g_strdup_printf("%s:%s", dev, to);
             g_autofree char *description = g_strdup_printf("move disk %s to <target dev='%s' bus='virtio'/>", dev, to);

@@ -38,16 +38,18 @@ check(const VlModel *m, VlReport *report)
     }
     if (!virtio_disk || !installer)
         return;
-    vl_report(report, vl_xml_child(virtio_disk, "target"),
-              "Windows guest (%s) being installed from %s onto %s disk %s, with no virtio-win ISO attached: Windows "
-              "has no in-box virtio storage driver, so setup lists no disk; attach the virtio-win ISO as a second "
-              "CD-ROM (<disk type='file' device='cdrom'><source file='/var/lib/libvirt/images/virtio-win.iso'/>"
-              "<target dev='sdb' bus='sata'/><readonly/></disk>) and load %s from it (\"Load driver\"), unless the "
-              "installation medium already carries the drivers",
-              m->guest.evidence, vl_xml_attr(vl_xml_child(installer, "source"), "file"),
-              strcmp(sv_disk_bus(virtio_disk), "scsi") == 0 ? "the SCSI" : "the virtio",
-              sv_disk_dev(virtio_disk) ? sv_disk_dev(virtio_disk) : "?",
-              strcmp(sv_disk_bus(virtio_disk), "scsi") == 0 ? "vioscsi" : "viostor");
+    bool scsi = strcmp(sv_disk_bus(virtio_disk), "scsi") == 0;
+    VlFinding *f = vl_report(report, vl_xml_child(virtio_disk, "target"),
+                             "<disk> %s: Windows installed onto a %s disk with no virtio-win ISO attached",
+                             sv_disk_dev(virtio_disk) ? sv_disk_dev(virtio_disk) : "?", scsi ? "SCSI" : "virtio");
+    vl_finding_help(f, "attach the virtio-win ISO as a second CD-ROM (<disk type='file' device='cdrom'><source "
+                       "file='/var/lib/libvirt/images/virtio-win.iso'/><target dev='sdb' bus='sata'/><readonly/>"
+                       "</disk>) and load %s from it (\"Load driver\"), unless the installation medium already "
+                       "carries the drivers",
+                    scsi ? "vioscsi" : "viostor");
+    vl_finding_note(f, "Windows has no in-box virtio storage driver, so setup lists no disk");
+    vl_finding_note(f, "the guest is being installed from %s", vl_xml_attr(vl_xml_child(installer, "source"), "file"));
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
 }
 
 const VlRule vl_rule_disk_windows_virtio_media = {

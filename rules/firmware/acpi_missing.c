@@ -12,14 +12,13 @@ check(const VlModel *m, VlReport *report)
         mf_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash"))
         return; /* UEFI: firmware-uefi-acpi */
     f = vl_report(report, m->features ? m->features : m->os,
-                  "No <acpi/> in <features>: the guest gets no ACPI tables, so virsh shutdown, host "
-                  "shutdown scripts and the power button cannot stop it gracefully (libvirt can only "
-                  "destroy it), and modern Windows and Linux expect ACPI%s; add <acpi/> (and <apic/>) "
-                  "before installing",
-                  vl_guest_is_windows(&m->guest)
-                      ? " (an installed Windows guest uses the hardware abstraction it was installed "
-                        "with: switching ACPI on afterwards can stop it from booting)"
-                      : "");
+                  "<features>: no <acpi/>, so the guest gets no ACPI tables");
+    vl_finding_help(f, "add <acpi/> (and <apic/>) to <features> before installing");
+    vl_finding_note(f, "without ACPI, virsh shutdown, host shutdown scripts and the power button cannot stop the "
+                       "guest gracefully (libvirt can only destroy it), and modern Windows and Linux expect ACPI");
+    if (vl_guest_is_windows(&m->guest))
+        vl_finding_note(f, "an installed Windows guest uses the hardware abstraction it was installed with: "
+                           "switching ACPI on afterwards can stop it from booting");
     vl_finding_set_fix(f, "add <acpi/> to <features>", NULL);
 }
 

@@ -29,21 +29,21 @@ check(const VlModel *m, VlReport *report)
         tables++;
         type = vl_xml_attr(table, "type");
         if (!type) {
-            vl_report(report, table,
-                      "<table> without a type: libvirt refuses the domain (\"Missing acpi table type\"); "
-                      "write type='slic' for a software licensing table");
+            VlFinding *f = vl_report(report, table, "<table>: an ACPI table without a type");
+            vl_finding_help(f, "write type='slic' for a software licensing table");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Missing acpi table type\"");
         } else if (old && !g_str_equal(type, "slic")) {
-            vl_report(report, table,
-                      "<table type='%s'>: libvirt %s knows only type='slic' and refuses the domain "
-                      "(\"Unknown acpi table type: %s\"); pass the table to QEMU with <qemu:arg "
-                      "value='-acpitable'/><qemu:arg value='file=/path/to/table.bin'/>, as the Japanese reinstall guide does for MSDM",
-                      type, version, type);
+            VlFinding *f = vl_report(report, table, "<table type='%s'>: libvirt %s knows only type='slic'", type,
+                                     version);
+            vl_finding_help(f, "pass the table to QEMU with <qemu:arg value='-acpitable'/><qemu:arg "
+                               "value='file=/path/to/table.bin'/>, as the Japanese reinstall guide does for MSDM");
+            vl_finding_note(f, "libvirt %s refuses the domain: \"Unknown acpi table type: %s\"", version, type);
         } else if (old && tables > 1) {
-            vl_report(report, table,
-                      "A second ACPI <table>: libvirt %s takes only one and refuses the domain (\"Only one "
-                      "acpi table is supported\"); keep the SLIC table here and pass the others with "
-                      "<qemu:arg value='-acpitable'/><qemu:arg value='file=...'/>",
-                      version);
+            VlFinding *f = vl_report(report, table, "<table>: a second ACPI table, and libvirt %s takes only one",
+                                     version);
+            vl_finding_help(f, "keep the SLIC table here and pass the others with <qemu:arg value='-acpitable'/>"
+                               "<qemu:arg value='file=...'/>");
+            vl_finding_note(f, "libvirt %s refuses the domain: \"Only one acpi table is supported\"", version);
         }
     }
 }

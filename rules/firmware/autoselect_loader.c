@@ -54,8 +54,17 @@ check(const VlModel *m, VlReport *report)
     /* Firmware images in qcow2 format (format='qcow2', libvirt 9.2) cannot
      * be used by older releases at all: no fix keeps that firmware. */
     qcow2 = vl_xml_attr_is(loader, "format", "qcow2") || vl_xml_attr_is(nvram, "format", "qcow2");
-    f = vl_report(report, where, "libvirt %s refuses <os firmware='%s'> with %s", version,
-                  vl_xml_attr(m->os, "firmware"), list);
+    f = vl_report(report, where, "<os firmware='%s'>: autoselection with <loader>/<nvram> settings libvirt %s refuses",
+                  vl_xml_attr(m->os, "firmware"), version);
+    vl_finding_help(f, "leave the choice to autoselection (remove %s), or drop firmware='%s' and configure the "
+                       "firmware by hand",
+                    list, vl_xml_attr(m->os, "firmware"));
+    vl_finding_note(f, "libvirt %s refuses <os firmware='%s'> with %s; libvirt 9.2 made these settings constraints "
+                       "of the selection",
+                    version, vl_xml_attr(m->os, "firmware"), list);
+    if (qcow2)
+        vl_finding_note(f, "a firmware image in qcow2 format (format='qcow2') can only be used by libvirt 9.2 and "
+                           "later");
     if (qcow2)
         return;
 

@@ -30,17 +30,18 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_qemu(m) || !vl_xml_attr_is(bios, "useserial", "yes"))
         return;
     if (!mf_is_x86(m)) {
-        vl_report(report, bios,
-                  "<bios useserial='yes'> on a %s guest: libvirt refuses the domain (\"BIOS serial console "
-                  "only supported on x86 architectures\"); remove the attribute",
-                  m->arch);
+        f = vl_report(report, bios, "<bios useserial='yes'>: on a %s guest, not x86", m->arch);
+        vl_finding_help(f, "remove the attribute");
+        vl_finding_note(f, "libvirt refuses the domain: \"BIOS serial console only supported on x86 "
+                           "architectures\"");
         return;
     }
     if (has_serial(m))
         return;
-    f = vl_report(report, bios,
-                  "<bios useserial='yes'> without a serial port: libvirt refuses the domain (\"need at least "
-                  "one serial port to use BIOS serial output\"); add <serial type='pty'/> to <devices>");
+    f = vl_report(report, bios, "<bios useserial='yes'>: without a serial port");
+    vl_finding_help(f, "add <serial type='pty'/> to <devices>");
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"need at least one serial port to use BIOS serial "
+                       "output\"");
     if (m->devices)
         vl_finding_set_fix(f, "add a serial port: <serial type='pty'/>", NULL);
 }

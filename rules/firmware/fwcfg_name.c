@@ -15,22 +15,25 @@ check(const VlModel *m, VlReport *report)
             continue;
         for (xmlNodePtr entry = sysinfo->children; entry; entry = entry->next) {
             const char *name;
+            VlFinding *f;
 
             if (!vl_xml_is(entry, "entry") || !(name = vl_xml_attr(entry, "name")))
                 continue;
-            if (!g_str_has_prefix(name, "opt/"))
-                vl_report(report, entry,
-                          "fw_cfg entry name='%s': names must start with opt/ and libvirt refuses the "
-                          "domain (\"Invalid firmware name\"); use opt/<your reverse domain>/<name>, for "
-                          "example opt/com.example/%s",
-                          name, name);
-            else if (g_str_has_prefix(name, "opt/ovmf/") || g_str_has_prefix(name, "opt/org.qemu/"))
-                vl_report(report, entry,
-                          "fw_cfg entry name='%s': opt/ovmf/ and opt/org.qemu/ are reserved for QEMU and its "
-                          "firmware and libvirt refuses the domain (\"That firmware name is reserved\"); "
-                          "OVMF knobs such as opt/ovmf/X-PciMmio64Mb can only be passed with <qemu:arg "
-                          "value='-fw_cfg'/><qemu:arg value='name=%s,string=...'/>",
-                          name, name);
+            if (!g_str_has_prefix(name, "opt/")) {
+                f = vl_report(report, entry, "<entry> of fw_cfg: the name does not start with opt/");
+                vl_finding_help(f, "use opt/<your reverse domain>/<name>, for example opt/com.example/%s", name);
+                vl_finding_note(f, "the name is '%s'; libvirt 9.0 refuses the domain: \"Invalid firmware name\"",
+                                name);
+            } else if (g_str_has_prefix(name, "opt/ovmf/") || g_str_has_prefix(name, "opt/org.qemu/")) {
+                f = vl_report(report, entry, "<entry> of fw_cfg: %s is reserved for QEMU and its firmware",
+                              g_str_has_prefix(name, "opt/ovmf/") ? "opt/ovmf/" : "opt/org.qemu/");
+                vl_finding_help(f, "pass it with <qemu:arg value='-fw_cfg'/><qemu:arg value='name=%s,string=...'/>, "
+                                   "the only way for OVMF knobs such as opt/ovmf/X-PciMmio64Mb",
+                                name);
+                vl_finding_note(f, "the name is '%s'; opt/ovmf/ and opt/org.qemu/ are reserved, and libvirt 9.0 "
+                                   "refuses the domain: \"That firmware name is reserved\"",
+                                name);
+            }
         }
     }
 }

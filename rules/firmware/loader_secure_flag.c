@@ -15,14 +15,15 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_x86(m) || !path || !vl_xml_attr_is(m->loader, "secure", "yes") ||
         mf_path_is_secboot_build(path) || mf_is_win11(m) || !mf_is_q35(m) || mf_smm(m, NULL) != MF_SMM_ON)
         return;
-    vl_report(report, m->loader,
-              "<loader secure='yes'> on %s, a build of OVMF without Secure Boot: the attribute only makes "
-              "QEMU protect the flash from non-SMM writes, it does not turn Secure Boot on, and this "
-              "firmware runs unsigned code (the Ubuntu reference guide says otherwise and is wrong); for Secure Boot use "
-              "<os firmware='efi'> with <firmware><feature enabled='yes' name='secure-boot'/><feature "
-              "enabled='yes' name='enrolled-keys'/></firmware>, or a Secure Boot build such as "
-              "OVMF_CODE_4M.ms.fd with the OVMF_VARS_4M.ms.fd template",
-              path);
+    VlFinding *f = vl_report(report, m->loader, "<loader secure='yes'>: the firmware is a build of OVMF without "
+                                                "Secure Boot");
+    vl_finding_help(f, "for Secure Boot use <os firmware='efi'> with <firmware><feature enabled='yes' "
+                       "name='secure-boot'/><feature enabled='yes' name='enrolled-keys'/></firmware>, or a Secure "
+                       "Boot build such as OVMF_CODE_4M.ms.fd with the OVMF_VARS_4M.ms.fd template");
+    vl_finding_note(f, "the loader is %s", path);
+    vl_finding_note(f, "the attribute only makes QEMU protect the flash from non-SMM writes, it does not turn "
+                       "Secure Boot on, and this firmware runs unsigned code (the Ubuntu reference guide says "
+                       "otherwise and is wrong)");
 }
 
 const VlRule vl_rule_firmware_loader_secure_flag = {

@@ -15,12 +15,12 @@ check(const VlModel *m, VlReport *report)
         return;
     path = vl_xml_text(m->nvram, buf, sizeof(buf));
     has_store = *path || vl_xml_child(m->nvram, "source"); /* vl_xml_text never gives NULL */
-    f = vl_report(report, m->nvram,
-                  "<nvram> with <loader stateless='yes'>: a stateless firmware keeps no variable store, and "
-                  "libvirt refuses the domain (\"%s\"); remove the <nvram> element, or drop stateless='yes' "
-                  "if the guest should keep its UEFI variables (boot entries, Secure Boot keys)",
-                  has_store ? "NVRAM is not permitted when loader is stateless"
-                            : "NVRAM template is not permitted when loader is stateless");
+    f = vl_report(report, m->nvram, "<nvram>: with <loader stateless='yes'>, which keeps no variable store");
+    vl_finding_help(f, "remove the <nvram> element, or drop stateless='yes' if the guest should keep its UEFI "
+                       "variables (boot entries, Secure Boot keys)");
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"",
+                    has_store ? "NVRAM is not permitted when loader is stateless"
+                              : "NVRAM template is not permitted when loader is stateless");
     vl_finding_set_fix(f, "remove <nvram>", NULL);
 }
 

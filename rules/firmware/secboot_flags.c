@@ -20,26 +20,30 @@ check(const VlModel *m, VlReport *report)
         vl_xml_attr_is(m->loader, "secure", "yes"))
         return;
     if (!mf_is_q35(m)) {
-        vl_report_severity(report, VL_SEVERITY_ERROR, m->loader,
-                           "%s is a Secure Boot build of OVMF, which needs SMM, and OVMF supports SMM only "
-                           "on q35: on %s the firmware hangs before showing anything and the guest never "
-                           "boots; use machine='q35' or a build without Secure Boot (OVMF_CODE_4M.fd)",
-                           path, mf_machine_name(m));
+        f = vl_report_severity(report, VL_SEVERITY_ERROR, m->loader,
+                               "<loader>: a Secure Boot build of OVMF on %s, where the guest never boots",
+                               mf_machine_name(m));
+        vl_finding_help(f, "use machine='q35' or a build without Secure Boot (OVMF_CODE_4M.fd)");
+        vl_finding_note(f, "%s is a Secure Boot build of OVMF, which needs SMM, and OVMF supports SMM only on q35: "
+                           "on %s the firmware hangs before showing anything and the guest never boots",
+                        path, mf_machine_name(m));
         return;
     }
     if (smm == MF_SMM_OFF) {
         f = vl_report_severity(report, VL_SEVERITY_ERROR, smm_node,
-                               "<smm state='off'/> with %s, a Secure Boot build of OVMF that requires SMM: "
-                               "the firmware hangs before showing anything and the guest never boots; turn "
-                               "SMM on and mark the loader secure='yes'",
-                               path);
+                               "<smm state='off'/>: a Secure Boot build of OVMF, which requires SMM, never boots");
+        vl_finding_help(f, "turn SMM on and mark the loader secure='yes'");
+        vl_finding_note(f, "%s is a Secure Boot build of OVMF that requires SMM: the firmware hangs before showing "
+                           "anything and the guest never boots",
+                        path);
     } else {
-        f = vl_report(report, m->loader,
-                      "%s is a Secure Boot build of OVMF but the loader lacks secure='yes': the guest "
-                      "boots, but QEMU leaves the flash writable outside SMM, so an OS kernel can rewrite "
-                      "the UEFI variables (Secure Boot keys included) directly; add secure='yes' to the "
-                      "<loader> and <smm state='on'/> to <features>, as virt-manager does for such images",
-                      path);
+        f = vl_report(report, m->loader, "<loader>: a Secure Boot build of OVMF without secure='yes'");
+        vl_finding_help(f, "add secure='yes' to the <loader> and <smm state='on'/> to <features>, as virt-manager "
+                           "does for such images");
+        vl_finding_note(f, "%s is a Secure Boot build of OVMF; without secure='yes' the guest boots, but QEMU leaves "
+                           "the flash writable outside SMM, so an OS kernel can rewrite the UEFI variables (Secure "
+                           "Boot keys included) directly",
+                        path);
     }
     vl_finding_set_fix(f, "mark the loader secure='yes' and turn SMM on", "secure", "yes", NULL);
 }

@@ -15,36 +15,36 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_qemu(m) || !mf_is_x86(m) || !(secure_attr || feature))
         return;
     if (m->arch && g_str_equal(m->arch, "i686") && secure_attr) {
-        vl_report(report, m->loader,
-                  "<loader secure='yes'> on an i686 guest: libvirt refuses the domain (\"Secure boot is "
-                  "supported for x86_64 architecture only\"); use arch='x86_64' or drop secure='yes'");
+        f = vl_report(report, m->loader, "<loader secure='yes'>: on an i686 guest");
+        vl_finding_help(f, "use arch='x86_64' or drop secure='yes'");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Secure boot is supported for x86_64 architecture "
+                           "only\"");
         return;
     }
     if (mf_is_q35(m))
         return;
     if (secure_attr) {
-        f = vl_report(report, m->loader,
-                      "<loader secure='yes'> on %s: libvirt refuses the domain (\"Secure boot is supported "
-                      "with q35 machine types only\"); Secure Boot firmware needs SMM, which OVMF only "
-                      "supports on q35: use machine='q35' (for an installed guest a chipset change: disk "
-                      "controllers and PCI addresses change)%s",
-                      mf_machine_name(m),
-                      path && !mf_path_is_secboot_build(path)
-                          ? ", or drop secure='yes', which does nothing for this build of OVMF without "
-                            "Secure Boot anyway"
-                          : "");
+        f = vl_report(report, m->loader, "<loader secure='yes'>: on %s, not q35", mf_machine_name(m));
+        vl_finding_help(f, "use machine='q35' (for an installed guest a chipset change: disk controllers and PCI "
+                           "addresses change)%s",
+                        path && !mf_path_is_secboot_build(path)
+                            ? ", or drop secure='yes', which does nothing for this build of OVMF without Secure "
+                              "Boot anyway"
+                            : "");
+        vl_finding_note(f, "Secure Boot firmware needs SMM, which OVMF only supports on q35; libvirt 9.0 refuses the "
+                           "domain: \"Secure boot is supported with q35 machine types only\"");
         /* Dropping the flag is only harmless where it did nothing: on a
          * firmware build without Secure Boot, in a manual configuration. */
         if (path && !mf_path_is_secboot_build(path) && !mf_firmware_auto_efi(m))
             vl_finding_set_fix(f, "drop secure='yes' from the loader (this OVMF build has no Secure Boot)", NULL);
     } else {
         xmlNodePtr firmware = vl_xml_child(m->os, "firmware");
-        vl_report(report, vl_xml_child_with(firmware, "feature", "name", "secure-boot"),
-                  "The secure-boot firmware feature on %s: every Secure Boot firmware descriptor is for q35 "
-                  "machines (it needs SMM), so libvirt finds no firmware and the guest does not start "
-                  "(\"Unable to find any firmware to satisfy 'efi'\"); use machine='q35' (a chipset change "
-                  "for an installed guest) or disable the feature",
-                  mf_machine_name(m));
+        f = vl_report(report, vl_xml_child_with(firmware, "feature", "name", "secure-boot"),
+                      "<feature name='secure-boot'>: on %s, where no Secure Boot firmware exists", mf_machine_name(m));
+        vl_finding_help(f, "use machine='q35' (a chipset change for an installed guest) or disable the feature");
+        vl_finding_note(f, "every Secure Boot firmware descriptor is for q35 machines (it needs SMM), so libvirt "
+                           "finds no firmware and the guest does not start: \"Unable to find any firmware to "
+                           "satisfy 'efi'\"");
     }
 }
 

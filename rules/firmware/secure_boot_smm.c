@@ -3,6 +3,9 @@
 #include "lint/load/xml.h"
 #include "lint/model/memory_firmware.h"
 
+/* What libvirt 9.0 says when the firmware it picked needs the SMM that is off. */
+#define SMM_REFUSAL "domain has SMM turned off but chosen firmware requires it"
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -15,29 +18,29 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_qemu(m) || !mf_is_x86(m) || smm == MF_SMM_ON)
         return;
     if (secure_attr && !auto_efi) {
-        f = vl_report(report, smm_node ? smm_node : m->loader,
-                      "<loader secure='yes'> %s: libvirt refuses the domain (\"Secure boot requires SMM "
-                      "feature enabled\"); add <smm state='on'/> to <features>",
+        f = vl_report(report, smm_node ? smm_node : m->loader, "<loader secure='yes'>: %s",
                       smm == MF_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
+        vl_finding_help(f, "add <smm state='on'/> to <features>");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Secure boot requires SMM feature enabled\"");
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
         return;
     }
     if (!auto_efi || smm != MF_SMM_OFF)
         return; /* auto-selection turns SMM on itself when it is not off */
     if (secure_attr || mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES) {
-        f = vl_report(report, smm_node,
-                      "<smm state='off'/> with Secure Boot requested from firmware auto-selection: every "
-                      "Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
-                      "\"domain has SMM turned off but chosen firmware requires it\"); use <smm state='on'/>");
+        f = vl_report(report, smm_node, "<smm state='off'/>: with Secure Boot requested from firmware auto-selection");
+        vl_finding_help(f, "use <smm state='on'/>");
+        vl_finding_note(f, "every Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
+                           "\"%s\")", SMM_REFUSAL);
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
     } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, smm_node,
-                               "<smm state='off'/> with <os firmware='efi'>: where the host's preferred UEFI "
-                               "firmware is a Secure Boot build (Debian, Ubuntu, Fedora), libvirt picks it "
-                               "and then refuses to start the guest (libvirt 9.0: \"domain has SMM turned "
-                               "off but chosen firmware requires it\"); turn SMM on, or add <firmware><feature "
-                               "enabled='no' name='secure-boot'/></firmware> to <os> if Secure Boot is not "
-                               "wanted");
+                               "<smm state='off'/>: with <os firmware='efi'>, which may pick Secure Boot firmware");
+        vl_finding_help(f, "turn SMM on, or add <firmware><feature enabled='no' name='secure-boot'/></firmware> to "
+                           "<os> if Secure Boot is not wanted");
+        vl_finding_note(f, "where the host's preferred UEFI firmware is a Secure Boot build (Debian, Ubuntu, Fedora), "
+                           "libvirt picks it and then refuses to start the guest (libvirt 9.0: \"%s\")",
+                        SMM_REFUSAL);
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
     }
 }

@@ -13,9 +13,9 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_has_acpi(m) ||
         !(mf_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash")))
         return;
-    f = vl_report(report, m->features ? m->features : m->os,
-                  "UEFI firmware without <acpi/> in <features>: libvirt refuses the domain (\"UEFI requires "
-                  "ACPI on this architecture\"); add <acpi/>");
+    f = vl_report(report, m->features ? m->features : m->os, "<features>: UEFI firmware without <acpi/>");
+    vl_finding_help(f, "add <acpi/> to <features>");
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"UEFI requires ACPI on this architecture\"");
     vl_finding_set_fix(f, "add <acpi/> to <features>", NULL);
 }
 

@@ -55,11 +55,13 @@ check(const VlModel *m, VlReport *report)
         return;
 
     {
-        VlFinding *f = vl_report(report, node,
-                                 "Windows 11 guest (%s) without Secure Boot: %s; Windows 11 expects a "
-                                 "Secure Boot capable platform (setup checks for it, and BitLocker and "
-                                 "some anti-cheat software rely on it); %s",
-                                 m->guest.evidence, why, how);
+        VlFinding *f = vl_report(report, node, "<%s>: Windows 11 guest without Secure Boot", (const char *) node->name);
+
+        vl_finding_help(f, "%s", how);
+        vl_finding_note(f, "%s", why);
+        vl_finding_note(f, "Windows 11 expects a Secure Boot capable platform (setup checks for it, and BitLocker "
+                           "and some anti-cheat software rely on it)");
+        vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
         if (fixable)
             vl_finding_set_fix(f, "ask firmware auto-selection for Secure Boot with enrolled keys and turn SMM on",
                                NULL);

@@ -19,16 +19,17 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_win11(m) || !mf_is_x86(m) || m->uefi || !m->os)
         return;
     features = mf_is_q35(m) && v >= FIRMWARE_FEATURES_SINCE;
-    f = vl_report(report, m->os,
-                  "Windows 11 guest (%s) with BIOS firmware: Windows 11 requires UEFI firmware capable of "
-                  "Secure Boot and its setup refuses to install (\"This PC can't run Windows 11\"); use "
-                  "<os firmware='efi'>%s. An installed guest set up through a bypass was partitioned for "
-                  "BIOS (MBR) and will not boot under UEFI without converting its disk (mbr2gpt)",
-                  m->guest.evidence,
-                  features ? " with <firmware><feature enabled='yes' name='secure-boot'/><feature "
-                             "enabled='yes' name='enrolled-keys'/></firmware> (a q35 machine and <smm "
-                             "state='on'/>)"
-                           : (mf_is_q35(m) ? "" : " on a q35 machine, the only one Secure Boot works with"));
+    f = vl_report(report, m->os, "<os>: Windows 11 guest with BIOS firmware");
+    vl_finding_help(f, "use <os firmware='efi'>%s",
+                    features ? " with <firmware><feature enabled='yes' name='secure-boot'/><feature "
+                               "enabled='yes' name='enrolled-keys'/></firmware> (a q35 machine and <smm "
+                               "state='on'/>)"
+                             : (mf_is_q35(m) ? "" : " on a q35 machine, the only one Secure Boot works with"));
+    vl_finding_note(f, "Windows 11 requires UEFI firmware capable of Secure Boot and its setup refuses to install "
+                       "(\"This PC can't run Windows 11\")");
+    vl_finding_note(f, "an installed guest set up through a bypass was partitioned for BIOS (MBR) and will not boot "
+                       "under UEFI without converting its disk (mbr2gpt)");
+    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
     if (v < FIRMWARE_AUTO_SINCE)
         return;
     vl_finding_set_fix(f,

@@ -9,13 +9,15 @@ check(const VlModel *m, VlReport *report)
     if (!vl_guest_is_windows(&m->guest) || !mf_is_x86(m) || !m->os_type ||
         !(m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN))
         return;
-    vl_report(report, m->os_type,
-              "Windows guest (%s) on %s: the i440fx chipset has no PCI Express and no AHCI controller of "
-              "its own, and Secure Boot is not available on it%s; prefer machine='q35' for new guests "
-              "(for an installed guest the change moves disk controllers and PCI addresses: install the "
-              "storage drivers first and expect Windows to re-detect hardware)",
-              m->guest.evidence, mf_machine_name(m),
-              mf_is_win11(m) ? ", so Windows 11 cannot have it" : "");
+    VlFinding *f = vl_report(report, m->os_type, "<type>: Windows guest on %s, not q35", mf_machine_name(m));
+
+    vl_finding_help(f, "prefer machine='q35' for new guests (for an installed guest the change moves disk "
+                       "controllers and PCI addresses: install the storage drivers first and expect Windows to "
+                       "re-detect hardware)");
+    vl_finding_note(f, "the i440fx chipset has no PCI Express and no AHCI controller of its own, and Secure Boot is "
+                       "not available on it%s",
+                    mf_is_win11(m) ? ", so Windows 11 cannot have it" : "");
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
 }
 
 const VlRule vl_rule_firmware_windows_q35 = {
