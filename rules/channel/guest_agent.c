@@ -10,14 +10,13 @@ check(const VlModel *m, VlReport *report)
 
     if (!vl_guest_is_windows(&m->guest) || !m->devices || iop_channel_named(m, "org.qemu.guest_agent.0"))
         return;
-    f = vl_report(report, m->devices,
-                  "Windows guest (%s) without a QEMU guest agent channel: libvirt cannot ask the "
-                  "guest to shut down through the agent, freeze its filesystems (VSS) for "
-                  "consistent snapshots, or resynchronise its clock after a resume (virsh domtime "
-                  "--sync, SYNC_TIME=1 in libvirt-guests); add <channel type='unix'><target "
-                  "type='virtio' name='org.qemu.guest_agent.0'/></channel> and install qemu-ga "
-                  "from the virtio-win ISO (guest-agent directory)",
-                  iop_evidence(m));
+    f = vl_report(report, m->devices, "<devices>: Windows guest without a QEMU guest agent channel");
+    vl_finding_help(f, "add <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel> and "
+                       "install qemu-ga from the virtio-win ISO (guest-agent directory)");
+    vl_finding_note(f, "without the agent libvirt cannot ask the guest to shut down through it, freeze its "
+                       "filesystems (VSS) for consistent snapshots, or resynchronise its clock after a resume (virsh "
+                       "domtime --sync, SYNC_TIME=1 in libvirt-guests)");
+    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
     vl_finding_set_fix(f, "add the guest agent channel <channel type='unix'><target type='virtio' "
                           "name='org.qemu.guest_agent.0'/></channel>", NULL);
 }

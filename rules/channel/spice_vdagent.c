@@ -12,12 +12,11 @@ check(const VlModel *m, VlReport *report)
     /* a channel of any type already owns the name (qemu-vdagent, spicevmc) */
     if (!spice || iop_channel_named(m, "com.redhat.spice.0"))
         return;
-    f = vl_report(report, spice,
-                  "<graphics type='spice'> without the SPICE agent channel: the SPICE client "
-                  "cannot share the clipboard with the guest or resize its display to the window; "
-                  "add <channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/>"
-                  "</channel> and install the SPICE agent in the guest (spice-vdagent, or "
-                  "spice-guest-tools on Windows)");
+    f = vl_report(report, spice, "<graphics type='spice'> without the SPICE agent channel");
+    vl_finding_help(f, "add <channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel> and "
+                       "install the SPICE agent in the guest (spice-vdagent, or spice-guest-tools on Windows)");
+    vl_finding_note(f, "without it the SPICE client cannot share the clipboard with the guest or resize its display "
+                       "to the window");
     vl_finding_set_fix(f, "add the SPICE agent channel <channel type='spicevmc'><target type='virtio' "
                           "name='com.redhat.spice.0'/></channel>", NULL);
 }

@@ -6,6 +6,15 @@
 
 static const char *const chardevs[] = { "channel", "redirdev", "serial", "console", "parallel", "smartcard" };
 
+/* A SPICE-only device (<ELEMENT type='TYPE'>) in a domain without SPICE graphics. */
+static VlFinding *
+report_no_spice(VlReport *report, xmlNodePtr node, const char *element, const char *type)
+{
+    return vl_report(report, node, "<%s type='%s'> needs SPICE graphics, but the domain has no <graphics "
+                                   "type='spice'>",
+                     element, type);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -24,30 +33,32 @@ check(const VlModel *m, VlReport *report)
 
             if (!vl_xml_attr_is(dev, "type", "spicevmc") && !vl_xml_attr_is(dev, "type", "spiceport"))
                 continue;
-            f = vl_report(report, dev,
-                          "<%s type='%s'> needs SPICE graphics, but the domain has no <graphics "
-                          "type='spice'>: libvirt refuses it (\"chardev '%s' not supported without "
-                          "spice graphics\"); %s",
-                          chardevs[k], type, type,
-                          removable ? "remove the device (for clipboard sharing over VNC, libvirt 8.4 "
-                                      "and later offer <channel type='qemu-vdagent'>), or add SPICE "
-                                      "graphics back"
-                                    : "give it another type (for example pty) or add <graphics "
-                                      "type='spice'>");
-            if (removable)
+            f = report_no_spice(report, dev, chardevs[k], type);
+            if (removable) {
+                vl_finding_help(f, "remove the device, or add SPICE graphics back");
+            } else {
+                vl_finding_help(f, "give it another type (for example pty) or add <graphics type='spice'>");
+            }
+            vl_finding_note(f, "libvirt refuses it: \"chardev '%s' not supported without spice graphics\"", type);
+            if (removable) {
+                vl_finding_note(f, "for clipboard sharing over VNC, libvirt 8.4 and later offer <channel "
+                                   "type='qemu-vdagent'>");
                 vl_finding_set_fix(f, "remove the SPICE-only device", NULL);
+            }
         }
     }
     audios = vl_model_devices(m, "audio");
     for (guint i = 0; i < audios->len; i++) {
         xmlNodePtr audio = g_ptr_array_index(audios, i);
+        VlFinding *f;
 
-        if (vl_xml_attr_is(audio, "type", "spice"))
-            vl_report(report, audio,
-                      "<audio type='spice'> sends guest sound to a SPICE client, but the domain has no "
-                      "<graphics type='spice'>: libvirt refuses it (\"Spice audio is not supported "
-                      "without spice graphics\"); use another backend (type='none', 'pulseaudio', "
-                      "'pipewire' on newer libvirt, ...) or add SPICE graphics");
+        if (!vl_xml_attr_is(audio, "type", "spice"))
+            continue;
+        f = report_no_spice(report, audio, "audio", "spice");
+        vl_finding_help(f, "use another backend (type='none', 'pulseaudio', 'pipewire' on newer libvirt, ...) or add "
+                           "SPICE graphics");
+        vl_finding_note(f, "<audio type='spice'> sends guest sound to a SPICE client");
+        vl_finding_note(f, "libvirt refuses it: \"Spice audio is not supported without spice graphics\"");
     }
 }
 

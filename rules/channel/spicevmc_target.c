@@ -4,6 +4,15 @@
 #include "lint/load/xml.h"
 #include "lint/model/io_passthrough.h"
 
+/* What libvirt says when it starts the domain. */
+static void
+note_refusal(VlFinding *f, const char *name)
+{
+    vl_finding_note(f, "libvirt defines the domain but refuses to start it (\"Unsupported spicevmc target name "
+                       "'%s'\")",
+                    name);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -19,21 +28,19 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(ch, "type", "spicevmc") || !name || g_str_equal(name, "com.redhat.spice.0"))
             continue;
         if (g_str_equal(name, IOP_SPICE_WEBDAV)) {
-            f = vl_report(report, ch,
-                          "<channel type='spicevmc'> for the WebDAV port " IOP_SPICE_WEBDAV ": libvirt defines "
-                          "the domain but refuses to start it (\"Unsupported spicevmc target name '"
-                          IOP_SPICE_WEBDAV "'\"); SPICE folder sharing needs a spiceport channel: <channel "
-                          "type='spiceport'><source channel='" IOP_SPICE_WEBDAV "'/><target type='virtio' "
-                          "name='" IOP_SPICE_WEBDAV "'/></channel>");
+            f = vl_report(report, ch, "<channel type='spicevmc'> for the WebDAV port " IOP_SPICE_WEBDAV);
+            vl_finding_help(f, "use a spiceport channel: <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV
+                               "'/><target type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>");
+            note_refusal(f, name);
+            vl_finding_note(f, "SPICE folder sharing needs a spiceport channel");
             vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>",
                                NULL);
         } else {
-            vl_report(report, ch,
-                      "<channel type='spicevmc'> with target name '%s': libvirt defines the domain "
-                      "but refuses to start it (\"Unsupported spicevmc target name '%s'\"); a "
-                      "spicevmc channel can only be the SPICE agent's com.redhat.spice.0; use "
-                      "<channel type='spiceport'> with <source channel='%s'/> for other SPICE ports",
-                      name, name, name);
+            f = vl_report(report, ch, "<channel type='spicevmc'> with target name '%s'", name);
+            vl_finding_help(f, "use <channel type='spiceport'> with <source channel='%s'/> for other SPICE ports",
+                            name);
+            note_refusal(f, name);
+            vl_finding_note(f, "a spicevmc channel can only be the SPICE agent's com.redhat.spice.0");
         }
     }
 }

@@ -20,18 +20,17 @@ check(const VlModel *m, VlReport *report)
             const char *port = vl_xml_attr(vl_xml_child(ch, "source"), "channel");
             if (vl_xml_attr_is(vl_xml_child(ch, "source"), "channel", IOP_SPICE_WEBDAV))
                 continue;
-            f = vl_report(report, ch,
-                          "WebDAV channel on spiceport '%s': SPICE clients look for the port named "
-                          "'" IOP_SPICE_WEBDAV "', so folder sharing does not work; write <source channel='"
-                          IOP_SPICE_WEBDAV "'/>",
+            f = vl_report(report, ch, "<channel>: WebDAV channel on spiceport '%s', which SPICE clients do not look for",
                           port ? port : "(no source channel)");
+            vl_finding_help(f, "write <source channel='" IOP_SPICE_WEBDAV "'/>");
+            vl_finding_note(f, "SPICE clients look for the port named '" IOP_SPICE_WEBDAV "', so folder sharing does "
+                               "not work");
         } else {
-            f = vl_report(report, ch,
-                          "WebDAV channel of type '%s': SPICE folder sharing only works over a "
-                          "spiceport chardev that SPICE clients can reach; spice-webdavd in the guest "
-                          "gets no client; use <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV
-                          "'/><target type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>",
-                          type);
+            f = vl_report(report, ch, "<channel>: WebDAV channel of type '%s', which SPICE clients cannot reach", type);
+            vl_finding_help(f, "use <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV "'/><target "
+                               "type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>");
+            vl_finding_note(f, "SPICE folder sharing only works over a spiceport chardev that SPICE clients can reach; "
+                               "spice-webdavd in the guest gets no client");
         }
         vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>", NULL);
     }

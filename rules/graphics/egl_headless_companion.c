@@ -24,14 +24,15 @@ check(const VlModel *m, VlReport *report)
 
         if (!type || strcmp(type, "egl-headless") == 0 || strcmp(type, "vnc") == 0 || strcmp(type, "spice") == 0)
             continue;
-        vl_report(report, g,
-                  "<graphics type='%s'> next to <graphics type='egl-headless'> (line %d): libvirt refuses the "
-                  "domain (\"graphics type 'egl-headless' is only supported with one of: 'vnc', 'spice' graphics "
-                  "types\"); egl-headless only renders for a VNC or Spice display: remove it%s, or use VNC/Spice",
-                  type, vl_xml_line(egl),
-                  strcmp(type, "sdl") == 0 || strcmp(type, "dbus") == 0
-                      ? " and give this display its own <gl enable='yes'/>"
-                      : "");
+        VlFinding *f = vl_report(report, g, "<graphics type='%s'> next to <graphics type='egl-headless'> (line %d)",
+                                 type, vl_xml_line(egl));
+        vl_finding_help(f, "remove egl-headless%s, or use VNC/Spice",
+                        strcmp(type, "sdl") == 0 || strcmp(type, "dbus") == 0
+                            ? " and give this display its own <gl enable='yes'/>"
+                            : "");
+        vl_finding_note(f, "egl-headless only renders for a VNC or Spice display");
+        vl_finding_note(f, "libvirt refuses the domain: \"graphics type 'egl-headless' is only supported with one "
+                           "of: 'vnc', 'spice' graphics types\"");
     }
 }
 

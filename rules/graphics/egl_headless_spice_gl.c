@@ -14,6 +14,13 @@ spice_local(xmlNodePtr spice)
            !vl_xml_attr(spice, "tlsPort") && !vl_xml_attr(spice, "listen");
 }
 
+/* What libvirt says about two OpenGL displays. */
+static void
+note_refusal(VlFinding *f)
+{
+    vl_finding_note(f, "libvirt refuses the domain: \"multiple OpenGL displays are not supported by QEMU\"");
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -31,19 +38,19 @@ check(const VlModel *m, VlReport *report)
     if (!egl || !spice)
         return;
     if (spice_local(spice)) {
-        f = vl_report(report, egl,
-                      "<graphics type='egl-headless'> next to a Spice display with <gl enable='yes'/> (line %d): "
-                      "libvirt refuses the domain (\"multiple OpenGL displays are not supported by QEMU\"); the "
-                      "local Spice display renders with OpenGL itself: remove egl-headless",
+        f = vl_report(report, egl, "<graphics type='egl-headless'> next to a Spice display with <gl enable='yes'/> (line %d)",
                       vl_xml_line(spice));
+        vl_finding_help(f, "remove egl-headless");
+        note_refusal(f);
+        vl_finding_note(f, "the local Spice display renders with OpenGL itself");
         vl_finding_set_fix(f, "remove <graphics type='egl-headless'/> (Spice GL renders locally)", NULL);
     } else {
         xmlNodePtr gl = vl_xml_child(spice, "gl");
-        f = vl_report(report, gl,
-                      "Spice <gl enable='yes'/> next to <graphics type='egl-headless'> (line %d): libvirt refuses "
-                      "the domain (\"multiple OpenGL displays are not supported by QEMU\"); this Spice display "
-                      "listens on TCP, where Spice GL cannot work: remove its <gl> and let egl-headless render",
+        f = vl_report(report, gl, "Spice <gl enable='yes'/> next to <graphics type='egl-headless'> (line %d)",
                       vl_xml_line(egl));
+        vl_finding_help(f, "remove the Spice display's <gl> and let egl-headless render");
+        note_refusal(f);
+        vl_finding_note(f, "this Spice display listens on TCP, where Spice GL cannot work");
         vl_finding_set_fix(f, "remove <gl> from the remote Spice display (egl-headless renders)", NULL);
     }
 }

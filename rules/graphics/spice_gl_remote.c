@@ -48,13 +48,14 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_attr_is(g, "type", "spice") || !sv_graphics_gl(g) || !(how = remote_listen(g)))
             continue;
-        f = vl_report(report, g,
-                      "Spice with <gl enable='yes'/> listens on TCP (%s): QEMU exits at start (\"SPICE GL support "
-                      "is local-only for now and incompatible with -spice port/tls-port\": QEMU 7.2 and every QEMU "
-                      "built with spice-server before 0.15.3%s); make it local with <listen type='none'/> "
-                      "and no port/autoport (virt-viewer and virt-manager connect through libvirt), or for "
-                      "remote access use VNC or Spice without gl plus <graphics type='egl-headless'/>",
-                      how, vl_model_target_qemu(m) ? "" : "; the QEMU version is unknown and assumed to be such a build");
+        f = vl_report(report, g, "<graphics type='spice'> with <gl enable='yes'/> listens on TCP (%s)", how);
+        vl_finding_help(f, "make it local with <listen type='none'/> and no port/autoport (virt-viewer and "
+                           "virt-manager connect through libvirt), or for remote access use VNC or Spice without gl "
+                           "plus <graphics type='egl-headless'/>");
+        vl_finding_note(f, "QEMU exits at start: \"SPICE GL support is local-only for now and incompatible with "
+                           "-spice port/tls-port\" (QEMU 7.2 and every QEMU built with spice-server before 0.15.3)");
+        if (!vl_model_target_qemu(m))
+            vl_finding_note(f, "the QEMU version is unknown and assumed to be such a build");
         vl_finding_set_fix(f, "make the Spice display local: <listen type='none'/>, without port, tlsPort, "
                               "autoport or listen attributes",
                            NULL);

@@ -19,12 +19,13 @@ check(const VlModel *m, VlReport *report)
         len = g_utf8_strlen(passwd, -1);
         if (strlen(passwd) <= 8)
             continue;
-        vl_report(report, g,
-                  "VNC passwd is %zu bytes long (%ld characters): libvirt refuses the domain (\"VNC password is "
-                  "%zu characters long, only 8 permitted\"); VNC authentication (a DES challenge) only ever used "
-                  "the first 8, so choose an 8-character password, and tunnel VNC over SSH or use Spice with TLS "
-                  "for real protection",
-                  strlen(passwd), len, strlen(passwd));
+        VlFinding *f = vl_report(report, g, "<graphics type='vnc'>: VNC passwd is %zu bytes long (%ld characters), over 8",
+                                 strlen(passwd), len);
+        vl_finding_help(f, "choose an 8-character password, and tunnel VNC over SSH or use Spice with TLS for real "
+                           "protection");
+        vl_finding_note(f, "libvirt refuses the domain: \"VNC password is %zu characters long, only 8 permitted\"",
+                        strlen(passwd));
+        vl_finding_note(f, "VNC authentication (a DES challenge) only ever used the first 8");
     }
 }
 

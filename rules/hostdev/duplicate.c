@@ -78,9 +78,10 @@ check(const VlModel *m, VlReport *report)
         if (!first && also)
             first = g_hash_table_lookup(seen, also);
         if (first) {
-            vl_report(report, vl_xml_child(hostdev, "source"),
-                      "this <hostdev> passes through the same host device as the one on line %d: remove one",
-                      vl_xml_line(first));
+            VlFinding *f = vl_report(report, vl_xml_child(hostdev, "source"),
+                                     "this <hostdev> passes through the same host device as the one on line %d",
+                                     vl_xml_line(first));
+            vl_finding_help(f, "remove one of the two");
             g_free(key);
             continue;
         }

@@ -11,6 +11,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr kvm = vl_xml_child(m->features, "kvm");
     bool hidden = vl_xml_attr_is(vl_xml_child(kvm, "hidden"), "state", "on");
     bool vendor = vl_model_hyperv_on(m, "vendor_id");   /* only in custom mode */
+    VlFinding *f;
 
     if (!vl_guest_is_windows(&m->guest) || (hidden && vendor))
         return;
@@ -20,19 +21,21 @@ check(const VlModel *m, VlReport *report)
     }
     if (!first)
         return;
-    vl_report(report, first,
-              "Windows guest (%s) with a passed-through PCI device and %s: if the device is an AMD "
-              "GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and drives the "
-              "monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA drivers "
-              "refused to run, error 43); the WindowsKVM build adds %s",
-              iop_evidence(m),
-              !hidden && !vendor ? "neither <kvm><hidden state='on'/></kvm> nor a Hyper-V vendor_id"
-              : !hidden          ? "no <kvm><hidden state='on'/></kvm>"
-                                 : "no Hyper-V <vendor_id state='on' value='...'/>",
-              !hidden && !vendor ? "<kvm><hidden state='on'/></kvm> to <features> and <vendor_id "
-                                   "state='on' value='AuthenticAMD'/> to <hyperv>, and spoofs SMBIOS"
-              : !hidden          ? "<kvm><hidden state='on'/></kvm> to <features>"
-                                 : "<vendor_id state='on' value='AuthenticAMD'/> to <hyperv mode='custom'>");
+    f = vl_report(report, first, "<hostdev>: passed-through PCI device in a Windows guest that does not hide the hypervisor");
+    vl_finding_help(f, "add %s, as the WindowsKVM build does%s",
+                    !hidden && !vendor ? "<kvm><hidden state='on'/></kvm> to <features> and <vendor_id "
+                                         "state='on' value='AuthenticAMD'/> to <hyperv>"
+                    : !hidden          ? "<kvm><hidden state='on'/></kvm> to <features>"
+                                       : "<vendor_id state='on' value='AuthenticAMD'/> to <hyperv mode='custom'>",
+                    !hidden && !vendor ? " (it also spoofs SMBIOS)" : "");
+    vl_finding_note(f, "the domain has a passed-through PCI device and %s",
+                    !hidden && !vendor ? "neither <kvm><hidden state='on'/></kvm> nor a Hyper-V vendor_id"
+                    : !hidden          ? "no <kvm><hidden state='on'/></kvm>"
+                                       : "no Hyper-V <vendor_id state='on' value='...'/>");
+    vl_finding_note(f, "if the device is an AMD GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and "
+                       "drives the monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA "
+                       "drivers refused to run, error 43)");
+    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
 }
 
 const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {

@@ -15,13 +15,12 @@ check(const VlModel *m, VlReport *report)
 
         if (!value || !strstr(value, "opt/ovmf/X-PciMmio64Mb"))
             continue;
-        f = vl_report(report, arg,
-                      "qemu:arg '%s' forces the size of OVMF's 64-bit PCI MMIO window: current "
-                      "OVMF sizes it from the CPU's physical address bits, and a forced value moves "
-                      "the BARs of passed-through GPUs (the WindowsKVM build reports video glitches, and "
-                      "\"Bad address\" at start with a 16 GB BAR); remove the -fw_cfg argument pair "
-                      "unless the GPU's BARs fail to fit without it",
-                      value);
+        f = vl_report(report, arg, "<qemu:arg> forces the size of OVMF's 64-bit PCI MMIO window (X-PciMmio64Mb)");
+        vl_finding_help(f, "remove the -fw_cfg argument pair unless the GPU's BARs fail to fit without it");
+        vl_finding_note(f, "the argument is qemu:arg '%s'", value);
+        vl_finding_note(f, "current OVMF sizes the window from the CPU's physical address bits, and a forced value "
+                           "moves the BARs of passed-through GPUs (the WindowsKVM build reports video glitches, and "
+                           "\"Bad address\" at start with a 16 GB BAR)");
         vl_finding_set_fix(f, "remove the -fw_cfg opt/ovmf/X-PciMmio64Mb argument pair", NULL);
     }
 }

@@ -14,13 +14,12 @@ check(const VlModel *m, VlReport *report)
 
         if (!iop_is_pci_hostdev(dev) || (!display && !ramfb))
             continue;
-        f = vl_report(report, dev,
-                      "%s%s%s on a PCI <hostdev>: these attributes belong to mediated devices "
-                      "(type='mdev', vGPUs); libvirt drops them from a physical device without a "
-                      "word, so nothing changes for the GPU; remove them (the GPU's own outputs are "
-                      "its display)",
+        f = vl_report(report, dev, "<hostdev>: %s%s%s on a PCI device, where they do nothing",
                       display ? "display=" : "", display ? display : "",
                       ramfb ? (display ? " and ramfb" : "ramfb") : "");
+        vl_finding_help(f, "remove them (the GPU's own outputs are its display)");
+        vl_finding_note(f, "these attributes belong to mediated devices (type='mdev', vGPUs); libvirt drops them from "
+                           "a physical device without a word, so nothing changes for the GPU");
         vl_finding_set_fix(f, "remove display and ramfb from the PCI hostdev", NULL);
     }
 }

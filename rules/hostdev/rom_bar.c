@@ -12,17 +12,16 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(dev, "type", "pci") || !(rom = vl_xml_child(dev, "rom")))
             continue;
         if (vl_xml_attr_is(rom, "enabled", "no")) {
-            VlFinding *f = vl_report(report, rom,
-                      "<rom enabled='no'> removes this passed-through PCI device's option ROM: if it "
-                      "is a GPU, the firmware (OVMF or SeaBIOS) cannot initialise it and there is no "
-                      "picture until the guest driver loads; remove the <rom> element");
+            VlFinding *f = vl_report(report, rom, "<rom enabled='no'> removes this passed-through PCI device's option ROM");
+            vl_finding_help(f, "remove the <rom> element");
+            vl_finding_note(f, "if it is a GPU, the firmware (OVMF or SeaBIOS) cannot initialise it and there is no "
+                               "picture until the guest driver loads");
             vl_finding_set_fix(f, "remove <rom enabled='no'/>", NULL);
         } else if (vl_xml_attr_is(rom, "bar", "off")) {
-            VlFinding *f = vl_report(report, rom,
-                      "<rom bar='off'> hides this passed-through PCI device's option ROM: if it is a "
-                      "GPU, OVMF cannot run its UEFI GOP driver and shows no picture until the guest "
-                      "driver loads; QEMU exposes the ROM by default, so remove bar='off' (or set "
-                      "bar='on')");
+            VlFinding *f = vl_report(report, rom, "<rom bar='off'> hides this passed-through PCI device's option ROM");
+            vl_finding_help(f, "remove bar='off' (or set bar='on'): QEMU exposes the ROM by default");
+            vl_finding_note(f, "if it is a GPU, OVMF cannot run its UEFI GOP driver and shows no picture until the "
+                               "guest driver loads");
             vl_finding_set_fix(f, "remove bar='off' so the ROM BAR is exposed", NULL);
         }
     }

@@ -13,13 +13,12 @@ check(const VlModel *m, VlReport *report)
 
         if (!iop_is_pci_hostdev(dev) || (managed && g_str_equal(managed, "yes")))
             continue;
-        f = vl_report(report, dev,
-                      "PCI <hostdev> %s: libvirt will neither detach the device from its host "
-                      "driver before start nor give it back afterwards, so the domain only starts "
-                      "if the device is already bound to vfio-pci (virsh nodedev-detach, "
-                      "driverctl or vfio-pci.ids); set managed='yes' unless you bind it yourself on "
-                      "purpose",
+        f = vl_report(report, dev, "PCI <hostdev> %s",
                       managed ? "with managed='no'" : "without managed='yes' (the default is 'no')");
+        vl_finding_help(f, "set managed='yes' unless you bind it yourself on purpose");
+        vl_finding_note(f, "libvirt will neither detach the device from its host driver before start nor give it back "
+                           "afterwards, so the domain only starts if the device is already bound to vfio-pci (virsh "
+                           "nodedev-detach, driverctl or vfio-pci.ids)");
         vl_finding_set_fix(f, "set managed='yes'", NULL);
     }
 }

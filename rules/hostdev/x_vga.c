@@ -6,10 +6,16 @@
 /* x-vga set to any spelling QEMU reads as true, in a -device or -set value */
 static VlPattern x_vga_on = VL_PATTERN_INIT("(^|[,.])x-vga=(on|yes|true|y)(,|$)");
 
-static const char *const advice =
-    "x-vga=on is an experimental vfio-pci option that routes legacy VGA to a passed-through GPU "
-    "for SeaBIOS guests; under OVMF it is not needed, and with the large BARs of modern GPUs QEMU "
-    "fails to start (\"Bad address\"); remove it and boot the guest with UEFI";
+/* What every x-vga finding says besides its headline. */
+static void
+advise(VlFinding *f)
+{
+    vl_finding_help(f, "remove x-vga and boot the guest with UEFI");
+    vl_finding_note(f, "x-vga=on is an experimental vfio-pci option that routes legacy VGA to a passed-through GPU "
+                       "for SeaBIOS guests");
+    vl_finding_note(f, "under OVMF it is not needed, and with the large BARs of modern GPUs QEMU fails to start "
+                       "(\"Bad address\")");
+}
 
 static void
 check_overrides(const VlModel *m, VlReport *report)
@@ -23,7 +29,8 @@ check_overrides(const VlModel *m, VlReport *report)
             for (xmlNodePtr prop = fe->children; prop; prop = prop->next) {
                 if (vl_xml_is_ns(prop, VL_NS_QEMU, "property") && vl_xml_attr_is(prop, "name", "x-vga") &&
                     vl_xml_attr_is(prop, "value", "true")) {
-                    VlFinding *f = vl_report(report, prop, "qemu:override sets x-vga=true: %s", advice);
+                    VlFinding *f = vl_report(report, prop, "<qemu:property>: qemu:override sets x-vga=true");
+                    advise(f);
                     vl_finding_set_fix(f, "remove the x-vga qemu:override property", NULL);
                 }
             }
@@ -39,7 +46,9 @@ check(const VlModel *m, VlReport *report)
         const char *value = vl_xml_attr(arg, "value");
 
         if (value && vl_pattern_match(&x_vga_on, value)) {
-            VlFinding *f = vl_report(report, arg, "qemu:arg '%s': %s", value, advice);
+            VlFinding *f = vl_report(report, arg, "<qemu:arg> turns on vfio-pci's x-vga");
+            advise(f);
+            vl_finding_note(f, "the argument is qemu:arg '%s'", value);
             /* fixers/hostdev-x-vga.xsl drops the x-vga item from the value,
              * and the argument (with its -set/-global/-device) when nothing
              * else is left in it */

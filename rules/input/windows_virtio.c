@@ -18,13 +18,12 @@ check(const VlModel *m, VlReport *report)
         if (vl_xml_attr_is(g_ptr_array_index(inputs, i), "bus", "virtio"))
             return;
     }
-    f = vl_report(report, m->devices,
-                  "Windows guest (%s) with a display but only PS/2 or USB input: keys and buttons "
-                  "beyond what PS/2 can express are lost and the emulated devices cost more; add "
-                  "<input type='keyboard' bus='virtio'/> and <input type='tablet' bus='virtio'/> "
-                  "(vioinput driver from virtio-win) and keep the existing devices, which QEMU uses "
-                  "until the driver is loaded",
-                  iop_evidence(m));
+    f = vl_report(report, m->devices, "<devices>: Windows guest with a display but only PS/2 or USB input");
+    vl_finding_help(f, "add <input type='keyboard' bus='virtio'/> and <input type='tablet' bus='virtio'/> (vioinput "
+                       "driver from virtio-win) and keep the existing devices, which QEMU uses until the driver is "
+                       "loaded");
+    vl_finding_note(f, "keys and buttons beyond what PS/2 can express are lost and the emulated devices cost more");
+    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
     vl_finding_set_fix(f, "add a virtio keyboard and a virtio tablet next to the existing input devices", NULL);
 }
 

@@ -23,10 +23,9 @@ check(const VlModel *m, VlReport *report)
             /* 0 passes too: libvirt reads it as unset (checked with libvirt 9.0) */
             if (!vl_xml_parse_uint(vl_xml_attr(driver, attrs[k]), &size) || !(size & (size - 1)))
                 continue;
-            f = vl_report(report, driver,
-                          "%s='%" G_GUINT64_FORMAT "': libvirt refuses it (\"%s has to be a power of "
-                          "two\"); use 256, 512 or 1024 (QEMU's range)",
-                          attrs[k], size, attrs[k]);
+            f = vl_report(report, driver, "<driver>: %s='%" G_GUINT64_FORMAT "' is not a power of two", attrs[k], size);
+            vl_finding_help(f, "use 256, 512 or 1024 (QEMU's range)");
+            vl_finding_note(f, "libvirt refuses it: \"%s has to be a power of two\"", attrs[k]);
             vl_finding_set_fix(f, "round the ring size down to a power of two within QEMU's limits",
                                "queues", attrs[k], NULL);
         }

@@ -6,6 +6,20 @@
 /* mutate: skip[const-1] — equivalent: 8000999 would be QEMU 8.0.999, and no 8.0 micro release comes near it */
 #define QEMU_8_1 8001000u
 
+#define ONLY_VHOST "only vhost-user and vDPA back-ends support more than 256"
+
+/* A tx ring above 256 on a back-end other than vhost-user or vDPA. */
+static VlFinding *
+report_tx_over_256(VlReport *report, VlSeverity severity, xmlNodePtr driver, guint64 tx, const char *type)
+{
+    VlFinding *f = vl_report_severity(report, severity, driver,
+                                      "<driver>: tx_queue_size='%" G_GUINT64_FORMAT "' on a %s interface, which "
+                                      "supports at most 256",
+                                      tx, type ? type : "?");
+    vl_finding_help(f, "set 256");
+    return f;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -28,37 +42,38 @@ check(const VlModel *m, VlReport *report)
         if (vl_xml_parse_uint(vl_xml_attr(driver, "rx_queue_size"), &rx) && rx && !(rx & (rx - 1)) &&
             /* mutate: skip[const-1@19,const+1@31] — equivalent: only powers of two get here, and 255 and 1025 are none */
             (rx < 256 || rx > 1024)) {
-            f = vl_report(report, driver,
-                          "rx_queue_size='%" G_GUINT64_FORMAT "': libvirt accepts it but QEMU refuses to "
-                          "start (\"Invalid rx_queue_size (= %" G_GUINT64_FORMAT "), must be a power of 2 "
-                          "between 256 and 1024\"); use a value from 256 to 1024",
-                          rx, rx);
+            f = vl_report(report, driver, "<driver>: rx_queue_size='%" G_GUINT64_FORMAT "' is outside QEMU's range",
+                          rx);
+            vl_finding_help(f, "use a value from 256 to 1024");
+            vl_finding_note(f, "libvirt accepts it but QEMU refuses to start (\"Invalid rx_queue_size (= %"
+                               G_GUINT64_FORMAT "), must be a power of 2 between 256 and 1024\")", rx);
             vl_finding_set_fix(f, "bring the ring size into QEMU's range", "queues", "rx_queue_size", NULL);
         }
         if (!vl_xml_parse_uint(vl_xml_attr(driver, "tx_queue_size"), &tx) || !tx || (tx & (tx - 1)))
             continue;
         /* mutate: skip[const-1@18,const+1@30] — equivalent: only powers of two get here, and 255 and 1025 are none */
         if (tx < 256 || tx > 1024) {
-            f = vl_report(report, driver,
-                          "tx_queue_size='%" G_GUINT64_FORMAT "': libvirt accepts it but QEMU refuses to "
-                          "start (\"Invalid tx_queue_size (= %" G_GUINT64_FORMAT ")\"); use %s",
-                          tx, tx, vhost_user ? "a value from 256 to 1024" : "256");
+            f = vl_report(report, driver, "<driver>: tx_queue_size='%" G_GUINT64_FORMAT "' is outside QEMU's range",
+                          tx);
+            vl_finding_help(f, "use %s", vhost_user ? "a value from 256 to 1024" : "256");
+            vl_finding_note(f, "libvirt accepts it but QEMU refuses to start (\"Invalid tx_queue_size (= %"
+                               G_GUINT64_FORMAT ")\")", tx);
         /* mutate: skip[const+1@25] — equivalent: only powers of two get here, and 257 is none */
         } else if (tx > 256 && !vhost_user) {
-            if (qemu && qemu < QEMU_8_1)
-                f = vl_report_severity(report, VL_SEVERITY_WARNING, driver,
-                                       "tx_queue_size='%" G_GUINT64_FORMAT "' on a %s interface: only "
-                                       "vhost-user and vDPA back-ends support more than 256, so this QEMU "
-                                       "silently uses 256 (QEMU 8.1 and later refuse to start); set 256",
-                                       tx, type ? type : "?");
-            else
-                f = vl_report(report, driver,
-                              "tx_queue_size='%" G_GUINT64_FORMAT "' on a %s interface: only vhost-user "
-                              "and vDPA back-ends support more than 256; QEMU 8.1 and later refuse to "
-                              "start (\"Invalid tx_queue_size (= %" G_GUINT64_FORMAT "), must be a power "
-                              "of 2 between 256 and 256\"; older QEMU silently used 256)%s; set 256",
-                              tx, type ? type : "?", tx,
-                              qemu ? "" : " (QEMU version unknown: assuming a current one, give --qemu-version)");
+            if (qemu && qemu < QEMU_8_1) {
+                f = report_tx_over_256(report, VL_SEVERITY_WARNING, driver, tx, type);
+                vl_finding_note(f, ONLY_VHOST ", so this QEMU silently uses 256 (QEMU 8.1 and later refuse to "
+                                   "start)");
+            } else {
+                f = report_tx_over_256(report, report->rule->severity, driver, tx, type);
+                vl_finding_note(f, ONLY_VHOST);
+                vl_finding_note(f, "QEMU 8.1 and later refuse to start (\"Invalid tx_queue_size (= %" G_GUINT64_FORMAT
+                                   "), must be a power of 2 between 256 and 256\"; older QEMU silently used 256)",
+                                tx);
+                if (!qemu)
+                    vl_finding_note(f, "the QEMU version is unknown: a current one is assumed (give "
+                                       "--qemu-version)");
+            }
         } else {
             continue;
         }

@@ -3,6 +3,15 @@
 #include "lint/load/xml.h"
 #include "lint/model/io_passthrough.h"
 
+/* What to switch to, and what the guest needs first. */
+static void
+help_virtio(VlFinding *f, const char *why)
+{
+    vl_finding_help(f, "use <model type='virtio'/> with the NetKVM driver from virtio-win%s (install the driver "
+                       "before switching an installed guest)",
+                    why);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -19,23 +28,20 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (!model || g_str_equal(model, "rtl8139")) {
             f = vl_report_severity(report, VL_SEVERITY_WARNING, nic,
-                                   "Windows guest (%s) on %s: an emulated 100 Mbit/s Realtek card that "
-                                   "costs the host far more CPU per packet than virtio-net, and for "
-                                   "which current 64-bit Windows has no in-box driver; use <model "
-                                   "type='virtio'/> with the NetKVM driver from virtio-win (install the "
-                                   "driver before switching an installed guest)",
-                                   iop_evidence(m),
+                                   "<interface>: Windows guest on %s, a slow emulated Realtek NIC",
                                    model ? "<model type='rtl8139'/>" : "no <model> (libvirt picks rtl8139)");
+            help_virtio(f, "");
+            vl_finding_note(f, "rtl8139 is an emulated 100 Mbit/s Realtek card that costs the host far more CPU per "
+                               "packet than virtio-net, and current 64-bit Windows has no in-box driver for it");
         } else if (g_str_equal(model, "e1000") || g_str_equal(model, "e1000e")) {
             f = vl_report_severity(report, VL_SEVERITY_INFO, nic,
-                                   "Windows guest (%s) on an emulated Intel %s NIC: it works with "
-                                   "Windows' own driver but every packet is emulated; <model "
-                                   "type='virtio'/> with the NetKVM driver from virtio-win is much "
-                                   "cheaper (install the driver before switching an installed guest)",
-                                   iop_evidence(m), model);
+                                   "<interface>: Windows guest on an emulated Intel %s NIC", model);
+            help_virtio(f, ", which is much cheaper");
+            vl_finding_note(f, "%s works with Windows' own driver but every packet is emulated", model);
         } else {
             continue;
         }
+        vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
         vl_finding_set_fix(f, "<model type='virtio'/> (a new adapter for the guest: needs NetKVM)", NULL);
     }
 }

@@ -16,11 +16,11 @@ check(const VlModel *m, VlReport *report)
         if (!iop_is_mdev(dev) || !boot ||
             !(vl_xml_attr_is(dev, "model", "vfio-pci") || vl_xml_attr_is(dev, "model", "vfio-ap")))
             continue;
-        f = vl_report(report, boot,
-                      "<boot order='%s'> on a mediated device of model %s: libvirt refuses it "
-                      "(\"booting from assigned devices is not supported by mediated devices of "
-                      "model %s\"); a vGPU holds nothing to boot from, remove the <boot> element",
-                      vl_xml_attr(boot, "order") ? vl_xml_attr(boot, "order") : "?", model, model);
+        f = vl_report(report, boot, "<boot order='%s'> on a mediated device of model %s",
+                      vl_xml_attr(boot, "order") ? vl_xml_attr(boot, "order") : "?", model);
+        vl_finding_help(f, "remove the <boot> element: a vGPU holds nothing to boot from");
+        vl_finding_note(f, "libvirt refuses it: \"booting from assigned devices is not supported by mediated devices "
+                           "of model %s\"", model);
         vl_finding_set_fix(f, "remove <boot> from the mediated device", NULL);
     }
 }

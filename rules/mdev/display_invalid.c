@@ -13,33 +13,35 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr dev = g_ptr_array_index(m->hostdevs, i);
         const char *model = vl_xml_attr(dev, "model");
         const char *display = vl_xml_attr(dev, "display");
+        VlFinding *f;
 
         if (!iop_is_mdev(dev))
             continue;
         if (display && model && !g_str_equal(model, "vfio-pci")) {
-            vl_report(report, dev,
-                      "display='%s' on a mediated device of model '%s': libvirt refuses it "
-                      "(\"<hostdev> attribute 'display' is only supported with model='vfio-pci'\"); "
-                      "only vfio-pci vGPUs have a display, remove the attribute",
-                      display, model);
+            f = vl_report(report, dev, "<hostdev>: display='%s' on a mediated device of model '%s'", display, model);
+            vl_finding_help(f, "remove the attribute: only vfio-pci vGPUs have a display");
+            vl_finding_note(f, "libvirt refuses it: \"<hostdev> attribute 'display' is only supported with "
+                               "model='vfio-pci'\"");
             continue;
         }
-        if (g_strcmp0(display, "on") == 0 && !iop_graphics(m, NULL))
-            vl_report(report, dev,
-                      "vGPU with display='on' but the domain has no <graphics>: libvirt refuses it "
-                      "(\"graphics device is needed for attribute value 'display=on' in "
-                      "<hostdev>\"); add a display to show it on, e.g. <graphics type='spice'><listen "
-                      "type='none'/><gl enable='yes'/></graphics> (the Japanese reinstall guide) or <graphics "
-                      "type='vnc'/>, or set display='off'");
+        if (g_strcmp0(display, "on") == 0 && !iop_graphics(m, NULL)) {
+            f = vl_report(report, dev, "<hostdev>: vGPU with display='on' but the domain has no <graphics>");
+            vl_finding_help(f, "add a display to show it on, e.g. <graphics type='spice'><listen type='none'/><gl "
+                               "enable='yes'/></graphics> (the Japanese reinstall guide) or <graphics type='vnc'/>, "
+                               "or set display='off'");
+            vl_finding_note(f, "libvirt refuses it: \"graphics device is needed for attribute value 'display=on' in "
+                               "<hostdev>\"");
+        }
         if (vl_xml_attr_is(dev, "ramfb", "on")) {
-            if (first_ramfb)
-                vl_report(report, dev,
-                          "a second vGPU with ramfb='on' (the first is on line %d): libvirt refuses "
-                          "it (\"Only one vgpu device can have 'ramfb' enabled\"), QEMU has a single "
-                          "ramfb boot display; keep ramfb='on' on one vGPU only",
-                          vl_xml_line(first_ramfb));
-            else
+            if (first_ramfb) {
+                f = vl_report(report, dev, "<hostdev>: a second vGPU with ramfb='on' (the first is on line %d)",
+                              vl_xml_line(first_ramfb));
+                vl_finding_help(f, "keep ramfb='on' on one vGPU only");
+                vl_finding_note(f, "libvirt refuses it: \"Only one vgpu device can have 'ramfb' enabled\"");
+                vl_finding_note(f, "QEMU has a single ramfb boot display");
+            } else {
                 first_ramfb = dev;
+            }
         }
     }
 }

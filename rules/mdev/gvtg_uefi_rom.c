@@ -14,6 +14,7 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *alias = NULL;
         xmlNodePtr romfile, opregion;
         bool has_rom, has_opregion;
+        VlFinding *f;
 
         /* model is required for an mdev (schema, libvirt) */
         if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "display", "on") || !vl_xml_attr_is(dev, "model", "vfio-pci"))
@@ -25,16 +26,16 @@ check(const VlModel *m, VlReport *report)
         has_opregion = vl_xml_attr_is(opregion, "value", "true");
         if (has_rom && has_opregion)
             continue;
-        vl_report(report, dev,
-                  "vGPU with display='on' in a UEFI guest%s%s: if it is an Intel GVT-g vGPU "
-                  "(i915-GVTg_* type), OVMF has no driver for it and the display stays blank until "
-                  "the guest driver loads; the Japanese reinstall guide feeds the GVT UEFI option ROM and the OpRegion "
-                  "through <qemu:override> on its alias: <qemu:property name='romfile' "
-                  "type='string' value='/var/lib/libvirt/qemu/drivers/vbios_gvt_uefi.rom'/> and "
-                  "<qemu:property name='x-igd-opregion' type='bool' value='true'/> (ignore this for "
-                  "NVIDIA vGPUs)",
-                  has_rom ? "" : " without a UEFI option ROM (romfile)",
-                  has_opregion ? "" : (has_rom ? " without x-igd-opregion=true" : " or x-igd-opregion=true"));
+        f = vl_report(report, dev, "<hostdev>: vGPU display under UEFI%s%s",
+                      has_rom ? "" : " without a UEFI option ROM (romfile)",
+                      has_opregion ? "" : (has_rom ? " without x-igd-opregion=true" : " or x-igd-opregion=true"));
+        vl_finding_help(f, "feed the GVT UEFI option ROM and the OpRegion through <qemu:override> on the device's "
+                           "alias: <qemu:property name='romfile' type='string' "
+                           "value='/var/lib/libvirt/qemu/drivers/vbios_gvt_uefi.rom'/> and <qemu:property "
+                           "name='x-igd-opregion' type='bool' value='true'/>, as the Japanese reinstall guide does");
+        vl_finding_note(f, "if it is an Intel GVT-g vGPU (i915-GVTg_* type) with display='on', OVMF has no driver for "
+                           "it and the display stays blank until the guest driver loads (ignore this for NVIDIA "
+                           "vGPUs)");
     }
 }
 

@@ -16,12 +16,11 @@ check(const VlModel *m, VlReport *report)
         if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci") ||
             !vl_xml_attr_is(dev, "ramfb", "on") || vl_xml_attr_is(dev, "display", "on"))
             continue;
-        f = vl_report(report, dev,
-                      "vGPU with ramfb='on' but display %s: libvirt passes display=off,ramfb=true "
-                      "and QEMU refuses to start (\"ramfb=on requires display=on\"); set "
-                      "display='on'%s",
-                      vl_xml_attr(dev, "display") ? "='off'" : "not 'on' (libvirt's default is off)",
-                      graphics ? "" : " and add a <graphics> display for it");
+        f = vl_report(report, dev, "<hostdev>: vGPU with ramfb='on' but display %s",
+                      vl_xml_attr(dev, "display") ? "='off'" : "not 'on' (libvirt's default is off)");
+        vl_finding_help(f, "set display='on'%s", graphics ? "" : " and add a <graphics> display for it");
+        vl_finding_note(f, "libvirt passes display=off,ramfb=true and QEMU refuses to start (\"ramfb=on requires "
+                           "display=on\")");
         if (graphics)
             vl_finding_set_fix(f, "set display='on'", NULL);
     }

@@ -21,15 +21,12 @@ check(const VlModel *m, VlReport *report)
         driver = iop_override_property(m, alias, "driver");
         if (!vl_xml_attr_is(ramfb, "value", "true"))
             continue;
-        f = vl_report(report, ramfb,
-                      "qemu:override turns on ramfb for vGPU '%s'%s: libvirt does this itself with "
-                      "ramfb='on' on the <hostdev> (it then uses vfio-pci-nohotplug and keeps track of "
-                      "the single ramfb display); write ramfb='on' there and drop the override "
-                      "propert%s",
-                      alias,
-                      driver && vl_xml_attr_is(driver, "value", "vfio-pci-nohotplug")
-                          ? " and switches its driver to vfio-pci-nohotplug" : "",
-                      driver ? "ies" : "y");
+        f = vl_report(report, ramfb, "<qemu:override> turns on ramfb for vGPU '%s'", alias);
+        vl_finding_help(f, "write ramfb='on' on the <hostdev> and drop the override propert%s", driver ? "ies" : "y");
+        if (driver && vl_xml_attr_is(driver, "value", "vfio-pci-nohotplug"))
+            vl_finding_note(f, "the override also switches its driver to vfio-pci-nohotplug");
+        vl_finding_note(f, "libvirt does this itself with ramfb='on' on the <hostdev> (it then uses "
+                           "vfio-pci-nohotplug and keeps track of the single ramfb display)");
         vl_finding_set_fix(f, "ramfb='on' on the hostdev instead of the qemu:override properties", NULL);
     }
 }

@@ -22,15 +22,20 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (vl_xml_attr_is(vl_xml_child(video, "driver"), "name", "vhostuser"))
             continue;
-        f = vl_report(report, accel,
-                      "virtio video with accel3d='yes' but no OpenGL display: libvirt defines the domain but QEMU "
-                      "exits at start (virtio-vga-gl: \"opengl is not available\"); %s",
-                      vl_guest_is_windows(&m->guest)
-                          ? "the Windows viogpudo driver renders nothing in 3D anyway, so remove "
-                            "<acceleration accel3d='yes'/>"
-                          : "remove <acceleration accel3d='yes'/>, or add a local GL display: <graphics "
-                            "type='spice'><listen type='none'/><gl enable='yes'/></graphics> (or egl-headless "
-                            "next to VNC)");
+        f = vl_report(report, accel, "<acceleration>: virtio video with accel3d='yes' but no OpenGL display");
+        if (vl_guest_is_windows(&m->guest)) {
+            vl_finding_help(f, "remove <acceleration accel3d='yes'/>");
+        } else {
+            vl_finding_help(f, "remove <acceleration accel3d='yes'/>, or add a local GL display: <graphics "
+                               "type='spice'><listen type='none'/><gl enable='yes'/></graphics> (or egl-headless "
+                               "next to VNC)");
+        }
+        vl_finding_note(f, "libvirt defines the domain but QEMU exits at start (virtio-vga-gl: \"opengl is not "
+                           "available\")");
+        if (vl_guest_is_windows(&m->guest)) {
+            vl_finding_note(f, "the Windows viogpudo driver renders nothing in 3D anyway");
+            vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        }
         vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
     }
 }

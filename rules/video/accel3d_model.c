@@ -20,11 +20,11 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (vl_xml_attr_is(vl_xml_child(video, "driver"), "name", "vhostuser"))
             continue;
-        f = vl_report(report, accel,
-                      "<video> model '%s' has accel3d='yes': libvirt refuses the domain (\"3d acceleration is "
-                      "supported only with 'virtio' video device\"); remove <acceleration accel3d='yes'/> (only "
-                      "virtio-gpu with virgl renders 3D, and only for guests with a virgl driver)",
-                      type);
+        f = vl_report(report, accel, "<video> model '%s' has accel3d='yes', which only virtio supports", type);
+        vl_finding_help(f, "remove <acceleration accel3d='yes'/>");
+        vl_finding_note(f, "libvirt refuses the domain: \"3d acceleration is supported only with 'virtio' video "
+                           "device\"");
+        vl_finding_note(f, "only virtio-gpu with virgl renders 3D, and only for guests with a virgl driver");
         vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
     }
 }

@@ -58,11 +58,11 @@ check(const VlModel *m, VlReport *report)
     slot = free_root_slot(m);
     where = slot ? g_strdup_printf("<address type='pci' domain='0x0000' bus='0x00' slot='0x%02x' function='0x0'/>", slot)
                  : g_strdup("bus 0x00, once one of its slots 0x01 to 0x1e is freed (all are taken)");
-    f = vl_report(report, address,
-                  "the primary video adapter (%s) sits on PCI bus %s, behind a root port or bridge: with SeaBIOS "
-                  "its VESA BIOS Extensions are unreachable and the guest only gets 640x480 (the Windows "
-                  "installer in grayscale); put it on the root complex: %s",
-                  sv_video_type(video), vl_xml_attr(address, "bus"), where);
+    f = vl_report(report, address, "<video> model '%s': primary adapter sits on PCI bus %s, behind a root port or bridge",
+                  sv_video_type(video), vl_xml_attr(address, "bus"));
+    vl_finding_help(f, "put it on the root complex: %s", where);
+    vl_finding_note(f, "with SeaBIOS its VESA BIOS Extensions are unreachable and the guest only gets 640x480 (the "
+                       "Windows installer in grayscale)");
     if (slot) {
         g_autofree char *value = g_strdup_printf("0x%02x", slot);
         g_autofree char *description = g_strdup_printf("move the primary video adapter to bus 0x00 slot %s", value);

@@ -21,11 +21,10 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (strcmp(type, "qxl") == 0 || strcmp(type, "virtio") == 0 || strcmp(type, "default") == 0)
             continue;
-        f = vl_report(report, model,
-                      "<video> model '%s' has heads='%" G_GUINT64_FORMAT "': libvirt refuses the domain (\"video "
-                      "type '%s' doesn't support multiple 'heads'\"); use heads='1', or type='virtio' (or 'qxl') "
-                      "for several monitors",
-                      type, heads, type);
+        f = vl_report(report, model, "<video> model '%s' has heads='%" G_GUINT64_FORMAT "': only virtio and qxl have several",
+                      type, heads);
+        vl_finding_help(f, "use heads='1', or type='virtio' (or 'qxl') for several monitors");
+        vl_finding_note(f, "libvirt refuses the domain: \"video type '%s' doesn't support multiple 'heads'\"", type);
         vl_finding_set_fix(f, "set heads='1'", NULL);
     }
 }

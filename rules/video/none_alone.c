@@ -18,12 +18,13 @@ check(const VlModel *m, VlReport *report)
 
         if (strcmp(sv_video_type(video), "none") != 0)
             continue;
-        vl_report(report, sv_video_model(video),
-                  "<video><model type='none'/> next to %u other video device%s: libvirt refuses the domain (\"a "
-                  "'none' video type must be the only video device defined for the domain\"); keep either the "
-                  "'none' model (a display served by an mdev or passed-through GPU, as in the Japanese reinstall guide) or the "
-                  "emulated adapters",
-                  videos->len - 1, videos->len == 2 ? "" : "s");
+        VlFinding *f = vl_report(report, sv_video_model(video), "<video><model type='none'/> next to %u other video device%s",
+                                 videos->len - 1, videos->len == 2 ? "" : "s");
+        vl_finding_help(f, "keep either the 'none' model or the emulated adapters");
+        vl_finding_note(f, "libvirt refuses the domain: \"a 'none' video type must be the only video device defined "
+                           "for the domain\"");
+        vl_finding_note(f, "'none' is for a display served by an mdev or passed-through GPU, as in the Japanese "
+                           "reinstall guide");
     }
 }
 

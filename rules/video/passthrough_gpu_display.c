@@ -16,6 +16,7 @@ check(const VlModel *m, VlReport *report)
     g_autofree char *pci = NULL;
     xmlNodePtr video = sv_primary_video(m);
     GPtrArray *graphics = vl_model_devices(m, "graphics");
+    VlFinding *f;
 
     if (!gpu)
         return;
@@ -23,14 +24,19 @@ check(const VlModel *m, VlReport *report)
         return;
     pci = vl_host_pci_address(vl_xml_attr(address, "domain"), vl_xml_attr(address, "bus"),
                               vl_xml_attr(address, "slot"), vl_xml_attr(address, "function"));
-    vl_report(report, video ? (sv_video_model(video) ? sv_video_model(video) : video)
-                            : g_ptr_array_index(graphics, 0),
-              "host device %s looks like a passed-through GPU (%s) but the domain also has an emulated %s "
-              "display: the guest sees a second monitor on it, "
-              "which can become the primary one and hold the desktop; once the GPU works, use <video><model "
-              "type='none'/></video> and remove the <graphics> device (the WindowsKVM build keeps QXL+Spice only as a "
-              "setup fallback)",
-              pci ? pci : "?", why, video ? sv_video_type(video) : "(libvirt default)");
+    if (video)
+        f = vl_report(report, sv_video_model(video) ? sv_video_model(video) : video,
+                      "<video> model '%s': emulated display next to the passed-through GPU %s", sv_video_type(video),
+                      pci ? pci : "?");
+    else
+        f = vl_report(report, g_ptr_array_index(graphics, 0),
+                      "<graphics>: emulated (libvirt default) display next to the passed-through GPU %s",
+                      pci ? pci : "?");
+    vl_finding_help(f, "once the GPU works, use <video><model type='none'/></video> and remove the <graphics> device");
+    vl_finding_note(f, "host device %s looks like a passed-through GPU (%s)", pci ? pci : "?", why);
+    vl_finding_note(f, "the guest sees a second monitor on the emulated display, which can become the primary one and "
+                       "hold the desktop");
+    vl_finding_note(f, "the WindowsKVM build keeps QXL+Spice only as a setup fallback");
 }
 
 const VlRule vl_rule_video_passthrough_gpu_display = {

@@ -20,11 +20,10 @@ check(const VlModel *m, VlReport *report)
             first = model;
             continue;
         }
-        f = vl_report(report, model,
-                      "<video> model '%s' is primary='yes' but the %s video device on line %d already is: "
-                      "libvirt refuses the domain (\"Only one primary video device is supported\"); remove "
-                      "primary='yes' from all but the adapter the firmware and the guest should boot on",
+        f = vl_report(report, model, "<video> model '%s' is primary='yes' but the %s video device on line %d already is",
                       sv_video_type(video), sv_video_type(first->parent), vl_xml_line(first));
+        vl_finding_help(f, "remove primary='yes' from all but the adapter the firmware and the guest should boot on");
+        vl_finding_note(f, "libvirt refuses the domain: \"Only one primary video device is supported\"");
         vl_finding_set_fix(f, "remove primary='yes' from this video model (the first primary stays)", NULL);
     }
 }

@@ -22,11 +22,9 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_parse_uint(text, &kib)) /* also no vgamem at all */
             continue;
         if (strcmp(type, "qxl") != 0) {
-            f = vl_report(report, model,
-                          "<video> model '%s' has vgamem='%s': libvirt refuses the domain (\"vgamem attribute only "
-                          "supported for video type qxl\"); remove vgamem (use vram to size a VGA-compatible "
-                          "adapter's memory)",
-                          type, text);
+            f = vl_report(report, model, "<video> model '%s' has vgamem='%s', which only QXL has", type, text);
+            vl_finding_help(f, "remove vgamem (use vram to size a VGA-compatible adapter's memory)");
+            vl_finding_note(f, "libvirt refuses the domain: \"vgamem attribute only supported for video type qxl\"");
             vl_finding_set_fix(f, "remove vgamem", NULL);
             /* mutate: skip[const-1@26] — kib < 1023 differs from kib < 1024 only at 1023, which is no power of two: still reported, with the same text (chosen by kib < 1024 below) and fix */
         } else if (kib < 1024 || (kib & (kib - 1)) != 0) {
@@ -36,14 +34,13 @@ check(const VlModel *m, VlReport *report)
              * mutate: skip[rel:<=@26] — fixed <= kib differs only when fixed == kib, a power of two of at least 1024, which does not reach this branch */
             while (fixed < kib && fixed < (G_GUINT64_CONSTANT(1) << 31))
                 fixed <<= 1;
-            f = vl_report(report, model,
-                          "QXL vgamem='%s' (KiB): libvirt refuses the domain (\"%s\"); use a power of two of at "
-                          "least 1024, for example vgamem='%" G_GUINT64_FORMAT "' (the WindowsKVM build uses 16384 for "
-                          "high resolutions)",
-                          text,
-                          kib < 1024 ? "value for 'vgamem' must be at least 1 MiB (1024 KiB)"
-                                     : "value for 'vgamem' must be power of two",
-                          fixed);
+            f = vl_report(report, model, "<video> model 'qxl': vgamem='%s' (KiB) is %s", text,
+                          kib < 1024 ? "below 1 MiB" : "not a power of two");
+            vl_finding_help(f, "use a power of two of at least 1024, for example vgamem='%" G_GUINT64_FORMAT "'", fixed);
+            vl_finding_note(f, "libvirt refuses the domain: \"%s\"",
+                            kib < 1024 ? "value for 'vgamem' must be at least 1 MiB (1024 KiB)"
+                                       : "value for 'vgamem' must be power of two");
+            vl_finding_note(f, "the WindowsKVM build uses 16384 for high resolutions");
             vl_finding_set_fix(f, "round vgamem up to a power of two of at least 1024 KiB", NULL);
         }
     }

@@ -21,11 +21,12 @@ check(const VlModel *m, VlReport *report)
         /* two primaries: video-primary-count reports that */
         if (vl_xml_attr_is(sv_video_model(video), "primary", "yes"))
             continue;
-        vl_report(report, sv_video_model(video) ? sv_video_model(video) : video,
-                  "secondary <video> model '%s': libvirt refuses the domain (\"video type '%s' is only valid as "
-                  "primary video device\"); a second adapter must be type='virtio' or type='qxl' (or remove it; "
-                  "one virtio adapter can drive several monitors with heads)",
-                  type, type);
+        VlFinding *f = vl_report(report, sv_video_model(video) ? sv_video_model(video) : video,
+                                 "secondary <video> model '%s', which is only valid as the primary adapter", type);
+        vl_finding_help(f, "make a second adapter type='virtio' or type='qxl', or remove it");
+        vl_finding_note(f, "libvirt refuses the domain: \"video type '%s' is only valid as primary video device\"",
+                        type);
+        vl_finding_note(f, "one virtio adapter can drive several monitors with heads");
     }
 }
 

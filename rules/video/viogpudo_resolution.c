@@ -24,11 +24,14 @@ check(const VlModel *m, VlReport *report)
             !vl_xml_parse_uint(vl_xml_attr(resolution, "x"), &x) ||
             !vl_xml_parse_uint(vl_xml_attr(resolution, "y"), &y) || x * y <= VIOGPUDO_MAX_PIXELS)
             continue;
-        vl_report(report, resolution,
-                  "Windows guest (%s): resolution %" G_GUINT64_FORMAT "x%" G_GUINT64_FORMAT " is %" G_GUINT64_FORMAT
-                  " pixels, above the %u (4x1024x1024) the viogpudo driver supports: Windows falls back to a "
-                  "lower mode; use at most that many, for example x='2560' y='1600'",
-                  m->guest.evidence, x, y, x * y, VIOGPUDO_MAX_PIXELS);
+        VlFinding *f = vl_report(report, resolution,
+                                 "<resolution>: resolution %" G_GUINT64_FORMAT "x%" G_GUINT64_FORMAT
+                                 " is %" G_GUINT64_FORMAT " pixels, above what viogpudo supports",
+                                 x, y, x * y);
+        vl_finding_help(f, "use at most %u pixels, for example x='2560' y='1600'", VIOGPUDO_MAX_PIXELS);
+        vl_finding_note(f, "the Windows viogpudo driver supports at most %u (4x1024x1024) pixels; above that Windows "
+                           "falls back to a lower mode", VIOGPUDO_MAX_PIXELS);
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     }
 }
 

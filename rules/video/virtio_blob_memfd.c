@@ -26,12 +26,12 @@ check(const VlModel *m, VlReport *report)
 
         if (strcmp(sv_video_type(video), "virtio") != 0 || !vl_xml_attr_is(model, "blob", "on"))
             continue;
-        f = vl_report(report, model,
-                      "virtio video with blob='on' but guest memory is %s: libvirt refuses the domain (\"'blob' "
-                      "support for virtio-gpu devices requires a memfd memory backend\"); add <memoryBacking><source "
-                      "type='memfd'/></memoryBacking>",
+        f = vl_report(report, model, "<video> model 'virtio' has blob='on' but guest memory is %s",
                       source ? (vl_xml_attr(source, "type") ? vl_xml_attr(source, "type") : "anonymous")
-                             : "not memfd-backed (no <memoryBacking><source type='memfd'/>)");
+                             : "not memfd-backed");
+        vl_finding_help(f, "add <memoryBacking><source type='memfd'/></memoryBacking>");
+        vl_finding_note(f, "libvirt refuses the domain: \"'blob' support for virtio-gpu devices requires a memfd "
+                           "memory backend\"");
         vl_finding_set_fix(f, "back guest memory with memfd: <source type='memfd'/> in <memoryBacking>", NULL);
     }
 }

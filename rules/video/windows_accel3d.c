@@ -21,11 +21,11 @@ check(const VlModel *m, VlReport *report)
 
         if (!sv_video_accel3d(video, &accel) || strcmp(sv_video_type(video), "virtio") != 0)
             continue;
-        f = vl_report(report, accel,
-                      "Windows guest (%s): accel3d='yes' on the virtio video gives Windows nothing: its viogpudo "
-                      "driver is display-only (no 2D or 3D rendering, no Venus/virgl), while the host still runs "
-                      "the GL renderer and the display must stay local; remove <acceleration accel3d='yes'/>",
-                      m->guest.evidence);
+        f = vl_report(report, accel, "<acceleration>: accel3d='yes' on the virtio video gives a Windows guest nothing");
+        vl_finding_help(f, "remove <acceleration accel3d='yes'/>");
+        vl_finding_note(f, "Windows gets nothing from it: its viogpudo driver is display-only (no 2D or 3D rendering, "
+                           "no Venus/virgl), while the host still runs the GL renderer and the display must stay local");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
     }
 }

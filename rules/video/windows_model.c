@@ -21,12 +21,13 @@ check(const VlModel *m, VlReport *report)
         if (vl_model_devices(m, "graphics")->len == 0)
             return;
         graphics = g_ptr_array_index(vl_model_devices(m, "graphics"), 0);
-        f = vl_report(report, graphics,
-                      "Windows guest (%s) with a display but no <video>: libvirt 9.0 adds a cirrus adapter, which "
-                      "Windows drives with the Microsoft Basic Display Adapter (few, low resolutions); add "
-                      "<video><model type='%s' heads='1' primary='yes'/></video> and install the virtio-win %s "
-                      "driver",
-                      m->guest.evidence, old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+        f = vl_report(report, graphics, "<graphics>: Windows guest with a display but no <video>");
+        vl_finding_help(f, "add <video><model type='%s' heads='1' primary='yes'/></video> and install the virtio-win "
+                           "%s driver",
+                        old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+        vl_finding_note(f, "libvirt 9.0 adds a cirrus adapter, which Windows drives with the Microsoft Basic Display "
+                           "Adapter (few, low resolutions)");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         if (!old_windows)
             vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);
         return;
@@ -36,11 +37,13 @@ check(const VlModel *m, VlReport *report)
           strcmp(type, "default") == 0))
         return;
     f = vl_report(report, sv_video_model(primary) ? sv_video_model(primary) : primary,
-                  "Windows guest (%s): the %s video adapter only gets the Microsoft Basic Display Adapter driver "
-                  "(few, low resolutions, no resizing with the window); use <model type='%s' heads='1' "
-                  "primary='yes'/> with the virtio-win %s driver",
-                  m->guest.evidence, strcmp(type, "default") == 0 ? "default (cirrus)" : type,
-                  old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+                  "<video>: the %s video adapter only gets the Microsoft Basic Display Adapter driver",
+                  strcmp(type, "default") == 0 ? "default (cirrus)" : type);
+    vl_finding_help(f, "use <model type='%s' heads='1' primary='yes'/> with the virtio-win %s driver",
+                    old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
+    vl_finding_note(f, "in a Windows guest the Microsoft Basic Display Adapter offers few, low resolutions and no "
+                       "resizing with the window");
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     if (!old_windows)
         vl_finding_set_fix(f, "make the primary video adapter virtio (VGA-compatible, so Windows still boots "
                               "with its basic driver)",
