@@ -18,8 +18,8 @@ check(const VlModel *m, VlReport *report)
      * CPU, maximum to QEMU's. */
     if (!mode || strcmp(mode, "custom") != 0 || !feature || vl_cpu_model_name(m, buf, sizeof(buf)))
         return;
-    vl_report(report, feature,
-              "<cpu> has <feature> elements but no <model>: add a <model> or use mode='host-passthrough'");
+    vl_finding_help(vl_report(report, feature, "<cpu>: has <feature> elements but no <model>"),
+                    "add a <model> or use mode='host-passthrough'");
 }
 
 const VlRule vl_rule_cpu_features_without_model = {
