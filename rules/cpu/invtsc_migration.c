@@ -33,7 +33,7 @@ check(const VlModel *m, VlReport *report)
                        "destination must support) or say migratable='off' with host-passthrough if migration is "
                        "not wanted");
     vl_finding_note(f, "libvirt refuses to migrate it, and QEMU registers a migration blocker for the invtsc flag");
-    vl_finding_note(f, "%s", why);
+    vl_finding_note(f, "migration matters here: %s", why);
 }
 
 const VlRule vl_rule_cpu_invtsc_migration = {

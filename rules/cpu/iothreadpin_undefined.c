@@ -66,7 +66,7 @@ check(const VlModel *m, VlReport *report)
                                      (const char *) el->name, i);
 
             vl_finding_help(f, "declare it with %s", declare);
-            vl_finding_note(f, "%s%s", defined_s[0] ? "its iothreads are " : "it has no iothreads", defined_s);
+            vl_finding_note(f, "%s%s", defined_s[0] ? "the domain's iothreads are " : "the domain has no iothreads", defined_s);
             vl_finding_note(f, "libvirt refuses the domain: \"Cannot find 'iothread' : %u\"", i);
             g_ptr_array_add(findings, f);
             break;

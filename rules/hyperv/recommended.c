@@ -59,7 +59,7 @@ check(const VlModel *m, VlReport *report)
     else
         f = vl_report(report, m->hyperv, "<hyperv>: Windows guest lacks %u recommended enlightenments",
                       labels->len);
-    vl_finding_help(f, "add %s", xml->str);
+    vl_finding_help(f, "add %s to <hyperv>", xml->str);
     vl_finding_note(f, "<hyperv> lacks %s %s; Windows uses each when offered and virt-manager enables them by "
                        "default",
                     labels->len == 1 ? "the recommended enlightenment" : "the recommended enlightenments", list);
