@@ -8,7 +8,7 @@
 static void
 note_refused(VlFinding *f, const char *error)
 {
-    vl_finding_note(f, "libvirt refuses the domain: \"%s\"", error);
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
 }
 
 static void

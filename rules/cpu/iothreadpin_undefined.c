@@ -53,7 +53,7 @@ check(const VlModel *m, VlReport *report)
             VlFinding *f = vl_report(report, el, "<iothreadpin iothread='0'>: iothread ids start at 1");
 
             vl_finding_help(f, "use the id of a declared iothread");
-            vl_finding_note(f, "libvirt refuses the domain: \"Invalid value for attribute 'iothread' in element "
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Invalid value for attribute 'iothread' in element "
                                "'iothreadpin': Zero is not permitted\"");
             continue;
         }
@@ -67,7 +67,7 @@ check(const VlModel *m, VlReport *report)
 
             vl_finding_help(f, "declare it with %s", declare);
             vl_finding_note(f, "%s%s", defined_s[0] ? "the domain's iothreads are " : "the domain has no iothreads", defined_s);
-            vl_finding_note(f, "libvirt refuses the domain: \"Cannot find 'iothread' : %u\"", i);
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Cannot find 'iothread' : %u\"", i);
             g_ptr_array_add(findings, f);
             break;
         }

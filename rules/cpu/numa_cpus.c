@@ -38,7 +38,7 @@ check(const VlModel *m, VlReport *report)
             else
                 f = vl_report(report, g_ptr_array_index(cells, i), "<cell>: NUMA cells %u and %u share vCPUs", i, j);
             vl_finding_help(f, "give every vCPU to one cell");
-            vl_finding_note(f, "libvirt refuses the domain: \"NUMA cells %u and %u have overlapping vCPU ids\"", i, j);
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"NUMA cells %u and %u have overlapping vCPU ids\"", i, j);
             if (strlen(s) > 30)
                 vl_finding_note(f, "both list vCPUs %s", s);
             vl_finding_note(f, "the cells are numbered by their position, as libvirt's message does");
@@ -49,7 +49,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr numa = ((xmlNodePtr) g_ptr_array_index(cells, 0))->parent;
         f = vl_report(report, numa, "<numa>: the NUMA cells list %u vCPUs but <vcpu> is %u", total, m->vcpus);
         vl_finding_help(f, "give the cells cpus that add up to at most %u, numbered from 0", m->vcpus);
-        vl_finding_note(f, "libvirt refuses the domain: \"Number of CPUs in <numa> exceeds the <vcpu> count\"");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Number of CPUs in <numa> exceeds the <vcpu> count\"");
         goto out;
     }
     for (guint i = 0; i < cells->len; i++) {
@@ -60,7 +60,7 @@ check(const VlModel *m, VlReport *report)
             f = vl_report(report, cell, "<cell id='%s'>: lists vCPU %u, but <vcpu> is %u (vCPUs 0 to %u)",
                           vl_xml_attr(cell, "id") ? vl_xml_attr(cell, "id") : "?", max, m->vcpus, m->vcpus - 1);
             vl_finding_help(f, "renumber the cell's cpus");
-            vl_finding_note(f, "libvirt refuses the domain: \"CPU IDs in <numa> exceed the <vcpu> count\"");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"CPU IDs in <numa> exceed the <vcpu> count\"");
             goto out;
         }
     }

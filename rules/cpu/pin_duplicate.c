@@ -12,7 +12,7 @@ report_duplicate(VlReport *report, xmlNodePtr pin, xmlNodePtr first, const char 
                                           "on line %d)",
                              kind, kind, id, strcmp(kind, "vcpu") == 0 ? "vCPU" : kind, vl_xml_line(first));
 
-    vl_finding_note(f, "libvirt refuses the domain: \"%s\"", error);
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
     return f;
 }
 

@@ -45,7 +45,7 @@ check(const VlModel *m, VlReport *report)
                     fix.cores, fix.threads);
     vl_finding_note(f, "%u sockets x %u dies x %u clusters x %u cores x %u threads = %" G_GUINT64_FORMAT " vCPUs",
                     t->sockets, t->dies, t->clusters, t->cores, t->threads, vl_topology_product(t));
-    vl_finding_note(f, "libvirt refuses this: \"CPU topology doesn't match maximum vcpu count\"");
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"CPU topology doesn't match maximum vcpu count\"");
     /* Only cores changes, so the fix (fixers/cpu-topology-mismatch.xsl)
      * is offered when the other values divide the vCPU count. */
     if (exact) {

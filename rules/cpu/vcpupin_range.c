@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
                       vcpu);
         vl_finding_help(f, "remove it or renumber the pins from 0");
         vl_finding_note(f, "<vcpu> is %u, so vCPUs are numbered 0 to %u", m->vcpus, m->vcpus - 1);
-        vl_finding_note(f, "libvirt drops the element when it defines the domain, with only a log line (\"Ignoring "
+        vl_finding_note(f, "libvirt 9.0 drops the element when it defines the domain, with only a log line (\"Ignoring "
                            "vcpupin for missing vcpus\"), so that pinning never happens");
         vl_finding_set_fix(f, "remove the <vcpupin> libvirt drops anyway", NULL);
     }

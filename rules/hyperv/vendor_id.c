@@ -42,7 +42,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, vendor, "<vendor_id state='on'/>: has no value");
         vl_finding_help(f, "give the Hyper-V vendor string QEMU should report, e.g. value='KVMKVMKVM', or remove "
                            "the element to keep \"Microsoft Hv\"");
-        vl_finding_note(f, "libvirt refuses the domain: \"missing 'value' attribute for HyperV feature "
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"missing 'value' attribute for HyperV feature "
                            "'vendor_id'\"");
         return;
     }
@@ -59,10 +59,10 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, vendor, "<vendor_id>: the value %s", what);
     vl_finding_help(f, "use value='%s'", fixed);
     if (comma) {
-        vl_finding_note(f, "libvirt refuses the domain: \"HyperV vendor_id value is invalid\", as QEMU would read "
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"HyperV vendor_id value is invalid\", as QEMU would read "
                            "the comma as the end of the option");
     } else {
-        vl_finding_note(f, "libvirt refuses the domain: \"HyperV vendor_id value must not be more than 12 "
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"HyperV vendor_id value must not be more than 12 "
                            "characters.\"");
         vl_finding_note(f, "the CPUID leaf holds 12 bytes");
     }
