@@ -29,7 +29,7 @@ expect_rc 0 "--select warning --select uefi-snapshot: a rule and a severity" -- 
 expect_no_grep "uefi-snapshot|: error: " "$tmp/out" "only uefi-snapshot's warnings, and it has none"
 expect_rc 1 "info counts with --fail-on info" -- "$VL" --fail-on info "$clean"
 expect_rc 1 "errors fail by default" -- "$VL" "$bad"
-expect_grep "^examples/win11.xml:22:7: error: \[\*\] Hyper-V <synic> is on but <vpindex> is not" "$tmp/out" "path:line:col: severity: [*] message (fixable)"
+expect_grep "^examples/win11.xml:22:7: error: \[\*\] <synic>: Hyper-V enlightenment on but <vpindex> is not" "$tmp/out" "path:line:col: severity: [*] message (fixable)"
 expect_grep "^\[\*\] [0-9]+ fixable with --fix\.$" "$tmp/out" "summary counts fixable findings"
 expect_grep "more fixable with --fix --unsafe-fixes" "$tmp/out" "summary mentions unsafe fixes"
 expect_rc 0 "--fail-on error ignores warnings" -- "$VL" --fail-on error --select "$core" --ignore hyperv-dependency,virtiofs-shared-memory "$bad"

@@ -79,7 +79,7 @@ then pass; else fail "SARIF output validates against SARIF 2.1.0 and carries rul
 
 # GitHub workflow commands
 expect_rc 1 "github" -- "$VL" --format github --show-suggestions --select "$core" "$bad"
-expect_grep '^::error file=examples/win11.xml,line=22,col=7,title=hyperv-dependency::Hyper-V <synic>' "$tmp/out" "error annotation"
+expect_grep '^::error file=examples/win11.xml,line=22,col=7,title=hyperv-dependency::<synic>: Hyper-V enlightenment on' "$tmp/out" "error annotation"
 expect_grep '^::notice file=examples/win11.xml,line=12,col=3,title=uefi-snapshot::' "$tmp/out" "info becomes notice"
 [ "$(wc -l <"$tmp/out")" -eq 6 ] && pass || fail "github: one annotation per finding"
 expect_rc 1 "github with help and notes" -- "$VL" --format github --select hyperv-stimer "$stimer"

@@ -19,11 +19,11 @@ check(const VlModel *m, VlReport *report)
     where = vl_model_timer(m, "hypervclock");
     if (!where)
         where = m->clock ? m->clock : m->root;
-    f = vl_report(report, where,
-                  "Windows guest (%s) without <timer name='hypervclock' present='yes'/>: Windows then "
-                  "reads time through slow emulated clocksources instead of the Hyper-V reference TSC "
-                  "page; add the timer to <clock>",
-                  m->guest.evidence);
+    f = vl_report(report, where, "<clock>: Windows guest without <timer name='hypervclock' present='yes'/>");
+    vl_finding_help(f, "add <timer name='hypervclock' present='yes'/> to <clock>");
+    vl_finding_note(f, "Windows then reads time through slow emulated clocksources instead of the Hyper-V "
+                       "reference TSC page");
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     if (vl_model_timer(m, "hypervclock"))
         fix = "set present='yes' on <timer name='hypervclock'>";
     else if (m->clock)

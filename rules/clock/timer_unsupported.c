@@ -21,11 +21,15 @@ takes(const char *timer, const char *attr)
     return true;
 }
 
+/* HEADLINE names the timer ("<timer name='platform'>: not a timer QEMU
+ * has"); ERROR is libvirt's message, ADVICE the help and the fix's title. */
 static void
-refused(VlReport *report, xmlNodePtr timer, const char *fmt_what, const char *error, const char *advice)
+refused(VlReport *report, xmlNodePtr timer, const char *headline, const char *error, const char *advice)
 {
-    VlFinding *f = vl_report_severity(report, VL_SEVERITY_ERROR, timer,
-                                      "%s: libvirt refuses the domain (\"%s\"); %s", fmt_what, error, advice);
+    VlFinding *f = vl_report_severity(report, VL_SEVERITY_ERROR, timer, "%s", headline);
+
+    vl_finding_help(f, "%s", advice);
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
     vl_finding_set_fix(f, advice, NULL);
 }
 
@@ -41,14 +45,14 @@ check_timer(VlReport *report, xmlNodePtr timer)
     if (!name)
         return;
     if (strcmp(name, "platform") == 0) {
-        refused(report, timer, "<timer name='platform'> is not a timer QEMU has",
+        refused(report, timer, "<timer name='platform'>: not a timer QEMU has",
                 "unsupported timer type (name) 'platform'", "remove the timer");
         return;
     }
     for (const char *const *attr = attrs; *attr; attr++) {
         if (!vl_xml_attr(timer, *attr) || takes(name, *attr))
             continue;
-        what = g_strdup_printf("<timer name='%s'> does not take %s='%s'", name, *attr, vl_xml_attr(timer, *attr));
+        what = g_strdup_printf("<timer name='%s'>: does not take %s='%s'", name, *attr, vl_xml_attr(timer, *attr));
         error = g_strdup_printf("timer %s doesn't support setting of timer %s", name, *attr);
         advice = g_strdup_printf("remove %s from the timer", *attr);
         refused(report, timer, what, error, advice);
@@ -56,7 +60,7 @@ check_timer(VlReport *report, xmlNodePtr timer)
     }
     /* (only the rtc gets here with a track: takes() above) */
     if (track && strcmp(track, "boot") == 0) {
-        refused(report, timer, "<timer name='rtc' track='boot'> has no QEMU equivalent",
+        refused(report, timer, "<timer name='rtc' track='boot'>: has no QEMU equivalent",
                 "unsupported rtc timer track 'boot'",
                 "remove track (QEMU's RTC then follows the host clock) or use track='guest'");
         return;
@@ -64,20 +68,21 @@ check_timer(VlReport *report, xmlNodePtr timer)
     if (!policy)
         return;
     if (strcmp(name, "rtc") == 0 && (strcmp(policy, "merge") == 0 || strcmp(policy, "discard") == 0)) {
-        what = g_strdup_printf("<timer name='rtc' tickpolicy='%s'> is not a policy QEMU's RTC has", policy);
+        what = g_strdup_printf("<timer name='rtc' tickpolicy='%s'>: not a policy QEMU's RTC has", policy);
         error = g_strdup_printf("unsupported rtc timer tickpolicy '%s'", policy);
         refused(report, timer, what, error,
                 "use tickpolicy='catchup' (QEMU's driftfix=slew, what virt-manager writes) or 'delay'");
     } else if (strcmp(name, "pit") == 0 && strcmp(policy, "merge") == 0) {
-        refused(report, timer, "<timer name='pit' tickpolicy='merge'> is not a policy QEMU's PIT has",
+        refused(report, timer, "<timer name='pit' tickpolicy='merge'>: not a policy QEMU's PIT has",
                 "unsupported pit tickpolicy 'merge'", "use tickpolicy='delay', what virt-manager writes");
     } else if (strcmp(name, "hpet") == 0 || strcmp(name, "tsc") == 0) {
         VlFinding *f = vl_report_severity(report, VL_SEVERITY_WARNING, timer,
-                                          "<timer name='%s' tickpolicy='%s'>: libvirt accepts the tick "
-                                          "policy but passes nothing to QEMU for the %s, so it has no "
-                                          "effect; remove it (lost ticks are handled on the rtc and pit "
-                                          "timers)",
-                                          name, policy, strcmp(name, "hpet") == 0 ? "HPET" : "TSC");
+                                          "<timer name='%s' tickpolicy='%s'>: the tick policy has no effect",
+                                          name, policy);
+
+        vl_finding_help(f, "remove tickpolicy (lost ticks are handled on the rtc and pit timers)");
+        vl_finding_note(f, "libvirt accepts the tick policy but passes nothing to QEMU for the %s",
+                        strcmp(name, "hpet") == 0 ? "HPET" : "TSC");
         vl_finding_set_fix(f, "remove the ignored tickpolicy", NULL);
     }
 }

@@ -4,9 +4,18 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
+/* Add to MISSING the SETTING and WHY it matters. */
+static void
+want(GPtrArray *missing, const char *setting, const char *why)
+{
+    g_ptr_array_add(missing, (gpointer) setting);
+    g_ptr_array_add(missing, (gpointer) why);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
+    /* pairs: the setting, why */
     g_autoptr(GPtrArray) missing = g_ptr_array_new();
     xmlNodePtr rtc = vl_model_timer(m, "rtc");
     xmlNodePtr pit = vl_model_timer(m, "pit");
@@ -18,24 +27,27 @@ check(const VlModel *m, VlReport *report)
         return;
     /* a policy QEMU does not have is clock-timer-unsupported's */
     if (!vl_xml_attr_is(rtc, "tickpolicy", "catchup"))
-        g_ptr_array_add(missing, "<timer name='rtc' tickpolicy='catchup'/> (a delayed RTC tick is "
-                                 "delivered faster until the guest caught up, so Windows time does "
-                                 "not drift behind)");
+        want(missing, "<timer name='rtc' tickpolicy='catchup'/>",
+             "a delayed RTC tick is delivered faster until the guest caught up, so Windows time does not "
+             "drift behind");
     if (!vl_xml_attr_is(pit, "tickpolicy", "delay"))
-        g_ptr_array_add(missing, "<timer name='pit' tickpolicy='delay'/> (no burst of stale PIT ticks "
-                                 "after the vCPU was descheduled)");
+        want(missing, "<timer name='pit' tickpolicy='delay'/>",
+             "no burst of stale PIT ticks after the vCPU was descheduled");
     if (!vl_xml_attr_is(hpet, "present", "no"))
-        g_ptr_array_add(missing, "<timer name='hpet' present='no'/> (Windows otherwise prefers the "
-                                 "emulated HPET, whose every access exits to QEMU)");
+        want(missing, "<timer name='hpet' present='no'/>",
+             "Windows otherwise prefers the emulated HPET, whose every access exits to QEMU");
     if (missing->len == 0)
         return;
-    for (guint i = 0; i < missing->len; i++)
-        g_string_append_printf(list, "%s%s", i ? (i + 1 == missing->len ? " and " : ", ") : "",
+    for (guint i = 0; i < missing->len; i += 2)
+        g_string_append_printf(list, "%s%s", i ? (i + 2 == missing->len ? " and " : ", ") : "",
                                (const char *) g_ptr_array_index(missing, i));
     f = vl_report(report, m->clock ? m->clock : m->root,
-                  "Windows guest (%s): the clock lacks the timer settings virt-manager uses for "
-                  "Windows: %s",
-                  m->guest.evidence, list->str);
+                  "<clock>: Windows guest lacks the timer settings virt-manager uses for Windows");
+    vl_finding_help(f, "set %s in <clock>", list->str);
+    for (guint i = 0; i < missing->len; i += 2)
+        vl_finding_note(f, "%s: %s", (const char *) g_ptr_array_index(missing, i),
+                        (const char *) g_ptr_array_index(missing, i + 1));
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     vl_finding_set_fix(f, "set rtc tickpolicy='catchup', pit tickpolicy='delay' and hpet present='no'", NULL);
 }
 

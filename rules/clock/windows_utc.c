@@ -4,6 +4,16 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
+/* What follows from Windows reading the RTC as local time. */
+static void
+note_local_time(VlFinding *f, const VlModel *m, const char *rtc, const char *until)
+{
+    vl_finding_note(f, "Windows reads %s as local time, so its clock is off by the time zone offset after every "
+                       "boot%s",
+                    rtc, until);
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -15,13 +25,11 @@ check(const VlModel *m, VlReport *report)
     if (!vl_guest_is_windows(&m->guest))
         return;
     if (!offset || strcmp(offset, "utc") == 0) { /* (no <clock> has no offset) */
-        f = vl_report(report, m->clock ? m->clock : m->root,
-                      "Windows guest (%s) with its RTC in UTC (%s): Windows reads the RTC as local "
-                      "time, so its clock is off by the time zone offset after every boot until "
-                      "time sync corrects it; use <clock offset='localtime'> (unless Windows was "
-                      "set up with the RealTimeIsUniversal registry value)",
-                      m->guest.evidence,
+        f = vl_report(report, m->clock ? m->clock : m->root, "<clock>: Windows guest with its RTC in UTC (%s)",
                       !m->clock ? "no <clock>, libvirt's default" : !offset ? "<clock> without offset" : "offset='utc'");
+        vl_finding_help(f, "use <clock offset='localtime'> (unless Windows was set up with the "
+                           "RealTimeIsUniversal registry value)");
+        note_local_time(f, m, "the RTC", " until time sync corrects it");
         vl_finding_set_fix(f, m->clock ? "set offset='localtime' on <clock>" : "add <clock offset='localtime'/>",
                            NULL);
         return;
@@ -30,11 +38,10 @@ check(const VlModel *m, VlReport *report)
      * an adjustment may well be the user's own local time offset */
     if (strcmp(offset, "variable") == 0 && (!basis || strcmp(basis, "utc") == 0) &&
         (!adjustment || strcmp(adjustment, "0") == 0)) {
-        vl_report(report, m->clock,
-                  "Windows guest (%s) with <clock offset='variable'> on a UTC basis and no "
-                  "adjustment: the RTC starts in UTC, but Windows reads it as local time, so its clock "
-                  "is off by the time zone offset after every boot; use basis='localtime'",
-                  m->guest.evidence);
+        f = vl_report(report, m->clock, "<clock offset='variable'>: Windows guest's RTC starts in UTC (UTC basis, "
+                                        "no adjustment)");
+        vl_finding_help(f, "use basis='localtime'");
+        note_local_time(f, m, "it", "");
     }
 }
 

@@ -40,14 +40,14 @@ check(const VlModel *m, VlReport *report)
                     (g_str_has_prefix(model, "EPYC") || g_str_has_prefix(model, "Dhyana"));
     if (!lacks_topoext(model) && !epyc_disabled)
         return;
-    f = vl_report(report, feature ? feature : m->topology.node,
-                  "<topology threads='%u'> on the AMD model %s%s: AMD CPUs describe SMT siblings through "
-                  "topoext, so QEMU warns \"This family of AMD CPU doesn't support hyperthreading(%u)\" and "
-                  "the guest does not see the threads as siblings of one core; add <feature "
-                  "policy='require' name='topoext'/> to <cpu> (the host CPU must have it) or use "
-                  "threads='1'",
-                  m->topology.threads, model, epyc_disabled ? " with topoext disabled" : ", which lacks topoext",
-                  m->topology.threads);
+    f = vl_report(report, feature ? feature : m->topology.node, "<topology threads='%u'>: SMT threads on the AMD model %s%s",
+                  m->topology.threads, model, epyc_disabled ? " with topoext disabled" : ", which lacks topoext");
+    vl_finding_help(f, "add <feature policy='require' name='topoext'/> to <cpu> (the host CPU must have it) or use "
+                       "threads='1'");
+    vl_finding_note(f, "AMD CPUs describe SMT siblings through topoext, so QEMU warns \"This family of AMD CPU "
+                       "doesn't support hyperthreading(%u)\" and the guest does not see the threads as siblings "
+                       "of one core",
+                    m->topology.threads);
     vl_finding_set_fix(f, "require the topoext CPU feature", NULL);
 }
 

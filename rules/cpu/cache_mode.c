@@ -6,6 +6,12 @@
 #include "lint/load/xml.h"
 
 static void
+note_refused(VlFinding *f, const char *error)
+{
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
+}
+
+static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr cache = vl_xml_child(m->cpu, "cache");
@@ -18,26 +24,26 @@ check(const VlModel *m, VlReport *report)
         return;
     if (strcmp(mode, "passthrough") == 0 && g_strcmp0(cpu_mode, "host-passthrough") != 0 &&
         g_strcmp0(cpu_mode, "maximum") != 0) {
-        f = vl_report(report, cache,
-                      "<cache mode='passthrough'> copies the host's cache description and needs a "
-                      "host-passthrough or maximum CPU, but this <cpu> is mode='%s': libvirt refuses the "
-                      "domain (\"CPU cache mode 'passthrough' can only be used with 'host-passthrough' / "
-                      "'maximum' CPUs\"); use <cache level='3' mode='emulate'/> with a named model",
+        f = vl_report(report, cache, "<cache mode='passthrough'>: needs a host-passthrough or maximum CPU, not "
+                                     "mode='%s'",
                       cpu_mode);
+        vl_finding_help(f, "use <cache level='3' mode='emulate'/> with a named model");
+        vl_finding_note(f, "<cache mode='passthrough'> copies the host's cache description");
+        note_refused(f, "CPU cache mode 'passthrough' can only be used with 'host-passthrough' / 'maximum' CPUs");
         vl_finding_set_fix(f, "use <cache level='3' mode='emulate'/>", NULL);
     } else if ((strcmp(mode, "passthrough") == 0 || strcmp(mode, "disable") == 0) && level) {
-        f = vl_report(report, cache,
-                      "<cache mode='%s' level='%s'>: mode %s applies to every cache level and takes no "
-                      "level, so libvirt refuses the domain (\"unsupported CPU cache level for mode "
-                      "'%s'\"); remove level",
-                      mode, level, mode, mode);
+        g_autofree char *error = g_strdup_printf("unsupported CPU cache level for mode '%s'", mode);
+
+        f = vl_report(report, cache, "<cache mode='%s' level='%s'>: mode %s takes no level", mode, level, mode);
+        vl_finding_help(f, "remove level");
+        vl_finding_note(f, "mode %s applies to every cache level", mode);
+        note_refused(f, error);
         vl_finding_set_fix(f, "remove the level attribute", NULL);
     } else if (strcmp(mode, "emulate") == 0 && g_strcmp0(level, "3") != 0) {
-        f = vl_report(report, cache,
-                      "<cache mode='emulate'%s%s%s>: QEMU can only emulate an L3 cache description, so "
-                      "libvirt refuses the domain (\"CPU cache mode 'emulate' can only be used with "
-                      "level='3'\"); use level='3'",
+        f = vl_report(report, cache, "<cache mode='emulate'%s%s%s>: QEMU can only emulate an L3 cache description",
                       level ? " level='" : "", level ? level : "", level ? "'" : "");
+        vl_finding_help(f, "use level='3'");
+        note_refused(f, "CPU cache mode 'emulate' can only be used with level='3'");
         vl_finding_set_fix(f, "set level='3'", NULL);
     }
 }

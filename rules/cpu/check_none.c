@@ -12,6 +12,7 @@ check(const VlModel *m, VlReport *report)
     const char *mode = vl_cpu_mode(m);
     char buf[128];
     const char *model = NULL;
+    VlFinding *f;
 
     if (!vl_xml_attr_is(m->cpu, "check", "none")) /* (false without <cpu>) */
         return;
@@ -24,13 +25,14 @@ check(const VlModel *m, VlReport *report)
     } else if (strcmp(mode, "host-model") != 0) {
         return; /* host-passthrough and maximum have nothing to check */
     }
-    vl_report(report, m->cpu,
-              "<cpu %s check='none'>: libvirt does not compare the %s with what the host and KVM can "
-              "provide, and QEMU only warns and drops features it cannot give, so the guest may start "
-              "with a different CPU on another host, after a host upgrade or a migration; use "
-              "check='partial' (libvirt's default: refuse to start when the host lacks a feature) or "
-              "check='full' (also verify the CPU QEMU created)",
-              model ? "mode='custom'" : "mode='host-model'", model ? model : "host-model CPU");
+    f = vl_report(report, m->cpu, "<cpu %s check='none'>: the CPU is not checked against the host",
+                  model ? "mode='custom'" : "mode='host-model'");
+    vl_finding_help(f, "use check='partial' (libvirt's default: refuse to start when the host lacks a feature) or "
+                       "check='full' (also verify the CPU QEMU created)");
+    vl_finding_note(f, "libvirt does not compare the %s with what the host and KVM can provide, and QEMU only warns "
+                       "and drops features it cannot give, so the guest may start with a different CPU on another "
+                       "host, after a host upgrade or a migration",
+                    model ? model : "host-model CPU");
 }
 
 const VlRule vl_rule_cpu_check_none = {

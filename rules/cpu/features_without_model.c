@@ -12,14 +12,16 @@ check(const VlModel *m, VlReport *report)
     const char *mode = vl_cpu_mode(m);
     xmlNodePtr feature = vl_xml_child(m->cpu, "feature");
     char buf[128];
+    VlFinding *f;
 
     /* libvirt checks mode custom only (its default when <cpu> says none):
      * host-model and host-passthrough take features as changes to the host
      * CPU, maximum to QEMU's. */
     if (!mode || strcmp(mode, "custom") != 0 || !feature || vl_cpu_model_name(m, buf, sizeof(buf)))
         return;
-    vl_report(report, feature,
-              "<cpu> has <feature> elements but no <model>: add a <model> or use mode='host-passthrough'");
+    f = vl_report(report, feature, "<cpu>: has <feature> elements but no <model>");
+    vl_finding_help(f, "add a <model> or use mode='host-passthrough'");
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Non-empty feature list specified without CPU model\"");
 }
 
 const VlRule vl_rule_cpu_features_without_model = {

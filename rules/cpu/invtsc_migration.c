@@ -13,6 +13,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr invtsc = vl_cpu_feature(m, "invtsc");
     xmlNodePtr tsc = vl_model_timer(m, "tsc");
     const char *why;
+    VlFinding *f;
 
     /* (a feature that is on has a <cpu>, so a mode) */
     if (!vl_cpu_feature_on(m, "invtsc") || vl_xml_attr(tsc, "frequency"))
@@ -26,13 +27,13 @@ check(const VlModel *m, VlReport *report)
               "leaves out non-migratable features unless they are asked for";
     else
         return; /* migratable='off' says it: no migration wanted */
-    vl_report(report, invtsc,
-              "<feature name='invtsc'> without a fixed TSC frequency makes the domain impossible to "
-              "migrate live (libvirt refuses to migrate it, and QEMU registers a migration blocker "
-              "for the invtsc flag), although %s; set the frequency with <timer name='tsc' "
-              "frequency='...'/> (the host's TSC rate, which every destination must support) or say "
-              "migratable='off' with host-passthrough if migration is not wanted",
-              why);
+    f = vl_report(report, invtsc, "<feature name='invtsc'>: without a fixed TSC frequency the domain cannot "
+                                  "migrate live");
+    vl_finding_help(f, "set the frequency with <timer name='tsc' frequency='...'/> (the host's TSC rate, which every "
+                       "destination must support) or say migratable='off' with host-passthrough if migration is "
+                       "not wanted");
+    vl_finding_note(f, "libvirt refuses to migrate it, and QEMU registers a migration blocker for the invtsc flag");
+    vl_finding_note(f, "migration matters here: %s", why);
 }
 
 const VlRule vl_rule_cpu_invtsc_migration = {

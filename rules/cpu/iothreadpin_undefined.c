@@ -50,10 +50,11 @@ check(const VlModel *m, VlReport *report)
 
         if (zero) {
             vl_cpuset_clear(&ids);
-            vl_report(report, el,
-                      "<iothreadpin iothread='0'>: iothread ids start at 1, and libvirt refuses the "
-                      "domain (\"Invalid value for attribute 'iothread' in element 'iothreadpin': Zero "
-                      "is not permitted\"); use the id of a declared iothread");
+            VlFinding *f = vl_report(report, el, "<iothreadpin iothread='0'>: iothread ids start at 1");
+
+            vl_finding_help(f, "use the id of a declared iothread");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Invalid value for attribute 'iothread' in element "
+                               "'iothreadpin': Zero is not permitted\"");
             continue;
         }
         for (guint i = 0; i < ids.size; i++) {
@@ -61,14 +62,13 @@ check(const VlModel *m, VlReport *report)
                 continue;
             declare = has_ids ? g_strdup_printf("<iothread id='%u'/> in <iothreadids>", i)
                               : g_strdup_printf("<iothreads>%u</iothreads> (ids run from 1)", i);
-            g_ptr_array_add(findings,
-                            vl_report(report, el,
-                                      "<%s> names iothread %u, which the domain does not define (%s%s): "
-                                      "libvirt refuses the domain (\"Cannot find 'iothread' : %u\"); "
-                                      "declare it with %s",
-                                      (const char *) el->name, i,
-                                      defined_s[0] ? "its iothreads are " : "it has no iothreads",
-                                      defined_s, i, declare));
+            VlFinding *f = vl_report(report, el, "<%s>: names iothread %u, which the domain does not define",
+                                     (const char *) el->name, i);
+
+            vl_finding_help(f, "declare it with %s", declare);
+            vl_finding_note(f, "%s%s", defined_s[0] ? "the domain's iothreads are " : "the domain has no iothreads", defined_s);
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Cannot find 'iothread' : %u\"", i);
+            g_ptr_array_add(findings, f);
             break;
         }
         /* every undeclared id this element names, for the fix */

@@ -30,40 +30,49 @@ every_vcpu_pinned(const VlModel *m)
     return count >= m->vcpus;
 }
 
+/* The finding on a hint next to a CPU that is not host-passthrough. */
+static VlFinding *
+report_mode(VlReport *report, VlSeverity severity, xmlNodePtr hint)
+{
+    return vl_report_severity(report, severity, hint, "<hint-dedicated state='on'/>: without a host-passthrough CPU");
+}
+
+#define REFUSAL "\"kvm-hint-dedicated=on is only applicable for cpu host-passthrough\""
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr hint = vl_xml_child(vl_xml_child(m->features, "kvm"), "hint-dedicated");
     unsigned v = m->config->libvirt_version;
     char version[32];
+    VlFinding *f;
 
     if (!vl_state_on(hint))
         return;
     vl_version_format(v, version, sizeof(version));
     if (g_strcmp0(vl_cpu_mode(m), "host-passthrough") != 0 && v < ACCEPTED_SINCE) {
-        if (v < REFUSED_UNTIL)
-            vl_report_severity(report, VL_SEVERITY_ERROR, hint,
-                               "<hint-dedicated state='on'/> without a host-passthrough CPU: libvirt %s "
-                               "refuses the domain (\"kvm-hint-dedicated=on is only applicable for cpu "
-                               "host-passthrough\"); use <cpu mode='host-passthrough'> or drop the hint "
-                               "(libvirt 9.0 and later accept it with any CPU mode)",
-                               version);
-        else
-            vl_report_severity(report, VL_SEVERITY_WARNING, hint,
-                               "<hint-dedicated state='on'/> without a host-passthrough CPU: libvirt "
-                               "releases up to at least 7.0 refuse this (\"kvm-hint-dedicated=on is only "
-                               "applicable for cpu host-passthrough\"); 9.0 accepts it, and libvirt %s may "
-                               "still refuse it; use host-passthrough or check with virsh define",
-                               version);
+        if (v < REFUSED_UNTIL) {
+            f = report_mode(report, VL_SEVERITY_ERROR, hint);
+            vl_finding_help(f, "use <cpu mode='host-passthrough'> or drop the hint");
+            vl_finding_note(f, "libvirt %s refuses the domain: " REFUSAL, version);
+            vl_finding_note(f, "libvirt 9.0 and later accept it with any CPU mode");
+        } else {
+            f = report_mode(report, VL_SEVERITY_WARNING, hint);
+            vl_finding_help(f, "use host-passthrough or check with virsh define");
+            vl_finding_note(f, "libvirt releases up to at least 7.0 refuse this: " REFUSAL);
+            vl_finding_note(f, "9.0 accepts it, and libvirt %s may still refuse it", version);
+        }
         return;
     }
-    if (!every_vcpu_pinned(m))
-        vl_report_severity(report, VL_SEVERITY_WARNING, hint,
-                           "<hint-dedicated state='on'/> tells the guest that each vCPU has a host CPU of "
-                           "its own and is never preempted (KVM_HINTS_REALTIME), but not every vCPU has a "
-                           "<vcpupin>: a guest that believes it (Linux turns off paravirtual spinlocks and "
-                           "idles by polling) stalls when a vCPU is preempted anyway; pin every vCPU to its "
-                           "own host CPU, or drop the hint");
+    if (!every_vcpu_pinned(m)) {
+        f = vl_report_severity(report, VL_SEVERITY_WARNING, hint,
+                               "<hint-dedicated state='on'/>: not every vCPU has a <vcpupin>");
+        vl_finding_help(f, "pin every vCPU to its own host CPU, or drop the hint");
+        vl_finding_note(f, "the hint tells the guest that each vCPU has a host CPU of its own and is never "
+                           "preempted (KVM_HINTS_REALTIME)");
+        vl_finding_note(f, "a guest that believes it (Linux turns off paravirtual spinlocks and idles by polling) "
+                           "stalls when a vCPU is preempted anyway");
+    }
 }
 
 const VlRule vl_rule_cpu_kvm_hint_dedicated = {

@@ -12,6 +12,7 @@ check(const VlModel *m, VlReport *report)
     GPtrArray *cells = m->numa_cells;
     VlCpuset *sets;
     guint total = 0;
+    VlFinding *f;
 
     /* (without cells, every loop below runs zero times and total is 0) */
     sets = g_new0(VlCpuset, cells->len);
@@ -30,20 +31,25 @@ check(const VlModel *m, VlReport *report)
             if (!*s)
                 continue;
             /* libvirt numbers the cells by position in its message */
-            vl_report(report, g_ptr_array_index(cells, i),
-                      "NUMA cells %u and %u both list vCPU%s %s: libvirt refuses the domain (\"NUMA cells %u "
-                      "and %u have overlapping vCPU ids\"); give every vCPU to one cell",
-                      i, j, strchr(s, ',') || strchr(s, '-') ? "s" : "", s, i, j);
+            /* the shared vCPUs in the headline only while the list is short */
+            if (strlen(s) <= 30)
+                f = vl_report(report, g_ptr_array_index(cells, i), "<cell>: NUMA cells %u and %u both list vCPU%s %s",
+                              i, j, strchr(s, ',') || strchr(s, '-') ? "s" : "", s);
+            else
+                f = vl_report(report, g_ptr_array_index(cells, i), "<cell>: NUMA cells %u and %u share vCPUs", i, j);
+            vl_finding_help(f, "give every vCPU to one cell");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"NUMA cells %u and %u have overlapping vCPU ids\"", i, j);
+            if (strlen(s) > 30)
+                vl_finding_note(f, "both list vCPUs %s", s);
+            vl_finding_note(f, "the cells are numbered by their position, as libvirt's message does");
             goto out;
         }
     }
     if (total > m->vcpus) {
         xmlNodePtr numa = ((xmlNodePtr) g_ptr_array_index(cells, 0))->parent;
-        vl_report(report, numa,
-                  "the NUMA cells list %u vCPUs but <vcpu> is %u: libvirt refuses the domain (\"Number of "
-                  "CPUs in <numa> exceeds the <vcpu> count\"); give the cells cpus that add up to at most "
-                  "%u, numbered from 0",
-                  total, m->vcpus, m->vcpus);
+        f = vl_report(report, numa, "<numa>: the NUMA cells list %u vCPUs but <vcpu> is %u", total, m->vcpus);
+        vl_finding_help(f, "give the cells cpus that add up to at most %u, numbered from 0", m->vcpus);
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Number of CPUs in <numa> exceeds the <vcpu> count\"");
         goto out;
     }
     for (guint i = 0; i < cells->len; i++) {
@@ -51,10 +57,10 @@ check(const VlModel *m, VlReport *report)
         guint max;
 
         if (vl_cpuset_max(&sets[i], &max) && max >= m->vcpus) {
-            vl_report(report, cell,
-                      "NUMA cell %s lists vCPU %u, but <vcpu> is %u (vCPUs 0 to %u): libvirt refuses the "
-                      "domain (\"CPU IDs in <numa> exceed the <vcpu> count\"); renumber the cell's cpus",
-                      vl_xml_attr(cell, "id") ? vl_xml_attr(cell, "id") : "?", max, m->vcpus, m->vcpus - 1);
+            f = vl_report(report, cell, "<cell id='%s'>: lists vCPU %u, but <vcpu> is %u (vCPUs 0 to %u)",
+                          vl_xml_attr(cell, "id") ? vl_xml_attr(cell, "id") : "?", max, m->vcpus, m->vcpus - 1);
+            vl_finding_help(f, "renumber the cell's cpus");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"CPU IDs in <numa> exceed the <vcpu> count\"");
             goto out;
         }
     }

@@ -3,6 +3,19 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
+/* PIN repeats the pin of FIRST for the same ID (KIND: "vcpu", "iothread"). */
+static VlFinding *
+report_duplicate(VlReport *report, xmlNodePtr pin, xmlNodePtr first, const char *kind, guint64 id,
+                 const char *error)
+{
+    VlFinding *f = vl_report(report, pin, "<%spin %s='%" G_GUINT64_FORMAT "'>: second pin for this %s (the first is "
+                                          "on line %d)",
+                             kind, kind, id, strcmp(kind, "vcpu") == 0 ? "vCPU" : kind, vl_xml_line(first));
+
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
+    return f;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -24,18 +37,13 @@ check(const VlModel *m, VlReport *report)
         if (is_vcpu && id >= m->vcpus)
             continue;
         if ((first = g_hash_table_lookup(seen, GUINT_TO_POINTER((guint) id)))) {
-            if (is_vcpu)
-                vl_report(report, pin,
-                          "second <vcpupin> for vCPU %" G_GUINT64_FORMAT " (the first is on line %d): "
-                          "libvirt refuses the domain (\"duplicate vcpupin for vcpu '%" G_GUINT64_FORMAT
-                          "'\"); keep one, with the union of the cpusets if both were meant",
-                          id, vl_xml_line(first), id);
-            else
-                vl_report(report, pin,
-                          "second <iothreadpin> for iothread %" G_GUINT64_FORMAT " (the first is on line "
-                          "%d): libvirt refuses the domain (\"duplicate iothreadpin for same iothread '%"
-                          G_GUINT64_FORMAT "'\"); keep one",
-                          id, vl_xml_line(first), id);
+            g_autofree char *error = is_vcpu
+                                         ? g_strdup_printf("duplicate vcpupin for vcpu '%" G_GUINT64_FORMAT "'", id)
+                                         : g_strdup_printf("duplicate iothreadpin for same iothread '%" G_GUINT64_FORMAT
+                                                           "'", id);
+            VlFinding *f = report_duplicate(report, pin, first, attr, id, error);
+
+            vl_finding_help(f, is_vcpu ? "keep one, with the union of the cpusets if both were meant" : "keep one");
             continue;
         }
         g_hash_table_insert(seen, GUINT_TO_POINTER((guint) id), pin);

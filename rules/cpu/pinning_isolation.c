@@ -97,12 +97,12 @@ check(const VlModel *m, VlReport *report)
         vl_cpuset_clear(&floating);
     }
     if (problems->len) {
-        g_autofree char *list = vl_join_and(problems);
-        vl_report(report, cputune,
-                  "vCPUs are pinned, but %s: the pinned vCPUs can still be preempted, which is the "
-                  "jitter pinning is meant to remove; pin every vCPU, and put <emulatorpin> and "
-                  "<iothreadpin> on host CPUs no vCPU uses",
-                  list);
+        VlFinding *f = vl_report(report, cputune, "<cputune>: vCPUs are pinned, but can still be preempted");
+
+        vl_finding_help(f, "pin every vCPU, and put <emulatorpin> and <iothreadpin> on host CPUs no vCPU uses");
+        for (guint i = 0; i < problems->len; i++)
+            vl_finding_note(f, "%s", (const char *) g_ptr_array_index(problems, i));
+        vl_finding_note(f, "a preempted vCPU is the jitter pinning is meant to remove");
     }
 out:
     vl_cpuset_clear(&vcpu_hosts);

@@ -41,7 +41,7 @@ check(const VlModel *m, VlReport *report)
     unsigned limit, threads, cores;
     guint64 per_socket, used;
     bool smt;
-    g_autofree char *edition = NULL, *smt_note = NULL, *description = NULL;
+    g_autofree char *edition = NULL, *smt_note = NULL, *description = NULL, *unknown = NULL;
     g_autofree char *cores_s = NULL, *threads_s = NULL;
     VlFinding *f;
 
@@ -58,21 +58,22 @@ check(const VlModel *m, VlReport *report)
     smt_note = smt ? g_strdup_printf(" (2 threads per core, mirroring an SMT host for the %s CPU)",
                                      vl_xml_attr(m->cpu, "mode"))
                    : g_strdup("");
-    if (m->guest.edition == VL_EDITION_UNKNOWN)
+    if (m->guest.edition == VL_EDITION_UNKNOWN) {
         edition = g_strdup("the edition is unknown, so virtlint assumes Home, the strictest desktop "
-                           "limit of 1 socket (declare it with --edition or "
-                           "<virtlint:guest edition='...'/> in the metadata)");
-    else
+                           "limit of 1 socket");
+        unknown = g_strdup(" (and declare the edition with --edition or <virtlint:guest edition='...'/> in the "
+                           "metadata)");
+    } else
         edition = g_strdup_printf("the %s edition uses at most %u socket%s",
                                   vl_guest_edition_name(m->guest.edition), limit, limit == 1 ? "" : "s");
 
-    f = vl_report(report, location(m),
-                  "Windows guest (%s) will use only %" G_GUINT64_FORMAT " of its %u vCPUs: the topology has "
-                  "%u sockets%s and %s; put the vCPUs in one socket: "
-                  "<topology sockets='1' dies='1' cores='%u' threads='%u'/>%s",
-                  m->guest.evidence, used, m->vcpus, t->sockets,
-                  t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)",
-                  edition, cores, threads, smt_note);
+    f = vl_report(report, location(m), "<%s>: Windows guest will use only %" G_GUINT64_FORMAT " of its %u vCPUs",
+                  (const char *) location(m)->name, used, m->vcpus);
+    vl_finding_help(f, "put the vCPUs in one socket: <topology sockets='1' dies='1' cores='%u' threads='%u'/>%s%s",
+                    cores, threads, smt_note, unknown ? unknown : "");
+    vl_finding_note(f, "the topology has %u sockets%s and %s", t->sockets,
+                    t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)", edition);
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
 
     /* fixers/cpu-socket-limit.xsl writes exactly the topology above */
     cores_s = g_strdup_printf("%u", cores);

@@ -100,39 +100,42 @@ check(const VlModel *m, VlReport *report)
     if (m->vcpus <= MAX_WITHOUT_EIM || !is_x86(m))
         return;
     if (m->machine_family != VL_MACHINE_Q35) {
-        vl_report(report, where,
-                  "%u vCPUs on %s: an i440fx machine holds at most 255 vCPUs, so libvirt refuses the "
-                  "domain (\"Maximum CPUs greater than specified machine type limit 255\" with QEMU 7.2, "
-                  "or \"more than 255 vCPUs are only supported on q35-based machine types\"); use at most "
-                  "255 vCPUs, or a q35 machine with an IOMMU in extended interrupt mode",
-                  m->vcpus, m->machine ? m->machine : "the default machine type (pc, i440fx)");
+        f = vl_report(report, where, "<%s>: %u vCPUs on %s", (const char *) where->name, m->vcpus,
+                      m->machine ? m->machine : "the default machine type (pc, i440fx)");
+        vl_finding_help(f, "use at most 255 vCPUs, or a q35 machine with an IOMMU in extended interrupt mode");
+        vl_finding_note(f, "an i440fx machine holds at most 255 vCPUs, so libvirt refuses the domain (\"Maximum CPUs "
+                           "greater than specified machine type limit 255\" with QEMU 7.2, or \"more than 255 vCPUs "
+                           "are only supported on q35-based machine types\")");
         return;
     }
     limit = q35_limit(m);
     if (m->vcpus > limit) {
-        vl_report(report, where,
-                  "%u vCPUs on %s, whose limit is %u vCPUs: libvirt refuses the domain (\"Maximum CPUs "
-                  "greater than specified machine type limit %u\"); use at most %u vCPUs or a newer q35 "
-                  "machine version (1024 from pc-q35-8.1, 4096 from pc-q35-9.0)",
-                  m->vcpus, m->machine, limit, limit, limit);
+        f = vl_report(report, where, "<%s>: %u vCPUs on %s, whose limit is %u vCPUs", (const char *) where->name,
+                      m->vcpus, m->machine, limit);
+        vl_finding_help(f, "use at most %u vCPUs or a newer q35 machine version (1024 from pc-q35-8.1, 4096 from "
+                           "pc-q35-9.0)",
+                        limit);
+        vl_finding_note(f, "libvirt refuses the domain: \"Maximum CPUs greater than specified machine type limit %u\"",
+                        limit);
         return;
     }
     if (has_eim(m) || libvirt_adds_eim(m))
         return;
     vl_version_format(m->config->libvirt_version, version, sizeof(version));
-    f = vl_report(report, where,
-                  "%u vCPUs need x2APIC ids above 255, which the guest can only address through an IOMMU "
-                  "with interrupt remapping in extended interrupt mode: libvirt %s refuses the domain (\"%s\"); "
-                  "add <iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
-                  "<ioapic driver='qemu'/> to <features>%s",
-                  m->vcpus, version,
-                  m->config->libvirt_version >= SPLIT_IOAPIC_SINCE
-                      ? "more than 255 vCPUs require either IOAPIC in QEMU or an iommu device with EIM or XTSup "
-                        "mode enabled"
-                      : "more than 255 vCPUs require extended interrupt mode enabled on the iommu device",
-                  m->config->libvirt_version >= EIM_AUTOADD_SINCE
-                      ? ""
-                      : " (libvirt 10.10 and later add it themselves when there is no IOMMU)");
+    f = vl_report(report, where, "<%s>: %u vCPUs need x2APIC ids above 255, without an IOMMU in extended interrupt "
+                                 "mode",
+                  (const char *) where->name, m->vcpus);
+    vl_finding_help(f, "add <iommu model='intel'><driver intremap='on' eim='on'/></iommu> to <devices> and "
+                       "<ioapic driver='qemu'/> to <features>");
+    vl_finding_note(f, "the guest can only address x2APIC ids above 255 through an IOMMU with interrupt remapping "
+                       "in extended interrupt mode");
+    vl_finding_note(f, "libvirt %s refuses the domain: \"%s\"", version,
+                    m->config->libvirt_version >= SPLIT_IOAPIC_SINCE
+                        ? "more than 255 vCPUs require either IOAPIC in QEMU or an iommu device with EIM or XTSup "
+                          "mode enabled"
+                        : "more than 255 vCPUs require extended interrupt mode enabled on the iommu device");
+    if (m->config->libvirt_version < EIM_AUTOADD_SINCE)
+        vl_finding_note(f, "libvirt 10.10 and later add it themselves when there is no IOMMU");
     /* an existing IOMMU of another model cannot simply get eim */
     if (!m->devices)
         return;

@@ -39,12 +39,13 @@ check(const VlModel *m, VlReport *report)
     if (!t->node || vl_topology_product(t) == 0 || vl_topology_product(t) == m->vcpus)
         return;
     exact = suggest(t, m->vcpus, &fix);
-    f = vl_report(report, t->node,
-                  "<topology> describes %" G_GUINT64_FORMAT " vCPUs (%u sockets x %u dies x %u clusters x "
-                  "%u cores x %u threads) but <vcpu> is %u: libvirt refuses this (\"CPU topology doesn't "
-                  "match maximum vcpu count\"); use for example sockets='%u' dies='%u' cores='%u' threads='%u'",
-                  vl_topology_product(t), t->sockets, t->dies, t->clusters, t->cores, t->threads, m->vcpus,
-                  fix.sockets, fix.dies, fix.cores, fix.threads);
+    f = vl_report(report, t->node, "<topology>: describes %" G_GUINT64_FORMAT " vCPUs but <vcpu> is %u",
+                  vl_topology_product(t), m->vcpus);
+    vl_finding_help(f, "use for example sockets='%u' dies='%u' cores='%u' threads='%u'", fix.sockets, fix.dies,
+                    fix.cores, fix.threads);
+    vl_finding_note(f, "%u sockets x %u dies x %u clusters x %u cores x %u threads = %" G_GUINT64_FORMAT " vCPUs",
+                    t->sockets, t->dies, t->clusters, t->cores, t->threads, vl_topology_product(t));
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"CPU topology doesn't match maximum vcpu count\"");
     /* Only cores changes, so the fix (fixers/cpu-topology-mismatch.xsl)
      * is offered when the other values divide the vCPU count. */
     if (exact) {

@@ -14,12 +14,12 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_is(pin, "vcpupin") || !vl_xml_parse_uint(vl_xml_attr(pin, "vcpu"), &vcpu) ||
             vcpu < m->vcpus)
             continue;
-        f = vl_report(report, pin,
-                      "<vcpupin vcpu='%" G_GUINT64_FORMAT "'> names a vCPU the domain does not have "
-                      "(<vcpu> is %u, so vCPUs are numbered 0 to %u): libvirt drops the element when it "
-                      "defines the domain, with only a log line (\"Ignoring vcpupin for missing "
-                      "vcpus\"), so that pinning never happens; remove it or renumber the pins from 0",
-                      vcpu, m->vcpus, m->vcpus - 1);
+        f = vl_report(report, pin, "<vcpupin vcpu='%" G_GUINT64_FORMAT "'>: names a vCPU the domain does not have",
+                      vcpu);
+        vl_finding_help(f, "remove it or renumber the pins from 0");
+        vl_finding_note(f, "<vcpu> is %u, so vCPUs are numbered 0 to %u", m->vcpus, m->vcpus - 1);
+        vl_finding_note(f, "libvirt 9.0 drops the element when it defines the domain, with only a log line (\"Ignoring "
+                           "vcpupin for missing vcpus\"), so that pinning never happens");
         vl_finding_set_fix(f, "remove the <vcpupin> libvirt drops anyway", NULL);
     }
 }

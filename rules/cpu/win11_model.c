@@ -58,25 +58,27 @@ check(const VlModel *m, VlReport *report)
     where = m->cpu ? m->cpu : (m->vcpu ? m->vcpu : m->root);
     if (!model || lacks_sse42_popcnt(model)) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, where,
-                               "Windows 11 guest (%s) on the %s CPU model%s, which lacks SSE4.2 and POPCNT: "
-                               "Windows 11 24H2 and later do not boot without them (and older releases "
-                               "report the PC as unsupported); use <cpu mode='host-passthrough' "
-                               "check='none' migratable='on'/>, or a named model of Windows 11's "
-                               "generation such as Cascadelake-Server or EPYC-Rome",
-                               m->guest.evidence, model ? model : "qemu64",
-                               model ? "" : (m->cpu ? " (libvirt's default when <cpu> names no model)"
-                                                    : " (libvirt's default without <cpu>)"));
+                               "<%s>: Windows 11 guest on the %s CPU model, which lacks SSE4.2 and POPCNT",
+                               (const char *) where->name, model ? model : "qemu64");
+        vl_finding_help(f, "use <cpu mode='host-passthrough' check='none' migratable='on'/>, or a named model of "
+                           "Windows 11's generation such as Cascadelake-Server or EPYC-Rome");
+        vl_finding_note(f, "Windows 11 24H2 and later do not boot without them (and older releases report the PC as "
+                           "unsupported)");
+        if (!model)
+            vl_finding_note(f, "qemu64 is libvirt's default %s",
+                            m->cpu ? "when <cpu> names no model" : "without <cpu>");
     } else if (!windows11_generation(model)) {
-        f = vl_report(report, where,
-                      "Windows 11 guest (%s) on the %s CPU model, which reports a processor older than "
-                      "Windows 11's supported list (Intel 8th generation and 2nd generation Xeon Scalable, "
-                      "AMD Zen 2 EPYC and later): PC Health Check and Windows Update report the processor "
-                      "as unsupported; use host-passthrough or a model "
-                      "such as Cascadelake-Server, Icelake-Server or EPYC-Rome",
-                      m->guest.evidence, model);
+        f = vl_report(report, where, "<%s>: Windows 11 guest on the %s CPU model, an unsupported processor",
+                      (const char *) where->name, model);
+        vl_finding_help(f, "use host-passthrough or a model such as Cascadelake-Server, Icelake-Server or EPYC-Rome");
+        vl_finding_note(f, "the %s CPU model, which reports a processor older than Windows 11's supported list "
+                           "(Intel 8th generation and 2nd generation Xeon Scalable, AMD Zen 2 EPYC and later), is "
+                           "reported as unsupported by PC Health Check and Windows Update",
+                        model);
     } else {
         return;
     }
+    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
     if (g_strcmp0(m->domain_type, "kvm") == 0)
         vl_finding_set_fix(f, "use <cpu mode='host-passthrough' check='none' migratable='on'> (keeping "
                               "topology, NUMA, cache and feature settings)",

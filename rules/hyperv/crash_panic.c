@@ -29,13 +29,14 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_attr_is(panic, "model", "hyperv"))
             continue;
-        f = vl_report(report, panic,
-                      "Windows guest (%s): <panic model='hyperv'/> gives Windows QEMU's hv-crash MSRs; "
-                      "on a bugcheck Windows reports through them first, QEMU treats that as a guest "
-                      "panic and libvirt applies <on_crash> (%s) before Windows can write MEMORY.DMP or "
-                      "a minidump; remove the panic device unless the host collects the crash (then use "
-                      "<on_crash>coredump-restart</on_crash> or preserve)",
-                      m->guest.evidence, *on_crash ? on_crash : "destroy, the default");
+        f = vl_report(report, panic, "<panic model='hyperv'>: keeps Windows from writing its crash dumps");
+        vl_finding_help(f, "remove the panic device unless the host collects the crash (then use "
+                           "<on_crash>coredump-restart</on_crash> or preserve)");
+        vl_finding_note(f, "<panic model='hyperv'/> gives Windows QEMU's hv-crash MSRs; on a bugcheck Windows "
+                           "reports through them first, QEMU treats that as a guest panic and libvirt applies "
+                           "<on_crash> (%s) before Windows can write MEMORY.DMP or a minidump",
+                        *on_crash ? on_crash : "destroy, the default");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         vl_finding_set_fix(f, "remove <panic model='hyperv'/>", NULL);
     }
 }

@@ -45,6 +45,17 @@ libvirt_name(const char *feature)
     return g_strdup_printf("'%s' feature", feature);
 }
 
+/* The note quoting QEMU's refusal of FEATURE without REQUIRES (QEMU names
+ * them "Hyper-V synthetic timers (hv-stimer)"). */
+static void
+note_qemu_refuses(VlFinding *f, const char *feature_desc, const char *requires_desc, bool libvirt_refuses_too)
+{
+    vl_finding_note(f, "%s: \"Hyper-V %s requires Hyper-V %s\"",
+                    libvirt_refuses_too ? "QEMU would not start it either"
+                                        : "libvirt accepts this, but QEMU refuses to start",
+                    feature_desc, requires_desc);
+}
+
 static bool
 is_clock(const char *feature)
 {
@@ -100,10 +111,11 @@ check_sub_features(const VlModel *m, VlReport *report, const char *parent)
         if (!vl_xml_attr_is(sub, "state", "on")) /* false for text and comment nodes */
             continue;
         f = vl_report_severity(report, VL_SEVERITY_WARNING, sub,
-                               "<%s><%s state='on'/></%s> has no effect while <%s> is off: libvirt only "
-                               "passes %s-%s to QEMU when %s itself is on; set <%s state='on'>",
-                               parent, (const char *) sub->name, parent, parent, parent,
-                               (const char *) sub->name, parent, parent);
+                               "<%s><%s state='on'/>: has no effect while <%s> is off", parent,
+                               (const char *) sub->name, parent);
+        vl_finding_help(f, "set <%s state='on'>", parent);
+        vl_finding_note(f, "libvirt only passes %s-%s to QEMU when %s itself is on", parent,
+                        (const char *) sub->name, parent);
         fix = fix_description(m, parent);
         vl_finding_set_fix(f, fix, "ensure", parent, NULL);
     }
@@ -121,19 +133,17 @@ check_tlbflush_direct(const VlModel *m, VlReport *report)
     /* without <direct>, vl_xml_attr_is is false */
     if (!vl_model_hyperv_on(m, "tlbflush") || !vl_xml_attr_is(direct, "state", "on") || vl_model_hyperv_on(m, "vapic"))
         return;
-    if (m->config->libvirt_version >= LIBVIRT_TLBFLUSH_DIRECT_SINCE)
-        f = vl_report(report, direct,
-                      "<tlbflush><direct state='on'/></tlbflush> is on but <vapic> is not: libvirt 12.8 "
-                      "refuses the domain at define (\"'hv-tlbflush-direct' hyperv feature requires 'vapic' "
-                      "feature\"), and QEMU would not start it (\"Hyper-V %s requires Hyper-V %s\"); add "
-                      "<vapic state='on'/> to <hyperv>",
-                      "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"));
-    else
-        f = vl_report(report, direct,
-                      "<tlbflush><direct state='on'/></tlbflush> is on but <vapic> is not: QEMU refuses to "
-                      "start (\"Hyper-V %s requires Hyper-V %s\"), and libvirt 12.8 already refuses the "
-                      "domain at define; add <vapic state='on'/> to <hyperv>",
-                      "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"));
+    f = vl_report(report, direct, "<tlbflush><direct state='on'/>: on but <vapic> is not");
+    vl_finding_help(f, "add <vapic state='on'/> to <hyperv>");
+    if (m->config->libvirt_version >= LIBVIRT_TLBFLUSH_DIRECT_SINCE) {
+        vl_finding_note(f, "libvirt 12.8 refuses the domain at define: \"'hv-tlbflush-direct' hyperv feature "
+                           "requires 'vapic' feature\"");
+        note_qemu_refuses(f, "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"), true);
+    } else {
+        vl_finding_note(f, "QEMU refuses to start: \"Hyper-V %s requires Hyper-V %s\"",
+                        "direct TLB flush (hv-tlbflush-direct)", vl_hyperv_qemu_desc("vapic"));
+        vl_finding_note(f, "libvirt 12.8 already refuses the domain at define");
+    }
     fix = fix_description(m, "vapic");
     vl_finding_set_fix(f, fix, "ensure", "vapic", NULL);
 }
@@ -158,22 +168,16 @@ check(const VlModel *m, VlReport *report)
         else
             advice = g_strdup_printf("add <%s state='on'/> to <hyperv>", e->requires);
         releases = libvirt_refuses(m, e->feature);
+        f = vl_report(report, vl_model_hyperv_feature(m, e->feature), "<%s>: Hyper-V enlightenment on but %s is not",
+                      e->feature, needed);
+        vl_finding_help(f, "%s", advice);
         if (releases) {
             g_autofree char *name = libvirt_name(e->requires);
 
-            f = vl_report(report, vl_model_hyperv_feature(m, e->feature),
-                          "Hyper-V <%s> is on but %s is not: libvirt %s refuse the domain at define "
-                          "(\"'%s' hyperv feature requires %s\"), and QEMU would not start it (\"Hyper-V %s "
-                          "requires Hyper-V %s\"); %s",
-                          e->feature, needed, releases, e->feature, name, vl_hyperv_qemu_desc(e->feature),
-                          vl_hyperv_qemu_desc(e->requires), advice);
-        } else {
-            f = vl_report(report, vl_model_hyperv_feature(m, e->feature),
-                          "Hyper-V <%s> is on but %s is not: libvirt accepts this, but QEMU refuses to "
-                          "start (\"Hyper-V %s requires Hyper-V %s\"); %s",
-                          e->feature, needed, vl_hyperv_qemu_desc(e->feature),
-                          vl_hyperv_qemu_desc(e->requires), advice);
+            vl_finding_note(f, "libvirt %s refuse the domain at define: \"'%s' hyperv feature requires %s\"",
+                            releases, e->feature, name);
         }
+        note_qemu_refuses(f, vl_hyperv_qemu_desc(e->feature), vl_hyperv_qemu_desc(e->requires), releases != NULL);
         /* hyperv.xsl closes what is on under the same edges */
         fix = fix_description(m, e->requires);
         vl_finding_set_fix(f, fix, "ensure", "", NULL);

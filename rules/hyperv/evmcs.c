@@ -27,7 +27,7 @@ check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr evmcs = vl_model_hyperv_feature(m, "evmcs");
     const char *mode = vl_cpu_mode(m);
-    g_autofree char *hint = NULL;
+    VlFinding *f;
     char buf[128];
     const char *model;
 
@@ -35,16 +35,14 @@ check(const VlModel *m, VlReport *report)
     if (!vl_model_hyperv_custom(m) || !vl_state_on(evmcs))
         return;
     model = mode && strcmp(mode, "custom") == 0 ? vl_cpu_model_name(m, buf, sizeof(buf)) : NULL;
-    if (is_amd_model(model))
-        hint = g_strdup_printf(" The CPU model %s says this host is AMD, where it cannot start.", model);
 
-    vl_report(report, evmcs,
-              "<evmcs state='on'/> (hv-evmcs, enlightened VMCS) exists only on Intel hosts: on an AMD "
-              "host the domain does not start (libvirt: \"host doesn't support hyperv 'evmcs' "
-              "feature\", or QEMU: \"Hyper-V enlightened VMCS (hv-evmcs) is not supported by "
-              "kernel\"), and it only speeds up a guest that itself runs Hyper-V (WSL2, VBS, "
-              "Hyper-V role).%s Remove it unless the host is Intel; keep it there for nested use",
-              hint ? hint : "");
+    f = vl_report(report, evmcs, "<evmcs state='on'/>: the enlightened VMCS (hv-evmcs) exists only on Intel hosts");
+    vl_finding_help(f, "remove it unless the host is Intel; keep it there for nested use");
+    vl_finding_note(f, "on an AMD host the domain does not start (libvirt: \"host doesn't support hyperv 'evmcs' "
+                       "feature\", or QEMU: \"Hyper-V enlightened VMCS (hv-evmcs) is not supported by kernel\")");
+    vl_finding_note(f, "it only speeds up a guest that itself runs Hyper-V (WSL2, VBS, Hyper-V role)");
+    if (is_amd_model(model))
+        vl_finding_note(f, "the CPU model %s says this host is AMD, where it cannot start", model);
 }
 
 const VlRule vl_rule_hyperv_evmcs = {

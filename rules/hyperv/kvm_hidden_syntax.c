@@ -67,15 +67,20 @@ check(const VlModel *m, VlReport *report)
     if (bad->len == 0)
         return;
 
-    f = vl_report(report, kvm,
-                  "<kvm%s> is not libvirt syntax: the KVM features are child elements with a state "
-                  "attribute, so libvirt ignores the attribute%s (the schema rejects it)%s; write "
-                  "<kvm>%s</kvm>",
-                  bad->str, strchr(bad->str + 1, ' ') ? "s" : "",
-                  hides ? " and KVM stays visible to the guest (QEMU's -cpu gets no kvm=off), so GPU "
-                          "drivers that refuse to run in a VM still detect it"
-                        : "",
-                  good->len ? good->str : "<hidden state='on'/>");
+    /* the attributes as written, in a note when they are too long for a headline */
+    if (bad->len <= 48)
+        f = vl_report(report, kvm, "<kvm%s>: not libvirt syntax", bad->str);
+    else
+        f = vl_report(report, kvm, "<kvm>: attributes are not libvirt syntax");
+    vl_finding_help(f, "write <kvm>%s</kvm>", good->len ? good->str : "<hidden state='on'/>");
+    vl_finding_note(f, "the KVM features are child elements with a state attribute, so libvirt ignores the "
+                       "attribute%s (the schema rejects it)",
+                    strchr(bad->str + 1, ' ') ? "s" : "");
+    if (bad->len > 48)
+        vl_finding_note(f, "the element is written <kvm%s>", bad->str);
+    if (hides)
+        vl_finding_note(f, "KVM stays visible to the guest (QEMU's -cpu gets no kvm=off), so GPU drivers that "
+                           "refuse to run in a VM still detect it");
     if (fixable)
         vl_finding_set_fix(f, good->len ? "move the attributes into child elements with a state attribute"
                                         : "remove the attributes the child elements already express",

@@ -10,13 +10,16 @@
 static void
 check(const VlModel *m, VlReport *report)
 {
+    VlFinding *f;
+
     if (g_strcmp0(m->hyperv_mode, "passthrough") != 0) /* hyperv_mode is NULL without <hyperv> */
         return;
-    vl_report(report, m->hyperv,
-              "<hyperv mode='passthrough'> (QEMU's hv-passthrough) hands the guest every "
-              "enlightenment the host's KVM supports: QEMU documents it as a debugging feature not "
-              "for production, it blocks live migration, and what Windows sees changes whenever the "
-              "host kernel or QEMU is upgraded; %s",
+    f = vl_report(report, m->hyperv,
+                  "<hyperv mode='passthrough'>: hands the guest every enlightenment the host's KVM supports");
+    vl_finding_note(f, "QEMU documents hv-passthrough as a debugging feature not for production");
+    vl_finding_note(f, "it blocks live migration, and what Windows sees changes whenever the host kernel or "
+                       "QEMU is upgraded");
+    vl_finding_help(f, "%s",
               m->config->libvirt_version >= HYPERV_HOST_MODEL_SINCE
                   ? "use <hyperv mode='host-model'> (libvirt 11.9 and later), which fixes the list "
                     "when the domain starts, or mode='custom' with an explicit list"

@@ -11,29 +11,32 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr reenl = vl_model_hyperv_feature(m, "reenlightenment");
     xmlNodePtr avic = vl_model_hyperv_feature(m, "avic");
 
+    VlFinding *f;
+
     if (!vl_model_hyperv_custom(m))
         return;
-    if (vl_state_on(reset))
-        vl_report(report, reset,
-                  "<reset state='on'/> (hv-reset) offers Windows a reset MSR that QEMU's documentation "
-                  "calls not a recommended way for Windows to reboot, one modern Hyper-V no longer "
-                  "exposes and Windows may never use; it can be removed");
-    if (vl_state_on(reenl))
-        vl_report(report, reenl,
-                  "<reenlightenment state='on'/> (hv-reenlightenment) is nested-specific: it only "
-                  "serves a guest that runs Hyper-V itself (WSL2, VBS), and only on hosts with TSC "
-                  "scaling or when the guest is never migrated%s; remove it unless the guest runs "
-                  "nested",
-                  vl_model_hyperv_on(m, "frequencies")
-                      ? ""
-                      : ", and without <frequencies state='on'/>, which QEMU recommends with it, it "
-                        "cannot give nested guests a stable clock anyway");
-    if (vl_state_on(avic))
-        vl_report(report, avic,
-                  "<avic state='on'/> (hv-avic) keeps hardware APIC virtualization on alongside "
-                  "SynIC: it helps on hosts with Intel APICv or AMD AVIC and, per QEMU, may slow the "
-                  "guest down on hardware without them; keep it only if the host has APICv/AVIC "
-                  "enabled");
+    if (vl_state_on(reset)) {
+        f = vl_report(report, reset, "<reset state='on'/>: hv-reset offers Windows a reset MSR it may never use");
+        vl_finding_help(f, "remove <reset state='on'/> from <hyperv>");
+        vl_finding_note(f, "QEMU's documentation calls hv-reset not a recommended way for Windows to reboot, "
+                           "and modern Hyper-V no longer exposes it");
+    }
+    if (vl_state_on(reenl)) {
+        f = vl_report(report, reenl, "<reenlightenment state='on'/>: hv-reenlightenment is nested-specific");
+        vl_finding_help(f, "remove it unless the guest runs nested");
+        vl_finding_note(f, "it only serves a guest that runs Hyper-V itself (WSL2, VBS), and only on hosts with "
+                           "TSC scaling or when the guest is never migrated");
+        if (!vl_model_hyperv_on(m, "frequencies"))
+            vl_finding_note(f, "without <frequencies state='on'/>, which QEMU recommends with it, it cannot give "
+                               "nested guests a stable clock anyway");
+    }
+    if (vl_state_on(avic)) {
+        f = vl_report(report, avic, "<avic state='on'/>: hv-avic may slow the guest down on hosts without APICv/AVIC");
+        vl_finding_help(f, "keep it only if the host has APICv/AVIC enabled");
+        vl_finding_note(f, "hv-avic keeps hardware APIC virtualization on alongside SynIC: it helps on hosts with "
+                           "Intel APICv or AMD AVIC and, per QEMU, may slow the guest down on hardware without "
+                           "them");
+    }
 }
 
 const VlRule vl_rule_hyperv_questionable = {

@@ -53,11 +53,17 @@ check(const VlModel *m, VlReport *report)
         return;
 
     list = vl_join_and(labels);
-    f = vl_report(report, m->hyperv,
-                  "Windows guest (%s): <hyperv> lacks %s %s; Windows uses each when offered and "
-                  "virt-manager enables them by default; add %s",
-                  m->guest.evidence, labels->len == 1 ? "the recommended enlightenment" : "the recommended enlightenments",
-                  list, xml->str);
+    if (labels->len == 1)
+        f = vl_report(report, m->hyperv, "<hyperv>: Windows guest lacks the recommended enlightenment <%s>",
+                      add->str);
+    else
+        f = vl_report(report, m->hyperv, "<hyperv>: Windows guest lacks %u recommended enlightenments",
+                      labels->len);
+    vl_finding_help(f, "add %s to <hyperv>", xml->str);
+    vl_finding_note(f, "<hyperv> lacks %s %s; Windows uses each when offered and virt-manager enables them by "
+                       "default",
+                    labels->len == 1 ? "the recommended enlightenment" : "the recommended enlightenments", list);
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     description = g_strdup_printf("add %s to <hyperv>", xml->str);
     vl_finding_set_fix(f, description, "add", add->str, NULL);
 }

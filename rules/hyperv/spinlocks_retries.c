@@ -16,16 +16,14 @@ check(const VlModel *m, VlReport *report)
     if (!vl_xml_attr_is(spin, "state", "on")) /* false without the element */
         return;
     if (!retries) {
-        f = vl_report(report, spin,
-                      "<spinlocks state='on'/> has no retries attribute: libvirt refuses the domain "
-                      "(\"Missing required attribute 'retries' in element 'spinlocks'\"); write "
-                      "<spinlocks state='on' retries='8191'/>");
+        f = vl_report(report, spin, "<spinlocks state='on'/>: has no retries attribute");
+        vl_finding_help(f, "write <spinlocks state='on' retries='8191'/>");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Missing required attribute 'retries' in element "
+                           "'spinlocks'\"");
     } else if (vl_xml_parse_uint(retries, &n) && n < MIN_RETRIES) {
-        f = vl_report(report, spin,
-                      "<spinlocks retries='%s'> is below 4095: libvirt refuses the domain (\"HyperV "
-                      "spinlock retry count must be at least 4095\"); use retries='8191', the value "
-                      "virt-manager writes",
-                      retries);
+        f = vl_report(report, spin, "<spinlocks retries='%s'>: is below 4095", retries);
+        vl_finding_help(f, "use retries='8191', the value virt-manager writes");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"HyperV spinlock retry count must be at least 4095\"");
     } else {
         return;
     }

@@ -31,35 +31,41 @@ check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr vendor = vl_model_hyperv_feature(m, "vendor_id");
     const char *value = vl_xml_attr(vendor, "value");
-    g_autofree char *fixed = NULL, *description = NULL;
+    g_autofree char *fixed = NULL, *description = NULL, *what = NULL;
     VlFinding *f;
+    bool comma;
 
     /* libvirt checks the value only when the feature is on, in every mode */
     if (!vl_xml_attr_is(vendor, "state", "on")) /* false without the element */
         return;
     if (!value) {
-        vl_report(report, vendor,
-                  "<vendor_id state='on'/> has no value: libvirt refuses the domain (\"missing 'value' "
-                  "attribute for HyperV feature 'vendor_id'\"); give the Hyper-V vendor string QEMU "
-                  "should report, e.g. value='KVMKVMKVM', or remove the element to keep \"Microsoft Hv\"");
+        f = vl_report(report, vendor, "<vendor_id state='on'/>: has no value");
+        vl_finding_help(f, "give the Hyper-V vendor string QEMU should report, e.g. value='KVMKVMKVM', or remove "
+                           "the element to keep \"Microsoft Hv\"");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"missing 'value' attribute for HyperV feature "
+                           "'vendor_id'\"");
         return;
     }
     if (strlen(value) <= MAX_VENDOR_ID && !strchr(value, ','))
         return;
 
     fixed = repaired(value);
-    if (strchr(value, ','))
-        f = vl_report(report, vendor,
-                      "<vendor_id value='%s'> contains a comma: libvirt refuses the domain (\"HyperV "
-                      "vendor_id value is invalid\"), as QEMU would read the comma as the end of the "
-                      "option; use value='%s'",
-                      value, fixed);
+    comma = strchr(value, ',') != NULL;
+    what = comma ? g_strdup("contains a comma") : g_strdup_printf("is %zu bytes long", strlen(value));
+    /* the value in the headline only while it is short */
+    if (strlen(value) <= 40)
+        f = vl_report(report, vendor, "<vendor_id value='%s'>: %s", value, what);
     else
-        f = vl_report(report, vendor,
-                      "<vendor_id value='%s'> is %zu bytes long: libvirt refuses the domain (\"HyperV "
-                      "vendor_id value must not be more than 12 characters.\"); the CPUID leaf holds 12 "
-                      "bytes, so use value='%s'",
-                      value, strlen(value), fixed);
+        f = vl_report(report, vendor, "<vendor_id>: the value %s", what);
+    vl_finding_help(f, "use value='%s'", fixed);
+    if (comma) {
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"HyperV vendor_id value is invalid\", as QEMU would read "
+                           "the comma as the end of the option");
+    } else {
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"HyperV vendor_id value must not be more than 12 "
+                           "characters.\"");
+        vl_finding_note(f, "the CPUID leaf holds 12 bytes");
+    }
     if (*fixed) {
         description = g_strdup_printf("set value='%s' on <vendor_id>", fixed);
         vl_finding_set_fix(f, description, "value", fixed, NULL);
