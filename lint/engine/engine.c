@@ -22,6 +22,16 @@ is_severity(const char *name)
     return vl_severity_parse(name, &sev) == 0;
 }
 
+/* NAMES name RULE itself, not only its category. */
+static bool
+names_rule(const VlRule *rule, char **names)
+{
+    for (char **n = names; n && *n; n++)
+        if (strcmp(*n, rule->id) == 0)
+            return true;
+    return false;
+}
+
 static bool
 rule_matches(const VlRule *rule, char **names)
 {
@@ -96,6 +106,8 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
     for (gsize i = 0; i < count; i++) {
         engine->enabled[i] = (!names_rules(config->select) || rule_matches(rules[i], config->select)) &&
                              !rule_matches(rules[i], config->ignore);
+        if (rules[i]->opt_in && !names_rule(rules[i], config->select))
+            engine->enabled[i] = false;
         /* host-aware rules need host facts (main.c says once when they are skipped) */
         if (rules[i]->needs_host && vl_host_empty(config->host))
             engine->enabled[i] = false;

@@ -41,6 +41,10 @@ typedef struct VlRule {
     /* For VL_REFUSED_BY_LIBVIRT: a piece of libvirt's error message, so the
      * agreement test can find the libvirt test files the rule must flag. */
     const char *libvirt_error;
+    /* Off unless --select (or select =) names it by id: a rule that would
+     * fire on nearly every ordinary VM with nothing wrong, kept for those
+     * who want it.  Its rationale says why it is off. */
+    bool opt_in;
     /* Its findings say what the VM cannot do (snapshots, migration), with
      * nothing to fix: the engine lists them together, in one finding of
      * domain-limitations per domain. */

@@ -31,6 +31,7 @@ rule_json(const VlRule *rule)
     json_object_object_add(obj, "summary", json_object_new_string(rule->summary));
     json_object_object_add(obj, "rationale", json_object_new_string(rule->rationale));
     json_object_object_add(obj, "fix", json_object_new_string(vl_fix_name(rule->fix)));
+    json_object_object_add(obj, "default", json_object_new_boolean(!rule->opt_in));
     json_object_object_add(obj, "sources", sources);
     json_object_object_add(obj, "refused_by", json_object_new_string(vl_refused_by_name(rule->refused_by)));
     json_object_object_add(obj, "libvirt_error", rule->libvirt_error ? json_object_new_string(rule->libvirt_error) : NULL);
@@ -88,6 +89,10 @@ vl_ruledoc_section(FILE *out, const VlRule *rule, const char *verified)
     fprintf(out, "%s.\n\n", rule->summary);
     fprintf(out, "- Category: %s\n- Severity: %s\n- Fix: %s\n", rule->category,
             vl_severity_name(rule->severity), fix_sentence(rule->fix));
+    if (rule->opt_in)
+        fprintf(out, "- Off by default: runs only when selected by its id (`--select %s`)\n", rule->id);
+    if (rule->consequence)
+        fprintf(out, "- A consequence, not a problem: listed in `domain-limitations` with the others\n");
     if (rule->fix != VL_FIX_NONE)
         fprintf(out, "- Fixer: `fixers/%s.xsl`\n", rule->fixer ? rule->fixer : rule->id);
     if (verified && *verified)
@@ -118,8 +123,9 @@ vl_ruledoc_markdown(FILE *out, GHashTable *verified)
     for (gsize i = 0; i < count; i++) {
         const char *releases = verified ? g_hash_table_lookup(verified, rules[i]->id) : NULL;
 
-        fprintf(out, "| [%s](#%s) | %s | %s | %s | %s | %s |\n", rules[i]->id, rules[i]->id, rules[i]->category,
-                vl_severity_name(rules[i]->severity), vl_fix_name(rules[i]->fix),
+        fprintf(out, "| [%s](#%s) | %s | %s%s | %s | %s | %s |\n", rules[i]->id, rules[i]->id, rules[i]->category,
+                vl_severity_name(rules[i]->severity), rules[i]->opt_in ? " (off by default)" : "",
+                vl_fix_name(rules[i]->fix),
                 releases && *releases ? releases : "", rules[i]->summary);
     }
     fputc('\n', out);
