@@ -37,11 +37,14 @@ check(const VlModel *m, VlReport *report)
         }
         if (vl_cpuset_count(&missing)) {
             list = vl_cpuset_format(&missing);
-            vl_report(report, pin,
-                      "<%s cpuset='%s'> names host CPU%s %s, which this host does not have (it has %u): the "
-                      "guest fails to start (the affinity cannot be set); pin to CPUs the host has",
-                      (const char *) pin->name, vl_xml_attr(pin, "cpuset"), vl_cpuset_count(&missing) == 1 ? "" : "s",
-                      list, g_hash_table_size(h->cpus));
+            VlFinding *f = vl_report(report, pin, "<%s>: pins to host CPUs this host does not have (it has %u)",
+                                     (const char *) pin->name, g_hash_table_size(h->cpus));
+
+            vl_finding_help(f, "pin to CPUs the host has");
+            vl_finding_note(f, "cpuset='%s' names host CPU%s %s, which this host does not have (it has %u)",
+                            vl_xml_attr(pin, "cpuset"), vl_cpuset_count(&missing) == 1 ? "" : "s", list,
+                            g_hash_table_size(h->cpus));
+            vl_finding_note(f, "the guest fails to start (the affinity cannot be set)");
         }
         vl_cpuset_clear(&set);
         vl_cpuset_clear(&missing);

@@ -25,12 +25,14 @@ check_device_model(const VlModel *m, VlReport *report, const char *device, const
         xmlNodePtr where = attr_child ? vl_xml_child(dev, attr_child) : dev;
         const char *model = vl_xml_attr(where, attr_child ? "type" : "model");
         g_autofree char *offered = NULL;
+        VlFinding *f;
 
         if (!model || g_ptr_array_find_with_equal_func(supported, model, g_str_equal, NULL))
             continue;
         offered = join(supported);
-        vl_report(report, where, "%s model '%s' is not supported by the host's QEMU (domcapabilities offers: %s)",
-                  device, model, offered);
+        f = vl_report(report, where, "<%s>: %s model '%s' is not supported by the host's QEMU",
+                      (const char *) where->name, device, model);
+        vl_finding_note(f, "domcapabilities offers: %s", offered);
     }
 }
 

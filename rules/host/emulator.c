@@ -13,10 +13,14 @@ check(const VlModel *m, VlReport *report)
 
     if (!h->have_caps || !*vl_xml_text(emu, path, sizeof(path)))
         return;
-    if (!g_ptr_array_find_with_equal_func(h->emulators, path, g_str_equal, NULL))
-        vl_report(report, emu, "emulator %s is not one this host's libvirt knows (capabilities list %u): libvirt "
-                  "refuses the domain if the binary is missing; remove <emulator> to let libvirt choose",
-                  path, h->emulators->len);
+    if (!g_ptr_array_find_with_equal_func(h->emulators, path, g_str_equal, NULL)) {
+        VlFinding *f = vl_report(report, emu, "<emulator>: not an emulator this host's libvirt knows");
+
+        vl_finding_help(f, "remove <emulator> to let libvirt choose");
+        vl_finding_note(f, "emulator %s is not one this host's libvirt knows (capabilities list %u)", path,
+                        h->emulators->len);
+        vl_finding_note(f, "libvirt refuses the domain if the binary is missing");
+    }
 }
 
 const VlRule vl_rule_host_emulator = {

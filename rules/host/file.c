@@ -16,16 +16,22 @@ check(const VlModel *m, VlReport *report)
 
         if (file) {
             g_autofree char *path = g_strndup(file + 5, strcspn(file + 5, ","));
-            if (*path == '/' && !g_file_test(path, G_FILE_TEST_EXISTS))
-                vl_report(report, arg, "%s does not exist on this host: QEMU fails to start", path);
+            if (*path == '/' && !g_file_test(path, G_FILE_TEST_EXISTS)) {
+                VlFinding *f = vl_report(report, arg, "<qemu:arg>: names a file that does not exist on this host");
+
+                vl_finding_note(f, "%s does not exist on this host: QEMU fails to start", path);
+            }
         }
     }
     for (guint i = 0; i < m->hostdevs->len; i++) {
         xmlNodePtr rom = vl_xml_child(g_ptr_array_index(m->hostdevs, i), "rom");
         const char *path = vl_xml_attr(rom, "file");
 
-        if (path && *path && !g_file_test(path, G_FILE_TEST_EXISTS))
-            vl_report(report, rom, "ROM file %s does not exist on this host: the guest fails to start", path);
+        if (path && *path && !g_file_test(path, G_FILE_TEST_EXISTS)) {
+            VlFinding *f = vl_report(report, rom, "<rom>: the ROM file does not exist on this host");
+
+            vl_finding_note(f, "ROM file %s does not exist on this host: the guest fails to start", path);
+        }
     }
 }
 

@@ -9,17 +9,22 @@ check(const VlModel *m, VlReport *report)
 {
     const VlHost *h = m->config->host;
     char path[1024];
+    VlFinding *f;
 
     if (!h->have_domcaps)
         return;
-    if (vl_xml_attr_is(m->os, "firmware", "efi") && !h->efi)
-        vl_report(report, m->os, "firmware='efi', but the host's QEMU has no UEFI firmware described (domcapabilities "
-                  "lists none): install OVMF (Debian: ovmf)");
+    if (vl_xml_attr_is(m->os, "firmware", "efi") && !h->efi) {
+        f = vl_report(report, m->os, "<os firmware='efi'>: the host's QEMU has no UEFI firmware described");
+        vl_finding_help(f, "install OVMF (Debian: ovmf)");
+        vl_finding_note(f, "domcapabilities lists none");
+    }
     if (*vl_xml_text(m->loader, path, sizeof(path)) && h->loaders->len &&
-        !g_ptr_array_find_with_equal_func(h->loaders, path, g_str_equal, NULL))
-        vl_report(report, m->loader, "loader %s is not among the firmware images the host's QEMU knows (%u listed in "
-                  "domcapabilities): the guest fails to start if the file is missing",
-                  path, h->loaders->len);
+        !g_ptr_array_find_with_equal_func(h->loaders, path, g_str_equal, NULL)) {
+        f = vl_report(report, m->loader, "<loader>: not among the firmware images the host's QEMU knows");
+        vl_finding_note(f, "loader %s is not among the firmware images the host's QEMU knows (%u listed in "
+                           "domcapabilities)", path, h->loaders->len);
+        vl_finding_note(f, "the guest fails to start if the file is missing");
+    }
 }
 
 const VlRule vl_rule_host_firmware = {

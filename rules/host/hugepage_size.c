@@ -20,10 +20,14 @@ check(const VlModel *m, VlReport *report)
             continue;
         for (guint i = 0; i < h->page_sizes_kib->len; i++)
             offered |= g_array_index(h->page_sizes_kib, guint64, i) == kib;
-        if (!offered)
-            vl_report(report, page,
-                      "hugepages of %" G_GUINT64_FORMAT " KiB, a size this host does not offer: libvirt refuses to "
-                      "start the guest; use a size from `virsh capabilities` (host/cpu/pages)", kib);
+        if (!offered) {
+            VlFinding *f = vl_report(report, page,
+                                     "<page>: hugepages of %" G_GUINT64_FORMAT " KiB, a size this host does not offer",
+                                     kib);
+
+            vl_finding_help(f, "use a size from `virsh capabilities` (host/cpu/pages)");
+            vl_finding_note(f, "libvirt refuses to start the guest");
+        }
     }
 }
 

@@ -8,15 +8,20 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     const VlHost *h = m->config->host;
+    xmlNodePtr where;
+    VlFinding *f;
 
     /* no cells without capabilities */
     if (h->cells < 2 || m->memory_kib <= h->largest_cell_kib || m->numa_cells->len)
         return;
-    vl_report(report, m->memory ? m->memory : m->root,
-              "%" G_GUINT64_FORMAT " MiB of guest memory, more than the largest host NUMA node (%" G_GUINT64_FORMAT
-              " MiB): its memory spans nodes, with slower remote accesses unless the guest gets a matching "
-              "<cpu><numa> topology",
-              m->memory_kib / 1024, h->largest_cell_kib / 1024);
+    where = m->memory ? m->memory : m->root;
+    f = vl_report(report, where,
+                  "<%s>: %" G_GUINT64_FORMAT " MiB of guest memory, more than the largest host NUMA node (%"
+                  G_GUINT64_FORMAT " MiB)",
+                  (const char *) where->name, m->memory_kib / 1024, h->largest_cell_kib / 1024);
+    vl_finding_help(f, "give the guest a matching <cpu><numa> topology");
+    vl_finding_note(f, "its memory spans nodes, with slower remote accesses unless the guest gets a matching "
+                       "<cpu><numa> topology");
 }
 
 const VlRule vl_rule_host_numa_memory = {

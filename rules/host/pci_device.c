@@ -39,8 +39,9 @@ check(const VlModel *m, VlReport *report)
                                          vl_xml_attr(a, "function"))))
             continue;
         if (!(pci = g_hash_table_lookup(h->pci, addr))) {
-            vl_report(report, dev, "PCI device %s is not on this host (no such node device): the guest fails to start",
-                      addr);
+            VlFinding *f = vl_report(report, dev, "<hostdev>: PCI device %s is not on this host", addr);
+
+            vl_finding_note(f, "no such node device: the guest fails to start");
             continue;
         }
         for (guint g = 0; g < pci->group->len; g++) {
@@ -53,12 +54,17 @@ check(const VlModel *m, VlReport *report)
                 continue;
             g_string_append_printf(others, "%s%s", others->len ? ", " : "", member);
         }
-        if (others->len)
-            vl_report(report, dev,
-                      "PCI device %s shares IOMMU group %d with %s, which are not passed through: VFIO needs the "
-                      "whole group (\"group %d is not viable\"), so the guest fails to start; pass them through "
-                      "too, or move the card to a slot with its own group",
-                      addr, pci->iommu_group, others->str, pci->iommu_group);
+        if (others->len) {
+            VlFinding *f = vl_report(report, dev,
+                                     "<hostdev>: PCI device %s shares its IOMMU group with devices not passed through",
+                                     addr);
+
+            vl_finding_help(f, "pass them through too, or move the card to a slot with its own group");
+            vl_finding_note(f, "it shares IOMMU group %d with %s, which are not passed through", pci->iommu_group,
+                            others->str);
+            vl_finding_note(f, "VFIO needs the whole group (\"group %d is not viable\"), so the guest fails to start",
+                            pci->iommu_group);
+        }
     }
 }
 

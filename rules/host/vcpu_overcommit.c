@@ -12,11 +12,13 @@ check(const VlModel *m, VlReport *report)
     /* no CPUs without capabilities */
     if (cpus == 0 || m->vcpus < cpus)
         return;
-    vl_report(report, m->vcpu ? m->vcpu : m->root,
-              "%u vCPUs on a host with %u CPU%s: the guest takes every host CPU (or more), so the host itself "
-              "and the emulator threads compete with it; leave host CPUs free (the Ubuntu reference guide gives 4 of 8, the homelab notes "
-              "~14 of 20)",
-              m->vcpus, cpus, cpus == 1 ? "" : "s");
+    xmlNodePtr where = m->vcpu ? m->vcpu : m->root;
+    VlFinding *f = vl_report(report, where, "<%s>: %u vCPUs on a host with %u CPU%s", (const char *) where->name,
+                             m->vcpus, cpus, cpus == 1 ? "" : "s");
+
+    vl_finding_help(f, "leave host CPUs free (the Ubuntu reference guide gives 4 of 8, the homelab notes ~14 of 20)");
+    vl_finding_note(f, "the guest takes every host CPU (or more), so the host itself and the emulator threads "
+                       "compete with it");
 }
 
 const VlRule vl_rule_host_vcpu_overcommit = {

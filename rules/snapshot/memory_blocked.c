@@ -37,14 +37,18 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     const char *why;
+    xmlNodePtr where;
+    VlFinding *f;
 
     /* vl_snapshot_was_running() is false for a domain document, which has no <state> */
     if (!vl_snapshot_was_running(m) || strcmp(vl_snapshot_memory_mode(m), "no") == 0 || !(why = state_blocker(m)))
         return;
-    vl_report(report, vl_xml_child(m->snapshot, "memory") ? vl_xml_child(m->snapshot, "memory") : m->snapshot,
-              "snapshot with the guest's memory, but %s: saving the memory state fails, so this snapshot "
-              "cannot be taken (or reverted to); take a disk-only snapshot (<memory snapshot='no'/>, "
-              "virsh snapshot-create-as --disk-only) or shut the guest down first", why);
+    where = vl_xml_child(m->snapshot, "memory") ? vl_xml_child(m->snapshot, "memory") : m->snapshot;
+    f = vl_report(report, where, "<%s>: snapshot with the guest's memory, which QEMU cannot save",
+                  (const char *) where->name);
+    vl_finding_help(f, "take a disk-only snapshot (<memory snapshot='no'/>, virsh snapshot-create-as --disk-only) "
+                       "or shut the guest down first");
+    vl_finding_note(f, "%s: saving the memory state fails, so this snapshot cannot be taken (or reverted to)", why);
 }
 
 const VlRule vl_rule_snapshot_memory_blocked = {

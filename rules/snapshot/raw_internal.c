@@ -14,16 +14,20 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i), entry;
         const char *dev = vl_xml_attr(vl_xml_child(disk, "target"), "dev");
+        xmlNodePtr where;
+        VlFinding *f;
 
         if (!vl_xml_attr_is(vl_xml_child(disk, "driver"), "type", "raw"))
             continue;
         if (strcmp(vl_snapshot_disk_mode(m, disk, &entry), "internal") != 0)
             continue;
-        vl_report(report, entry ? entry : m->snapshot,
-                  "internal snapshot of disk %s, a raw image: libvirt refuses it (\"internal snapshot for "
-                  "disk %s unsupported for storage type raw\"); raw images hold no snapshots, so use "
-                  "snapshot='external' for this disk (a qcow2 overlay on top of the raw image)",
-                  dev ? dev : "?", dev ? dev : "?");
+        where = entry ? entry : m->snapshot;
+        f = vl_report(report, where, "<%s>: internal snapshot of disk %s, a raw image", (const char *) where->name,
+                      dev ? dev : "?");
+        vl_finding_help(f, "use snapshot='external' for this disk (a qcow2 overlay on top of the raw image)");
+        vl_finding_note(f, "libvirt refuses it: \"internal snapshot for disk %s unsupported for storage type "
+                           "raw\"", dev ? dev : "?");
+        vl_finding_note(f, "raw images hold no snapshots");
     }
 }
 

@@ -25,17 +25,18 @@ check(const VlModel *m, VlReport *report)
 {
     unsigned v = m->config->libvirt_version;
     char version[32];
+    VlFinding *f;
 
     if (!m->snapshot || !m->pflash_nvram || !snapshot_has_internal(m))
         return;
     if (!vl_snapshot_was_running(m) && v < VL_LIBVIRT(9, 2))
         return; /* libvirt 9.0 and 9.1 take internal snapshots of a shut-off UEFI guest */
-    vl_report(report, m->snapshot,
-              "internal snapshot of a UEFI guest with a pflash NVRAM%s: libvirt %s refuses to create it "
-              "(\"internal snapshots of a VM with pflash based firmware are not supported\"); take an "
-              "external one: <memory snapshot='external' file='...'/> and <disk snapshot='external'>, "
-              "or virsh snapshot-create-as --disk-only",
-              vl_snapshot_was_running(m) ? " while it runs" : "", vl_version_format(v, version, sizeof(version)));
+    f = vl_report(report, m->snapshot, "<domainsnapshot>: internal snapshot of a UEFI guest with a pflash NVRAM%s",
+                  vl_snapshot_was_running(m) ? " while it runs" : "");
+    vl_finding_help(f, "take an external one: <memory snapshot='external' file='...'/> and <disk "
+                       "snapshot='external'>, or virsh snapshot-create-as --disk-only");
+    vl_finding_note(f, "libvirt %s refuses to create it: \"internal snapshots of a VM with pflash based firmware "
+                       "are not supported\"", vl_version_format(v, version, sizeof(version)));
 }
 
 const VlRule vl_rule_snapshot_uefi_internal = {
