@@ -37,7 +37,7 @@ check(const VlModel *m, VlReport *report)
         }
         if (vl_cpuset_count(&missing)) {
             list = vl_cpuset_format(&missing);
-            VlFinding *f = vl_report(report, pin, "<%s>: pins to host CPUs this host does not have (it has %u)",
+            VlFinding *f = vl_report(report, pin, "<%s>: pins to CPUs this host does not have (it has %u)",
                                      (const char *) pin->name, g_hash_table_size(h->cpus));
 
             vl_finding_help(f, "pin to CPUs the host has");

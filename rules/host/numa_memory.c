@@ -20,8 +20,7 @@ check(const VlModel *m, VlReport *report)
                   G_GUINT64_FORMAT " MiB)",
                   (const char *) where->name, m->memory_kib / 1024, h->largest_cell_kib / 1024);
     vl_finding_help(f, "give the guest a matching <cpu><numa> topology");
-    vl_finding_note(f, "its memory spans nodes, with slower remote accesses unless the guest gets a matching "
-                       "<cpu><numa> topology");
+    vl_finding_note(f, "its memory spans nodes, with slower remote accesses unless the guest's topology matches");
 }
 
 const VlRule vl_rule_host_numa_memory = {

@@ -51,7 +51,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_help(f, "use <memballoon model='none'/> (keep the balloon only if you read its memory statistics)");
     if (!balloon)
         vl_finding_note(f, "without a <memballoon>, libvirt adds a virtio memory balloon by default");
-    vl_finding_note(f, "%s; ballooning gives no memory back to the host", why);
+    vl_finding_note(f, "%s", why);
     vl_finding_set_fix(f, "disable the memory balloon: <memballoon model='none'/>", NULL);
 }
 

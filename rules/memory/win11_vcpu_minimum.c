@@ -27,7 +27,7 @@ check(const VlModel *m, VlReport *report)
     if (!m->vcpu) {
         /* libvirt gives a domain without <vcpu> one vCPU */
         f = vl_report(report, m->root,
-                      "<domain>: no <vcpu>, so libvirt gives it 1 vCPU but Windows 11 requires at least 2 cores");
+                      "<domain>: no <vcpu>, so libvirt gives the guest 1 vCPU but Windows 11 requires at least 2 cores");
         vl_finding_help(f, "add <vcpu placement='static'>2</vcpu>");
         add_notes(m, f);
         return;
@@ -38,12 +38,12 @@ check(const VlModel *m, VlReport *report)
         return;
 
     if (m->vcpus < WIN11_MIN_VCPUS) {
-        f = vl_report(report, m->vcpu, "<vcpu>: gives it %u vCPU but Windows 11 requires at least 2 cores", m->vcpus);
+        f = vl_report(report, m->vcpu, "<vcpu>: gives the guest %u vCPU but Windows 11 requires at least 2 cores", m->vcpus);
         vl_finding_help(f, "use <vcpu placement='static'>2</vcpu>%s",
                         m->topology.node ? " and a topology of sockets='1' cores='2' threads='1'" : "");
     } else {
         f = vl_report(report, m->vcpu,
-                      "<vcpu current='%" G_GUINT64_FORMAT "'>: brings it up with %" G_GUINT64_FORMAT
+                      "<vcpu current='%" G_GUINT64_FORMAT "'>: brings the guest up with %" G_GUINT64_FORMAT
                       " vCPU but Windows 11 requires at least 2 cores",
                       current, current);
         vl_finding_help(f, "raise current to 2 or remove it");

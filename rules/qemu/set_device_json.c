@@ -11,7 +11,7 @@ unreachable(VlReport *report, xmlNodePtr value_arg, const QsmSet *set, const cha
 {
     VlFinding *f = vl_report(report, value_arg, "<qemu:arg>: -set cannot reach device '%s', %s", set->id, why);
 
-    vl_finding_note(f, "qemu:arg '-set %s': QEMU exits at start: \"there is no device \"%s\" defined\"",
+    vl_finding_note(f, "QEMU exits at start on qemu:arg '-set %s': \"there is no device \"%s\" defined\"",
                     qsm_arg_value(value_arg), set->id);
     return f;
 }

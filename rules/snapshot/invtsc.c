@@ -10,7 +10,7 @@ blocked_notes(VlFinding *f, const char *managed)
 {
     vl_finding_note(f, "QEMU then blocks saving the guest's state: \"State blocked by non-migratable CPU device "
                        "(invtsc flag)\"");
-    vl_finding_note(f, "so virsh save, managed save%s, snapshots with memory and migration all fail", managed);
+    vl_finding_note(f, "virsh save, managed save%s, snapshots with memory and migration then all fail", managed);
 }
 
 static void
@@ -32,7 +32,7 @@ check(const VlModel *m, VlReport *report)
     if (invtsc) {
         finding = vl_report(report, invtsc, "<feature name='invtsc' policy='%s'>: invariant TSC without a fixed TSC "
                       "frequency", vl_xml_attr(invtsc, "policy"));
-        vl_finding_help(finding, "if you need them, pin the frequency to the host's TSC rate with <clock><timer "
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, pin the frequency to the host's TSC rate with <clock><timer "
                            "name='tsc' frequency='HZ'/></clock> (the same on every host it moves to), or drop "
                            "invtsc");
         blocked_notes(finding, " (libvirt-guests suspending guests at host shutdown)");
@@ -43,7 +43,7 @@ check(const VlModel *m, VlReport *report)
              vl_xml_attr_is(m->cpu, "migratable", "off")) {
         finding = vl_report(report, m->cpu, "<cpu mode='%s' migratable='off'>: the host's invtsc without a fixed TSC "
                       "frequency", vl_xml_attr(m->cpu, "mode"));
-        vl_finding_help(finding, "if you need them, add <clock><timer name='tsc' frequency='HZ'/></clock> with the "
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, add <clock><timer name='tsc' frequency='HZ'/></clock> with the "
                            "host's TSC rate, or use migratable='on'");
         vl_finding_note(finding, "it passes the host's invariant TSC (invtsc, present on nearly all current x86 CPUs) "
                            "to the guest");

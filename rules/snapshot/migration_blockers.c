@@ -87,14 +87,18 @@ check(const VlModel *m, VlReport *report)
 
         if (!b->first)
             continue;
-        f = vl_report(report, b->first, "<%s>: %s: the guest's state cannot be saved while it runs",
-                      (const char *) b->first->name, b->what);
-        vl_finding_help(f, "shut the guest down for those, or take disk-only snapshots");
+        if (b->what[0] == '<') /* it names its element */
+            f = vl_report(report, b->first, "%s: the guest's state cannot be saved while it runs", b->what);
+        else
+            f = vl_report(report, b->first, "<%s>: %s: the guest's state cannot be saved while it runs",
+                          (const char *) b->first->name, b->what);
+        vl_finding_help(f, "shut the guest down for migration, save and memory snapshots, or take disk-only "
+                           "snapshots");
         if (b->count > 1)
             vl_finding_note(f, "%s, %u in all (this is the first)", b->what, b->count);
         vl_finding_note(f, "%s", b->why);
-        vl_finding_note(f, "so live migration, virsh save, managed save (libvirt-guests suspending guests at host "
-                           "shutdown) and snapshots that include memory fail");
+        vl_finding_note(f, "live migration, virsh save, managed save (libvirt-guests suspending guests at host "
+                           "shutdown) and snapshots that include memory then fail");
     }
 }
 
