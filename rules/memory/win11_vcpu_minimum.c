@@ -27,7 +27,8 @@ check(const VlModel *m, VlReport *report)
     if (!m->vcpu) {
         /* libvirt gives a domain without <vcpu> one vCPU */
         f = vl_report(report, m->root,
-                      "<domain>: no <vcpu>, so libvirt gives the guest 1 vCPU but Windows 11 requires at least 2 cores");
+                      "<domain>: no <vcpu>, so libvirt gives the guest 1 vCPU but Windows 11 requires at least 2 "
+                      "cores");
         vl_finding_help(f, "add <vcpu placement='static'>2</vcpu>");
         add_notes(m, f);
         return;
@@ -38,7 +39,8 @@ check(const VlModel *m, VlReport *report)
         return;
 
     if (m->vcpus < WIN11_MIN_VCPUS) {
-        f = vl_report(report, m->vcpu, "<vcpu>: gives the guest %u vCPU but Windows 11 requires at least 2 cores", m->vcpus);
+        f = vl_report(report, m->vcpu, "<vcpu>: gives the guest %u vCPU but Windows 11 requires at least 2 cores",
+                      m->vcpus);
         vl_finding_help(f, "use <vcpu placement='static'>2</vcpu>%s",
                         m->topology.node ? " and a topology of sockets='1' cores='2' threads='1'" : "");
     } else {

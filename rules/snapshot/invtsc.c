@@ -30,23 +30,26 @@ check(const VlModel *m, VlReport *report)
     if (vl_xml_attr(tsc, "frequency"))
         return;
     if (invtsc) {
-        finding = vl_report(report, invtsc, "<feature name='invtsc' policy='%s'>: invariant TSC without a fixed TSC "
-                      "frequency", vl_xml_attr(invtsc, "policy"));
-        vl_finding_help(finding, "if you need save, snapshots with memory or migration, pin the frequency to the host's TSC rate with <clock><timer "
-                           "name='tsc' frequency='HZ'/></clock> (the same on every host it moves to), or drop "
-                           "invtsc");
+        finding = vl_report(report, invtsc,
+                            "<feature name='invtsc' policy='%s'>: invariant TSC without a fixed TSC frequency",
+                            vl_xml_attr(invtsc, "policy"));
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, pin the frequency to the "
+                                 "host's TSC rate with <clock><timer name='tsc' frequency='HZ'/></clock> (the same "
+                                 "on every host it moves to), or drop invtsc");
         blocked_notes(finding, " (libvirt-guests suspending guests at host shutdown)");
     }
     /* QEMU's max CPU is host's parent: with migratable=off both pass every
      * host feature (libvirt allows the attribute on these two modes only) */
     else if ((vl_xml_attr_is(m->cpu, "mode", "host-passthrough") || vl_xml_attr_is(m->cpu, "mode", "maximum")) &&
              vl_xml_attr_is(m->cpu, "migratable", "off")) {
-        finding = vl_report(report, m->cpu, "<cpu mode='%s' migratable='off'>: the host's invtsc without a fixed TSC "
-                      "frequency", vl_xml_attr(m->cpu, "mode"));
-        vl_finding_help(finding, "if you need save, snapshots with memory or migration, add <clock><timer name='tsc' frequency='HZ'/></clock> with the "
-                           "host's TSC rate, or use migratable='on'");
-        vl_finding_note(finding, "it passes the host's invariant TSC (invtsc, present on nearly all current x86 CPUs) "
-                           "to the guest");
+        finding = vl_report(report, m->cpu,
+                            "<cpu mode='%s' migratable='off'>: the host's invtsc without a fixed TSC frequency",
+                            vl_xml_attr(m->cpu, "mode"));
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, add <clock><timer "
+                                 "name='tsc' frequency='HZ'/></clock> with the host's TSC rate, or use "
+                                 "migratable='on'");
+        vl_finding_note(finding, "it passes the host's invariant TSC (invtsc, present on nearly all current x86 "
+                                 "CPUs) to the guest");
         blocked_notes(finding, "");
     }
 }

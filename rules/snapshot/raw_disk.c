@@ -22,8 +22,8 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (vl_xml_child(disk, "readonly") || (location && strcmp(location, "internal") != 0))
             continue; /* not snapshotted, or not internally */
-        f = vl_report(report, driver, "<driver type='%s'>: disk %s is in %s format, which holds no internal "
-                      "snapshots", format, dev ? dev : "?", format);
+        f = vl_report(report, driver, "<driver type='%s'>: disk %s is in %s format, whose internal snapshots "
+                      "libvirt refuses", format, dev ? dev : "?", format);
         vl_finding_help(f, "use external snapshots (virsh snapshot-create-as --disk-only puts a qcow2 overlay on "
                            "the image), or convert the image to qcow2 (qemu-img convert -O qcow2) if internal "
                            "snapshots matter more than %s's speed", format);
