@@ -94,11 +94,11 @@ check(const VlModel *m, VlReport *report)
                           (const char *) b->first->name, b->what);
         vl_finding_help(f, "shut the guest down for migration, save and memory snapshots, or take disk-only "
                            "snapshots");
-        if (b->count > 1)
-            vl_finding_note(f, "%s, %u in all (this is the first)", b->what, b->count);
         vl_finding_note(f, "%s", b->why);
         vl_finding_note(f, "live migration, virsh save, managed save (libvirt-guests suspending guests at host "
                            "shutdown) and snapshots that include memory then fail");
+        if (b->count > 1)
+            vl_finding_note(f, "%s, %u in all (this is the first)", b->what, b->count);
     }
 }
 
