@@ -1,4 +1,4 @@
-/* Unit tests for the host-aware rules (rules/host/host.c) with partial host
+/* Unit tests for the host-aware rules (rules/host/, one file per rule) with partial host
  * facts: `--nodedev` alone, `--capabilities` alone, ... (the corpus always
  * loads all three kinds from a tests/data/host* directory).  A rule whose
  * facts were not given must stay silent rather than report everything as

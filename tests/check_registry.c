@@ -102,13 +102,33 @@ START_TEST(test_sources_are_public)
 }
 END_TEST
 
-/* Every rule defined in a rules/CATEGORY/ file is registered: the registry is
- * generated from the lines `const VlRule vl_rule_NAME = {`, so a rule written
- * any other way would never run. */
+/* The file a rule lives in: rules/CATEGORY/STEM.c, STEM being its id
+ * without the "CATEGORY-" prefix, '-' written '_' (host-cpuset-range is
+ * rules/host/cpuset_range.c); an id without that prefix keeps the whole id
+ * (uefi-snapshot is rules/snapshot/uefi_snapshot.c, schema
+ * rules/schema/schema.c). */
+static char *
+rule_file_name(const char *id, const char *category)
+{
+    g_autofree char *prefix = g_strconcat(category, "-", NULL);
+    char *stem = g_strdup(g_str_has_prefix(id, prefix) ? id + strlen(prefix) : id);
+
+    g_strdelimit(stem, "-", '_');
+    return g_strconcat(stem, ".c", NULL);
+}
+
+/* One rule per file, and every file named after its rule: a rules/CATEGORY/
+ * file defines exactly one rule (helpers several rules share belong in
+ * lint/model/), named as rule_file_name() says, in its category's folder.
+ * And every rule so defined is registered: the registry is generated from
+ * the lines `const VlRule vl_rule_NAME = {`, so a rule written any other way
+ * would never run. */
 START_TEST(test_every_rule_file_registered)
 {
     g_autoptr(GDir) top = g_dir_open("rules", 0, NULL);
     g_autoptr(GRegex) re = g_regex_new("\\.id = \"([a-z0-9-]+)\"", 0, 0, NULL);
+    g_autoptr(GRegex) definition = g_regex_new("^const VlRule vl_rule_[a-z0-9_]+ = \\{", G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr(GHashTable) files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     const char *category;
     guint found = 0;
     gsize count;
@@ -125,20 +145,37 @@ START_TEST(test_every_rule_file_registered)
             g_autofree char *path = g_build_filename(folder, name, NULL);
             g_autofree char *text = NULL;
             g_autoptr(GMatchInfo) match = NULL;
+            g_autoptr(GMatchInfo) definitions = NULL;
+            guint ids = 0, defined = 0;
 
-            if (!g_str_has_suffix(name, ".c") || !g_file_get_contents(path, &text, NULL, NULL))
+            if (!g_str_has_suffix(name, ".c"))
                 continue;
+            ck_assert_msg(g_file_get_contents(path, &text, NULL, NULL), "cannot read %s", path);
+            g_regex_match(definition, text, 0, &definitions);
+            for (; g_match_info_matches(definitions); g_match_info_next(definitions, NULL))
+                defined++;
             g_regex_match(re, text, 0, &match);
             while (g_match_info_matches(match)) {
                 g_autofree char *id = g_match_info_fetch(match, 1);
                 const VlRule *rule = vl_registry_find(id);
+                g_autofree char *expected = NULL;
 
                 ck_assert_msg(rule != NULL, "%s defines rule %s but the generated registry lacks it", path, id);
                 ck_assert_msg(strcmp(rule->category, category) == 0, "%s: rule %s of category %s is in rules/%s/",
                               path, id, rule->category, category);
+                expected = rule_file_name(id, rule->category);
+                ck_assert_msg(strcmp(name, expected) == 0, "%s: rule %s belongs in rules/%s/%s", path, id,
+                              rule->category, expected);
+                ck_assert_msg(g_hash_table_insert(files, g_strdup(id), g_strdup(path)), "rule %s is defined twice",
+                              id);
+                ids++;
                 found++;
                 g_match_info_next(match, NULL);
             }
+            ck_assert_msg(ids == 1 && defined == 1,
+                          "%s defines %u rules (%u `const VlRule vl_rule_NAME = {` lines): one rule per file; "
+                          "helpers several rules share belong in lint/model/",
+                          path, ids, defined);
         }
     }
     vl_registry_rules(&count);

@@ -22,27 +22,36 @@ check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr balloon, hostdev;
     bool hugepages = vl_xml_child(m->memory_backing, "hugepages") != NULL;
-    const char *why;
+    const char *why, *what;
     VlFinding *f;
 
     if (!mf_is_x86(m) || !mf_balloon_active(m, &balloon))
         return;
     hostdev = first_pci_hostdev(m);
-    if (hugepages && hostdev)
+    if (hugepages && hostdev) {
+        what = "hugepages and VFIO";
         why = "guest RAM is backed by hugepages and pinned for VFIO device assignment";
-    else if (hugepages)
+    } else if (hugepages) {
+        what = "hugepages";
         why = "guest RAM is backed by hugepages, which the balloon cannot return page by page (QEMU "
               "warns \"Balloon used with backing page size > 4kiB, this may not be reliable\")";
-    else if (hostdev)
+    } else if (hostdev) {
+        what = "VFIO device assignment";
         why = "a PCI device is assigned with VFIO, which pins all guest RAM, and QEMU then keeps the "
               "balloon from discarding any of it";
-    else
+    } else {
         return;
+    }
 
-    f = vl_report(report, balloon ? balloon : m->devices,
-                  "%s: %s; ballooning gives no memory back to the host; use <memballoon model='none'/> "
-                  "(keep the balloon only if you read its memory statistics)",
-                  balloon ? "<memballoon>" : "The virtio memory balloon libvirt adds by default", why);
+    if (balloon)
+        f = vl_report(report, balloon, "<memballoon>: the balloon gives no memory back to the host (%s)", what);
+    else
+        f = vl_report(report, m->devices, "<devices>: the balloon libvirt adds by default gives no memory back (%s)",
+                      what);
+    vl_finding_help(f, "use <memballoon model='none'/> (keep the balloon only if you read its memory statistics)");
+    if (!balloon)
+        vl_finding_note(f, "without a <memballoon>, libvirt adds a virtio memory balloon by default");
+    vl_finding_note(f, "%s", why);
     vl_finding_set_fix(f, "disable the memory balloon: <memballoon model='none'/>", NULL);
 }
 

@@ -16,11 +16,12 @@ check(const VlModel *m, VlReport *report)
         return;
     current = mf_format_kib(m->current_memory_kib);
     memory = mf_format_kib(total);
-    f = vl_report(report, m->current_memory,
-                  "<currentMemory> (%s) is below <memory> (%s) but <memballoon model='none'/> leaves no "
-                  "balloon to hold the difference: libvirt silently starts the guest with all %s; set "
-                  "<currentMemory> to %s, or give the guest a virtio balloon if it should run with less",
-                  current, memory, memory, memory);
+    f = vl_report(report, m->current_memory, "<currentMemory>: %s, below <memory> (%s), with no balloon to hold it",
+                  current, memory);
+    vl_finding_help(f, "set <currentMemory> to %s, or give the guest a virtio balloon if it should run with less",
+                    memory);
+    vl_finding_note(f, "<memballoon model='none'/> leaves no balloon to hold the difference: libvirt silently "
+                       "starts the guest with all %s", memory);
     if (!m->numa_cells->len) /* with NUMA cells <memory> is not the total to copy */
         vl_finding_set_fix(f, "set <currentMemory> to <memory>", NULL);
 }

@@ -16,18 +16,19 @@ check(const VlModel *m, VlReport *report)
     allocation = vl_xml_child(backing, "allocation");
     source = vl_xml_child(backing, "source");
     if (vl_xml_attr_is(allocation, "mode", "ondemand")) {
-        f = vl_report(report, allocation,
-                      "<allocation mode='ondemand'/> next to <hugepages/>: libvirt refuses the domain "
-                      "(\"hugepages are not allowed with memory allocation ondemand\"); hugepages are "
-                      "reserved up front anyway, so remove mode='ondemand' (or the <allocation> element)");
+        f = vl_report(report, allocation, "<allocation mode='ondemand'/>: not allowed next to <hugepages/>");
+        vl_finding_help(f, "remove mode='ondemand' (or the <allocation> element)");
+        vl_finding_note(f, "libvirt refuses the domain: \"hugepages are not allowed with memory allocation "
+                           "ondemand\"");
+        vl_finding_note(f, "hugepages are reserved up front anyway");
         vl_finding_set_fix(f, "remove mode='ondemand' from <allocation>", NULL);
     }
     if (vl_xml_attr_is(source, "type", "anonymous")) {
-        f = vl_report(report, source,
-                      "<source type='anonymous'/> next to <hugepages/>: libvirt refuses the domain "
-                      "(\"hugepages are not allowed with anonymous memory source\"); hugepages come from "
-                      "hugetlbfs files or a memfd, so remove the <source> (libvirt then uses hugetlbfs) "
-                      "or use <source type='memfd'/>");
+        f = vl_report(report, source, "<source type='anonymous'/>: not allowed next to <hugepages/>");
+        vl_finding_help(f, "remove the <source> (libvirt then uses hugetlbfs) or use <source type='memfd'/>");
+        vl_finding_note(f, "libvirt refuses the domain: \"hugepages are not allowed with anonymous memory "
+                           "source\"");
+        vl_finding_note(f, "hugepages come from hugetlbfs files or a memfd");
         vl_finding_set_fix(f, "remove <source type='anonymous'/> so that hugetlbfs backs the memory", NULL);
     }
 }

@@ -8,20 +8,21 @@ check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr locked = vl_xml_child(m->memory_backing, "locked");
     xmlNodePtr memtune = vl_model_top(m, "memtune");
-    g_autofree char *suggest = NULL;
+    VlFinding *f;
 
     if (!locked || vl_xml_child(memtune, "hard_limit"))
         return;
+    f = vl_report(report, locked, "<locked/>: locked guest memory without <memtune><hard_limit>");
     if (m->memory_kib)
-        suggest = g_strdup_printf(" (for example <memtune><hard_limit unit='KiB'>%" G_GUINT64_FORMAT
-                                  "</hard_limit></memtune>, the guest's RAM plus 1 GiB for QEMU itself, "
-                                  "which is what libvirt allows for VFIO; measure and adjust)",
-                                  m->memory_kib + 1024 * 1024);
-    vl_report(report, locked,
-              "<locked/> without <memtune><hard_limit>: libvirt cannot know how much memory QEMU itself "
-              "will lock, so it lifts the locked-memory limit of the whole QEMU process; a misbehaving "
-              "or malicious guest can then pin host memory the host can never reclaim; set a hard_limit%s",
-              suggest ? suggest : "");
+        vl_finding_help(f, "set a hard_limit, for example <memtune><hard_limit unit='KiB'>%" G_GUINT64_FORMAT
+                           "</hard_limit></memtune> (the guest's RAM plus 1 GiB for QEMU itself, which is what "
+                           "libvirt allows for VFIO; measure and adjust)",
+                        m->memory_kib + 1024 * 1024);
+    else
+        vl_finding_help(f, "set a hard_limit in <memtune>");
+    vl_finding_note(f, "libvirt cannot know how much memory QEMU itself will lock, so it lifts the locked-memory "
+                       "limit of the whole QEMU process");
+    vl_finding_note(f, "a misbehaving or malicious guest can then pin host memory the host can never reclaim");
 }
 
 const VlRule vl_rule_memory_locked_hard_limit = {

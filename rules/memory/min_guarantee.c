@@ -11,10 +11,10 @@ check(const VlModel *m, VlReport *report)
 
     if (!guarantee || !mf_is_qemu(m))
         return;
-    f = vl_report(report, guarantee,
-                  "<min_guarantee> is a VMware ESX and OpenVZ setting: libvirt's QEMU driver refuses "
-                  "the domain (\"Parameter 'min_guarantee' not supported by QEMU.\"); remove it (use "
-                  "<soft_limit> to favour this guest under host memory pressure)");
+    f = vl_report(report, guarantee, "<min_guarantee>: a VMware ESX and OpenVZ setting the QEMU driver lacks");
+    vl_finding_help(f, "remove it (use <soft_limit> to favour this guest under host memory pressure)");
+    vl_finding_note(f, "libvirt's QEMU driver refuses the domain: \"Parameter 'min_guarantee' not supported by "
+                       "QEMU.\"");
     vl_finding_set_fix(f, "remove <min_guarantee>", NULL);
 }
 

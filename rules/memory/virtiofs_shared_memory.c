@@ -47,12 +47,13 @@ report_device(const VlModel *m, VlReport *report, xmlNodePtr dev, const char *wh
 {
     g_autofree char *who = since ? g_strdup_printf("libvirt %s and later refuse the domain", since)
                                  : g_strdup("libvirt refuses the domain");
-    VlFinding *f = vl_report(report, dev,
-              "%s needs guest memory shared with its back-end, but %s: %s "
-              "(\"'%s' requires shared memory\"); add <memoryBacking><source type='memfd'/>"
-              "<access mode='shared'/></memoryBacking>%s",
-              what, reason, who, name,
-              m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
+    VlFinding *f = vl_report(report, dev, "<%s>: %s needs guest memory shared with its back-end",
+                             (const char *) dev->name, what);
+
+    vl_finding_help(f, "add <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>%s",
+                    m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
+    vl_finding_note(f, "the guest memory is not shared: %s", reason);
+    vl_finding_note(f, "%s: \"'%s' requires shared memory\"", who, name);
     vl_finding_set_fix(f, m->numa_cells->len
                               ? "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "
                                 "memfd source if it has no source), memAccess='shared' on private NUMA cells"

@@ -6,6 +6,14 @@
 
 #define WIN11_MIN_VCPUS 2u
 
+/* What every finding says besides its headline and help. */
+static void
+add_notes(const VlModel *m, VlFinding *f)
+{
+    vl_finding_note(f, "setup reports \"This PC can't run Windows 11\"");
+    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -18,11 +26,11 @@ check(const VlModel *m, VlReport *report)
         return;
     if (!m->vcpu) {
         /* libvirt gives a domain without <vcpu> one vCPU */
-        vl_report(report, m->root,
-                  "Windows 11 guest (%s): no <vcpu>, so libvirt gives it 1 vCPU but Windows 11 requires "
-                  "at least 2 cores; setup reports \"This PC can't run Windows 11\"; add <vcpu "
-                  "placement='static'>2</vcpu>",
-                  m->guest.evidence);
+        f = vl_report(report, m->root,
+                      "<domain>: no <vcpu>, so libvirt gives the guest 1 vCPU but Windows 11 requires at least 2 "
+                      "cores");
+        vl_finding_help(f, "add <vcpu placement='static'>2</vcpu>");
+        add_notes(m, f);
         return;
     }
     if (vl_xml_parse_uint(current_attr, &current)) /* false for NULL */
@@ -30,18 +38,19 @@ check(const VlModel *m, VlReport *report)
     if (m->vcpus >= WIN11_MIN_VCPUS && current >= WIN11_MIN_VCPUS)
         return;
 
-    if (m->vcpus < WIN11_MIN_VCPUS)
+    if (m->vcpus < WIN11_MIN_VCPUS) {
+        f = vl_report(report, m->vcpu, "<vcpu>: gives the guest %u vCPU but Windows 11 requires at least 2 cores",
+                      m->vcpus);
+        vl_finding_help(f, "use <vcpu placement='static'>2</vcpu>%s",
+                        m->topology.node ? " and a topology of sockets='1' cores='2' threads='1'" : "");
+    } else {
         f = vl_report(report, m->vcpu,
-                      "Windows 11 guest (%s): <vcpu> gives it %u vCPU but Windows 11 requires at least 2 "
-                      "cores; setup reports \"This PC can't run Windows 11\"; use <vcpu placement='static'>2</vcpu>%s",
-                      m->guest.evidence, m->vcpus,
-                      m->topology.node ? " and a topology of sockets='1' cores='2' threads='1'" : "");
-    else
-        f = vl_report(report, m->vcpu,
-                      "Windows 11 guest (%s): <vcpu current='%" G_GUINT64_FORMAT "'> brings it up with "
-                      "%" G_GUINT64_FORMAT " vCPU but Windows 11 requires at least 2 cores; setup reports "
-                      "\"This PC can't run Windows 11\"; raise current to 2 or remove it",
-                      m->guest.evidence, current, current);
+                      "<vcpu current='%" G_GUINT64_FORMAT "'>: brings the guest up with %" G_GUINT64_FORMAT
+                      " vCPU but Windows 11 requires at least 2 cores",
+                      current, current);
+        vl_finding_help(f, "raise current to 2 or remove it");
+    }
+    add_notes(m, f);
 
     /* The topology must keep describing <vcpu> (cpu-topology-mismatch):
      * with one vCPU it is all ones, and cores becomes 2.  A topology that

@@ -17,12 +17,13 @@ check(const VlModel *m, VlReport *report)
         return;
     current = mf_format_kib(m->current_memory_kib);
     memory = mf_format_kib(total);
-    f = vl_report(report, m->current_memory,
-                  "Windows guest (%s): <currentMemory> (%s) is below <memory> (%s): once the virtio-win "
-                  "balloon driver and its blnsrv service run, Windows is left with %s and shows the "
-                  "rest as in use; nothing in KVM deflates the balloon again on its own (virsh setmem "
-                  "does); unless you manage the balloon, set <currentMemory> to %s",
-                  m->guest.evidence, current, memory, current, memory);
+    f = vl_report(report, m->current_memory, "<currentMemory>: %s, below <memory> (%s), in a Windows guest",
+                  current, memory);
+    vl_finding_help(f, "unless you manage the balloon, set <currentMemory> to %s", memory);
+    vl_finding_note(f, "once the virtio-win balloon driver and its blnsrv service run, Windows is left with %s and "
+                       "shows the rest as in use; nothing in KVM deflates the balloon again on its own (virsh "
+                       "setmem does)", current);
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     if (!m->numa_cells->len) /* with NUMA cells <memory> is not the total to copy */
         vl_finding_set_fix(f, "set <currentMemory> to <memory>", NULL);
 }

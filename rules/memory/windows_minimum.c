@@ -42,10 +42,11 @@ check(const VlModel *m, VlReport *report)
     have = mf_format_kib(total);
     need = mf_format_kib(min);
     unit = min % GIB == 0 ? "GiB" : "KiB";
-    f = vl_report(report, where,
-                  "%s guest (%s): %s %s, below the %s %s requires: %s; give it at least "
-                  "<memory unit='%s'>%" G_GUINT64_FORMAT "</memory>",
-                  name, m->guest.evidence, m->numa_cells->len ? "its NUMA cells add up to" : "<memory> is", have, need, name, consequence, unit, min / GIB);
+    f = vl_report(report, where, "<%s>: %s%s, below the %s %s requires", where ? (const char *) where->name : "memory",
+                  m->numa_cells->len ? "the NUMA cells add up to " : "", have, need, name);
+    vl_finding_help(f, "give it at least <memory unit='%s'>%" G_GUINT64_FORMAT "</memory>", unit, min / GIB);
+    vl_finding_note(f, "with less, %s", consequence);
+    vl_finding_note(f, "the guest is taken for %s from %s", name, m->guest.evidence);
     if (m->numa_cells->len)
         return; /* the guest's RAM is the sum of its NUMA cells: resize those */
 

@@ -58,11 +58,15 @@ static void
 report_file(VlReport *report, xmlNodePtr node, const char *what, const char *path, const char *option,
             const char *key)
 {
-    vl_report(report, node,
-              "%s makes QEMU open %s, a file libvirt does not know about: libvirt neither labels it for "
-              "SELinux, adds it to the domain's AppArmor profile, nor hands it to the QEMU user, so on a "
-              "confined host QEMU fails to start (\"Permission denied\"); %s",
-              what, path, instead(option, key));
+    VlFinding *f = vl_report(report, node, "<%s%s>: makes QEMU open a file libvirt does not know about",
+                             vl_xml_is_ns(node, VL_NS_QEMU, "property") ? "qemu:property name='" : "qemu:arg",
+                             vl_xml_is_ns(node, VL_NS_QEMU, "property") ? "romfile'" : "");
+
+    vl_finding_help(f, "%s", instead(option, key));
+    vl_finding_note(f, "%s makes QEMU open %s: libvirt neither labels it for SELinux, adds it to the domain's "
+                       "AppArmor profile, nor hands it to the QEMU user",
+                    what, path);
+    vl_finding_note(f, "on a confined host QEMU fails to start (\"Permission denied\")");
 }
 
 /* A JSON -device or -object value (QEMU 6.0 and later): its romfile or

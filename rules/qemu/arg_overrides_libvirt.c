@@ -151,6 +151,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
         const char *value = qsm_arg_value(arg), *param = NULL;
         g_autofree char *conflict = NULL, *other_machine = NULL;
+        VlFinding *f;
         gsize k;
 
         for (k = 0; k < G_N_ELEMENTS(options); k++) {
@@ -184,22 +185,26 @@ check(const VlModel *m, VlReport *report)
             conflict = smp_conflict(m, param);
         }
 
-        if (conflict)
-            vl_report_severity(report, VL_SEVERITY_ERROR, arg,
-                               "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain "
-                               "XML; QEMU merges the two and exits at start (\"%s\"); remove it and use %s",
-                               value, param ? " " : "", param ? param : "", conflict, options[k].xml);
-        else
-            vl_report(report, arg,
-                      "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain XML: "
-                      "QEMU takes the later one (or merges them), so libvirt's settings are silently "
-                      "replaced and the XML no longer describes the guest%s; remove it and use %s",
-                      value, param ? " " : "", param ? param : "",
-                      strcmp(options[k].option, "cpu") == 0
-                          ? " (libvirt's -cpu carries the hv-* flags of <hyperv>, kvm=off and the CPU "
-                            "features of <cpu>, all lost)"
-                          : "",
-                      options[k].xml);
+        if (conflict) {
+            f = vl_report_severity(report, VL_SEVERITY_ERROR, arg,
+                                   "<qemu:arg value='%s'>: repeats an option libvirt generates, and QEMU exits "
+                                   "at start", value);
+            vl_finding_note(f, "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain "
+                               "XML; QEMU merges the two and exits at start: \"%s\"",
+                            value, param ? " " : "", param ? param : "", conflict);
+        } else {
+            f = vl_report(report, arg,
+                          "<qemu:arg value='%s'>: repeats an option libvirt generates, replacing its settings",
+                          value);
+            vl_finding_note(f, "qemu:arg '%s%s%s' repeats an option libvirt already generates from the domain "
+                               "XML: QEMU takes the later one (or merges them), so libvirt's settings are "
+                               "silently replaced and the XML no longer describes the guest",
+                            value, param ? " " : "", param ? param : "");
+            if (strcmp(options[k].option, "cpu") == 0)
+                vl_finding_note(f, "libvirt's -cpu carries the hv-* flags of <hyperv>, kvm=off and the CPU "
+                                   "features of <cpu>, all lost");
+        }
+        vl_finding_help(f, "remove it and use %s", options[k].xml);
     }
 }
 

@@ -16,29 +16,32 @@ check(const VlModel *m, VlReport *report)
         if (!block->ns && strchr(name, ':')) {
             g_autofree char *prefix = g_strndup(name, strchr(name, ':') - name);
             g_autofree char *fix = g_strdup_printf("declare xmlns:%s='%s' on <domain>", prefix, VL_NS_QEMU);
-            VlFinding *f = vl_report(report, block,
-                      "the prefix '%s' of <%s> is not declared: libvirt drops the element and "
-                      "nothing in it reaches QEMU; declare xmlns:%s='%s' on <domain>",
-                      prefix, name, prefix, VL_NS_QEMU);
+            VlFinding *f = vl_report(report, block, "<%s>: the prefix '%s' is not declared", name, prefix);
+
+            vl_finding_help(f, "declare xmlns:%s='%s' on <domain>", prefix, VL_NS_QEMU);
+            vl_finding_note(f, "libvirt drops the element and nothing in it reaches QEMU");
             vl_finding_set_fix(f, fix, NULL);
         } else if (!block->ns) {
             g_autofree char *fix = g_strdup_printf("move <%s> into libvirt's QEMU namespace (<qemu:%s>)",
                                                    name, name);
-            VlFinding *f = vl_report(report, block,
-                      "<%s> is not in libvirt's QEMU namespace, so libvirt ignores it; write "
-                      "<qemu:%s> and declare xmlns:qemu='%s' on <domain>",
-                      name, name, VL_NS_QEMU);
+            VlFinding *f = vl_report(report, block, "<%s>: not in libvirt's QEMU namespace, so libvirt ignores it",
+                                     name);
+
+            vl_finding_help(f, "write <qemu:%s> and declare xmlns:qemu='%s' on <domain>", name, VL_NS_QEMU);
             vl_finding_set_fix(f, fix, NULL);
         } else {
             g_autofree char *fix = g_strdup_printf("bind %s%s to '%s'",
                                                    block->ns->prefix ? "xmlns:" : "xmlns",
                                                    block->ns->prefix ? (const char *) block->ns->prefix : "",
                                                    VL_NS_QEMU);
+            const char *prefix = block->ns->prefix ? (const char *) block->ns->prefix : "";
             VlFinding *f = vl_report(report, block,
-                      "<%s%s%s> is in namespace '%s', not libvirt's QEMU namespace '%s': libvirt "
-                      "silently drops it; correct the xmlns declaration",
-                      block->ns->prefix ? (const char *) block->ns->prefix : "",
-                      block->ns->prefix ? ":" : "", name, (const char *) block->ns->href, VL_NS_QEMU);
+                                     "<%s%s%s>: not in libvirt's QEMU namespace, so libvirt silently drops it",
+                                     prefix, *prefix ? ":" : "", name);
+
+            vl_finding_help(f, "correct the xmlns declaration");
+            vl_finding_note(f, "<%s%s%s> is in namespace '%s', not libvirt's QEMU namespace '%s'", prefix,
+                            *prefix ? ":" : "", name, (const char *) block->ns->href, VL_NS_QEMU);
             vl_finding_set_fix(f, fix, NULL);
         }
     }

@@ -15,38 +15,41 @@ check(const VlModel *m, VlReport *report)
         const char *alias = vl_xml_attr(dev, "alias");
         xmlNodePtr target;
         bool implicit;
+        VlFinding *f;
 
         if (!alias || g_hash_table_contains(aliases, alias))
             continue;
         if ((target = qsm_device_with_alias(m, alias))) {
-            vl_report(report, dev,
-                      "qemu:device alias='%s' names the <alias> of a <%s>, but libvirt keeps only user "
-                      "aliases that start with 'ua-' and drops this one when the domain is defined, so "
-                      "the override matches nothing and is silently skipped; rename both to 'ua-%s'",
-                      alias, (const char *) target->name, alias);
+            f = vl_report(report, dev, "<qemu:device alias='%s'>: matches nothing once libvirt drops that alias",
+                          alias);
+            vl_finding_help(f, "rename both to 'ua-%s'", alias);
+            vl_finding_note(f, "it names the <alias> of a <%s>, but libvirt keeps only user aliases that start "
+                               "with 'ua-' and drops this one when the domain is defined, so the override "
+                               "matches nothing and is silently skipped",
+                            (const char *) target->name);
         } else if (qsm_generated_alias(m, alias, &target, &implicit) && (target || implicit)) {
-            if (target)
-                vl_report_severity(report, VL_SEVERITY_INFO, dev,
-                                   "qemu:device alias='%s' is the alias libvirt generates for a <%s> "
-                                   "(line %d) when the domain starts: it is not stored in the definition "
-                                   "and moves when devices are added or removed, so the override can "
-                                   "silently apply to another device or to none; give the <%s> "
-                                   "<alias name='ua-NAME'/> and use alias='ua-NAME' here",
-                                   alias, (const char *) target->name, vl_xml_line(target),
-                                   (const char *) target->name);
-            else
-                vl_report_severity(report, VL_SEVERITY_INFO, dev,
-                                   "qemu:device alias='%s' has the form of an alias libvirt generates at "
-                                   "start for a device it may add on its own: generated aliases are not "
-                                   "stored in the definition and can change, so the override can silently "
-                                   "miss; define the device with <alias name='ua-NAME'/> and use that",
-                                   alias);
+            f = vl_report_severity(report, VL_SEVERITY_INFO, dev,
+                                   "<qemu:device alias='%s'>: an alias libvirt generates at start, which can "
+                                   "change", alias);
+            if (target) {
+                vl_finding_help(f, "give the <%s> <alias name='ua-NAME'/> and use alias='ua-NAME' here",
+                                (const char *) target->name);
+                vl_finding_note(f, "it is the alias libvirt generates for a <%s> (line %d) when the domain "
+                                   "starts: it is not stored in the definition and moves when devices are "
+                                   "added or removed, so the override can silently apply to another device or "
+                                   "to none",
+                                (const char *) target->name, vl_xml_line(target));
+            } else {
+                vl_finding_help(f, "define the device with <alias name='ua-NAME'/> and use that");
+                vl_finding_note(f, "it has the form of an alias libvirt generates at start for a device it may "
+                                   "add on its own: generated aliases are not stored in the definition and can "
+                                   "change, so the override can silently miss");
+            }
         } else {
-            vl_report(report, dev,
-                      "qemu:device alias='%s' matches no device of the domain: libvirt applies overrides "
-                      "by alias when it builds the QEMU command line and silently skips this one; give "
-                      "the intended device <alias name='ua-NAME'/> and use alias='ua-NAME'",
-                      alias);
+            f = vl_report(report, dev, "<qemu:device alias='%s'>: matches no device of the domain", alias);
+            vl_finding_help(f, "give the intended device <alias name='ua-NAME'/> and use alias='ua-NAME'");
+            vl_finding_note(f, "libvirt applies overrides by alias when it builds the QEMU command line and "
+                               "silently skips this one");
         }
     }
 }

@@ -17,12 +17,12 @@ check(const VlModel *m, VlReport *report)
 
             if (!vl_xml_attr_is(prop, "name", "id"))
                 continue;
-            f = vl_report(report, prop,
-                          "qemu:property name='id' on alias '%s': libvirt refuses the domain (\"property "
-                          "with name 'id' can't be overridden\"): the id is the alias libvirt uses to "
-                          "address the device; remove the property, and to name the device give it "
-                          "<alias name='ua-...'/> instead",
+            f = vl_report(report, prop, "<qemu:property name='id'>: overrides the id of the device on alias '%s'",
                           alias ? alias : "?");
+            vl_finding_help(f, "remove the property, and to name the device give it <alias name='ua-...'/> "
+                               "instead");
+            vl_finding_note(f, "libvirt refuses the domain: \"property with name 'id' can't be overridden\"");
+            vl_finding_note(f, "the id is the alias libvirt uses to address the device");
             vl_finding_set_fix(f, "remove the 'id' property", NULL);
         }
     }

@@ -51,26 +51,20 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_is_ns(block, VL_NS_QEMU, "override"))
             continue;
+        f = vl_report(report, block, "<qemu:override>: only known to libvirt 8.2 and later");
+        vl_finding_note(f, "%s drops it silently, so none of its properties reach QEMU", versions);
         if (qsm_json_device(m)) {
-            vl_report(report, block,
-                      "<qemu:override> is only known to libvirt 8.2 and later: %s drops it silently, so "
-                      "none of its properties reach QEMU; -set does not work either, because this libvirt "
-                      "passes -device as JSON: upgrade libvirt to 8.2 or later",
-                      versions);
+            vl_finding_help(f, "upgrade libvirt to 8.2 or later");
+            vl_finding_note(f, "-set does not work either, because this libvirt passes -device as JSON");
         } else if (as_set_args(block, args)) {
-            f = vl_report(report, block,
-                          "<qemu:override> is only known to libvirt 8.2 and later: %s drops it silently, so "
-                          "none of its properties reach QEMU; this libvirt passes -device in QEMU's legacy "
-                          "syntax, which -set reaches: %s in <qemu:commandline>",
-                          versions, args->len ? args->str : "nothing (the override sets no property)");
+            vl_finding_help(f, "write what it sets as -set arguments in <qemu:commandline>: %s",
+                            args->len ? args->str : "nothing (the override sets no property)");
+            vl_finding_note(f, "this libvirt passes -device in QEMU's legacy syntax, which -set reaches");
             vl_finding_set_fix(f, "replace <qemu:override> by -set arguments in <qemu:commandline>", NULL);
         } else {
-            vl_report(report, block,
-                      "<qemu:override> is only known to libvirt 8.2 and later: %s drops it silently, so "
-                      "none of its properties reach QEMU; a property with type='remove' has no -set "
-                      "equivalent (nor has one without its name, type, value or device alias): upgrade "
-                      "libvirt to 8.2 or later",
-                      versions);
+            vl_finding_help(f, "upgrade libvirt to 8.2 or later");
+            vl_finding_note(f, "a property with type='remove' has no -set equivalent (nor has one without its "
+                               "name, type, value or device alias)");
         }
     }
 }

@@ -5,55 +5,55 @@
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
 
+/* The note every finding has: libvirt's refusal, and which device it is. */
+static void
+refused(VlFinding *f, const char *alias, const char *quote)
+{
+    vl_finding_note(f, "libvirt refuses the domain (the property is of alias '%s'): \"%s\"", alias, quote);
+}
+
 static void
 check_property(VlReport *report, const char *alias, xmlNodePtr prop)
 {
     const char *name = vl_xml_attr(prop, "name"), *type = vl_xml_attr(prop, "type");
     const char *value = vl_xml_attr(prop, "value");
-    g_autofree char *fixed = NULL;
+    g_autofree char *fixed = NULL, *quote = NULL;
     VlFinding *f;
 
     if (!name || strcmp(name, "id") == 0 || !type)
         return; /* 'id' is qemu-override-id's; a missing name or type is the schema's */
     if (strcmp(type, "remove") == 0) {
         if (value) {
-            f = vl_report(report, prop,
-                          "qemu:property '%s' of alias '%s' has type='remove' and a value: libvirt refuses the "
-                          "domain (\"setting 'value' attribute of 'qemu:property' doesn't make sense with "
-                          "'remove' type\"); drop value='%s'",
-                          name, alias, value);
+            f = vl_report(report, prop, "<qemu:property name='%s'>: type='remove' with a value", name);
+            vl_finding_help(f, "drop value='%s'", value);
+            refused(f, alias, "setting 'value' attribute of 'qemu:property' doesn't make sense with 'remove' type");
             vl_finding_set_fix(f, "drop the value of the type='remove' property", NULL);
         }
         return;
     }
     if (!value) {
-        vl_report(report, prop,
-                  "qemu:property '%s' of alias '%s' has no value: libvirt refuses the domain (\"missing "
-                  "'value' attribute for 'qemu:property'\"); give it a value, or use type='remove' to "
-                  "drop the property from the device",
-                  name, alias);
+        f = vl_report(report, prop, "<qemu:property name='%s'>: a property without a value", name);
+        vl_finding_help(f, "give it a value, or use type='remove' to drop the property from the device");
+        refused(f, alias, "missing 'value' attribute for 'qemu:property'");
         return;
     }
     if (qsm_override_value_valid(type, value))
         return;
     fixed = qsm_override_value_fix(type, value);
+    quote = g_strdup_printf("invalid value '%s' of 'value' attribute of 'qemu:property'", value);
+    f = vl_report(report, prop, "<qemu:property name='%s'>: value='%s' is not a valid %s value", name,
+                  value, type);
     if (fixed) {
-        f = vl_report(report, prop,
-                      "qemu:property '%s' of alias '%s' has type='%s' value='%s': libvirt refuses the "
-                      "domain (\"invalid value '%s' of 'value' attribute of 'qemu:property'\"); write "
-                      "value='%s'",
-                      name, alias, type, value, value, fixed);
+        vl_finding_help(f, "write value='%s'", fixed);
         vl_finding_set_fix(f, "write the value as libvirt parses it (decimal numbers, true/false)", NULL);
     } else {
-        vl_report(report, prop,
-                  "qemu:property '%s' of alias '%s' has type='%s' value='%s': libvirt refuses the domain "
-                  "(\"invalid value '%s' of 'value' attribute of 'qemu:property'\"); %s",
-                  name, alias, type, value, value,
-                  strcmp(type, "bool") == 0 ? "booleans are written true or false"
-                  : strcmp(type, "unsigned") == 0 ? "unsigned values are plain decimal numbers (no sign, "
-                                                    "no suffix, no hex)"
-                                                  : "signed values are decimal numbers");
+        vl_finding_help(f, "%s",
+                        strcmp(type, "bool") == 0 ? "booleans are written true or false"
+                        : strcmp(type, "unsigned") == 0 ? "unsigned values are plain decimal numbers (no sign, "
+                                                          "no suffix, no hex)"
+                                                        : "signed values are decimal numbers");
     }
+    refused(f, alias, quote);
 }
 
 static void

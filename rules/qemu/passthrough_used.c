@@ -10,27 +10,30 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->qemu_blocks->len; i++) {
         xmlNodePtr block = g_ptr_array_index(m->qemu_blocks, i);
 
-        if (vl_xml_is_ns(block, VL_NS_QEMU, "commandline"))
-            vl_report(report, block,
-                      "<qemu:commandline> passes arguments libvirt does not model: the domain is tainted "
-                      "(custom-argv) when it starts, libvirt neither validates them nor grants QEMU access "
-                      "to files they name, and they can break on a QEMU or libvirt upgrade; keep them only "
-                      "where the domain XML has no equivalent");
-        else if (vl_xml_is_ns(block, VL_NS_QEMU, "override"))
-            vl_report(report, block,
-                      "<qemu:override> changes device properties behind libvirt's back: the domain is "
-                      "tainted (custom-device), libvirt gives no compatibility guarantee for such devices, "
-                      "and the overrides apply only to devices on the initial command line, not to "
-                      "devices hot-plugged later");
-        else if (vl_xml_is_ns(block, VL_NS_QEMU, "capabilities"))
-            vl_report(report, block,
-                      "<qemu:capabilities> overrides what libvirt detected about QEMU: the domain is "
-                      "tainted (custom-hypervisor-feature); libvirt documents it for experiments only, not "
-                      "for production");
-        else if (vl_xml_is_ns(block, VL_NS_QEMU, "deprecation"))
-            vl_report(report, block,
-                      "<qemu:deprecation> makes QEMU reject or crash on deprecated interfaces libvirt still "
-                      "uses: a developer and CI setting that libvirt says not to use in production");
+        VlFinding *f;
+
+        if (vl_xml_is_ns(block, VL_NS_QEMU, "commandline")) {
+            f = vl_report(report, block, "<qemu:commandline>: passes arguments libvirt does not model");
+            vl_finding_help(f, "keep them only where the domain XML has no equivalent");
+            vl_finding_note(f, "the domain is tainted (custom-argv) when it starts");
+            vl_finding_note(f, "libvirt neither validates them nor grants QEMU access to files they name, and "
+                               "they can break on a QEMU or libvirt upgrade");
+        } else if (vl_xml_is_ns(block, VL_NS_QEMU, "override")) {
+            f = vl_report(report, block, "<qemu:override>: changes device properties behind libvirt's back");
+            vl_finding_note(f, "the domain is tainted (custom-device), and libvirt gives no compatibility "
+                               "guarantee for such devices");
+            vl_finding_note(f, "the overrides apply only to devices on the initial command line, not to devices "
+                               "hot-plugged later");
+        } else if (vl_xml_is_ns(block, VL_NS_QEMU, "capabilities")) {
+            f = vl_report(report, block, "<qemu:capabilities>: overrides what libvirt detected about QEMU");
+            vl_finding_note(f, "the domain is tainted (custom-hypervisor-feature); libvirt documents it for "
+                               "experiments only, not for production");
+        } else if (vl_xml_is_ns(block, VL_NS_QEMU, "deprecation")) {
+            f = vl_report(report, block,
+                          "<qemu:deprecation>: makes QEMU reject or crash on deprecated interfaces libvirt still "
+                          "uses");
+            vl_finding_note(f, "a developer and CI setting that libvirt says not to use in production");
+        }
     }
 }
 

@@ -4,6 +4,18 @@
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
 
+/* The headline and QEMU's refusal, common to every finding: SET names a
+ * device that is WHY (a JSON -device). */
+static VlFinding *
+unreachable(VlReport *report, xmlNodePtr value_arg, const QsmSet *set, const char *why)
+{
+    VlFinding *f = vl_report(report, value_arg, "<qemu:arg>: -set cannot reach device '%s', %s", set->id, why);
+
+    vl_finding_note(f, "QEMU exits at start on qemu:arg '-set %s': \"there is no device \"%s\" defined\"",
+                    qsm_arg_value(value_arg), set->id);
+    return f;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -28,36 +40,32 @@ check(const VlModel *m, VlReport *report)
         convertible = qsm_property_for_set(set.prop, set.value, &type, &prop_value);
         if (g_hash_table_contains(json, set.id)) {
             /* a JSON -device of the pass-through itself: override cannot reach it either */
-            vl_report(report, value_arg,
-                      "qemu:arg '-set %s': the device '%s' is defined by a JSON -device in the same "
-                      "qemu:commandline, which -set cannot reach, so QEMU exits at start (\"there is no "
-                      "device \"%s\" defined\"); put \"%s\" into that -device's JSON instead",
-                      qsm_arg_value(value_arg), set.id, set.id, set.prop);
+            f = unreachable(report, value_arg, &set, "a JSON -device in the same qemu:commandline");
+            vl_finding_help(f, "put \"%s\" into that -device's JSON instead", set.prop);
         } else if (!qsm_json_device(m)) {
             ; /* libvirt's own -device is in the legacy syntax: -set works */
         } else if (m->config->libvirt_version < QSM_OVERRIDE_LIBVIRT) {
-            vl_report(report, value_arg,
-                      "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
-                      "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); this "
-                      "libvirt has no qemu:override either: upgrade to libvirt 8.2 or later and set the "
-                      "property with <qemu:override>",
-                      qsm_arg_value(value_arg), versions, set.id);
+            f = unreachable(report, value_arg, &set, "passed to QEMU as JSON by libvirt");
+            vl_finding_help(f, "upgrade to libvirt 8.2 or later and set the property with <qemu:override>");
+            vl_finding_note(f, "%s passes devices to QEMU as JSON (-device {...}), which -set cannot reach",
+                            versions);
+            vl_finding_note(f, "this libvirt has no qemu:override either");
         } else if (convertible) {
-            f = vl_report(report, value_arg,
-                          "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
-                          "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); "
-                          "use <qemu:override><qemu:device alias='%s'><qemu:frontend><qemu:property "
-                          "name='%s' type='%s' value='%s'/></qemu:frontend></qemu:device></qemu:override>",
-                          qsm_arg_value(value_arg), versions, set.id, set.id, set.prop, type, prop_value);
+            f = unreachable(report, value_arg, &set, "passed to QEMU as JSON by libvirt");
+            vl_finding_help(f, "use <qemu:override><qemu:device alias='%s'><qemu:frontend><qemu:property "
+                               "name='%s' type='%s' value='%s'/></qemu:frontend></qemu:device></qemu:override>",
+                            set.id, set.prop, type, prop_value);
+            vl_finding_note(f, "%s passes devices to QEMU as JSON (-device {...}), which -set cannot reach",
+                            versions);
             vl_finding_set_fix(f, "replace the -set pair by a qemu:override property on the same alias", NULL);
         } else {
-            vl_report(report, value_arg,
-                      "qemu:arg '-set %s': %s passes devices to QEMU as JSON (-device {...}), which -set "
-                      "cannot reach, so QEMU exits at start (\"there is no device \"%s\" defined\"); "
-                      "use <qemu:override><qemu:device alias='%s'> with a <qemu:property name='%s'> "
-                      "whose type is the property's (string, signed, unsigned or bool) and whose value "
-                      "is written as libvirt expects (decimal numbers, true/false)",
-                      qsm_arg_value(value_arg), versions, set.id, set.id, set.prop);
+            f = unreachable(report, value_arg, &set, "passed to QEMU as JSON by libvirt");
+            vl_finding_help(f, "use <qemu:override><qemu:device alias='%s'> with a <qemu:property name='%s'> "
+                               "whose type is the property's (string, signed, unsigned or bool) and whose value "
+                               "is written as libvirt expects (decimal numbers, true/false)",
+                            set.id, set.prop);
+            vl_finding_note(f, "%s passes devices to QEMU as JSON (-device {...}), which -set cannot reach",
+                            versions);
         }
         qsm_set_clear(&set);
     }

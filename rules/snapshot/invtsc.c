@@ -3,10 +3,21 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
+/* What both findings say: QEMU blocks saving the state; MANAGED says what
+ * managed save is, or "". */
+static void
+blocked_notes(VlFinding *f, const char *managed)
+{
+    vl_finding_note(f, "QEMU then blocks saving the guest's state: \"State blocked by non-migratable CPU device "
+                       "(invtsc flag)\"");
+    vl_finding_note(f, "virsh save, managed save%s, snapshots with memory and migration then all fail", managed);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr invtsc = NULL, tsc;
+    VlFinding *finding;
 
     if (m->snapshot || !m->cpu)
         return; /* snapshot documents: snapshot-memory-blocked */
@@ -18,27 +29,29 @@ check(const VlModel *m, VlReport *report)
     tsc = vl_model_timer(m, "tsc");
     if (vl_xml_attr(tsc, "frequency"))
         return;
-    if (invtsc)
-        vl_report(report, invtsc,
-                  "<feature name='invtsc' policy='%s'/> without a fixed TSC frequency: QEMU then blocks "
-                  "saving the guest's state (\"State blocked by non-migratable CPU device (invtsc flag)\"), "
-                  "so virsh save, managed save (libvirt-guests suspending guests at host shutdown), "
-                  "snapshots with memory and migration all fail; if you need them, pin the frequency to "
-                  "the host's TSC rate with <clock><timer name='tsc' frequency='HZ'/></clock> (the same on "
-                  "every host it moves to), or drop invtsc",
-                  vl_xml_attr(invtsc, "policy"));
+    if (invtsc) {
+        finding = vl_report(report, invtsc,
+                            "<feature name='invtsc' policy='%s'>: invariant TSC without a fixed TSC frequency",
+                            vl_xml_attr(invtsc, "policy"));
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, pin the frequency to the "
+                                 "host's TSC rate with <clock><timer name='tsc' frequency='HZ'/></clock> (the same "
+                                 "on every host it moves to), or drop invtsc");
+        blocked_notes(finding, " (libvirt-guests suspending guests at host shutdown)");
+    }
     /* QEMU's max CPU is host's parent: with migratable=off both pass every
      * host feature (libvirt allows the attribute on these two modes only) */
     else if ((vl_xml_attr_is(m->cpu, "mode", "host-passthrough") || vl_xml_attr_is(m->cpu, "mode", "maximum")) &&
-             vl_xml_attr_is(m->cpu, "migratable", "off"))
-        vl_report(report, m->cpu,
-                  "<cpu mode='%s' migratable='off'> passes the host's invariant TSC (invtsc, "
-                  "present on nearly all current x86 CPUs) to the guest without a fixed TSC frequency: QEMU "
-                  "then blocks saving the guest's state (\"State blocked by non-migratable CPU device "
-                  "(invtsc flag)\"), so virsh save, managed save, snapshots with memory and migration all "
-                  "fail; if you need them, add <clock><timer name='tsc' frequency='HZ'/></clock> with the "
-                  "host's TSC rate, or use migratable='on'",
-                  vl_xml_attr(m->cpu, "mode"));
+             vl_xml_attr_is(m->cpu, "migratable", "off")) {
+        finding = vl_report(report, m->cpu,
+                            "<cpu mode='%s' migratable='off'>: the host's invtsc without a fixed TSC frequency",
+                            vl_xml_attr(m->cpu, "mode"));
+        vl_finding_help(finding, "if you need save, snapshots with memory or migration, add <clock><timer "
+                                 "name='tsc' frequency='HZ'/></clock> with the host's TSC rate, or use "
+                                 "migratable='on'");
+        vl_finding_note(finding, "it passes the host's invariant TSC (invtsc, present on nearly all current x86 "
+                                 "CPUs) to the guest");
+        blocked_notes(finding, "");
+    }
 }
 
 const VlRule vl_rule_snapshot_invtsc = {

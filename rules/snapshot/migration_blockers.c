@@ -83,16 +83,22 @@ check(const VlModel *m, VlReport *report)
 
     for (gsize i = 0; i < G_N_ELEMENTS(blockers); i++) {
         Blocker *b = &blockers[i];
-        g_autofree char *count = NULL;
+        VlFinding *f;
 
         if (!b->first)
             continue;
-        count = b->count > 1 ? g_strdup_printf(", %u in all (this is the first)", b->count) : g_strdup("");
-        vl_report(report, b->first,
-                  "%s%s: the guest's state cannot be saved while it runs (%s), so live migration, virsh "
-                  "save, managed save (libvirt-guests suspending guests at host shutdown) and snapshots "
-                  "that include memory fail; shut the guest down for those, or take disk-only snapshots",
-                  b->what, count, b->why);
+        if (b->what[0] == '<') /* it names its element */
+            f = vl_report(report, b->first, "%s: the guest's state cannot be saved while it runs", b->what);
+        else
+            f = vl_report(report, b->first, "<%s>: %s: the guest's state cannot be saved while it runs",
+                          (const char *) b->first->name, b->what);
+        vl_finding_help(f, "shut the guest down for migration, save and memory snapshots, or take disk-only "
+                           "snapshots");
+        vl_finding_note(f, "%s", b->why);
+        vl_finding_note(f, "live migration, virsh save, managed save (libvirt-guests suspending guests at host "
+                           "shutdown) and snapshots that include memory then fail");
+        if (b->count > 1)
+            vl_finding_note(f, "%s, %u in all (this is the first)", b->what, b->count);
     }
 }
 

@@ -16,18 +16,20 @@ check(const VlModel *m, VlReport *report)
         const char *device = vl_xml_attr(disk, "device");
         const char *location = vl_xml_attr(disk, "snapshot");
         const char *dev = vl_xml_attr(vl_xml_child(disk, "target"), "dev");
+        VlFinding *f;
 
         if (!format || strcmp(format, "qcow2") == 0 || (device && strcmp(device, "disk") != 0))
             continue;
         if (vl_xml_child(disk, "readonly") || (location && strcmp(location, "internal") != 0))
             continue; /* not snapshotted, or not internally */
-        vl_report(report, driver,
-                  "disk %s is in %s format: libvirt refuses internal snapshots of it (\"internal snapshot for "
-                  "disk %s unsupported for storage type %s\"), and an internal snapshot is what plain "
-                  "virsh snapshot-create and virt-manager take; use external snapshots (virsh "
-                  "snapshot-create-as --disk-only puts a qcow2 overlay on the image), or convert the image "
-                  "to qcow2 (qemu-img convert -O qcow2) if internal snapshots matter more than %s's speed",
-                  dev ? dev : "?", format, dev ? dev : "?", format, format);
+        f = vl_report(report, driver, "<driver type='%s'>: disk %s is in %s format, whose internal snapshots "
+                      "libvirt refuses", format, dev ? dev : "?", format);
+        vl_finding_help(f, "use external snapshots (virsh snapshot-create-as --disk-only puts a qcow2 overlay on "
+                           "the image), or convert the image to qcow2 (qemu-img convert -O qcow2) if internal "
+                           "snapshots matter more than %s's speed", format);
+        vl_finding_note(f, "libvirt refuses internal snapshots of it: \"internal snapshot for disk %s unsupported "
+                           "for storage type %s\"", dev ? dev : "?", format);
+        vl_finding_note(f, "an internal snapshot is what plain virsh snapshot-create and virt-manager take");
     }
 }
 

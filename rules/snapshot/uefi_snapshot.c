@@ -29,14 +29,19 @@ check(const VlModel *m, VlReport *report)
 {
     char version[32];
     unsigned v = m->config->libvirt_version;
+    xmlNodePtr where;
+    VlFinding *f;
 
     if (!m->pflash_nvram)
         return;
     vl_version_format(v, version, sizeof(version));
-    vl_report(report, m->loader ? m->loader : m->os,
-              "UEFI guest with a pflash NVRAM: libvirt %s refuses internal snapshots of it%s "
-              "(\"internal snapshots of a VM with pflash based firmware are not supported\"); %s",
-              version, v >= VL_LIBVIRT(9, 2) ? "" : " while it runs", what_works(v));
+    where = m->loader ? m->loader : m->os;
+    f = vl_report(report, where, "<%s>: UEFI guest with a pflash NVRAM, so internal snapshots are refused%s",
+                  where ? (const char *) where->name : "os", v >= VL_LIBVIRT(9, 2) ? "" : " while it runs");
+    vl_finding_help(f, "%s", what_works(v));
+    vl_finding_note(f, "libvirt %s refuses internal snapshots of it%s: \"internal snapshots of a VM with pflash "
+                       "based firmware are not supported\"",
+                    version, v >= VL_LIBVIRT(9, 2) ? "" : " while it runs");
 }
 
 const VlRule vl_rule_uefi_snapshot = {
