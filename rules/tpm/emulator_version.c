@@ -19,7 +19,7 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(backend, "type", "emulator") || vl_xml_attr(backend, "version") ||
             (model && !g_str_equal(model, "tpm-tis")))
             continue;
-        f = vl_report(report, backend, "<backend type='emulator'>: no version on a %s TPM, so a TPM 1.2",
+        f = vl_report(report, backend, "<backend type='emulator'>: no version on a %s TPM, so it is a TPM 1.2",
                       model ? "tpm-tis" : "default (tpm-tis)");
         vl_finding_help(f, "write version='2.0'");
         vl_finding_note(f, "libvirt fills in version='1.2' on x86 (checked with libvirt 9.0); the Ubuntu reference "
