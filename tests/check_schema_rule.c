@@ -327,23 +327,24 @@ START_TEST(test_between_releases_form)
 }
 END_TEST
 
-/* A value longer than 24 characters goes to a note, to keep the headline
- * short (up to 40 of its characters are shown) */
+/* A value that makes the element's and attribute's names and the value
+ * longer than 44 characters goes to a note, to keep the headline short (up
+ * to 40 of its characters are shown) */
 START_TEST(test_long_values)
 {
     const char *os = "<os><type arch='x86_64' machine='q35'>hvm</type></os>\n";
-    g_autofree char *uuid = g_strconcat("<domain type='kvm'>\n<name>t</name>\n<memory unit='GiB'>1</memory>\n", os,
-                                        "<uuid>not-a-uuid-but-a-long-placeholder-text-here</uuid>\n</domain>\n", NULL);
+    g_autofree char *action = g_strconcat("<domain type='kvm'>\n<name>t</name>\n<memory unit='GiB'>1</memory>\n", os,
+                                        "<on_poweroff>not-an-action-but-a-long-placeholder-text-here</on_poweroff>\n</domain>\n", NULL);
     g_autofree char *unit = g_strconcat("<domain type='kvm'>\n<name>t</name>\n",
-                                        "<memory unit='not-a-unit-but-a-long-placeholder'>1</memory>\n", os,
+                                        "<memory unit='not-a-unit-but-a-much-longer-placeholder'>1</memory>\n", os,
                                         "</domain>\n", NULL);
 
-    CHECK_FINDINGS(uuid, VL_LIBVIRT(9, 0),
-                   "5: <uuid>: its value is not accepted by libvirt 9.0's schema\n"
-                   "  note: the value is 'not-a-uuid-but-a-long-placeholder-text-h'");
+    CHECK_FINDINGS(action, VL_LIBVIRT(9, 0),
+                   "5: <on_poweroff>: its value is not accepted by libvirt 9.0's schema\n"
+                   "  note: the value is 'not-an-action-but-a-long-placeholder-tex'");
     CHECK_FINDINGS(unit, VL_LIBVIRT(9, 0),
                    "3: <memory>: the value of unit= is not accepted by libvirt 9.0's schema\n"
-                   "  note: the value is 'not-a-unit-but-a-long-placeholder'");
+                   "  note: the value is 'not-a-unit-but-a-much-longer-placeholder'");
 }
 END_TEST
 
