@@ -11,6 +11,20 @@ text_of(xmlNodePtr node, char *buf, gsize size)
     return node ? vl_xml_text(node, buf, size) : NULL;
 }
 
+/* A finding at NODE, <EVENT>ACTION</EVENT>, with HELP and libvirt 9.0's
+ * refusal QUOTE. */
+static VlFinding *
+unsupported(VlReport *report, xmlNodePtr node, const char *event, const char *action, const char *help,
+            const char *quote)
+{
+    VlFinding *f = vl_report(report, node, "<%s>%s</%s>: an action the QEMU driver does not implement%s", event,
+                             action, event, g_str_equal(action, "preserve") ? " here" : "");
+
+    vl_finding_help(f, "%s", help);
+    vl_finding_note(f, "libvirt 9.0 refuses it: \"%s\"", quote);
+    return f;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -32,18 +46,15 @@ check(const VlModel *m, VlReport *report)
         if (!action)
             continue;
         if (g_str_equal(action, "rename-restart")) {
-            f = vl_report(report, node, "<%s>rename-restart</%s>: an action the QEMU driver does not implement",
-                          events[k], events[k]);
-            vl_finding_help(f, "use restart");
-            vl_finding_note(f, "libvirt 9.0 refuses it: \"qemu driver doesn't support the 'rename-restart' action "
-                               "for 'on_reboot'/'on_poweroff'/'on_crash'\"");
+            f = unsupported(report, node, events[k], action, "use restart",
+                            "qemu driver doesn't support the 'rename-restart' action for "
+                            "'on_reboot'/'on_poweroff'/'on_crash'");
             vl_finding_set_fix(f, "restart instead of rename-restart", NULL);
         } else if (g_str_equal(action, "preserve") && k < 2) {
-            f = vl_report(report, node, "<%s>preserve</%s>: an action the QEMU driver does not implement here",
-                          events[k], events[k]);
-            vl_finding_help(f, "use %s (the default), or preserve only in <on_crash>", k == 0 ? "destroy" : "restart");
-            vl_finding_note(f, "libvirt 9.0 refuses it: \"qemu driver doesn't support the 'preserve' action for "
-                               "'on_reboot'/'on_poweroff'\"");
+            f = unsupported(report, node, events[k], action,
+                            k == 0 ? "use destroy (the default), or preserve only in <on_crash>"
+                                   : "use restart (the default), or preserve only in <on_crash>",
+                            "qemu driver doesn't support the 'preserve' action for 'on_reboot'/'on_poweroff'");
             vl_finding_set_fix(f, "the default action instead of preserve", NULL);
         }
     }
