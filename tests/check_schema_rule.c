@@ -1,7 +1,7 @@
 /* Unit tests for the schema rule (rules/schema/schema.c) where the corpus cannot
- * look: whole messages (a corpus expectation is a substring, so it cannot
- * tell "is not in libvirt 9.0's schema" from the same text followed by ", it
- * is in 12.8's"), and the budget of 400 validations that bounds the search
+ * look: whole messages (a corpus expectation is a substring of the headline, the help or
+ * one note, so it cannot tell a finding with a note "it is in libvirt 12.8's
+ * schema" from one without), and the budget of 400 validations that bounds the search
  * for culprits, exactly where it runs out.
  *
  * The budget arithmetic: validating the whole document costs 1; each part
@@ -22,7 +22,8 @@
 static char *select_schema[] = { (char *) "schema", NULL };
 
 /* The schema findings on TEXT for the libvirt release VERSION (micro
- * included), as "LINE: MESSAGE" joined by newlines. */
+ * included), as "LINE: HEADLINE" joined by newlines, each followed by its
+ * "  help: HELP" and "  note: NOTE" lines. */
 static char *
 lint_with(const char *text, unsigned version, unsigned qemu, const char *schema_path)
 {
@@ -46,6 +47,10 @@ lint_with(const char *text, unsigned version, unsigned qemu, const char *schema_
     for (guint i = 0; i < findings->len; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);
         g_string_append_printf(out, "%s%d: %s", i ? "\n" : "", f->line, f->message);
+        if (f->help)
+            g_string_append_printf(out, "\n  help: %s", f->help);
+        for (guint k = 0; f->notes && k < f->notes->len; k++)
+            g_string_append_printf(out, "\n  note: %s", (const char *) g_ptr_array_index(f->notes, k));
     }
     g_ptr_array_unref(findings);
     vl_engine_clear(&engine);
@@ -83,7 +88,7 @@ padded(int pad, const char *last, const char *tail)
     return g_string_free(s, FALSE);
 }
 
-#define FOO "4: <foo> in <devices> is not in libvirt 9.0's schema"
+#define FOO "4: <foo> in <devices>: the element is not in libvirt 9.0's schema"
 
 /* Under 9.0 (newer releases exist), LAST is tested with 400 - 5 - PAD
  * left: whole 1, name 1, memory 1, foo 2 (tested, and 12.8 asked about
@@ -96,7 +101,7 @@ START_TEST(test_budget_part_tested_last)
     /* <bar/> is tested with 1 left: none remains to narrow it */
     CHECK_FINDINGS(zero, VL_LIBVIRT(9, 0), FOO);
     /* with 2 left it is narrowed (1) and reported; asking 12.8 takes the last */
-    CHECK_FINDINGS(one, VL_LIBVIRT(9, 0), FOO "\n6: <bar> in <devices> is not in libvirt 9.0's schema");
+    CHECK_FINDINGS(one, VL_LIBVIRT(9, 0), FOO "\n6: <bar> in <devices>: the element is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -109,9 +114,10 @@ START_TEST(test_budget_attributes)
     /* 3 left: tested (2), type= out (1), bus= out (0): bogus= is never
      * tried alone, the element as a whole is reported */
     CHECK_FINDINGS(three, VL_LIBVIRT(9, 0),
-                   FOO "\n6: <input type='tablet' bus='usb' bogus='1'> is not valid in libvirt 9.0's schema");
+                   FOO "\n6: <input>: as written, it is not valid in libvirt 9.0's schema"
+                       "\n  note: as written: <input type='tablet' bus='usb' bogus='1'>");
     /* 4 left: bogus= out (0) fixes it */
-    CHECK_FINDINGS(four, VL_LIBVIRT(9, 0), FOO "\n6: attribute bogus= on <input> is not in libvirt 9.0's schema");
+    CHECK_FINDINGS(four, VL_LIBVIRT(9, 0), FOO "\n6: <input>: attribute bogus= is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -122,8 +128,9 @@ START_TEST(test_budget_children)
     g_autofree char *five = padded(400 - 5 - 5, input, NULL);
 
     /* 4 left: tested, type= and bus= out, <address> out: 0 left for <bogus> */
-    CHECK_FINDINGS(four, VL_LIBVIRT(9, 0), FOO "\n6: <input type='tablet' bus='usb'> is not valid in libvirt 9.0's schema");
-    CHECK_FINDINGS(five, VL_LIBVIRT(9, 0), FOO "\n6: <bogus> in <input> is not in libvirt 9.0's schema");
+    CHECK_FINDINGS(four, VL_LIBVIRT(9, 0), FOO "\n6: <input>: as written, it is not valid in libvirt 9.0's schema"
+                                           "\n  note: as written: <input type='tablet' bus='usb'>");
+    CHECK_FINDINGS(five, VL_LIBVIRT(9, 0), FOO "\n6: <bogus> in <input>: the element is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -134,10 +141,11 @@ START_TEST(test_budget_pairs)
     g_autofree char *six = padded(400 - 5 - 6, input, NULL);
 
     /* tested, type= and bus= out, each child out alone: 0 left for the pair */
-    CHECK_FINDINGS(five, VL_LIBVIRT(9, 0), FOO "\n6: <input type='tablet' bus='usb'> is not valid in libvirt 9.0's schema");
+    CHECK_FINDINGS(five, VL_LIBVIRT(9, 0), FOO "\n6: <input>: as written, it is not valid in libvirt 9.0's schema"
+                                           "\n  note: as written: <input type='tablet' bus='usb'>");
     CHECK_FINDINGS(six, VL_LIBVIRT(9, 0),
-                   FOO "\n6: <bogus1> in <input> is not in libvirt 9.0's schema"
-                       "\n6: <bogus2> in <input> is not in libvirt 9.0's schema");
+                   FOO "\n6: <bogus1> in <input>: the element is not in libvirt 9.0's schema"
+                       "\n6: <bogus2> in <input>: the element is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -147,7 +155,7 @@ END_TEST
 #define LOADER_OS                                                                                      \
     "<os><type arch='x86_64' machine='q35'>hvm</type><loader format='raw' readonly='yes' type='pflash'>" \
     "/usr/share/OVMF/OVMF_CODE.fd</loader></os>"
-#define LOADER_PLAIN "8: format='raw' on <loader> is not accepted by libvirt 9.0's schema"
+#define LOADER_PLAIN "8: <loader>: format='raw' is not accepted by libvirt 9.0's schema"
 
 static char *
 loader_with(int left_at_report)
@@ -162,8 +170,8 @@ START_TEST(test_budget_newer_release)
     g_autofree char *zero = loader_with(0), *one = loader_with(1), *two = loader_with(2);
 
     CHECK_FINDINGS(zero, VL_LIBVIRT(9, 0), FOO "\n" LOADER_PLAIN);
-    CHECK_FINDINGS(one, VL_LIBVIRT(9, 0), FOO "\n" LOADER_PLAIN ", it is accepted by 12.8's; this file targets 9.0");
-    CHECK_FINDINGS(two, VL_LIBVIRT(9, 0), FOO "\n" LOADER_PLAIN ", it is accepted by 9.8's; this file targets 9.0");
+    CHECK_FINDINGS(one, VL_LIBVIRT(9, 0), FOO "\n" LOADER_PLAIN "\n  note: it is accepted by libvirt 12.8's schema; this file targets 9.0");
+    CHECK_FINDINGS(two, VL_LIBVIRT(9, 0), FOO "\n" LOADER_PLAIN "\n  note: it is accepted by libvirt 9.8's schema; this file targets 9.0");
 }
 END_TEST
 
@@ -184,8 +192,8 @@ START_TEST(test_newest_target_asks_nobody)
     g_autofree char *text = padded(400 - 4 - 2, "<bar/>", NULL);
 
     CHECK_FINDINGS(text, VL_LIBVIRT(12, 8),
-                   "4: <foo> in <devices> is not in libvirt 12.8's schema\n"
-                   "6: <bar> in <devices> is not in libvirt 12.8's schema");
+                   "4: <foo> in <devices>: the element is not in libvirt 12.8's schema\n"
+                   "6: <bar> in <devices>: the element is not in libvirt 12.8's schema");
 }
 END_TEST
 
@@ -199,11 +207,13 @@ START_TEST(test_between_releases)
                        "<devices><foo/></devices>\n</domain>\n";
 
     CHECK_FINDINGS(text, VL_LIBVIRT(9, 5) + 1,
-                   "5: format='raw' on <loader> is in libvirt 9.8's schema but not 9.0's; this file targets 9.5.1, between them\n"
-                   "6: <foo> in <devices> is not in libvirt 9.8's schema");
+                   "5: <loader>: format='raw' may be newer than libvirt 9.5.1\n"
+                   "  note: it is in libvirt 9.8's schema but not 9.0's; this file targets 9.5.1, between them\n"
+                   "6: <foo> in <devices>: the element is not in libvirt 9.8's schema");
     CHECK_FINDINGS(text, VL_LIBVIRT(9, 5),
-                   "5: format='raw' on <loader> is in libvirt 9.8's schema but not 9.0's; this file targets 9.5, between them\n"
-                   "6: <foo> in <devices> is not in libvirt 9.8's schema");
+                   "5: <loader>: format='raw' may be newer than libvirt 9.5\n"
+                   "  note: it is in libvirt 9.8's schema but not 9.0's; this file targets 9.5, between them\n"
+                   "6: <foo> in <devices>: the element is not in libvirt 9.8's schema");
 }
 END_TEST
 
@@ -212,13 +222,14 @@ START_TEST(test_parts_fine_alone)
     /* no <name>: every part is valid beside the stand-ins */
     CHECK_FINDINGS("<domain type='kvm'>\n<memory unit='GiB'>1</memory>\n"
                    "<os><type arch='x86_64' machine='q35'>hvm</type></os>\n</domain>\n",
-                   VL_LIBVIRT(9, 0), "1: <domain> lacks <name>, which libvirt 9.0's schema requires");
+                   VL_LIBVIRT(9, 0), "1: <domain>: lacks <name>, which libvirt 9.0's schema requires\n"
+                   "  help: add <name> to <domain>");
     /* two <name>s */
     CHECK_FINDINGS("<domain type='kvm'>\n<name>a</name>\n<name>b</name>\n<memory unit='GiB'>1</memory>\n"
                    "<os><type arch='x86_64' machine='q35'>hvm</type></os>\n</domain>\n",
                    VL_LIBVIRT(9, 0),
-                   "1: <domain> is not valid in libvirt 9.0's schema: each part is, but not together (one "
-                   "repeated, or an attribute of <domain>)");
+                   "1: <domain>: not valid in libvirt 9.0's schema as a whole\n"
+                   "  note: each part is valid, but not together (one repeated, or an attribute of <domain>)");
 }
 END_TEST
 
@@ -229,7 +240,7 @@ START_TEST(test_snapshot_domain_parts)
     CHECK_FINDINGS("<domainsnapshot>\n<name>s</name>\n<domain type='kvm'>\n<name>t</name>\n"
                    "<memory unit='GiB'>1</memory>\n<os><type arch='x86_64' machine='q35'>hvm</type></os>\n"
                    "<devices><foo/></devices>\n</domain>\n</domainsnapshot>\n",
-                   VL_LIBVIRT(9, 0), "7: <foo> in <devices> is not in libvirt 9.0's schema");
+                   VL_LIBVIRT(9, 0), "7: <foo> in <devices>: the element is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -247,19 +258,22 @@ START_TEST(test_element_reports)
                                         "type='pipewire'/></devices>\n</domain>\n", NULL);
 
     /* libxml2's first error names the missing child (later ones do not) */
-    CHECK_FINDINGS(empty_os, VL_LIBVIRT(9, 0), "4: <os> lacks <type>, which libvirt 9.0's schema requires");
+    CHECK_FINDINGS(empty_os, VL_LIBVIRT(9, 0), "4: <os>: lacks <type>, which libvirt 9.0's schema requires\n"
+                   "  help: add <type> to <os>");
     /* text beside child elements is no value of the element */
-    CHECK_FINDINGS(mixed, VL_LIBVIRT(9, 0), "5: <features> here is not valid in libvirt 9.0's schema");
+    CHECK_FINDINGS(mixed, VL_LIBVIRT(9, 0), "5: <features>: here, it is not valid in libvirt 9.0's schema");
     /* an element of another namespace does not stand for <name>: the
      * stand-in stays and the stranger is the culprit */
-    CHECK_FINDINGS(foreign, VL_LIBVIRT(9, 0), "4: <name> here is not valid in libvirt 9.0's schema");
+    CHECK_FINDINGS(foreign, VL_LIBVIRT(9, 0), "4: <name>: here, it is not valid in libvirt 9.0's schema");
     /* the attributes shown stop once the tag has 60 characters */
     CHECK_FINDINGS(at60, VL_LIBVIRT(9, 0),
-                   "5: <audio id='00000000000000000000001' timerPeriod='1000000000'> is not valid in libvirt 9.0's "
-                   "schema, it is valid in 11.3's; this file targets 9.0");
+                   "5: <audio>: as written, it is not valid in libvirt 9.0's schema\n"
+                   "  note: as written: <audio id='00000000000000000000001' timerPeriod='1000000000'>\n"
+                   "  note: it is valid in libvirt 11.3's schema; this file targets 9.0");
     CHECK_FINDINGS(at59, VL_LIBVIRT(9, 0),
-                   "5: <audio id='0000000000000000000001' timerPeriod='1000000000' type='pipewire'> is not valid in "
-                   "libvirt 9.0's schema, it is valid in 11.3's; this file targets 9.0");
+                   "5: <audio>: as written, it is not valid in libvirt 9.0's schema\n"
+                   "  note: as written: <audio id='0000000000000000000001' timerPeriod='1000000000' type='pipewire'>\n"
+                   "  note: it is valid in libvirt 11.3's schema; this file targets 9.0");
 }
 END_TEST
 
@@ -274,8 +288,9 @@ START_TEST(test_budget_newest_only)
                                    "<hwuuid>0f6a2a52-3c3b-4a37-9a5e-2b8a6f1c0d11</hwuuid><bar/>");
 
     CHECK_FINDINGS(text, VL_LIBVIRT(9, 0),
-                   FOO "\n8: <hwuuid> in <domain> is not in libvirt 9.0's schema, it is in 12.8's; this file targets 9.0"
-                       "\n8: <bar> in <domain> is not in libvirt 9.0's schema");
+                   FOO "\n8: <hwuuid> in <domain>: the element is not in libvirt 9.0's schema"
+                       "\n  note: it is in libvirt 12.8's schema; this file targets 9.0"
+                       "\n8: <bar> in <domain>: the element is not in libvirt 9.0's schema");
 }
 END_TEST
 
@@ -291,7 +306,8 @@ START_TEST(test_schema_file_judges_newer_machine)
     g_autofree char *file = lint_with(text, VL_LIBVIRT(9, 0), VL_LIBVIRT(7, 2), "schemas/9.0/domain.rng");
 
     ck_assert_str_eq(newest, "");
-    ck_assert_msg(strstr(file, "5: format='raw' on <loader> is not accepted by") != NULL, "%s", file);
+    ck_assert_str_eq(file, "5: <loader>: format='raw' is not accepted by the --schema file\n"
+                           "  note: judged by the schema schemas/9.0/domain.rng");
 }
 END_TEST
 
@@ -306,7 +322,29 @@ START_TEST(test_between_releases_form)
                        "</iothread><iothread id='3'><poll max='3'/></iothread></iothreadids>\n</domain>\n";
 
     CHECK_FINDINGS(text, VL_LIBVIRT(9, 5),
-                   "6: <iothreadids> here is in libvirt 9.8's schema but not 9.0's; this file targets 9.5, between them");
+                   "6: <iothreadids>: here, it may be newer than libvirt 9.5\n"
+                   "  note: it is in libvirt 9.8's schema but not 9.0's; this file targets 9.5, between them");
+}
+END_TEST
+
+/* A value that makes the element's and attribute's names and the value
+ * longer than 44 characters goes to a note, to keep the headline short (up
+ * to 40 of its characters are shown) */
+START_TEST(test_long_values)
+{
+    const char *os = "<os><type arch='x86_64' machine='q35'>hvm</type></os>\n";
+    g_autofree char *action = g_strconcat("<domain type='kvm'>\n<name>t</name>\n<memory unit='GiB'>1</memory>\n", os,
+                                        "<on_poweroff>not-an-action-but-a-long-placeholder-text-here</on_poweroff>\n</domain>\n", NULL);
+    g_autofree char *unit = g_strconcat("<domain type='kvm'>\n<name>t</name>\n",
+                                        "<memory unit='not-a-unit-but-a-much-longer-placeholder'>1</memory>\n", os,
+                                        "</domain>\n", NULL);
+
+    CHECK_FINDINGS(action, VL_LIBVIRT(9, 0),
+                   "5: <on_poweroff>: its value is not accepted by libvirt 9.0's schema\n"
+                   "  note: the value is 'not-an-action-but-a-long-placeholder-tex'");
+    CHECK_FINDINGS(unit, VL_LIBVIRT(9, 0),
+                   "3: <memory>: the value of unit= is not accepted by libvirt 9.0's schema\n"
+                   "  note: the value is 'not-a-unit-but-a-much-longer-placeholder'");
 }
 END_TEST
 
@@ -331,6 +369,7 @@ main(void)
     tcase_add_test(tc, test_budget_newest_only);
     tcase_add_test(tc, test_schema_file_judges_newer_machine);
     tcase_add_test(tc, test_between_releases_form);
+    tcase_add_test(tc, test_long_values);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }

@@ -46,13 +46,19 @@ CLAIMS = {
 }
 
 
+def everything_said(f):
+    """A finding's headline, help and notes (libvirt's quoted refusals are in
+    the notes), one per line."""
+    return "\n".join([f["message"], f.get("help") or "", *f.get("notes", [])])
+
+
 def as_said(claim, text, fired):
     """An "as-said" claim on one case, from the findings FIRED: "refuses"
     with the quoted message when a finding quotes one containing TEXT (the
     piece alone when they quote several), else "accepts"."""
     if claim != "as-said":
         return claim, text
-    said = {q for f in fired for q in re.findall(r'"([^"]*)"', f["message"]) if text in q}
+    said = {q for f in fired for q in re.findall(r'"([^"]*)"', everything_said(f)) if text in q}
     if not said:
         return "accepts", None
     return "refuses", said.pop() if len(said) == 1 else text
@@ -157,7 +163,7 @@ def fixed_refusal(error, before, findings_of_fixed):
     if host_dependent(error):
         return "host"
     quoted = {q for f in findings_of_fixed() if f["severity"] == "error"
-              for q in re.findall(r'"([^"]*)"', f["message"])}
+              for q in re.findall(r'"([^"]*)"', everything_said(f))}
     return "ok" if any(q and q in error for q in quoted) else "fail"
 
 

@@ -21,18 +21,21 @@ ln -s libvirt.so.0.11003.0 "$tmp/lib/libvirt.so.0"
 LD_LIBRARY_PATH=$tmp/lib "$VL" --version >"$tmp/out" 2>&1
 expect_grep "targets libvirt 11\.3\.0 by default" "$tmp/out" "the installed libvirt is the default target"
 LD_LIBRARY_PATH=$tmp/lib "$VL" --no-config --no-cache --concise --select schema "$two" >"$tmp/out" 2>&1
-expect_grep "<memballoon model='virtio-balloon'> is not valid in libvirt 11\.3's schema" "$tmp/out" \
+expect_grep "<memballoon>: as written, it is not valid in libvirt 11\.3's schema" "$tmp/out" \
     "the default target's schema judges"
 expect_no_grep "clusters" "$tmp/out" "clusters= is fine for the installed 11.3"
 
 # an explicit target wins over the installed one
-LD_LIBRARY_PATH=$tmp/lib "$VL" --no-config --no-cache --concise --select schema --libvirt-version 9.0 "$two" >"$tmp/out" 2>&1
-expect_grep "attribute clusters= on <topology> is not in libvirt 9\.0's schema, it is in 11\.3's; this file targets 9\.0" \
-    "$tmp/out" "--libvirt-version 9.0: the error names both releases"
+LD_LIBRARY_PATH=$tmp/lib "$VL" --no-config --no-cache --select schema --libvirt-version 9.0 "$two" >"$tmp/out" 2>&1
+expect_grep "error: <topology>: attribute clusters= is not in libvirt 9\.0's schema" "$tmp/out" \
+    "--libvirt-version 9.0: the error names the target's release"
+expect_grep "= note: it is in libvirt 11\.3's schema; this file targets 9\.0" "$tmp/out" "and a note the newer one"
 printf '[virtlint]\nlibvirt-version = 10.0\n' >"$tmp/rc"
-"$VL" --config "$tmp/rc" --no-cache --concise --select schema "$two" >"$tmp/out" 2>&1
-expect_grep "warning: attribute clusters= on <topology> is in libvirt 11\.3's schema but not 9\.8's; this file targets 10\.0" \
+"$VL" --config "$tmp/rc" --no-cache --select schema "$two" >"$tmp/out" 2>&1
+expect_grep "warning: <topology>: attribute clusters= may be newer than libvirt 10\.0" \
     "$tmp/out" ".virtlintrc libvirt-version 10.0: between two releases, a warning"
+expect_grep "= note: it is in libvirt 11\.3's schema but not 9\.8's; this file targets 10\.0, between them" \
+    "$tmp/out" "whose note names both releases"
 
 # the schemas come from the binary, not from /usr/share/libvirt: no schema
 # file is opened (the trace must show the input being opened, or it proves nothing)
@@ -40,7 +43,7 @@ if strace -f -e trace=open,openat -o "$tmp/trace" "$VL" --no-config --no-cache -
     --libvirt-version 9.0 corpus/schema/kvm-hidden-attribute.xml >"$tmp/out" 2>&1; then :; fi
 expect_grep "kvm-hidden-attribute\.xml" "$tmp/trace" "strace saw the input opened"
 expect_no_grep "\.rng\"" "$tmp/trace" "no schema file is read"
-expect_grep "attribute hidden= on <kvm> is not in libvirt 9\.0's schema" "$tmp/out" "embedded 9.0 schema judged"
+expect_grep "<kvm>: attribute hidden= is not in libvirt 9\.0's schema" "$tmp/out" "embedded 9.0 schema judged"
 
 # verdicts are remembered per release: the same valid file targeting two
 # releases is two entries; the same release again adds none
@@ -57,7 +60,8 @@ two_releases=$(entries)
     fail "verdict cache per release: $one, $again, $two_releases entries (wanted 1, 1, 2)"
 
 # --schema still overrides, and its findings name it
-"$VL" --no-config --no-cache --concise --select schema --libvirt-version 12.8 --schema schemas/9.0/domain.rng "$two" >"$tmp/out" 2>&1
-expect_grep "clusters='1' on <topology> is not accepted by the schema schemas/9\.0/domain\.rng" "$tmp/out" "--schema judges, and is named"
+"$VL" --no-config --no-cache --select schema --libvirt-version 12.8 --schema schemas/9.0/domain.rng "$two" >"$tmp/out" 2>&1
+expect_grep "<topology>: clusters='1' is not accepted by the --schema file" "$tmp/out" "--schema judges"
+expect_grep "= note: judged by the schema schemas/9\.0/domain\.rng" "$tmp/out" "and is named"
 
 finish

@@ -40,9 +40,16 @@ parse_rule_list(const char *text, xmlNodePtr where, VlReport *report)
             continue;
         if (!rules)
             rules = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        if (!vl_registry_find(*p))
-            vl_report(report, where, "suppression names '%s', which is not a virtlint rule "
-                      "(see virtlint --list-rules)", *p);
+        if (!vl_registry_find(*p)) {
+            /* the headline names the suppression: the comment or <virtlint:disable> */
+            VlFinding *f = vl_report(report, where, "%s: suppression names '%s', which is not a virtlint rule",
+                                     where->type != XML_COMMENT_NODE ? "<virtlint:disable>"
+                                     : strstr((const char *) where->content, "virtlint-disable-file")
+                                         ? "<!-- virtlint-disable-file -->"
+                                         : "<!-- virtlint-disable -->",
+                                     *p);
+            vl_finding_help(f, "use a rule id that virtlint --list-rules shows");
+        }
         g_hash_table_add(rules, g_strdup(*p));
     }
     return rules;
@@ -121,7 +128,8 @@ read_metadata(VlSuppressions *sup, const VlModel *model, VlReport *report)
             continue;
         rules = vl_xml_attr(n, "rules");
         if (!rules || !*rules) {
-            vl_report(report, n, "<virtlint:disable> needs a rules='RULE[,RULE]' attribute");
+            vl_finding_help(vl_report(report, n, "<virtlint:disable>: no rules= attribute"),
+                            "name the rules to silence: rules='RULE[,RULE]'");
             continue;
         }
         merge_file_rules(sup, parse_rule_list(rules, n, report));

@@ -30,23 +30,23 @@ check(const VlModel *m, VlReport *report)
             continue;
         /* libvirt compares numbers: order='01' is order='1' */
         key = g_strdup_printf("%" G_GUINT64_FORMAT, n);
-        if (g_hash_table_contains(orders, key))
-            vl_report(report, boot,
-                      "<boot order='%s'/> is already used by another device: libvirt refuses the domain "
-                      "(\"boot order '%s' used for more than one device\"); give each bootable device its "
-                      "own number",
-                      order, order);
-        else
+        if (g_hash_table_contains(orders, key)) {
+            VlFinding *f = vl_report(report, boot, "<boot order='%s'/>: already used by another device", order);
+
+            vl_finding_help(f, "give each bootable device its own number");
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"boot order '%s' used for more than one device\"",
+                            order);
+        } else
             g_hash_table_add(orders, g_steal_pointer(&key));
     }
     if (os_boot && first_device_boot) {
-        VlFinding *f = vl_report(report, os_boot,
-                                 "<os><boot dev='%s'/> together with a per-device <boot order='...'/> (line %d): "
-                                 "libvirt refuses the domain (\"per-device boot elements cannot be used "
-                                 "together with os/boot elements\"); remove the <boot> elements from <os> and "
-                                 "number the devices instead",
+        VlFinding *f = vl_report(report, os_boot, "<os><boot dev='%s'/>: mixed with a per-device <boot order> (line %d)",
                                  vl_xml_attr(os_boot, "dev") ? vl_xml_attr(os_boot, "dev") : "?",
                                  vl_xml_line(first_device_boot));
+
+        vl_finding_help(f, "remove the <boot> elements from <os> and number the devices instead");
+        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"per-device boot elements cannot be used together "
+                           "with os/boot elements\"");
         vl_finding_set_fix(f, "remove <boot dev> from <os>, keeping the per-device boot order", NULL);
     }
 }

@@ -21,59 +21,80 @@ machine_name(const VlModel *m)
                ? "the default machine type" : "pc (libvirt's default for x86)";
 }
 
+/* A finding on NODE: HEADLINE (printf), HELP, and why (NOTE, may be NULL). */
+static VlFinding * G_GNUC_PRINTF(5, 6)
+finding(VlReport *report, VlSeverity severity, xmlNodePtr node, const char *help, const char *fmt, ...)
+{
+    g_autofree char *headline = NULL;
+    VlFinding *f;
+    va_list ap;
+
+    va_start(ap, fmt);
+    headline = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    f = vl_report_severity(report, severity, node, "%s", headline);
+    vl_finding_help(f, "%s", help);
+    return f;
+}
+
+/* libvirt's refusal, as a note */
+static void
+refusal(VlFinding *f, const char *quote)
+{
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"IOMMU device: %s\"", quote);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *iommus = vl_model_devices(m, "iommu");
     bool acpi = vl_xml_child(m->features, "acpi") != NULL;
     bool q35 = m->machine_family == VL_MACHINE_Q35;
+    VlSeverity error = report->rule->severity;
 
     for (guint i = 0; i < iommus->len; i++) {
         xmlNodePtr iommu = g_ptr_array_index(iommus, i);
         const char *model = vl_xml_attr(iommu, "model");
         xmlNodePtr address = vl_xml_child(iommu, "address");
+        VlFinding *f;
 
         if (!model)
             continue;
         if (strcmp(model, "intel") == 0) {
-            if (!q35)
-                vl_report(report, iommu,
-                          "<iommu model='intel'> on machine %s: libvirt refuses the domain (\"IOMMU device: "
-                          "'intel' is only supported with Q35 machines\"); the emulated VT-d unit exists only "
-                          "on q35, so use <type machine='q35'> (a chipset change for an installed guest) or "
-                          "remove the IOMMU",
-                          machine_name(m));
-            else if (!acpi)
-                vl_report_severity(report, VL_SEVERITY_WARNING, iommu,
-                                   "<iommu model='intel'> without <features><acpi/>: libvirt 9.0 accepts it and "
-                                   "QEMU starts, but the guest finds VT-d only through the ACPI DMAR table, "
-                                   "which QEMU does not build with ACPI off, so the guest has no IOMMU; add "
-                                   "<acpi/> to <features>");
+            if (!q35) {
+                f = finding(report, error, iommu,
+                            "use <type machine='q35'> (a chipset change for an installed guest) or remove the IOMMU",
+                            "<iommu model='intel'>: on machine %s, but VT-d exists only on q35", machine_name(m));
+                refusal(f, "'intel' is only supported with Q35 machines");
+            } else if (!acpi) {
+                f = finding(report, VL_SEVERITY_WARNING, iommu, "add <acpi/> to <features>",
+                            "<iommu model='intel'>: without <features><acpi/> the guest has no IOMMU");
+                vl_finding_note(f, "libvirt 9.0 accepts it and QEMU starts, but the guest finds VT-d only through "
+                                   "the ACPI DMAR table, which QEMU does not build with ACPI off");
+            }
         } else if (strcmp(model, "virtio") == 0) {
-            if (!q35 && !is_arm_virt(m))
-                vl_report(report, iommu,
-                          "<iommu model='virtio'> on machine %s: libvirt refuses the domain (\"IOMMU device: "
-                          "'virtio' is only supported with Q35 and ARM Virt machines\"); use q35 (a chipset "
-                          "change for an installed guest) or remove the IOMMU",
-                          machine_name(m));
-            else if (!acpi)
-                vl_report(report, iommu,
-                          "<iommu model='virtio'> without <features><acpi/>: libvirt refuses the domain "
-                          "(\"IOMMU device: 'virtio' requires ACPI\"), as the guest learns of the virtio "
-                          "IOMMU from the ACPI VIOT table; add <acpi/> to <features>");
-            else if (address && !vl_xml_attr_is(address, "type", "pci"))
-                vl_report(report, address,
-                          "<iommu model='virtio'> with a <address type='%s'>: libvirt refuses the domain "
-                          "(\"IOMMU device: 'virtio' needs a PCI address\"): it is a PCI device; use a PCI "
-                          "address on bus 0 or none",
-                          vl_xml_attr(address, "type") ? vl_xml_attr(address, "type") : "?");
+            if (!q35 && !is_arm_virt(m)) {
+                f = finding(report, error, iommu,
+                            "use q35 (a chipset change for an installed guest) or remove the IOMMU",
+                            "<iommu model='virtio'>: on machine %s, not q35 or ARM virt", machine_name(m));
+                refusal(f, "'virtio' is only supported with Q35 and ARM Virt machines");
+            } else if (!acpi) {
+                f = finding(report, error, iommu, "add <acpi/> to <features>",
+                            "<iommu model='virtio'>: without <features><acpi/>");
+                refusal(f, "'virtio' requires ACPI");
+                vl_finding_note(f, "the guest learns of the virtio IOMMU from the ACPI VIOT table");
+            } else if (address && !vl_xml_attr_is(address, "type", "pci")) {
+                f = finding(report, error, address, "use a PCI address on bus 0 or none",
+                            "<iommu model='virtio'>: <address type='%s'>, but it is a PCI device",
+                            vl_xml_attr(address, "type") ? vl_xml_attr(address, "type") : "?");
+                refusal(f, "'virtio' needs a PCI address");
+            }
         } else if (strcmp(model, "smmuv3") == 0) {
-            if (!is_arm_virt(m))
-                vl_report(report, iommu,
-                          "<iommu model='smmuv3'> on machine %s: libvirt refuses the domain (\"IOMMU device: "
-                          "'smmuv3' is only supported with ARM Virt machines\"); on x86 use model='intel' "
-                          "(q35) or model='virtio'",
-                          machine_name(m));
+            if (!is_arm_virt(m)) {
+                f = finding(report, error, iommu, "on x86 use model='intel' (q35) or model='virtio'",
+                            "<iommu model='smmuv3'>: on machine %s, not ARM virt", machine_name(m));
+                refusal(f, "'smmuv3' is only supported with ARM Virt machines");
+            }
         }
     }
 }

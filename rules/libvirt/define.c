@@ -23,6 +23,30 @@ message_core(const char *message)
     return colon + 2;
 }
 
+/* F has a note that is NOTE. */
+static bool
+has_note(const VlFinding *f, const char *note)
+{
+    for (guint i = 0; f->notes && i < f->notes->len; i++) {
+        if (g_str_equal(g_ptr_array_index(f->notes, i), note))
+            return true;
+    }
+    return false;
+}
+
+/* F's headline, help or one of its notes contains TEXT. */
+static bool
+finding_says(const VlFinding *f, const char *text)
+{
+    if (strstr(f->message, text) || (f->help && strstr(f->help, text)))
+        return true;
+    for (guint i = 0; f->notes && i < f->notes->len; i++) {
+        if (strstr(g_ptr_array_index(f->notes, i), text))
+            return true;
+    }
+    return false;
+}
+
 /* The rule has no check of its own: the engine runs vl_libvirt_define_check
  * after every other rule, when --libvirt-check asks for it, because it must
  * see their findings. */
@@ -34,6 +58,8 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
     g_autofree char *confirms = NULL;
     const char *core;
     bool confirmed = false;
+    xmlNodePtr where;
+    VlFinding *f;
 
     /* a snapshot's <domain> is a record, not something to define */
     if (m->snapshot || !m->root || !vl_xml_is(m->root, "domain"))
@@ -45,34 +71,33 @@ vl_libvirt_define_check(const VlModel *m, VlReport *report)
 
     /* a rule that already says the same keeps its finding, confirmed: its
      * libvirt_error is part of libvirt's message, or its finding quotes
-     * libvirt's message */
-    confirms = g_strdup_printf(" (libvirt %s confirms this)", v->version);
+     * libvirt's message (in its headline, help or a note) */
+    confirms = g_strdup_printf("libvirt %s confirms this", v->version);
     core = message_core(v->message);
     for (guint i = 0; i < report->findings->len; i++) {
-        VlFinding *f = g_ptr_array_index(report->findings, i);
-        const char *piece = f->rule->libvirt_error;
+        VlFinding *other = g_ptr_array_index(report->findings, i);
+        const char *piece = other->rule->libvirt_error;
 
-        if (!(piece && *piece && strstr(v->message, piece)) && !(strlen(core) >= 16 && strstr(f->message, core)))
+        if (!(piece && *piece && strstr(v->message, piece)) && !(strlen(core) >= 16 && finding_says(other, core)))
             continue;
         /* refused here and now: whatever the rule thought of its weight */
-        f->severity = MAX(f->severity, report->rule->severity);
-        if (!g_str_has_suffix(f->message, confirms)) {
-            char *message = g_strconcat(f->message, confirms, NULL);
-            g_free(f->message);
-            f->message = message;
-        }
+        other->severity = MAX(other->severity, report->rule->severity);
+        if (!has_note(other, confirms))
+            vl_finding_note(other, "%s", confirms);
         confirmed = true;
     }
     if (confirmed)
         return;
-    /* libvirt's message is the finding; how else it was checked is said
+    /* libvirt's message is a note; how else it was checked is said
      * briefly (the reason, a second libvirt message, went to stderr once) */
-    vl_report(report, vl_libvirt_check_locate(m->root, v->message), "libvirt %s refuses this domain: %s%s", v->version,
-              v->message,
-              !v->fallback ? ""
-              : g_str_has_prefix(v->fallback, VL_LIBVIRT_CHECK_AS_QEMU)
-                  ? " (" VL_LIBVIRT_CHECK_AS_QEMU ": no KVM here)"
-                  : " (" VL_LIBVIRT_CHECK_BY_TEST_DRIVER ")");
+    where = vl_libvirt_check_locate(m->root, v->message);
+    f = vl_report(report, where, "<%s>: libvirt %s refuses this domain",
+                  where && where->name ? (const char *) where->name : "domain", v->version);
+    vl_finding_note(f, "libvirt %s says: %s", v->version, v->message);
+    if (v->fallback)
+        vl_finding_note(f, "%s", g_str_has_prefix(v->fallback, VL_LIBVIRT_CHECK_AS_QEMU)
+                                     ? VL_LIBVIRT_CHECK_AS_QEMU ": no KVM here"
+                                     : VL_LIBVIRT_CHECK_BY_TEST_DRIVER);
 }
 
 const VlRule vl_rule_libvirt_define = {

@@ -11,6 +11,20 @@ text_of(xmlNodePtr node, char *buf, gsize size)
     return node ? vl_xml_text(node, buf, size) : NULL;
 }
 
+/* A finding at NODE, <EVENT>ACTION</EVENT>, with HELP and libvirt 9.0's
+ * refusal QUOTE. */
+static VlFinding *
+unsupported(VlReport *report, xmlNodePtr node, const char *event, const char *action, const char *help,
+            const char *quote)
+{
+    VlFinding *f = vl_report(report, node, "<%s>%s</%s>: an action the QEMU driver does not implement%s", event,
+                             action, event, g_str_equal(action, "preserve") ? " here" : "");
+
+    vl_finding_help(f, "%s", help);
+    vl_finding_note(f, "libvirt 9.0 refuses it: \"%s\"", quote);
+    return f;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -32,29 +46,29 @@ check(const VlModel *m, VlReport *report)
         if (!action)
             continue;
         if (g_str_equal(action, "rename-restart")) {
-            f = vl_report(report, node,
-                          "<%s>rename-restart</%s>: libvirt refuses it (\"qemu driver doesn't support "
-                          "the 'rename-restart' action for 'on_reboot'/'on_poweroff'/'on_crash'\"); use "
-                          "restart",
-                          events[k], events[k]);
+            f = unsupported(report, node, events[k], action, "use restart",
+                            "qemu driver doesn't support the 'rename-restart' action for "
+                            "'on_reboot'/'on_poweroff'/'on_crash'");
             vl_finding_set_fix(f, "restart instead of rename-restart", NULL);
         } else if (g_str_equal(action, "preserve") && k < 2) {
-            f = vl_report(report, node,
-                          "<%s>preserve</%s>: libvirt refuses it (\"qemu driver doesn't support the "
-                          "'preserve' action for 'on_reboot'/'on_poweroff'\"); use %s (the default), or "
-                          "preserve only in <on_crash>",
-                          events[k], events[k], k == 0 ? "destroy" : "restart");
+            f = unsupported(report, node, events[k], action,
+                            k == 0 ? "use destroy (the default), or preserve only in <on_crash>"
+                                   : "use restart (the default), or preserve only in <on_crash>",
+                            "qemu driver doesn't support the 'preserve' action for 'on_reboot'/'on_poweroff'");
             vl_finding_set_fix(f, "the default action instead of preserve", NULL);
         }
     }
     /* reported beside the actions above: libvirt names only the first
      * problem it meets, a linter names them all */
-    if (p && r && g_str_equal(p, "restart") && g_str_equal(r, "destroy"))
-        vl_report(report, reboot,
-                  "<on_poweroff>restart</on_poweroff> with <on_reboot>destroy</on_reboot>: libvirt "
-                  "refuses the pair (\"qemu driver doesn't support 'onReboot' set to 'destroy and "
-                  "'onPoweroff' set to 'reboot'\"), QEMU cannot turn a guest reboot into a power-off "
-                  "while turning power-off into a restart; change one of them");
+    if (p && r && g_str_equal(p, "restart") && g_str_equal(r, "destroy")) {
+        VlFinding *f = vl_report(report, reboot, "<on_reboot>destroy</on_reboot>: with "
+                                                 "<on_poweroff>restart</on_poweroff>, a pair QEMU cannot do");
+
+        vl_finding_help(f, "change one of them");
+        vl_finding_note(f, "libvirt 9.0 refuses the pair: \"qemu driver doesn't support 'onReboot' set to 'destroy "
+                           "and 'onPoweroff' set to 'reboot'\"");
+        vl_finding_note(f, "QEMU cannot turn a guest reboot into a power-off while turning power-off into a restart");
+    }
 }
 
 const VlRule vl_rule_lifecycle_unsupported_action = {

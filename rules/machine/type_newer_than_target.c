@@ -11,6 +11,7 @@ check(const VlModel *m, VlReport *report)
 {
     char machine[32], qemu[32], libvirt[32];
     unsigned target = vl_model_target_qemu(m);
+    VlFinding *f;
 
     if (!vl_model_machine_newer_than_target(m))
         return;
@@ -18,14 +19,17 @@ check(const VlModel *m, VlReport *report)
     g_snprintf(qemu, sizeof(qemu), "%u.%u", target / 1000000u, target / 1000u % 1000u);
     g_snprintf(libvirt, sizeof(libvirt), "%u.%u", m->config->libvirt_version / 1000000u,
                m->config->libvirt_version / 1000u % 1000u);
-    if (m->config->qemu_version)
-        vl_report(report, m->os_type,
-                  "machine '%s' needs QEMU %s, newer than the targeted QEMU %s: check --qemu-version",
-                  m->machine, machine, qemu);
-    else
-        vl_report(report, m->os_type,
-                  "machine '%s' needs QEMU %s, not %s of the targeted libvirt %s: set --libvirt-version",
-                  m->machine, machine, qemu, libvirt);
+    if (m->config->qemu_version) {
+        f = vl_report(report, m->os_type, "<type machine='%s'>: needs QEMU %s, newer than the targeted QEMU %s",
+                      m->machine, machine, qemu);
+        vl_finding_help(f, "check --qemu-version");
+    } else {
+        f = vl_report(report, m->os_type, "<type machine='%s'>: needs QEMU %s, not %s of the targeted libvirt %s",
+                      m->machine, machine, qemu, libvirt);
+        vl_finding_help(f, "set --libvirt-version");
+    }
+    vl_finding_note(f, "the file was probably written by a newer libvirt and QEMU than the ones targeted; until the "
+                       "target is right, the schema rule judges by the newest schema it has");
 }
 
 const VlRule vl_rule_machine_type_newer_than_target = {

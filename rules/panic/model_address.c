@@ -10,15 +10,25 @@ report_address(VlReport *report, xmlNodePtr panic, xmlNodePtr address, const cha
     g_autofree char *what = vl_xml_attr(panic, "model")
                                 ? g_strdup_printf("<panic model='%s'>", model)
                                 : g_strdup_printf("<panic> (model '%s' by default)", model);
-    VlFinding *f = vl_report(report, address,
-                             "%s with <address type='%s'>: libvirt refuses it (\"%s\"); "
-                             "remove the <address>%s",
-                             what,
-                             vl_xml_attr(address, "type") ? vl_xml_attr(address, "type") : "?", error,
-                             g_str_equal(model, "hyperv")
-                                 ? " (hyperv is not a device: it is the hv-crash CPU feature)"
-                                 : "");
+    VlFinding *f = vl_report(report, address, "%s: <address type='%s'>, which this model cannot have", what,
+                             vl_xml_attr(address, "type") ? vl_xml_attr(address, "type") : "?");
+
+    vl_finding_help(f, "remove the <address>");
+    if (g_str_equal(model, "hyperv"))
+        vl_finding_note(f, "hyperv is not a device: it is the hv-crash CPU feature");
+    vl_finding_note(f, "libvirt refuses it: \"%s\"", error);
     vl_finding_set_fix(f, "remove the panic device's <address>", NULL);
+}
+
+/* MODEL on a guest of ARCH it does not exist on. */
+static void
+report_arch(VlReport *report, xmlNodePtr panic, const char *model, const char *arch, const char *error,
+            const char *help)
+{
+    VlFinding *f = vl_report(report, panic, "<panic model='%s'>: not a model of this %s guest", model, arch);
+
+    vl_finding_help(f, "%s", help);
+    vl_finding_note(f, "libvirt refuses it: \"%s\"", error);
 }
 
 static void
@@ -47,29 +57,23 @@ check(const VlModel *m, VlReport *report)
         }
         if (g_str_equal(model, "hyperv")) {
             if (!iop_is_x86(m))
-                vl_report(report, panic,
-                          "<panic model='hyperv'> on a %s guest: libvirt refuses it (\"only i686 and "
-                          "x86_64 guests support panic device of model 'hyperv'\"); remove it",
-                          arch);
+                report_arch(report, panic, model, arch,
+                            "only i686 and x86_64 guests support panic device of model 'hyperv'", "remove it");
             else if (address)
                 report_address(report, panic, address, model,
                                "setting the panic device address is not supported for model 'hyperv'");
         } else if (g_str_equal(model, "s390")) {
             if (!g_str_has_prefix(arch, "s390"))
-                vl_report(report, panic,
-                          "<panic model='s390'> on a %s guest: libvirt refuses it (\"only S390 guests "
-                          "support panic device of model 's390'\"); use model='isa' or 'hyperv' on x86",
-                          arch);
+                report_arch(report, panic, model, arch, "only S390 guests support panic device of model 's390'",
+                            "use model='isa' or 'hyperv' on x86");
             else if (address)
                 report_address(report, panic, address, model,
                                "setting the panic device address is not supported for model 's390'");
         } else if (g_str_equal(model, "pseries")) {
             if (!g_str_has_prefix(arch, "ppc64"))
-                vl_report(report, panic,
-                          "<panic model='pseries'> on a %s guest: libvirt refuses it (\"only pSeries "
-                          "guests support panic device of model 'pseries'\"); use model='isa' or "
-                          "'hyperv' on x86",
-                          arch);
+                report_arch(report, panic, model, arch,
+                            "only pSeries guests support panic device of model 'pseries'",
+                            "use model='isa' or 'hyperv' on x86");
             else if (address)
                 report_address(report, panic, address, model,
                                "setting the panic device address is not supported for model 'pseries'");

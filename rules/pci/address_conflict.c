@@ -94,6 +94,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr address = vl_xml_child(dev, "address");
         g_autofree char *key = NULL, *label = NULL, *other = NULL;
         Holder *h;
+        VlFinding *f;
 
         if (!vl_xml_attr_is(address, "type", "pci") || !(key = vl_pci_address_key(address)))
             continue;
@@ -110,10 +111,14 @@ check(const VlModel *m, VlReport *report)
         label = vl_device_label(dev);
         other = h->what ? g_strdup(h->what) : vl_device_label(h->dev);
         if (h->dev)
-            vl_report(report, address, "%s reuses PCI address %s of %s (line %d)", label, key, other,
-                      vl_xml_line(h->dev));
+            f = vl_report(report, address, "%s: PCI address %s already used by %s", label, key, other);
         else
-            vl_report(report, address, "%s is at PCI address %s, which is %s's", label, key, other);
+            f = vl_report(report, address, "%s: PCI address %s is %s's", label, key, other);
+        vl_finding_help(f, "remove the <address> of %s and libvirt assigns a free one",
+                        h->dev ? "one of the two devices" : "this device");
+        vl_finding_note(f, "libvirt refuses the domain: \"Attempted double use of PCI Address\"");
+        if (h->dev)
+            vl_finding_note(f, "%s is on line %d", other, vl_xml_line(h->dev));
     }
 }
 

@@ -18,15 +18,15 @@ check(const VlModel *m, VlReport *report)
     }
     if (!first || (mem_off && disk_off))
         return;
-    f = vl_report(report, pm ? pm : first,
-                  "PCI devices are passed through but the guest may still %s: assigned GPUs and USB "
-                  "controllers often do not come back from a guest suspend (the host cannot reset "
-                  "and restore them as it does emulated devices); add <pm><suspend-to-mem "
-                  "enabled='no'/><suspend-to-disk enabled='no'/></pm> and turn hibernation off in "
-                  "the guest",
+    f = vl_report(report, pm ? pm : first, "%s: the guest may still %s with PCI passthrough",
+                  pm ? "<pm>" : "<hostdev type='pci'>",
                   !mem_off && !disk_off ? "suspend to RAM (S3) and to disk (S4)"
                   : !mem_off            ? "suspend to RAM (S3)"
                                         : "suspend to disk (S4)");
+    vl_finding_help(f, "add <pm><suspend-to-mem enabled='no'/><suspend-to-disk enabled='no'/></pm> and turn "
+                       "hibernation off in the guest");
+    vl_finding_note(f, "assigned GPUs and USB controllers often do not come back from a guest suspend: the host "
+                       "cannot reset and restore them as it does emulated devices");
     vl_finding_set_fix(f, "disable guest S3 and S4: <pm><suspend-to-mem enabled='no'/><suspend-to-disk "
                           "enabled='no'/></pm>", NULL);
 }

@@ -18,11 +18,15 @@ check(const VlModel *m, VlReport *report)
         vl_xml_text(backend, path, sizeof(path));
         if (path[0] && !g_str_equal(path, "/dev/random"))
             continue;
-        f = vl_report(report, backend,
-                      "<backend model='random'> reads %s: on hosts with a kernel older than 5.6 "
-                      "/dev/random blocks when the host's entropy estimate runs low, stalling the "
-                      "guest's reads; use <backend model='random'>/dev/urandom</backend>",
-                      path[0] ? "/dev/random" : "/dev/random (libvirt's default when no file is given)");
+        if (path[0])
+            f = vl_report(report, backend, "<backend model='random'>: reads /dev/random, not /dev/urandom");
+        else
+            f = vl_report(report, backend, "<backend model='random'>: no file, so it reads /dev/random");
+        vl_finding_help(f, "use <backend model='random'>/dev/urandom</backend>");
+        if (!path[0])
+            vl_finding_note(f, "/dev/random is libvirt's default when no file is given (libvirt 9.0)");
+        vl_finding_note(f, "on hosts with a kernel older than 5.6 /dev/random blocks when the host's entropy "
+                           "estimate runs low, stalling the guest's reads");
         vl_finding_set_fix(f, "read /dev/urandom", NULL);
     }
 }

@@ -19,12 +19,14 @@ check(const VlModel *m, VlReport *report)
     if (vl_pci_machine_without_pci(m))
         return;
     no_room = vl_pci_no_room_reason(m);
-    f = vl_report(report, m->devices,
-                  "no <rng> device: the guest has no paravirtual entropy source and depends on "
-                  "RDRAND (if the CPU model exposes it) and its own jitter early in boot; add <rng "
-                  "model='virtio'><backend model='random'>/dev/urandom</backend></rng>%s%s%s",
-                  vl_guest_is_windows(&m->guest) ? " (viorng driver from virtio-win)" : "",
-                  no_room ? " after making room for it: " : "", no_room ? no_room : "");
+    f = vl_report(report, m->devices, "<devices>: no <rng> device, so no paravirtual entropy source");
+    vl_finding_help(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>%s%s%s",
+                    vl_guest_is_windows(&m->guest) ? " (viorng driver from virtio-win)" : "",
+                    no_room ? " after making room for it: " : "", no_room ? no_room : "");
+    vl_finding_note(f, "without it the guest depends on RDRAND (if the CPU model exposes it) and its own jitter "
+                       "early in boot");
+    if (vl_guest_is_windows(&m->guest))
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
     /* libvirt refuses a device it cannot place, so no fix without a free slot */
     if (!no_room)
         vl_finding_set_fix(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>",

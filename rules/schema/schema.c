@@ -20,6 +20,10 @@
 #include "lint/load/xml.h"
 
 #define MAX_VALIDATIONS 400
+/* The most characters of names and value a headline shows inline
+ * ("<timer>: tickpolicy='catchup'"); the rest of the headline takes at
+ * most 56 of the 100 (" is not accepted by libvirt 12.8's schema"). */
+#define INLINE_MAX 44
 
 typedef struct {
     VlSchema *schema;       /* the release that judges the parts */
@@ -105,36 +109,61 @@ typedef enum {
     REFUSES_FORM,
 } Wrong;
 
-/* Report SUBJECT ("attribute clusters= on <topology>") at NODE.  DOC is the
- * isolated part it sits in, to ask newer releases about. */
+/* What a schema is called in a headline: "libvirt 9.0's schema", or, for a
+ * --schema file (whose path can be long), "the --schema file". */
+static const char *
+short_label(VlSchema *schema)
+{
+    return vl_schema_release_name(schema) ? vl_schema_label(schema) : "the --schema file";
+}
+
+/* The notes every finding judged by SCHEMA has: the file's path when it is
+ * a --schema file. */
 static void
-report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, const char *subject, Wrong wrong)
+note_schema(VlFinding *f, VlSchema *schema)
+{
+    if (!vl_schema_release_name(schema))
+        vl_finding_note(f, "judged by %s", vl_schema_label(schema));
+}
+
+/* Report SUBJECT ("<topology>: attribute clusters=") at NODE, with DETAIL
+ * (a note, or NULL).  DOC is the isolated part it sits in, to ask newer
+ * releases about. */
+static void
+report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, const char *subject,
+               const char *detail, Wrong wrong)
 {
     static const char *const is_not[] = { "is not in", "is not accepted by", "is not valid in" };
     static const char *const is[] = { "it is in", "it is accepted by", "it is valid in" };
     char target[32];
     VlSchema *newer;
+    VlFinding *f;
 
     v->culprits++;
     if (v->newer_only) {
         /* the judge's error on the same element says more */
         for (guint i = 0; i < report->findings->len; i++) {
-            const VlFinding *f = g_ptr_array_index(report->findings, i);
-            if (f->rule == report->rule && f->node == node)
+            const VlFinding *other = g_ptr_array_index(report->findings, i);
+            if (other->rule == report->rule && other->node == node)
                 return;
         }
-        vl_report_severity(report, VL_SEVERITY_WARNING, node,
-                           "%s is in libvirt %s's schema but not %s's; this file targets %s, between them",
-                           subject, vl_schema_release_name(vl_schema_judge()), vl_schema_release_name(v->schema),
-                           target_name(target, sizeof(target)));
-    } else if ((newer = first_release_accepting(v, doc))) {
-        /* a schema file (no target) has no newer release: NULL above */
-        vl_report(report, node, "%s %s %s, %s %s's; this file targets %s", subject, is_not[wrong],
-                  vl_schema_label(v->schema), is[wrong], vl_schema_release_name(newer),
-                  target_name(target, sizeof(target)));
-    } else {
-        vl_report(report, node, "%s %s %s", subject, is_not[wrong], vl_schema_label(v->schema));
+        target_name(target, sizeof(target));
+        f = vl_report_severity(report, VL_SEVERITY_WARNING, node, "%s may be newer than libvirt %s", subject,
+                               target);
+        if (detail)
+            vl_finding_note(f, "%s", detail);
+        vl_finding_note(f, "it is in libvirt %s's schema but not %s's; this file targets %s, between them",
+                        vl_schema_release_name(vl_schema_judge()), vl_schema_release_name(v->schema), target);
+        return;
     }
+    f = vl_report(report, node, "%s %s %s", subject, is_not[wrong], short_label(v->schema));
+    if (detail)
+        vl_finding_note(f, "%s", detail);
+    note_schema(f, v->schema);
+    /* a schema file (no target) has no newer release: NULL here */
+    if ((newer = first_release_accepting(v, doc)))
+        vl_finding_note(f, "%s libvirt %s's schema; this file targets %s", is[wrong], vl_schema_release_name(newer),
+                        target_name(target, sizeof(target)));
 }
 
 /* A minimal valid domain; TOP (a copy, or NULL) is added, replacing the
@@ -172,14 +201,21 @@ static void
 report_attribute(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, const char *name, const char *value)
 {
     g_autofree char *subject = NULL;
+    g_autofree char *detail = NULL;
     g_autofree char *shown = g_strndup(value ? value : "", 40);
 
     if (vl_schema_knows_name(v->schema, name, true)) {
-        subject = g_strdup_printf("%s='%s' on <%s>", name, shown, (const char *) orig->name);
-        report_subject(v, report, orig, doc, subject, REFUSES_VALUE);
+        /* a long value goes to a note, to keep the headline short */
+        if (strlen((const char *) orig->name) + strlen(name) + strlen(shown) <= INLINE_MAX)
+            subject = g_strdup_printf("<%s>: %s='%s'", (const char *) orig->name, name, shown);
+        else {
+            subject = g_strdup_printf("<%s>: the value of %s=", (const char *) orig->name, name);
+            detail = g_strdup_printf("the value is '%s'", shown);
+        }
+        report_subject(v, report, orig, doc, subject, detail, REFUSES_VALUE);
     } else {
-        subject = g_strdup_printf("attribute %s= on <%s>", name, (const char *) orig->name);
-        report_subject(v, report, orig, doc, subject, LACKS_NAME);
+        subject = g_strdup_printf("<%s>: attribute %s=", (const char *) orig->name, name);
+        report_subject(v, report, orig, doc, subject, NULL, LACKS_NAME);
     }
 }
 
@@ -193,20 +229,30 @@ report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, i
     /* ORIG is a child of <domain> or below it, never the root */
     const char *parent = (const char *) orig->parent->name;
     g_autofree char *subject = NULL;
+    g_autofree char *detail = NULL;
     char text[128];
 
     if (!vl_schema_knows_name(v->schema, name, false)) {
-        subject = g_strdup_printf("<%s> in <%s>", name, parent);
-        report_subject(v, report, orig, doc, subject, LACKS_NAME);
+        subject = g_strdup_printf("<%s> in <%s>: the element", name, parent);
+        report_subject(v, report, orig, doc, subject, NULL, LACKS_NAME);
     } else if (!xmlFirstElementChild(orig) && *vl_xml_text(orig, text, sizeof(text))) {
         g_autofree char *shown = g_strndup(text, 40);
-        subject = g_strdup_printf("<%s> value '%s'", name, shown);
-        report_subject(v, report, orig, doc, subject, REFUSES_VALUE);
+
+        if (strlen(name) + strlen(shown) <= INLINE_MAX)
+            subject = g_strdup_printf("<%s>: value '%s'", name, shown);
+        else {
+            subject = g_strdup_printf("<%s>: its value", name);
+            detail = g_strdup_printf("the value is '%s'", shown);
+        }
+        report_subject(v, report, orig, doc, subject, detail, REFUSES_VALUE);
         /* mutate: skip[drop-and@50] — libxml2 raises XML_RELAXNG_ERR_NOELEM with the missing element's name as its first argument; the one element of libvirt's shipped schemas without a name (customElement, anyName) is only ever under zeroOrMore in every release (a --schema file is one of them), never required, so EXPECTED is not NULL with that code */
     } else if (code == XML_RELAXNG_ERR_NOELEM && expected && !v->newer_only) {
+        VlFinding *f;
+
         v->culprits++;
-        vl_report(report, orig, "<%s> lacks <%s>, which %s requires", name, expected,
-                  vl_schema_label(v->schema));
+        f = vl_report(report, orig, "<%s>: lacks <%s>, which %s requires", name, expected, short_label(v->schema));
+        vl_finding_help(f, "add <%s> to <%s>", expected, name);
+        note_schema(f, v->schema);
     } else {
         /* libxml2 does not say which attribute value it refused when no
          * attribute alone can go (a required one): show them all */
@@ -217,8 +263,14 @@ report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, i
             g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) a);
             g_string_append_printf(tag, " %s='%.30s'", (const char *) a->name, value ? value : "");
         }
-        g_string_append(tag, orig->properties ? ">" : "> here");
-        report_subject(v, report, orig, doc, tag->str, REFUSES_FORM);
+        g_string_append(tag, ">");
+        if (orig->properties) {
+            subject = g_strdup_printf("<%s>: as written, it", name);
+            detail = g_strdup_printf("as written: %s", tag->str);
+        } else {
+            subject = g_strdup_printf("<%s>: here, it", name);
+        }
+        report_subject(v, report, orig, doc, subject, detail, REFUSES_FORM);
     }
 }
 
@@ -346,6 +398,7 @@ static void
 find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, const char *whole_expected)
 {
     xmlNodePtr at = m->snapshot ? m->snapshot : m->root;
+    VlFinding *f;
 
     /* mutate: skip[drop-and@53,rel:>=,const+1] — a part tested once the budget is spent is validated but never narrowed nor reported (test_part narrows only with budget left after its own test, and culprits stays unchanged), so the output is the same; the test only bounds the work */
     for (xmlNodePtr top = m->root->children; top && v->budget > 0; top = top->next) {
@@ -366,15 +419,18 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, 
     /* Every part is fine alone: the problem is in how they combine (one
      * missing, one repeated) or in <domain>'s own attributes. */
     /* mutate: skip[drop-and@49] — as in report_element: NOELEM always names the missing element in libvirt's shipped schemas, so WHOLE_EXPECTED is set with that code */
-    if (whole_code == XML_RELAXNG_ERR_NOELEM && whole_expected)
-        vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
-                           "<%s> lacks <%s>, which %s requires", (const char *) at->name, whole_expected,
-                           vl_schema_label(v->schema));
-    else
-        vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
-                           "<%s> is not valid in %s: each part is, but not together (one repeated, "
-                           "or an attribute of <%s>)", (const char *) at->name, vl_schema_label(v->schema),
-                           (const char *) at->name);
+    if (whole_code == XML_RELAXNG_ERR_NOELEM && whole_expected) {
+        f = vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
+                               "<%s>: lacks <%s>, which %s requires", (const char *) at->name, whole_expected,
+                               short_label(v->schema));
+        vl_finding_help(f, "add <%s> to <%s>", whole_expected, (const char *) at->name);
+    } else {
+        f = vl_report_severity(report, v->newer_only ? VL_SEVERITY_WARNING : report->rule->severity, at,
+                               "<%s>: not valid in %s as a whole", (const char *) at->name, short_label(v->schema));
+        vl_finding_note(f, "each part is valid, but not together (one repeated, or an attribute of <%s>)",
+                        (const char *) at->name);
+    }
+    note_schema(f, v->schema);
 }
 
 /* Validate the document against SCHEMA; when it fails, report the culprits
@@ -408,7 +464,9 @@ judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only
         if (v.ctxt)
             find_culprits(&v, m, report, whole_code, whole_expected);
         else
-            vl_report(report, m->snapshot, "the snapshot is not valid in %s", vl_schema_label(schema));
+            note_schema(vl_report(report, m->snapshot, "<%s>: the snapshot is not valid in %s",
+                                  (const char *) m->snapshot->name, short_label(schema)),
+                        schema);
     }
     g_free(v.first_error);
     g_free(v.first_name);

@@ -17,14 +17,14 @@ check(const VlModel *m, VlReport *report)
 
         if (type && !g_str_equal(type, "ivshmem"))
             continue;
-        f = vl_report(report, model ? model : shmem,
-                      "<shmem name='%s'> %s: the legacy ivshmem device was removed from QEMU (4.0), "
-                      "and libvirt refuses it (\"ivshmem device is not supported with this QEMU "
-                      "binary\"); use <model type='%s'/>%s",
+        f = vl_report(report, model ? model : shmem, "<shmem name='%s'>: %s, removed from QEMU 4.0",
                       vl_xml_attr(shmem, "name") ? vl_xml_attr(shmem, "name") : "?",
-                      model ? "uses model 'ivshmem'" : "has no <model> (libvirt's default is the legacy ivshmem)",
-                      repl,
-                      g_str_equal(repl, "ivshmem-doorbell") ? " (it has a <server>, so the doorbell variant)" : "");
+                      model ? "model 'ivshmem', the legacy device" : "no <model>, so the legacy ivshmem");
+        vl_finding_help(f, "use <model type='%s'/>%s", repl,
+                        g_str_equal(repl, "ivshmem-doorbell") ? " (it has a <server>, so the doorbell variant)" : "");
+        if (!model)
+            vl_finding_note(f, "libvirt's default model is the legacy ivshmem");
+        vl_finding_note(f, "libvirt 9.0 refuses it: \"ivshmem device is not supported with this QEMU binary\"");
         vl_finding_set_fix(f, g_str_equal(repl, "ivshmem-doorbell") ? "<model type='ivshmem-doorbell'/>"
                                                                     : "<model type='ivshmem-plain'/>",
                            NULL);

@@ -17,16 +17,14 @@ check(const VlModel *m, VlReport *report)
         return;
     valid = strcmp(mode, "sysinfo") == 0 || strcmp(mode, "host") == 0 || strcmp(mode, "emulate") == 0;
     element = vl_xml_child(m->os, "smbios") != NULL;
-    f = vl_report(report, m->os,
-                  "<os smbios='%s'> is not libvirt syntax (the WindowsKVM build writes it so): libvirt drops the "
-                  "attribute when it defines the domain, %s; the mode is an element inside <os>: "
-                  "<smbios mode='%s'/>",
-                  mode,
-                  strcmp(mode, "sysinfo") == 0 && sysinfo
-                      ? "so the <sysinfo> values never reach QEMU (no -smbios) and the guest keeps QEMU's "
-                        "default SMBIOS identity"
-                      : "so it has no effect",
-                  valid ? mode : "sysinfo");
+    f = vl_report(report, m->os, "<os smbios='%s'>: not libvirt syntax, the attribute is dropped", mode);
+    vl_finding_help(f, "write the mode as an element inside <os>: <smbios mode='%s'/>", valid ? mode : "sysinfo");
+    vl_finding_note(f, "libvirt 9.0 drops the attribute when it defines the domain, %s",
+                    strcmp(mode, "sysinfo") == 0 && sysinfo
+                        ? "so the <sysinfo> values never reach QEMU (no -smbios) and the guest keeps QEMU's "
+                          "default SMBIOS identity"
+                        : "so it has no effect");
+    vl_finding_note(f, "the WindowsKVM build writes it so");
     if (element || !valid || (strcmp(mode, "sysinfo") == 0 && !sysinfo))
         /* nothing to move: only the stray attribute goes */
         vl_finding_set_fix(f, "remove the smbios attribute from <os>", "mode", "", NULL);

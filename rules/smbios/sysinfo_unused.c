@@ -20,18 +20,18 @@ check(const VlModel *m, VlReport *report)
     if (g_strcmp0(mode, "sysinfo") == 0)
         return;
     if (mode) {
-        vl_report(report, sysinfo,
-                  "<sysinfo type='smbios'> is ignored: <os> has <smbios mode='%s'/>, so QEMU gets %s; for "
-                  "these values to reach the guest use <smbios mode='sysinfo'/>, or remove the unused "
-                  "<sysinfo>",
-                  mode, strcmp(mode, "host") == 0 ? "the host's own SMBIOS data" : "its default SMBIOS data");
+        f = vl_report(report, sysinfo, "<sysinfo type='smbios'>: ignored, as <os> has <smbios mode='%s'/>", mode);
+        vl_finding_help(f, "for these values to reach the guest use <smbios mode='sysinfo'/>, or remove the "
+                           "unused <sysinfo>");
+        vl_finding_note(f, "with mode='%s' QEMU gets %s", mode,
+                        strcmp(mode, "host") == 0 ? "the host's own SMBIOS data" : "its default SMBIOS data");
         return;
     }
-    f = vl_report(report, sysinfo,
-                  "<sysinfo type='smbios'> is ignored: without <smbios mode='sysinfo'/> in <os>, libvirt "
-                  "passes none of its values to QEMU and the guest sees QEMU's default SMBIOS identity; add "
-                  "<smbios mode='sysinfo'/> to <os> (the guest's hardware identity then changes), or remove "
-                  "the unused <sysinfo>");
+    f = vl_report(report, sysinfo, "<sysinfo type='smbios'>: ignored without <smbios mode='sysinfo'/> in <os>");
+    vl_finding_help(f, "add <smbios mode='sysinfo'/> to <os> (the guest's hardware identity then changes), or "
+                       "remove the unused <sysinfo>");
+    vl_finding_note(f, "libvirt passes none of its values to QEMU and the guest sees QEMU's default SMBIOS "
+                       "identity (checked with libvirt 9.0)");
     vl_finding_set_fix(f, "add <smbios mode='sysinfo'/> to <os>", "mode", "sysinfo", NULL);
 }
 

@@ -44,15 +44,16 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr uuid = vl_model_top(m, "uuid");
     g_autofree char *text = NULL, *dom_text = NULL;
     char a[33], b[33];
+    VlFinding *f;
 
     if (!entry)
         return;
     text = (char *) xmlNodeGetContent(entry);
     if (!parse_uuid(text ? text : "", a)) {
-        vl_report(report, entry,
-                  "the <sysinfo> system uuid '%s' is not a UUID: libvirt refuses the domain (\"malformed "
-                  "<sysinfo> uuid element\"); write 32 hexadecimal digits, as in <uuid>, or remove the entry",
-                  text ? text : "");
+        f = vl_report(report, entry, "<entry name='uuid'>: the <sysinfo> system uuid is not a UUID");
+        vl_finding_help(f, "write 32 hexadecimal digits, as in <uuid>, or remove the entry");
+        vl_finding_note(f, "the entry holds '%s'; libvirt refuses the domain: \"malformed <sysinfo> uuid element\"",
+                        text ? text : "");
         return;
     }
     /* without <uuid> libvirt takes the domain's UUID from <sysinfo>:
@@ -62,12 +63,11 @@ check(const VlModel *m, VlReport *report)
         return; /* a malformed <uuid> is the schema's */
     g_strstrip(text);
     g_strstrip(dom_text);
-    vl_report(report, entry,
-              "the <sysinfo> system uuid %s differs from the domain's <uuid> %s: libvirt refuses the domain "
-              "(\"UUID mismatch between <uuid> and <sysinfo>\"); the SMBIOS UUID a KVM guest sees is always "
-              "the domain's, so remove this entry (the guest keeps %s) or, for a new domain, make <uuid> "
-              "the same",
-              text, dom_text, dom_text);
+    f = vl_report(report, entry, "<entry name='uuid'>: the <sysinfo> system uuid differs from the domain's <uuid>");
+    vl_finding_help(f, "remove this entry (the guest keeps %s) or, for a new domain, make <uuid> the same", dom_text);
+    vl_finding_note(f, "<sysinfo> says %s, <uuid> says %s", text, dom_text);
+    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"UUID mismatch between <uuid> and <sysinfo>\"; the SMBIOS "
+                       "UUID a KVM guest sees is always the domain's");
 }
 
 const VlRule vl_rule_smbios_sysinfo_uuid = {

@@ -16,10 +16,10 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(tpm, "model", "tpm-crb") || !vl_xml_attr_is(backend, "type", "emulator") ||
             !vl_xml_attr_is(backend, "version", "1.2"))
             continue;
-        f = vl_report(report, backend,
-                      "A tpm-crb TPM with version='1.2': libvirt refuses the domain (\"Unsupported interface "
-                      "'tpm-crb' for TPM 1.2\"); the CRB interface only exists for TPM 2.0, so use "
-                      "version='2.0' (or model='tpm-tis' if a TPM 1.2 is really wanted)");
+        f = vl_report(report, backend, "<backend version='1.2'>: a TPM 1.2 on a tpm-crb TPM, which is TPM 2.0 only");
+        vl_finding_help(f, "use version='2.0' (or model='tpm-tis' if a TPM 1.2 is really wanted)");
+        vl_finding_note(f, "the CRB interface only exists for TPM 2.0; libvirt 9.0 refuses the domain: "
+                           "\"Unsupported interface 'tpm-crb' for TPM 1.2\"");
         vl_finding_set_fix(f, "set version='2.0' on the tpm-crb TPM", NULL);
     }
 }

@@ -19,14 +19,16 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(backend, "type", "emulator") || vl_xml_attr(backend, "version") ||
             (model && !g_str_equal(model, "tpm-tis")))
             continue;
-        f = vl_report(report, backend,
-                      "<backend type='emulator'> without a version on a %s TPM: libvirt fills in "
-                      "version='1.2' on x86 (the Ubuntu reference guide's \"Version: 2.0\" has to be chosen explicitly)%s; "
-                      "write version='2.0'%s",
-                      model ? "tpm-tis" : "default (tpm-tis)",
-                      mf_is_win11(m) ? ", and Windows 11 requires TPM 2.0: its setup refuses a TPM 1.2" : "",
-                      " (for a guest that already ran, that is a new TPM: BitLocker and other secrets "
-                      "sealed to the old one need recovery)");
+        f = vl_report(report, backend, "<backend type='emulator'>: no version on a %s TPM, so it is a TPM 1.2",
+                      model ? "tpm-tis" : "default (tpm-tis)");
+        vl_finding_help(f, "write version='2.0'");
+        vl_finding_note(f, "libvirt fills in version='1.2' on x86 (checked with libvirt 9.0); the Ubuntu reference "
+                           "guide's \"Version: 2.0\" has to be chosen explicitly");
+        if (mf_is_win11(m))
+            vl_finding_note(f, "Windows 11 requires TPM 2.0: its setup refuses a TPM 1.2 (the guest is taken for "
+                               "Windows 11 from %s)", m->guest.evidence);
+        vl_finding_note(f, "for a guest that already ran, version='2.0' is a new TPM: BitLocker and other secrets "
+                           "sealed to the old one need recovery");
         vl_finding_set_fix(f, "set version='2.0' on the emulated TPM", NULL);
     }
 }

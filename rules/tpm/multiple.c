@@ -18,11 +18,13 @@ check(const VlModel *m, VlReport *report)
             *seen = tpm;
             continue;
         }
-        vl_report(report, tpm,
-                  "A second %s: libvirt refuses the domain (\"only a single TPM %s device is "
-                  "supported\"); a guest has one TPM, so remove this one (keep the one whose state "
-                  "the guest already uses)",
-                  proxy ? "TPM proxy device" : "TPM", proxy ? "Proxy" : "non-proxy");
+        VlFinding *f = vl_report(report, tpm, "<tpm%s>: a second %s", proxy ? " model='spapr-tpm-proxy'" : "",
+                                 proxy ? "TPM proxy device" : "TPM");
+
+        vl_finding_help(f, "remove this one (keep the one whose state the guest already uses)");
+        vl_finding_note(f, "a guest has one TPM; libvirt%s refuses the domain: \"only a single TPM %s device is "
+                           "supported\"",
+                        proxy ? "" : " 9.0", proxy ? "Proxy" : "non-proxy");
     }
 }
 

@@ -3,6 +3,15 @@
 #include "lint/load/xml.h"
 #include "lint/model/memory_firmware.h"
 
+/* Why F matters, and why the guest is taken for Windows 11; EXTRA
+ * continues the first note ("" for nothing). */
+static void
+why(VlFinding *f, const VlModel *m, const char *extra)
+{
+    vl_finding_note(f, "Windows 11 requires TPM 2.0 and its setup refuses to install%s", extra);
+    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -12,24 +21,22 @@ check(const VlModel *m, VlReport *report)
     if (!mf_is_win11(m) || !m->devices)
         return;
     if (tpms->len == 0) {
-        f = vl_report(report, m->devices,
-                      "Windows 11 guest (%s) without a TPM: Windows 11 requires TPM 2.0 and its setup "
-                      "refuses to install (\"This PC can't run Windows 11\"); BitLocker and Windows Hello "
-                      "need it too; add <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm> "
-                      "(swtpm must be installed on the host)",
-                      m->guest.evidence);
+        f = vl_report(report, m->devices, "<devices>: Windows 11 guest without a TPM");
+        vl_finding_help(f, "add <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm> (swtpm must be "
+                           "installed on the host)");
+        why(f, m, " (\"This PC can't run Windows 11\"); BitLocker and Windows Hello need it too");
         vl_finding_set_fix(f, "add an emulated TPM 2.0: <tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>",
                            NULL);
         return;
     }
     for (guint i = 0; i < tpms->len; i++) {
         xmlNodePtr backend = vl_xml_child(g_ptr_array_index(tpms, i), "backend");
-        if (vl_xml_attr_is(backend, "version", "1.2"))
-            vl_report(report, backend,
-                      "Windows 11 guest (%s) with a TPM 1.2: Windows 11 requires TPM 2.0 and its setup "
-                      "refuses to install; use version='2.0' (a new TPM for the guest: anything sealed to "
-                      "this one, such as BitLocker keys, needs its recovery key afterwards)",
-                      m->guest.evidence);
+        if (!vl_xml_attr_is(backend, "version", "1.2"))
+            continue;
+        f = vl_report(report, backend, "<backend version='1.2'>: Windows 11 guest with a TPM 1.2");
+        vl_finding_help(f, "use version='2.0' (a new TPM for the guest: anything sealed to this one, such as "
+                           "BitLocker keys, needs its recovery key afterwards)");
+        why(f, m, "");
     }
 }
 

@@ -16,6 +16,7 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *label = NULL, *other = NULL;
         guint64 bus;
         char *key;
+        VlFinding *f;
 
         /* a port is "1" or a path through hubs, "1.2"; without one libvirt
          * picks a free port */
@@ -29,8 +30,11 @@ check(const VlModel *m, VlReport *report)
         g_free(key);
         label = vl_device_label(dev);
         other = vl_device_label(first);
-        vl_report(report, address, "%s is on USB bus %" G_GUINT64_FORMAT " port %s, like %s on line %d", label,
-                  bus, port, other, vl_xml_line(first));
+        f = vl_report(report, address, "%s: USB bus %" G_GUINT64_FORMAT " port %s is also used by %s (line %d)", label,
+                      bus, port, other, vl_xml_line(first));
+        vl_finding_help(f, "remove the <address> of one of the two devices and libvirt picks a free port");
+        vl_finding_note(f, "libvirt refuses the domain: \"Duplicate USB address bus %" G_GUINT64_FORMAT " port %s\"",
+                        bus, port);
     }
 }
 

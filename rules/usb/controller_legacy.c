@@ -78,12 +78,15 @@ check(const VlModel *m, VlReport *report)
         /* one finding per controller index: EHCI and its UHCI companions are one bus */
         if (!g_hash_table_add(seen, g_strdup(index ? index : "0")))
             continue;
-        f = vl_report(report, c,
-                      "USB controller %s emulates a UHCI/EHCI-era chip: every USB transfer costs "
-                      "far more host CPU than with xHCI, and USB 3 devices run at USB 1/2 speed; "
-                      "use <controller type='usb' model='qemu-xhci' ports='15'/> (Windows 8 and "
-                      "later and Linux have xHCI drivers in the box; Windows 7 does not)",
-                      model ? model : "without a model (piix3-uhci on this machine type)");
+        if (model)
+            f = vl_report(report, c, "<controller type='usb' model='%s'>: a UHCI/EHCI-era chip, not xHCI", model);
+        else
+            f = vl_report(report, c, "<controller type='usb'>: no model, so piix3-uhci on this machine type, "
+                                     "a UHCI-era chip");
+        vl_finding_help(f, "use <controller type='usb' model='qemu-xhci' ports='15'/>");
+        vl_finding_note(f, "every USB transfer costs far more host CPU than with xHCI, and USB 3 devices run at "
+                           "USB 1/2 speed");
+        vl_finding_note(f, "Windows 8 and later and Linux have xHCI drivers in the box; Windows 7 does not");
         /* Companions without <master> (libvirt pairs them itself) are hard to
          * tell apart from a second bus: only a controller alone on its
          * index, or whose index-mates all name their <master>, gets the

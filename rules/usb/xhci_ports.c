@@ -19,11 +19,11 @@ check(const VlModel *m, VlReport *report)
             !vl_xml_parse_uint(vl_xml_attr(c, "ports"), &ports) || ports <= 15)
             continue;
         f = vl_report(report, c,
-                      "<controller type='usb' model='%s' ports='%" G_GUINT64_FORMAT "'>: libvirt "
-                      "refuses it (\"'%s' controller only supports up to '15' ports\"); set "
-                      "ports='15' and add a USB hub (<hub type='usb'/>) or a second controller if "
-                      "more devices are needed",
-                      model, ports, model);
+                      "<controller type='usb' model='%s' ports='%" G_GUINT64_FORMAT "'>: more than 15 ports",
+                      model, ports);
+        vl_finding_help(f, "set ports='15' and add a USB hub (<hub type='usb'/>) or a second controller if "
+                           "more devices are needed");
+        vl_finding_note(f, "libvirt 9.0 refuses it: \"'%s' controller only supports up to '15' ports\"", model);
         vl_finding_set_fix(f, "set ports='15'", NULL);
     }
 }

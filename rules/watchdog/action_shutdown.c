@@ -14,11 +14,10 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_attr_is(wd, "action", "shutdown"))
             continue;
-        f = vl_report(report, wd,
-                      "<watchdog action='shutdown'> sends an ACPI power-button event when the "
-                      "watchdog fires, but a guest hung badly enough to stop feeding the watchdog "
-                      "rarely handles it, so it stays hung; use action='reset' (or 'poweroff', or "
-                      "'dump' to keep a memory dump)");
+        f = vl_report(report, wd, "<watchdog action='shutdown'>: a hung guest rarely handles a shutdown request");
+        vl_finding_help(f, "use action='reset' (or 'poweroff', or 'dump' to keep a memory dump)");
+        vl_finding_note(f, "it sends an ACPI power-button event when the watchdog fires, but a guest hung badly "
+                           "enough to stop feeding the watchdog rarely handles it, so it stays hung");
         vl_finding_set_fix(f, "action='reset'", NULL);
     }
 }
