@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lint/load/xml.h"
+#include "lint/model/qemu_cmdline.h"
 
 bool
 vl_memory_to_kib(const char *value, const char *unit, guint64 *kib)
@@ -265,7 +266,9 @@ read_qemu_block(VlModel *m, xmlNodePtr block)
 }
 
 /* Evidence of a Windows guest in the hardware description.  Each of these
- * is something virt-manager and virt-install only write for Windows. */
+ * is something virt-manager and virt-install only write for Windows.  They
+ * are not proof: OSX-KVM's configurations, for one, turn Hyper-V
+ * enlightenments on for macOS, so other_os_signs() is asked first. */
 static const char *
 windows_signs(const VlModel *m)
 {
@@ -290,12 +293,107 @@ windows_signs(const VlModel *m)
     return NULL;
 }
 
+/* The CPU models of the Penryn family, which macOS guests are given
+ * because macOS knows those CPUs (OSX-KVM's -cpu Penryn,...). */
+static bool
+is_penryn(const char *model)
+{
+    return model && g_ascii_strncasecmp(model, "Penryn", 6) == 0;
+}
+
+/* The key of Apple's SMC that macOS checks at boot (OSK), as OSX-KVM
+ * passes it to isa-applesmc: only a macOS guest needs it. */
+#define APPLE_OSK_PREFIX "ourhardworkbythesewordsguarded"
+
+/* macOS's own hardware: an emulated Apple SMC, its OSK, a Penryn CPU. */
+static char *
+macos_signs(const VlModel *m)
+{
+    const VlQemuCmdline *c = m->qemu_cmdline;
+    char buf[64];
+
+    for (guint i = 0; i < c->options->len; i++) {
+        const VlQemuOption *opt = g_ptr_array_index(c->options, i);
+        if (strcmp(opt->name, "device") == 0 && g_strcmp0(vl_qemu_option_get(opt, "driver", NULL), "isa-applesmc") == 0)
+            return g_strdup("an isa-applesmc device is passed to QEMU");
+    }
+    for (guint i = 0; i < m->qemu_args->len; i++) {
+        const char *v = vl_xml_attr(g_ptr_array_index(m->qemu_args, i), "value");
+        if (v && strstr(v, APPLE_OSK_PREFIX))
+            return g_strdup("Apple's SMC key (OSK) is passed to QEMU");
+    }
+    if (c->cpu && is_penryn(vl_qemu_option_get(c->cpu, "model", NULL)))
+        return g_strdup("QEMU's -cpu is a Penryn model, as macOS guests use");
+    if (is_penryn(vl_xml_text(vl_xml_child(m->cpu, "model"), buf, sizeof(buf))))
+        return g_strdup("the CPU model is Penryn, as macOS guests use");
+    return NULL;
+}
+
+/* A disk that is install media of FAMILY (VL_GUEST_UNKNOWN: of any OS
+ * but Windows): removable media (cdrom, floppy, an .iso file) named like
+ * that OS's discs, or any disk named like its boot images (OpenCore.qcow2).
+ * *FOUND receives the family, *WHAT the name matched. */
+static char *
+media_signs(const VlModel *m, VlGuestFamily family, VlGuestFamily *found, const char **what)
+{
+    for (guint i = 0; i < m->disks->len; i++) {
+        xmlNodePtr disk = g_ptr_array_index(m->disks, i);
+        const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
+        const char *device = vl_xml_attr(disk, "device"), *base;
+        VlGuestFamily f = vl_guest_media_family(file, what);
+        size_t len;
+
+        if (f == VL_GUEST_UNKNOWN || (family != VL_GUEST_UNKNOWN ? f != family : f == VL_GUEST_WINDOWS))
+            continue;
+        /* removable media: lint/model/media.h's definition (not called from
+         * here: the model is built before any fact helper may run) */
+        len = strlen(file);
+        if (!(device && (strcmp(device, "cdrom") == 0 || strcmp(device, "floppy") == 0)) &&
+            !(len >= 4 && g_ascii_strcasecmp(file + len - 4, ".iso") == 0) && !vl_guest_boot_image_name(*what))
+            continue;
+        *found = f;
+        base = strrchr(file, '/');
+        return g_strdup_printf("the disk image %s is named like %s media", base ? base + 1 : file,
+                               vl_guest_family_name(f));
+    }
+    return NULL;
+}
+
+/* Signs of an OS other than Windows, in the order they are trusted: the
+ * hardware macOS needs, then the names of media (macOS, Android, BSD,
+ * Linux, as media_names lists them), then a kernel booted directly, which
+ * Windows cannot do. */
+static char *
+other_os_signs(const VlModel *m, VlGuestFamily *family)
+{
+    static const VlGuestFamily media_order[] = { VL_GUEST_MACOS, VL_GUEST_ANDROID, VL_GUEST_BSD, VL_GUEST_LINUX };
+    char *sign;
+
+    if ((sign = macos_signs(m))) {
+        *family = VL_GUEST_MACOS;
+        return sign;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(media_order); i++) {
+        const char *what;
+        if ((sign = media_signs(m, media_order[i], family, &what)))
+            return sign;
+    }
+    if (m->os && vl_xml_child(m->os, "kernel")) {
+        *family = VL_GUEST_LINUX;
+        return g_strdup("a kernel is booted directly (<os><kernel>)");
+    }
+    return NULL;
+}
+
 static void
 detect_guest(VlModel *m)
 {
     const VlConfig *c = m->config;
     VlGuest *g = &m->guest;
     const char *os_hint = NULL, *edition_hint = NULL, *sign;
+    char *other;
+    const char *what = NULL;
+    VlGuestFamily family = VL_GUEST_UNKNOWN;
 
     g->edition = VL_EDITION_UNKNOWN;
     if (m->virtlint_meta) {
@@ -315,16 +413,28 @@ detect_guest(VlModel *m)
     } else if (os_hint && vl_guest_parse_os(os_hint, &g->family, &g->windows_version, &g->edition)) {
         /* 1b. virtlint's own metadata: as explicit as libosinfo, for this file. */
         g->evidence = g_strdup_printf("virtlint metadata os='%s'", os_hint);
+    } else if ((other = other_os_signs(m, &family))) {
+        /* 2. Hardware or media of another OS: beats Hyper-V flags, which
+         * macOS configurations carry too. */
+        g->family = family;
+        g->evidence = other;
     } else if ((sign = windows_signs(m))) {
-        /* 2. Hardware only a Windows guest is given. */
+        /* 3. Hardware only a Windows guest is given. */
         g->family = VL_GUEST_WINDOWS;
         g->evidence = g_strdup(sign);
     } else if (c && c->os_family != VL_GUEST_UNKNOWN) {
-        /* 3. The command line's default for every file. */
+        /* 4. The command line's default for every file. */
         g->family = c->os_family;
         g->windows_version = c->os_windows_version;
         g->edition = c->os_edition;
         g->evidence = g_strdup("--os");
+    } else if ((other = media_signs(m, VL_GUEST_WINDOWS, &family, &what))) {
+        /* 5. A Windows install disc or the virtio-win drivers: after --os,
+         * which may say which Windows; win10/win11 in the name say it too. */
+        g->family = VL_GUEST_WINDOWS;
+        g->evidence = other;
+        if (g_str_has_prefix(what, "win") && g_ascii_isdigit(what[3]))
+            g->windows_version = (unsigned) g_ascii_strtoull(what + 3, NULL, 10);
     }
 
     /* The edition is never in the hardware description: only the user knows. */
@@ -413,6 +523,7 @@ vl_model_build(VlDocument *doc, const VlConfig *config)
     if (!m->current_memory)
         m->current_memory_kib = m->memory_kib;
 
+    m->qemu_cmdline = vl_qemu_cmdline_parse(m->qemu_args);
     detect_guest(m);
     return m;
 }
@@ -431,6 +542,7 @@ vl_model_free(VlModel *m)
     g_ptr_array_unref(m->qemu_blocks);
     g_ptr_array_unref(m->qemu_args);
     g_ptr_array_unref(m->qemu_override_devices);
+    vl_qemu_cmdline_free(m->qemu_cmdline);
     g_hash_table_unref(m->devices_by_name);
     g_hash_table_unref(m->top_by_name);
     g_free(m->machine_version);

@@ -15,6 +15,8 @@
 #define VL_NS_LIBOSINFO "http://libosinfo.org/xmlns/libvirt/domain/1.0"
 #define VL_NS_VIRTLINT "http://virtlint.org/xmlns/domain/1.0"
 
+struct VlQemuCmdline; /* lint/model/qemu_cmdline.h */
+
 typedef enum {
     VL_MACHINE_UNKNOWN, /* no machine attribute: the hypervisor's default */
     VL_MACHINE_Q35,
@@ -76,6 +78,7 @@ typedef struct {
                                       * under <domain>, whatever their namespace */
     GPtrArray *qemu_args;            /* qemu:commandline/qemu:arg, correctly bound */
     GPtrArray *qemu_override_devices;/* qemu:override/qemu:device, correctly bound */
+    struct VlQemuCmdline *qemu_cmdline; /* qemu_args read as QEMU reads them: vl_qemu_cmdline() */
 
     /* metadata */
     xmlNodePtr metadata;

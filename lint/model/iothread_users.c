@@ -1,0 +1,60 @@
+/* Who uses which IOThread; see iothread_users.h. */
+#include "lint/model/iothread_users.h"
+
+#include "lint/load/xml.h"
+
+static void
+add_use(GPtrArray *uses, xmlNodePtr device, xmlNodePtr node, const char *attr)
+{
+    guint64 id;
+    VlIothreadUse *use;
+
+    if (!vl_xml_parse_uint(vl_xml_attr(node, attr), &id))
+        return;
+    use = g_new(VlIothreadUse, 1);
+    use->device = device;
+    use->node = node;
+    use->id = id;
+    g_ptr_array_add(uses, use);
+}
+
+/* <driver iothread='N'> and <driver><iothreads><iothread id='N'> of DEVICE. */
+static void
+device_uses(GPtrArray *uses, xmlNodePtr device)
+{
+    xmlNodePtr driver = vl_xml_child(device, "driver");
+    xmlNodePtr list = vl_xml_child(driver, "iothreads");
+
+    add_use(uses, device, driver, "iothread");
+    for (xmlNodePtr t = list ? list->children : NULL; t; t = t->next) {
+        if (vl_xml_is(t, "iothread"))
+            add_use(uses, device, t, "id");
+    }
+}
+
+GPtrArray *
+vl_iothread_uses(const VlModel *m)
+{
+    GPtrArray *uses = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *controllers = vl_model_devices(m, "controller");
+
+    for (guint i = 0; i < m->disks->len; i++)
+        device_uses(uses, g_ptr_array_index(m->disks, i));
+    for (guint i = 0; i < controllers->len; i++)
+        device_uses(uses, g_ptr_array_index(controllers, i));
+    return uses;
+}
+
+GPtrArray *
+vl_iothread_users(const VlModel *m, guint64 id)
+{
+    g_autoptr(GPtrArray) uses = vl_iothread_uses(m);
+    GPtrArray *users = g_ptr_array_new();
+
+    for (guint i = 0; i < uses->len; i++) {
+        VlIothreadUse *use = g_ptr_array_index(uses, i);
+        if (use->id == id && !g_ptr_array_find(users, use->device, NULL))
+            g_ptr_array_add(users, use->device);
+    }
+    return users;
+}
