@@ -7,17 +7,20 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
-clean=corpus/whole/win11-desktop-tuned.xml      # three info findings only
+clean=corpus/whole/win11-desktop-tuned.xml      # one suggestion only: its limits on snapshots
 bad=examples/win11.xml                           # errors and warnings
 # the rules of 0.1 that fire on $bad: counts below are about these
 core=uefi-snapshot,hyperv-dependency,cpu-socket-limit,disk-discard-granularity,virtiofs-shared-memory
 
 expect_rc 0 "info only is below the default --fail-on" -- "$VL" "$clean"
-expect_no_grep "uefi-snapshot" "$tmp/out" "suggestions (info) are not shown by default"
-expect_grep "^No problems found in 1 file, and 3 suggestions: --show-suggestions\.$" "$tmp/out" "summary line counts hidden suggestions"
+expect_no_grep "domain-limitations" "$tmp/out" "suggestions (info) are not shown by default"
+expect_grep "^No problems found in 1 file, and 1 suggestion: --show-suggestions\.$" "$tmp/out" "summary line counts hidden suggestions"
 expect_rc 0 "--show-suggestions" -- "$VL" --show-suggestions "$clean"
-expect_grep "uefi-snapshot\]$" "$tmp/out" "text format ends with the rule id"
-expect_grep "^No problems found and 3 suggestions in 1 file\.$" "$tmp/out" "summary line with suggestions shown"
+expect_grep "^corpus/whole/win11-desktop-tuned.xml:4:1: info: <domain>: 2 limits on snapshots, save or migration, listed in the notes \[domain-limitations\]$" "$tmp/out" "consequences are one finding on <domain>, the text line ends with the rule id"
+expect_grep "^  = note: line [0-9]+: .*\[uefi-snapshot\]" "$tmp/out" "each consequence is a note naming its line and rule"
+expect_grep "^No problems found and 1 suggestion in 1 file\.$" "$tmp/out" "summary line with suggestions shown"
+expect_rc 0 "--ignore domain-limitations" -- "$VL" --concise --show-suggestions --ignore domain-limitations "$clean"
+expect_grep "\[uefi-snapshot\]$" "$tmp/out" "without domain-limitations each consequence is its own finding"
 expect_rc 0 "--format json hides suggestions too" -- "$VL" --format json "$clean"
 expect_grep "^\[\]$" "$tmp/out" "no suggestion in JSON by default"
 expect_rc 0 "--ignore info" -- "$VL" --show-suggestions --ignore info "$clean"

@@ -51,7 +51,7 @@ expect_grep "cpu-socket-limit" "$tmp/out" "edition from the command line"
 
 # --no-config and --config
 expect_rc 1 "--no-config" -- "$VL" --concise --no-config --show-suggestions vms/gaming/win11.xml
-expect_grep "uefi-snapshot" "$tmp/out" "--no-config reads nothing"
+expect_grep "domain-limitations" "$tmp/out" "--no-config reads nothing"
 printf '[virtlint]\nselect = uefi-snapshot\nshow-suggestions = yes\n' >"$tmp/other.rc"
 expect_rc 0 "--config" -- "$VL" --concise --config "$tmp/other.rc" vms/office/win11.xml
 expect_grep "No problems found and 1 suggestion in 1 file" "$tmp/out" "--config file used instead, show-suggestions = yes applied"

@@ -144,25 +144,17 @@ vl_engine_rule_enabled(const VlEngine *engine, const char *id)
     return rule && engine->enabled[vl_registry_index(rule)];
 }
 
-/* How the merged finding of domain-limitations names what a consequence
- * is about. */
-static const char *
-limitation_topic(const VlFinding *f)
-{
-    return strstr(f->rule->id, "migration") ? "migration" : "snapshots";
-}
-
 /* Findings of consequence rules (what the VM cannot do, with nothing to
  * fix: no internal snapshots of a UEFI guest, no migration with a host
  * device) become one finding of domain-limitations on <domain> that lists
  * each, with its cause's line: the same consequence is otherwise repeated
- * for every UEFI guest, hostdev and share.  One alone stays as it is, and
- * so do they all when domain-limitations is not enabled. */
+ * for every UEFI guest, hostdev and share, and on the element that causes
+ * it, next to what other rules say about that element.  They stay as they
+ * are when domain-limitations is not enabled. */
 static void
 merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
 {
     g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func((GDestroyNotify) vl_finding_free);
-    g_autoptr(GString) topics = g_string_new(NULL);
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
     VlFinding *all;
 
@@ -171,12 +163,12 @@ merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
     for (guint i = 0; i < kept->len; i++)
         if (((VlFinding *) g_ptr_array_index(kept, i))->rule->consequence)
             g_ptr_array_add(merged, g_ptr_array_index(kept, i));
-    if (merged->len < 2) {
-        g_ptr_array_set_free_func(merged, NULL);
+    if (merged->len == 0)
         return;
-    }
-    for (guint i = 0; i < merged->len; i++)
-        g_ptr_array_remove_fast(kept, g_ptr_array_index(merged, i)); /* kept does not free them */
+    /* move them from KEPT (which would free them) to MERGED */
+    for (guint i = kept->len; i-- > 0;)
+        if (((VlFinding *) g_ptr_array_index(kept, i))->rule->consequence)
+            g_ptr_array_steal_index(kept, i);
     g_ptr_array_sort(merged, vl_finding_compare);
 
     all = g_new0(VlFinding, 1);
@@ -187,19 +179,80 @@ merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
     all->column = vl_document_column(doc, root);
     for (guint i = 0; i < merged->len; i++) {
         const VlFinding *f = g_ptr_array_index(merged, i);
-        const char *topic = limitation_topic(f);
 
         if (f->severity > all->severity)
             all->severity = f->severity;
-        if (!strstr(topics->str, topic))
-            g_string_append_printf(topics, "%s%s", topics->len ? " and " : "", topic);
         vl_finding_note(all, "line %d: %s [%s]%s%s", f->line, f->message, f->rule->id, f->help ? "; " : "",
                         f->help ? f->help : "");
     }
-    all->message = g_strdup_printf("<domain>: %u limits on %s, from the configuration below", merged->len,
-                                   topics->str);
+    all->message = g_strdup_printf("<domain>: %u limit%s on snapshots, save or migration, listed in the notes",
+                                   merged->len, merged->len == 1 ? "" : "s");
     vl_finding_help(all, "nothing to fix if these are accepted; each note names the element that causes one");
     g_ptr_array_add(kept, all);
+}
+
+/* What a schema finding's headline is about: "track=" for an attribute
+ * ("<timer>: track='guest' is not accepted ...", "<topology>: attribute
+ * clusters= ...", "<vcpu>: the value of placement= ..."), else the element
+ * as headlines start with it ("<watchdog" for "<watchdog>: as written, ..."). */
+static char *
+schema_subject(const char *headline)
+{
+    const char *close = strstr(headline, ">: ");
+    const char *rest, *end;
+
+    if (headline[0] != '<' || !close)
+        return NULL;
+    rest = close + 3;
+    if (g_str_has_prefix(rest, "attribute "))
+        rest += strlen("attribute ");
+    else if (g_str_has_prefix(rest, "the value of "))
+        rest += strlen("the value of ");
+    end = rest + strspn(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-");
+    if (end > rest && *end == '=')
+        return g_strndup(rest, (gsize) (end + 1 - rest));
+    return g_strndup(headline, (gsize) (close - headline)); /* "<watchdog" */
+}
+
+/* REFUSAL's headline is about SUBJECT: it names the attribute, or starts
+ * with the element. */
+static bool
+says_subject(const VlFinding *refusal, const char *subject)
+{
+    gsize len = strlen(subject);
+
+    if (subject[len - 1] == '=')
+        return strstr(refusal->message, subject) != NULL;
+    return strncmp(refusal->message, subject, len) == 0 && strchr("> ", refusal->message[len]);
+}
+
+/* A schema error that another rule reports as refused (by libvirt or QEMU)
+ * on the same element and about the same attribute says one thing twice:
+ * the rule's finding, which says why and what to do, stays, with the
+ * schema's words as a note and the graver of the two severities. */
+static void
+merge_schema_into_refusals(GPtrArray *kept)
+{
+    for (guint i = kept->len; i-- > 0;) {
+        VlFinding *schema = g_ptr_array_index(kept, i);
+        g_autofree char *subject = NULL;
+        VlFinding *refusal = NULL;
+
+        if (schema->rule != &vl_rule_schema || !schema->node || !(subject = schema_subject(schema->message)))
+            continue;
+        for (guint j = 0; j < kept->len && !refusal; j++) {
+            VlFinding *f = g_ptr_array_index(kept, j);
+
+            if (f->node == schema->node && f->rule->refused_by != VL_REFUSED_BY_NONE && says_subject(f, subject))
+                refusal = f;
+        }
+        if (!refusal)
+            continue;
+        vl_finding_note(refusal, "the schema says so too: %s", schema->message);
+        if (schema->severity > refusal->severity)
+            refusal->severity = schema->severity;
+        g_ptr_array_remove_index(kept, i); /* frees it */
+    }
 }
 
 GPtrArray *
@@ -268,6 +321,7 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
         }
         g_ptr_array_add(kept, f);
     }
+    merge_schema_into_refusals(kept);
     merge_consequences(engine, doc, kept);
     /* suggestions the user did not ask to see are counted, not kept (nor
      * fixed: the fixer lints through here too) */

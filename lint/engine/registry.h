@@ -18,3 +18,6 @@ extern const VlRule vl_rule_suppression_unknown_rule;
 /* The rule whose finding lists the consequences of the configuration
  * (rules with .consequence), merged by the engine. */
 extern const VlRule vl_rule_domain_limitations;
+/* libvirt's schema, whose errors the engine merges into a refusal another
+ * rule reports on the same element. */
+extern const VlRule vl_rule_schema;

@@ -50,7 +50,10 @@ const VlRule vl_rule_qemu_passthrough_used = {
         "AppArmor profiles, overrides do not reach hot-plugged devices, and upgrades can change what the "
         "arguments mean (as the switch to JSON -device did to -set). Kevin Locke's guide, the WindowsKVM build and the Japanese reinstall guide all reach for "
         "it; several of their uses have native XML today (discard_granularity, SLIC tables, SMBIOS "
-        "strings). This is a reminder, not a defect.",
+        "strings). This is a reminder, not a defect, so the rule is off by default: it fired on every "
+        "domain with a qemu:commandline, with nothing wrong, and reported as a taint the qemu:override "
+        "that virtlint's own safe fix for discard_granularity writes on libvirt before 9.8. Select it "
+        "by id to audit a repository's pass-through.",
     .sources = {
         "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline and qemu:override)",
         "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Discard Granularity or SSD: qemu:arg and qemu:property)",
@@ -58,6 +61,7 @@ const VlRule vl_rule_qemu_passthrough_used = {
         "https://libvirt.org/kbase/qemu-passthrough-security.html",
     },
     .fix = VL_FIX_NONE,
+    .opt_in = true,
     .example_bad = "<qemu:commandline>\n  <qemu:arg value='-acpitable'/>\n  <qemu:arg value='file=/var/lib/libvirt/qemu/oem/slic.bin'/>\n</qemu:commandline>",
     .example_good = "<os>\n  <acpi>\n    <table type='slic'>/var/lib/libvirt/qemu/oem/slic.bin</table>\n  </acpi>\n</os>",
     .check = check,

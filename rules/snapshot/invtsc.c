@@ -57,7 +57,7 @@ check(const VlModel *m, VlReport *report)
 const VlRule vl_rule_snapshot_invtsc = {
     .id = "snapshot-invtsc",
     .category = "snapshot",
-    .severity = VL_SEVERITY_WARNING,
+    .severity = VL_SEVERITY_INFO,
     .summary = "An invariant TSC without a fixed TSC frequency blocks save, memory snapshots and migration",
     .rationale =
         "An invariant TSC (CPU feature invtsc) lets a guest trust its time stamp counter, which gaming "
@@ -80,6 +80,7 @@ const VlRule vl_rule_snapshot_invtsc = {
         "https://libvirt.org/formatdomain.html#time-keeping",
     },
     .fix = VL_FIX_NONE,
+    .consequence = true,
     .example_bad = "<cpu mode='host-passthrough' check='none' migratable='off'>\n  <feature policy='require' name='invtsc'/>\n</cpu>\n<clock offset='localtime'>\n  <timer name='tsc' present='yes' mode='native'/>\n</clock>",
     .example_good = "<cpu mode='host-passthrough' check='none' migratable='off'>\n  <feature policy='require' name='invtsc'/>\n</cpu>\n<clock offset='localtime'>\n  <timer name='tsc' frequency='3393624000'/>\n</clock>",
     .check = check,

@@ -124,6 +124,7 @@ const VlRule vl_rule_snapshot_migration_blockers = {
         "https://libvirt.org/kbase/virtiofs.html",
     },
     .fix = VL_FIX_NONE,
+    .consequence = true,
     .example_bad = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source>\n    <address domain='0x0000' bus='0x0f' slot='0x00' function='0x0'/>\n  </source>\n</hostdev>",
     .example_good = "<!-- nothing to change: shut the guest down before saving it, or use\n     virsh snapshot-create-as GUEST NAME --disk-only -->",
     .check = check,

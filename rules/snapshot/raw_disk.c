@@ -53,6 +53,7 @@ const VlRule vl_rule_snapshot_raw_disk = {
         "https://libvirt.org/formatsnapshot.html",
     },
     .fix = VL_FIX_NONE,
+    .consequence = true,
     .example_bad = "<disk type='file' device='disk'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/win11.raw'/>\n  <target dev='vda' bus='virtio'/>\n</disk>",
     .example_good = "<!-- keep raw and snapshot externally: virsh snapshot-create-as win11 pre-update --disk-only -->\n<disk type='file' device='disk' snapshot='external'>\n  <driver name='qemu' type='raw'/>\n  <source file='/var/lib/libvirt/images/win11.raw'/>\n  <target dev='vda' bus='virtio'/>\n</disk>",
     .check = check,

@@ -62,6 +62,7 @@ const VlRule vl_rule_uefi_snapshot = {
         "https://gitlab.com/libvirt/libvirt/-/issues/460",
     },
     .fix = VL_FIX_NONE,
+    .consequence = true,
     .example_bad = "<os firmware='efi'>\n  <type arch='x86_64' machine='q35'>hvm</type>\n</os>",
     .example_good = "<!-- nothing to change: take external snapshots -->\n<!-- virsh snapshot-create-as win11 before-update --disk-only -->",
     .check = check,
