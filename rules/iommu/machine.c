@@ -4,6 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
+#include "lint/model/checked_release.h"
 
 static bool
 is_arm_virt(const VlModel *m)
@@ -42,17 +43,12 @@ finding(VlReport *report, VlSeverity severity, xmlNodePtr node, const char *help
  * refusals were checked with (libvirt 9.0 on this machine, 11.3 by its
  * test suite's expected errors: intel-iommu-wrong-machine,
  * virtio-iommu-no-acpi, virtio-iommu-wrong-machine,
- * virtio-iommu-invalid-address-type). */
+ * virtio-iommu-invalid-address-type; and its intel-iommu tests without
+ * <acpi/> define). */
 static const char *
 release(const VlModel *m, char *buf, gsize size)
 {
-    unsigned v = m->config->libvirt_version;
-
-    if (v < VL_LIBVIRT(9, 0))
-        v = VL_LIBVIRT(9, 0);
-    else if (v > VL_LIBVIRT(11, 3))
-        v = VL_LIBVIRT(11, 3);
-    return vl_version_format(v, buf, size);
+    return vl_checked_release(m, VL_LIBVIRT(9, 0), VL_LIBVIRT(11, 3), buf, size);
 }
 
 /* libvirt's refusal, as a note */
