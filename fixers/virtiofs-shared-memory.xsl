@@ -5,7 +5,9 @@
        <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>
      An existing <memoryBacking> gets <access mode='shared'/> (an existing
      access mode becomes shared) and, when it has neither <source> nor
-     <hugepages>, <source type='memfd'/>; new children go where libvirt writes
+     <hugepages> and its memory was not shared before, <source type='memfd'/>
+     (memory that is shared already keeps the backing it has: when only a
+     NUMA cell is private, flipping the cell is all it takes); new children go where libvirt writes
      them (hugepages, nosharepages, locked, source, access, allocation,
      discard).  NUMA cells with memAccess='private' become memAccess='shared'.
      The fix is document-wide.
@@ -48,7 +50,7 @@
   </xsl:template>
 
   <xsl:template match="/domain/memoryBacking">
-    <xsl:variable name="add-source" select="not(source) and not(hugepages)"/>
+    <xsl:variable name="add-source" select="not(source) and not(hugepages) and not(access[@mode = 'shared'])"/>
     <xsl:variable name="add-access" select="not(access)"/>
     <xsl:variable name="before-source" select="(access|allocation|discard)[1]"/>
     <xsl:variable name="before-access" select="(allocation|discard)[1]"/>

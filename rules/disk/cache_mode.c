@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -18,7 +19,7 @@ check(const VlModel *m, VlReport *report)
         const char *headline, *why;
         VlFinding *f;
 
-        if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
+        if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
             vl_xml_child(disk, "shareable") || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
         /* QEMU's default (writeback) is sound on a desktop: reported, it
@@ -58,7 +59,7 @@ const VlRule vl_rule_disk_cache_mode = {
         "did). The WindowsKVM build opens its raw system disk with O_DIRECT (cache='none') and Linux "
         "AIO (io='native') for bare-metal-like latency, which the help suggests; O_DIRECT is refused "
         "by some host filesystems (tmpfs) and needs aligned storage, so virtlint offers no automatic "
-        "fix. CD-ROMs, read-only and shareable disks are left out.",
+        "fix. Removable media (CD-ROMs, floppies, and ISO images even when attached as device='disk'), read-only and shareable disks are left out.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Disk: O_DIRECT straight to NVMe, Linux AIO instead of threadpool)",
         "https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms (driver cache, io)",

@@ -4,6 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -16,6 +17,9 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         if (!mode || !(strcmp(mode, "on") == 0 || strcmp(mode, "unmap") == 0))
+            continue;
+        /* the guest never writes to media or a read-only disk: nothing to scan */
+        if (vl_disk_is_media(disk) || sv_disk_readonly(disk))
             continue;
         f = vl_report(report, driver, "<disk> %s: detect_zeroes='%s' makes QEMU scan every write for zeroes",
                       dev ? dev : "?", mode);

@@ -6,6 +6,7 @@
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 /* <blockio discard_granularity> is in libvirt 9.8's schema and not in 9.0's;
  * the first release with it is not verified, so assume 9.8. */
@@ -54,7 +55,7 @@ needs_override(GHashTable *overridden, xmlNodePtr disk)
     const char *bus = sv_disk_bus(disk); /* as libvirt derives it from the name when not given */
     const char *alias;
 
-    if (strcmp(sv_disk_device(disk), "disk") != 0)
+    if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0)
         return false;
     if (!bus || !(strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0))
         return false;

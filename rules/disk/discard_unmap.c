@@ -4,6 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -17,7 +18,7 @@ check(const VlModel *m, VlReport *report)
         const char *dev = sv_disk_dev(disk);
         VlFinding *f;
 
-        if (strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
+        if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
             !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
         if (format && !(strcmp(format, "raw") == 0 || strcmp(format, "qcow2") == 0))

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/iothread_users.h"
 
 static bool
 virtio_scsi_model(const char *model)
@@ -16,16 +17,22 @@ virtio_scsi_model(const char *model)
 static void
 check(const VlModel *m, VlReport *report)
 {
-    GPtrArray *controllers = vl_model_devices(m, "controller");
+    g_autoptr(GPtrArray) uses = vl_iothread_uses(m);
 
-    for (guint i = 0; i < m->disks->len; i++) {
-        xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        xmlNodePtr driver = vl_xml_child(disk, "driver");
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+    /* the iothread attribute, which libvirt validates by bus; a <driver>
+     * holds one, so each device comes once */
+    for (guint i = 0; i < uses->len; i++) {
+        VlIothreadUse *use = g_ptr_array_index(uses, i);
+        xmlNodePtr disk = use->device;
+        xmlNodePtr driver = use->node;
+        const char *bus, *dev;
         VlFinding *f;
 
-        if (!vl_xml_attr(driver, "iothread") || !bus || strcmp(bus, "virtio") == 0)
+        if (!vl_xml_is(disk, "disk") || !vl_xml_is(driver, "driver"))
+            continue;
+        bus = sv_disk_bus(disk);
+        dev = sv_disk_dev(disk);
+        if (!bus || strcmp(bus, "virtio") == 0)
             continue;
         f = vl_report(report, driver, "<disk> %s: iothread='%s' on a %s disk", dev ? dev : "?",
                       vl_xml_attr(driver, "iothread"), bus);
@@ -36,15 +43,17 @@ check(const VlModel *m, VlReport *report)
                            "not available for bus %s target %s\"", bus, dev ? dev : "?");
         vl_finding_set_fix(f, "remove iothread from the disk's <driver>", NULL);
     }
-    for (guint i = 0; i < controllers->len; i++) {
-        xmlNodePtr controller = g_ptr_array_index(controllers, i);
-        xmlNodePtr driver = vl_xml_child(controller, "driver");
-        const char *type = vl_xml_attr(controller, "type");
-        const char *model = vl_xml_attr(controller, "model");
+    for (guint i = 0; i < uses->len; i++) {
+        VlIothreadUse *use = g_ptr_array_index(uses, i);
+        xmlNodePtr controller = use->device;
+        xmlNodePtr driver = use->node;
+        const char *type, *model;
         VlFinding *f;
 
-        if (!vl_xml_attr(driver, "iothread"))
+        if (!vl_xml_is(controller, "controller") || !vl_xml_is(driver, "driver"))
             continue;
+        type = vl_xml_attr(controller, "type");
+        model = vl_xml_attr(controller, "model");
         if (g_strcmp0(type, "scsi") == 0 && virtio_scsi_model(model))
             continue;
         f = vl_report(report, driver, "<controller type='%s' index='%s'>: iothread='%s' on a controller that is "

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/iothread_users.h"
 
 /* The ids <iothreadids> names (libvirt refuses id 0 and duplicates; the
  * schema refuses an id above G_MAXUINT), and the count <iothreads> asks for
@@ -48,13 +49,20 @@ is_defined(GHashTable *ids, guint64 count, guint64 id)
     return id - listed_below + g_hash_table_size(ids) <= count;
 }
 
-/* The iothread DRIVER names, when it names one the domain lacks (0 is a
- * disk's refused id, reported apart, or a controller's unset one). */
+/* USE names an IOThread the domain lacks (0 is a disk's refused id,
+ * reported apart, or a controller's unset one). */
 static bool
-lookup(GHashTable *ids, guint64 count, xmlNodePtr driver, guint64 *id)
+lookup(GHashTable *ids, guint64 count, const VlIothreadUse *use)
 {
-    return vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), id) && *id > 0 && *id <= G_MAXUINT &&
-           !is_defined(ids, count, *id);
+    return use->id > 0 && use->id <= G_MAXUINT && !is_defined(ids, count, use->id);
+}
+
+/* USE is an id of a <driver><iothreads> mapping (libvirt 10.0), not the
+ * iothread attribute */
+static bool
+is_mapping(const VlIothreadUse *use)
+{
+    return vl_xml_is(use->node, "iothread");
 }
 
 static void
@@ -66,32 +74,27 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GHashTable) ids = explicit_ids(m, &count);
     guint listed = g_hash_table_size(ids);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-    g_autoptr(GPtrArray) drivers = g_ptr_array_new();
-    g_autoptr(GPtrArray) devices = g_ptr_array_new();
-    GPtrArray *controllers = vl_model_devices(m, "controller");
+    g_autoptr(GPtrArray) uses = vl_iothread_uses(m);
+    g_autoptr(GPtrArray) drivers = g_ptr_array_new(); /* the uses reported */
     g_autofree char *defined = NULL, *how = NULL, *new_count = NULL;
     GString *add;
     bool by_ids = vl_model_top(m, "iothreadids") != NULL;
 
-    for (guint i = 0; i < m->disks->len; i++)
-        g_ptr_array_add(devices, g_ptr_array_index(m->disks, i));
-    for (guint i = 0; i < controllers->len; i++)
-        g_ptr_array_add(devices, g_ptr_array_index(controllers, i));
-    for (guint i = 0; i < devices->len; i++) {
-        xmlNodePtr driver = vl_xml_child(g_ptr_array_index(devices, i), "driver");
+    for (guint i = 0; i < uses->len; i++) {
+        VlIothreadUse *use = g_ptr_array_index(uses, i);
         /* libvirt refuses iothread='0' on a disk; on a controller it reads 0
          * as unset (both checked with libvirt 9.0) */
-        if (vl_xml_parse_uint(vl_xml_attr(driver, "iothread"), &id) && id == 0 && i < m->disks->len) {
-            VlFinding *f = vl_report(report, driver, "<driver iothread='0'>: IOThread ids start at 1");
+        if (use->id == 0 && !is_mapping(use) && vl_xml_is(use->device, "disk")) {
+            VlFinding *f = vl_report(report, use->node, "<driver iothread='0'>: IOThread ids start at 1");
             vl_finding_help(f, "use the id of a defined IOThread");
             vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Invalid value for attribute 'iothread' in "
                                "element 'driver': Zero is not permitted\"");
-        } else if (lookup(ids, count, driver, &id))
-            g_ptr_array_add(drivers, driver);
+        } else if (lookup(ids, count, use))
+            g_ptr_array_add(drivers, use);
     }
-    add = g_string_new(NULL); /* (with no driver, the loops below report nothing) */
+    add = g_string_new(NULL); /* (with no use, the loops below report nothing) */
     for (guint i = 0; i < drivers->len; i++) {
-        lookup(ids, count, g_ptr_array_index(drivers, i), &id);
+        id = ((VlIothreadUse *) g_ptr_array_index(drivers, i))->id;
         max_id = MAX(max_id, id);
         if (g_hash_table_add(seen, GUINT_TO_POINTER((guint) id))) {
             g_string_append_printf(add, "%s%" G_GUINT64_FORMAT, add->len ? " " : "", id);
@@ -119,8 +122,9 @@ check(const VlModel *m, VlReport *report)
     }
 
     for (guint i = 0; i < drivers->len; i++) {
-        xmlNodePtr driver = g_ptr_array_index(drivers, i);
-        xmlNodePtr device = driver->parent;
+        VlIothreadUse *use = g_ptr_array_index(drivers, i);
+        xmlNodePtr driver = use->node;
+        xmlNodePtr device = use->device;
         const char *dev = vl_xml_is(device, "disk") ? sv_disk_dev(device) : NULL;
         g_autofree char *what = dev ? g_strdup_printf("<disk> %s", dev)
                                     : g_strdup_printf("<controller type='%s' index='%s'>",
@@ -128,13 +132,21 @@ check(const VlModel *m, VlReport *report)
                                                       vl_xml_attr(device, "index") ? vl_xml_attr(device, "index") : "?");
         VlFinding *f;
 
-        lookup(ids, count, driver, &id);
-        f = vl_report(report, driver, "%s: iothread='%" G_GUINT64_FORMAT "' is not a defined IOThread",
-                      what, id);
+        id = use->id;
+        if (is_mapping(use))
+            f = vl_report(report, driver, "%s: <iothread id='%" G_GUINT64_FORMAT "'> is not a defined IOThread",
+                          what, id);
+        else
+            f = vl_report(report, driver, "%s: iothread='%" G_GUINT64_FORMAT "' is not a defined IOThread",
+                          what, id);
         vl_finding_help(f, "%s", how);
         vl_finding_note(f, "%s", defined);
-        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s iothread '%" G_GUINT64_FORMAT
-                           "' not defined in iothreadid\"", dev ? "Disk" : "controller", id);
+        if (is_mapping(use))
+            vl_finding_note(f, "the <driver><iothreads> mapping (libvirt 10.0 and later) spreads the device's "
+                               "queues over the IOThreads it names, and each must exist");
+        else
+            vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s iothread '%" G_GUINT64_FORMAT
+                               "' not defined in iothreadid\"", dev ? "Disk" : "controller", id);
         vl_finding_set_fix(f, how, "count", new_count, "add", by_ids ? add->str : "", NULL);
     }
     g_string_free(add, TRUE);

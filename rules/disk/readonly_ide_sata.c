@@ -4,14 +4,12 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 static bool
 is_iso(xmlNodePtr disk)
 {
-    const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
-    const char *dot = file ? strrchr(file, '.') : NULL;
-
-    return dot && g_ascii_strcasecmp(dot, ".iso") == 0;
+    return vl_disk_media_kind(disk) == VL_MEDIA_ISO_IMAGE;
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 /* The bus and name a removable drive moves to, or FALSE when there is no
  * obvious one.  CD-ROMs go to SATA (IDE on i440fx, whose PIIX controller
@@ -65,6 +66,10 @@ check(const VlModel *m, VlReport *report)
         bool floppy = strcmp(device, "floppy") == 0;
 
         if (!bus) /* (only without <target>) */
+            continue;
+        /* a removable drive: an ISO image attached as device='disk' is
+         * media too, but libvirt gives it a fixed disk, which any bus takes */
+        if (vl_disk_media_kind(disk) != VL_MEDIA_DRIVE)
             continue;
         if (floppy ? strcmp(bus, "fdc") == 0 : !(strcmp(device, "cdrom") == 0 && strcmp(bus, "virtio") == 0))
             continue;

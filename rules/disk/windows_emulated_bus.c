@@ -4,6 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -20,7 +21,7 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *to = NULL;
         VlFinding *f;
 
-        if (strcmp(sv_disk_device(disk), "disk") != 0 || !bus ||
+        if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0 || !bus ||
             !(strcmp(bus, "sata") == 0 || strcmp(bus, "ide") == 0))
             continue;
         if (dev)

@@ -5,12 +5,17 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/media.h"
 
+/* virtio_win.iso, as some guides save it: the model's media names know
+ * only virtio-win */
 static bool
-contains_ci(const char *haystack, const char *needle)
+is_virtio_win_underscore(xmlNodePtr disk)
 {
-    g_autofree char *h = g_ascii_strdown(haystack, -1);
-    return strstr(h, needle) != NULL;
+    const char *path = vl_disk_source_path(disk);
+    g_autofree char *lower = path ? g_ascii_strdown(path, -1) : NULL;
+
+    return vl_disk_is_media(disk) && lower && strstr(lower, "virtio_win") != NULL;
 }
 
 static void
@@ -22,17 +27,22 @@ check(const VlModel *m, VlReport *report)
         return;
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        const char *device = sv_disk_device(disk);
         const char *bus = sv_disk_bus(disk);
-        const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
+        VlGuestFamily media;
 
-        if (strcmp(device, "cdrom") == 0 && file) {
-            if (contains_ci(file, "virtio-win") || contains_ci(file, "virtio_win"))
-                return; /* the drivers are attached */
-            if (!installer)
+        if (vl_disk_is_virtio_win(disk) || is_virtio_win_underscore(disk))
+            return; /* the drivers are attached */
+        if (vl_disk_is_media(disk)) {
+            /* Windows setup media: named so, or an unnamed disc of a guest
+             * known to be Windows; never another OS's installer (a Linux
+             * live ISO or Bliss OS beside a Windows disk installs nothing
+             * onto it) */
+            media = vl_disk_install_media(disk, NULL);
+            if (vl_disk_source_path(disk) && (media == VL_GUEST_WINDOWS || media == VL_GUEST_UNKNOWN) &&
+                (!installer || (media == VL_GUEST_WINDOWS && vl_disk_install_media(installer, NULL) != media)))
                 installer = disk;
-        } else if (strcmp(device, "disk") == 0 && bus && (strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0) &&
-                   !virtio_disk) {
+        } else if (strcmp(sv_disk_device(disk), "disk") == 0 && bus &&
+                   (strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0) && !virtio_disk) {
             virtio_disk = disk;
         }
     }
@@ -48,7 +58,7 @@ check(const VlModel *m, VlReport *report)
                        "carries the drivers",
                     scsi ? "vioscsi" : "viostor");
     vl_finding_note(f, "Windows has no in-box virtio storage driver, so setup lists no disk");
-    vl_finding_note(f, "the guest is being installed from %s", vl_xml_attr(vl_xml_child(installer, "source"), "file"));
+    vl_finding_note(f, "the guest is being installed from %s", vl_disk_source_path(installer));
     vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
 }
 
@@ -63,8 +73,9 @@ const VlRule vl_rule_disk_windows_virtio_media = {
         "the driver is loaded from the virtio-win ISO. The Ubuntu reference guide, Kevin Locke's guide and the Japanese reinstall guide attach that ISO as a "
         "second CD-ROM next to the Windows ISO; the WindowsKVM build preloads the drivers through "
         "autounattend.xml. The rule only speaks while an installation medium is attached (a CD-ROM "
-        "with a source file) and no CD-ROM source names virtio-win, since an installed guest needs "
-        "neither. There is no automatic fix: the ISO's path is the host's.",
+        "or an ISO image with a source, not named for another OS's installer such as a Linux or "
+        "Bliss OS ISO) and no medium is the virtio-win disc, since an installed guest needs "
+        "neither; the system disk is a virtio or SCSI disk that is not itself an ISO image. There is no automatic fix: the ISO's path is the host's.",
     .sources = {
         "A community Windows 11 reference-architecture guide for Ubuntu 25.10, not published at a public address (4.3 Windows 11 Installation and VirtIO Driver-Loading)",
         "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Guest OS Installation: two SATA CD-ROMs)",

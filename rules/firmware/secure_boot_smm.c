@@ -1,16 +1,25 @@
 /* firmware-secure-boot-smm: Secure Boot firmware needs SMM. */
 #include "lint/engine/registry.h"
+#include "lint/engine/version.h"
 #include "lint/load/xml.h"
 #include "lint/model/memory_firmware.h"
 
 /* What libvirt 9.0 says when the firmware it picked needs the SMM that is off. */
 #define SMM_REFUSAL "domain has SMM turned off but chosen firmware requires it"
+/* From here libvirt's firmware auto-selection passes over descriptors that
+ * need SMM when SMM is off: firmware-auto-efi-smm-off (q35, firmware='efi',
+ * <smm state='off'/>, no Secure Boot request) is no expected error in the
+ * test suites of 9.8 and 11.3, and picks a firmware without Secure Boot.
+ * 9.8 is the first release checked, not necessarily the first with it. */
+#define SMM_AWARE_SELECTION_SINCE VL_LIBVIRT(9, 8)
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr smm_node;
     MfSmm smm = mf_smm(m, &smm_node);
+    unsigned target = m->config->libvirt_version;
+    char version[32];
     bool secure_attr = vl_xml_attr_is(m->loader, "secure", "yes");
     bool auto_efi = mf_firmware_auto_efi(m);
     VlFinding *f;
@@ -21,7 +30,9 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, smm_node ? smm_node : m->loader, "<loader secure='yes'>: %s",
                       smm == MF_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
         vl_finding_help(f, "add <smm state='on'/> to <features>");
-        vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Secure boot requires SMM feature enabled\"");
+        vl_finding_note(f, "libvirt %s refuses the domain: \"Secure boot requires SMM feature enabled\"",
+                        vl_version_format(target < VL_LIBVIRT(9, 0) ? VL_LIBVIRT(9, 0) : target, version,
+                                          sizeof(version)));
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
         return;
     }
@@ -30,10 +41,16 @@ check(const VlModel *m, VlReport *report)
     if (secure_attr || mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES) {
         f = vl_report(report, smm_node, "<smm state='off'/>: with Secure Boot requested from firmware auto-selection");
         vl_finding_help(f, "use <smm state='on'/>");
-        vl_finding_note(f, "every Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
-                           "\"%s\")", SMM_REFUSAL);
+        if (target < SMM_AWARE_SELECTION_SINCE)
+            vl_finding_note(f, "every Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
+                               "\"%s\")", SMM_REFUSAL);
+        else
+            vl_finding_note(f, "every Secure Boot firmware requires SMM, so libvirt %s finds no firmware that meets "
+                               "the request and the guest does not start",
+                            vl_version_format(target, version, sizeof(version)));
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
-    } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO) {
+    } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO && target < SMM_AWARE_SELECTION_SINCE) {
+        /* (newer releases pick a firmware without Secure Boot here) */
         f = vl_report_severity(report, VL_SEVERITY_WARNING, smm_node,
                                "<smm state='off'/>: with <os firmware='efi'>, which may pick Secure Boot firmware");
         vl_finding_help(f, "turn SMM on, or add <firmware><feature enabled='no' name='secure-boot'/></firmware> to "
@@ -59,7 +76,8 @@ const VlRule vl_rule_firmware_secure_boot_smm = {
         "a Secure Boot request, firmware='efi' with SMM off fails to start there (\"domain has SMM "
         "turned off but chosen firmware requires it\"), because the preferred descriptor is a "
         "Secure Boot build; libvirt's own tests expect newer releases to pick a firmware without "
-        "SMM instead, so that case is only a warning. The WindowsKVM build notes SMM is required for Secure "
+        "SMM instead (firmware-auto-efi-smm-off defines in 9.8's and 11.3's), so that case is only a "
+        "warning, and only for targets before libvirt 9.8. The WindowsKVM build notes SMM is required for Secure "
         "Boot. The fix turns SMM on, which the guest's OS does not see.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (SMM Enabled, required for Secure Boot)",

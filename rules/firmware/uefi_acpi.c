@@ -1,12 +1,15 @@
 /* firmware-uefi-acpi: UEFI on x86 requires ACPI. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
+#include "lint/model/checked_release.h"
+#include "lint/engine/version.h"
 #include "lint/model/memory_firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     VlFinding *f;
+    char version[32];
 
     /* libvirt checks pflash loaders and auto-selected EFI firmware; an
      * OVMF image loaded as a ROM is left to firmware-acpi-missing. */
@@ -15,7 +18,9 @@ check(const VlModel *m, VlReport *report)
         return;
     f = vl_report(report, m->features ? m->features : m->os, "<features>: UEFI firmware without <acpi/>");
     vl_finding_help(f, "add <acpi/> to <features>");
-    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"UEFI requires ACPI on this architecture\"");
+    /* checked with 9.0; 11.3's firmware-manual-efi-noacpi-q35 expects it too */
+    vl_finding_note(f, "libvirt %s refuses the domain: \"UEFI requires ACPI on this architecture\"",
+                    vl_checked_release(m, VL_LIBVIRT(9, 0), VL_LIBVIRT(11, 3), version, sizeof(version)));
     vl_finding_set_fix(f, "add <acpi/> to <features>", NULL);
 }
 

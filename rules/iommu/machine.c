@@ -2,7 +2,9 @@
 #include <string.h>
 
 #include "lint/engine/registry.h"
+#include "lint/engine/version.h"
 #include "lint/load/xml.h"
+#include "lint/model/checked_release.h"
 
 static bool
 is_arm_virt(const VlModel *m)
@@ -37,11 +39,26 @@ finding(VlReport *report, VlSeverity severity, xmlNodePtr node, const char *help
     return f;
 }
 
+/* The release a note speaks for: the target, within the releases the
+ * refusals were checked with (libvirt 9.0 on this machine, 11.3 by its
+ * test suite's expected errors: intel-iommu-wrong-machine,
+ * virtio-iommu-no-acpi, virtio-iommu-wrong-machine,
+ * virtio-iommu-invalid-address-type; and its intel-iommu tests without
+ * <acpi/> define). */
+static const char *
+release(const VlModel *m, char *buf, gsize size)
+{
+    return vl_checked_release(m, VL_LIBVIRT(9, 0), VL_LIBVIRT(11, 3), buf, size);
+}
+
 /* libvirt's refusal, as a note */
 static void
-refusal(VlFinding *f, const char *quote)
+refusal(const VlModel *m, VlFinding *f, const char *quote)
 {
-    vl_finding_note(f, "libvirt 9.0 refuses the domain: \"IOMMU device: %s\"", quote);
+    char version[32];
+
+    vl_finding_note(f, "libvirt %s refuses the domain: \"IOMMU device: %s\"", release(m, version, sizeof(version)),
+                    quote);
 }
 
 static void
@@ -65,35 +82,38 @@ check(const VlModel *m, VlReport *report)
                 f = finding(report, error, iommu,
                             "use <type machine='q35'> (a chipset change for an installed guest) or remove the IOMMU",
                             "<iommu model='intel'>: on machine %s, but VT-d exists only on q35", machine_name(m));
-                refusal(f, "'intel' is only supported with Q35 machines");
+                refusal(m, f, "'intel' is only supported with Q35 machines");
             } else if (!acpi) {
                 f = finding(report, VL_SEVERITY_WARNING, iommu, "add <acpi/> to <features>",
                             "<iommu model='intel'>: without <features><acpi/> the guest has no IOMMU");
-                vl_finding_note(f, "libvirt 9.0 accepts it and QEMU starts, but the guest finds VT-d only through "
-                                   "the ACPI DMAR table, which QEMU does not build with ACPI off");
+                char version[32];
+
+                vl_finding_note(f, "libvirt %s accepts it and QEMU starts, but the guest finds VT-d only through "
+                                   "the ACPI DMAR table, which QEMU does not build with ACPI off",
+                                release(m, version, sizeof(version)));
             }
         } else if (strcmp(model, "virtio") == 0) {
             if (!q35 && !is_arm_virt(m)) {
                 f = finding(report, error, iommu,
                             "use q35 (a chipset change for an installed guest) or remove the IOMMU",
                             "<iommu model='virtio'>: on machine %s, not q35 or ARM virt", machine_name(m));
-                refusal(f, "'virtio' is only supported with Q35 and ARM Virt machines");
+                refusal(m, f, "'virtio' is only supported with Q35 and ARM Virt machines");
             } else if (!acpi) {
                 f = finding(report, error, iommu, "add <acpi/> to <features>",
                             "<iommu model='virtio'>: without <features><acpi/>");
-                refusal(f, "'virtio' requires ACPI");
+                refusal(m, f, "'virtio' requires ACPI");
                 vl_finding_note(f, "the guest learns of the virtio IOMMU from the ACPI VIOT table");
             } else if (address && !vl_xml_attr_is(address, "type", "pci")) {
                 f = finding(report, error, address, "use a PCI address on bus 0 or none",
                             "<iommu model='virtio'>: <address type='%s'>, but it is a PCI device",
                             vl_xml_attr(address, "type") ? vl_xml_attr(address, "type") : "?");
-                refusal(f, "'virtio' needs a PCI address");
+                refusal(m, f, "'virtio' needs a PCI address");
             }
         } else if (strcmp(model, "smmuv3") == 0) {
             if (!is_arm_virt(m)) {
                 f = finding(report, error, iommu, "on x86 use model='intel' (q35) or model='virtio'",
                             "<iommu model='smmuv3'>: on machine %s, not ARM virt", machine_name(m));
-                refusal(f, "'smmuv3' is only supported with ARM Virt machines");
+                refusal(m, f, "'smmuv3' is only supported with ARM Virt machines");
             }
         }
     }
@@ -108,8 +128,9 @@ const VlRule vl_rule_iommu_machine = {
         "A guest IOMMU (for nested device assignment, DMA protection or more than 255 vCPUs) is part of "
         "the chipset: the emulated Intel VT-d unit exists only on q35, SMMUv3 only on ARM's virt machine, "
         "virtio-iommu on both. libvirt refuses other combinations at define time, and refuses "
-        "virtio-iommu without ACPI or with a non-PCI address (checked with libvirt 9.0). The catalog "
-        "also calls an Intel IOMMU without ACPI an error; libvirt 9.0 accepts it and QEMU starts, but "
+        "virtio-iommu without ACPI or with a non-PCI address (checked with libvirt 9.0, and the same in "
+        "libvirt 11.3's test suite; notes name the target release within those). The catalog "
+        "also calls an Intel IOMMU without ACPI an error; libvirt 9.0 and 11.3 accept it and QEMU starts, but "
         "the guest discovers VT-d through the ACPI DMAR table, so without ACPI it has no IOMMU: that "
         "case is a warning. A domain without a machine attribute gets libvirt's default, pc, on x86. "
         "Changing the machine type is not a safe fix for an installed guest, so none is offered. The "

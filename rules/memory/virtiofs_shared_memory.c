@@ -50,11 +50,16 @@ report_device(const VlModel *m, VlReport *report, xmlNodePtr dev, const char *wh
     VlFinding *f = vl_report(report, dev, "<%s>: %s needs guest memory shared with its back-end",
                              (const char *) dev->name, what);
 
-    vl_finding_help(f, "add <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>%s",
-                    m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
+    if (m->memory_access_shared)
+        vl_finding_help(f, "set memAccess='shared' on the NUMA cells (the domain's memory is shared otherwise)");
+    else
+        vl_finding_help(f, "add <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>%s",
+                        m->numa_cells->len ? " and memAccess='shared' on the NUMA cells" : "");
     vl_finding_note(f, "the guest memory is not shared: %s", reason);
     vl_finding_note(f, "%s: \"'%s' requires shared memory\"", who, name);
-    vl_finding_set_fix(f, m->numa_cells->len
+    vl_finding_set_fix(f, m->memory_access_shared
+                              ? "share guest memory: memAccess='shared' on private NUMA cells"
+                          : m->numa_cells->len
                               ? "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "
                                 "memfd source if it has no source), memAccess='shared' on private NUMA cells"
                               : "share guest memory: <access mode='shared'/> in <memoryBacking> (with a "

@@ -3,6 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
+#include "lint/model/media.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -22,6 +23,17 @@ check(const VlModel *m, VlReport *report)
             continue;
         if (vl_xml_child(disk, "readonly") || (location && strcmp(location, "internal") != 0))
             continue; /* not snapshotted, or not internally */
+        if (vl_disk_media_kind(disk) == VL_MEDIA_ISO_IMAGE) {
+            /* an installer or driver disc attached as a disk: the guest
+             * never needs it written, so it is not a disk to snapshot */
+            f = vl_report(report, driver, "<driver type='%s'>: ISO image %s is a writable disk, whose internal "
+                          "snapshots libvirt refuses", format, dev ? dev : "?");
+            vl_finding_help(f, "attach the ISO image as device='cdrom', or add <readonly/>: libvirt leaves "
+                               "read-only disks and CD-ROMs out of snapshots");
+            vl_finding_note(f, "libvirt refuses internal snapshots of it: \"internal snapshot for disk %s "
+                               "unsupported for storage type %s\"", dev ? dev : "?", format);
+            continue;
+        }
         f = vl_report(report, driver, "<driver type='%s'>: disk %s is in %s format, whose internal snapshots "
                       "libvirt refuses", format, dev ? dev : "?", format);
         vl_finding_help(f, "use external snapshots (virsh snapshot-create-as --disk-only puts a qcow2 overlay on "
@@ -45,7 +57,9 @@ const VlRule vl_rule_snapshot_raw_disk = {
         "internal ones, so with a raw system disk they simply fail. Raw is a legitimate choice for speed "
         "(Kevin Locke's guide) and the WindowsKVM build keeps its 5 TB raw image and copies it with cp instead; external "
         "snapshots (a qcow2 overlay on the raw image) work too. Disks marked snapshot='external' or "
-        "'no', and read-only disks, are not reported. This is information, not a defect.",
+        "'no', and read-only disks, are not reported. An ISO image attached as a writable device='disk' "
+        "is reported with other advice: it is an installer or driver disc, so the way out is a CD-ROM "
+        "or <readonly/>, not qcow2. This is information, not a defect.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Quick Start: snapshot before experimenting, raw has no qcow2 snapshots)",
         "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (Virtual Disk, Format: qcow2 supports snapshots, raw does not)",

@@ -18,6 +18,18 @@ is_legacy(const char *model)
     return false;
 }
 
+/* What MODEL emulates, for the headline: OHCI and UHCI are USB 1.1, EHCI
+ * USB 2 (the ICH9 set is EHCI with UHCI companions). */
+static const char *
+chip(const char *model)
+{
+    if (g_str_has_suffix(model, "ohci"))
+        return "an OHCI (USB 1.1) chip";
+    if (g_str_has_suffix(model, "uhci") || g_str_has_prefix(model, "ich9-uhci"))
+        return "a UHCI (USB 1.1) chip";
+    return "an EHCI (USB 2) chip";
+}
+
 /* C is a UHCI companion (<master>) of another controller on its bus. */
 static bool
 is_companion(GPtrArray *controllers, xmlNodePtr c)
@@ -79,14 +91,19 @@ check(const VlModel *m, VlReport *report)
         if (!g_hash_table_add(seen, g_strdup(index ? index : "0")))
             continue;
         if (model)
-            f = vl_report(report, c, "<controller type='usb' model='%s'>: a UHCI/EHCI-era chip, not xHCI", model);
+            f = vl_report(report, c, "<controller type='usb' model='%s'>: %s, not xHCI", model, chip(model));
         else
             f = vl_report(report, c, "<controller type='usb'>: no model, so piix3-uhci on this machine type, "
                                      "a UHCI-era chip");
         vl_finding_help(f, "use <controller type='usb' model='qemu-xhci' ports='15'/>");
         vl_finding_note(f, "every USB transfer costs far more host CPU than with xHCI, and USB 3 devices run at "
                            "USB 1/2 speed");
-        vl_finding_note(f, "Windows 8 and later and Linux have xHCI drivers in the box; Windows 7 does not");
+        /* Windows runs on x86 only here (QEMU's Windows on Arm guests use
+         * xHCI already); say nothing of it for other OSes and arches */
+        if (iop_is_x86(m) && (vl_guest_is_windows(&m->guest) || m->guest.family == VL_GUEST_UNKNOWN))
+            vl_finding_note(f, "Windows 8 and later and Linux have xHCI drivers in the box; Windows 7 does not");
+        else if (m->guest.family == VL_GUEST_LINUX || m->guest.family == VL_GUEST_UNKNOWN)
+            vl_finding_note(f, "Linux has had an xHCI driver in the box since 2.6.31");
         /* Companions without <master> (libvirt pairs them itself) are hard to
          * tell apart from a second bus: only a controller alone on its
          * index, or whose index-mates all name their <master>, gets the
@@ -103,15 +120,17 @@ const VlRule vl_rule_usb_controller_legacy = {
     .id = "usb-controller-legacy",
     .category = "usb",
     .severity = VL_SEVERITY_INFO,
-    .summary = "The USB controller is an emulated UHCI/OHCI/EHCI chip instead of xHCI",
+    .summary = "The USB controller is an emulated UHCI, OHCI or EHCI chip instead of xHCI",
     .rationale =
         "QEMU's USB documentation recommends the xHCI controller for any guest from roughly 2010 "
-        "on: UHCI and EHCI emulation polls frame lists and costs much more host CPU, and the "
+        "on: UHCI, OHCI and EHCI emulation polls frame lists and costs much more host CPU, and the "
         "ICH9 EHCI-with-UHCI-companions set is four PCI functions for one bus. libvirt 9.0 still "
         "gives i440fx guests a piix3-uhci controller when none is written (q35 gets qemu-xhci), "
         "and older virt-manager wrote the ICH9 set explicitly. The WindowsKVM build uses qemu-xhci. The fix "
         "changes the controller model the guest sees, so it is unsafe: Windows 7 has no in-box "
-        "xHCI driver, and devices move to a new controller.",
+        "xHCI driver, and devices move to a new controller. On ppc64 pseries, whose own USB "
+        "controller is pci-ohci, qemu-xhci is accepted as well (libvirt's ppc64-usb-controller-qemu-xhci "
+        "test); the note about Windows is given only for x86 guests that may be Windows.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (Controllers: qemu-xhci)",
         "https://www.qemu.org/docs/master/system/devices/usb.html",

@@ -1,6 +1,8 @@
 /* usb-xhci-ports: an xHCI controller with more than 15 ports. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
+#include "lint/model/checked_release.h"
+#include "lint/engine/version.h"
 #include "lint/model/io_passthrough.h"
 
 static void
@@ -13,6 +15,7 @@ check(const VlModel *m, VlReport *report)
         const char *model = vl_xml_attr(c, "model");
         guint64 ports;
         VlFinding *f;
+        char version[32];
 
         if (!vl_xml_attr_is(c, "type", "usb") || !model ||
             !(g_str_equal(model, "qemu-xhci") || g_str_equal(model, "nec-xhci")) ||
@@ -23,7 +26,9 @@ check(const VlModel *m, VlReport *report)
                       model, ports);
         vl_finding_help(f, "set ports='15' and add a USB hub (<hub type='usb'/>) or a second controller if "
                            "more devices are needed");
-        vl_finding_note(f, "libvirt 9.0 refuses it: \"'%s' controller only supports up to '15' ports\"", model);
+        /* checked with 9.0; 11.3's usb-controller-*-xhci-limit expect it too */
+        vl_finding_note(f, "libvirt %s refuses it: \"'%s' controller only supports up to '15' ports\"",
+                        vl_checked_release(m, VL_LIBVIRT(9, 0), VL_LIBVIRT(11, 3), version, sizeof(version)), model);
         vl_finding_set_fix(f, "set ports='15'", NULL);
     }
 }
