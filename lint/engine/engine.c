@@ -255,6 +255,33 @@ merge_schema_into_refusals(GPtrArray *kept)
     }
 }
 
+/* The same warning or suggestion (headline and help) from one rule at
+ * several places, with nothing to fix (one per pass-through argument that
+ * opens an evdev device, say), is
+ * one finding at the first place whose notes list the others, with what
+ * each adds.  Errors stay apart: each is a refusal to fix where it is. */
+static void
+merge_repeated_headlines(GPtrArray *kept)
+{
+    g_ptr_array_sort(kept, vl_finding_compare);
+    for (guint i = 0; i < kept->len; i++) {
+        VlFinding *first = g_ptr_array_index(kept, i);
+
+        if (first->fix || first->severity == VL_SEVERITY_ERROR)
+            continue;
+        for (guint j = kept->len; j-- > i + 1;) {
+            VlFinding *again = g_ptr_array_index(kept, j);
+            const char *adds = again->notes && again->notes->len ? g_ptr_array_index(again->notes, 0) : NULL;
+
+            if (again->rule != first->rule || again->fix || again->severity != first->severity ||
+                strcmp(again->message, first->message) != 0 || g_strcmp0(again->help, first->help) != 0)
+                continue;
+            vl_finding_note(first, "the same at line %d%s%s", again->line, adds ? ": " : "", adds ? adds : "");
+            g_ptr_array_remove_index(kept, j); /* frees it */
+        }
+    }
+}
+
 GPtrArray *
 vl_engine_lint(const VlEngine *engine, VlDocument *doc)
 {
@@ -322,6 +349,7 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
         g_ptr_array_add(kept, f);
     }
     merge_schema_into_refusals(kept);
+    merge_repeated_headlines(kept);
     merge_consequences(engine, doc, kept);
     /* suggestions the user did not ask to see are counted, not kept (nor
      * fixed: the fixer lints through here too) */

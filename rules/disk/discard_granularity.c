@@ -69,26 +69,48 @@ needs_override(GHashTable *overridden, xmlNodePtr disk)
     return !(alias && g_hash_table_contains(overridden, alias));
 }
 
+/* What to write for DISK on libvirt V: <blockio> from 9.8, a qemu:override
+ * on the disk's user alias from 8.2 (what the fixer writes), -set before. */
+static void
+help_for(VlFinding *f, xmlNodePtr disk, unsigned v, const char *version)
+{
+    const char *dev = sv_disk_dev(disk) ? sv_disk_dev(disk) : "vda";
+    const char *alias = vl_xml_attr(vl_xml_child(disk, "alias"), "name");
+    g_autofree char *ua = alias && g_str_has_prefix(alias, "ua-") ? g_strdup(alias) : g_strconcat("ua-", dev, NULL);
+
+    if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE) {
+        vl_finding_help(f, "advertise 32 MiB as Hyper-V does: add <blockio discard_granularity='33554432'/> to "
+                           "the disk (libvirt %s)", version);
+        return;
+    }
+    if (v >= QEMU_OVERRIDE_SINCE) {
+        g_autofree char *give = alias && strcmp(alias, ua) == 0
+                                    ? g_strdup("")
+                                    : g_strdup_printf("give the disk the user alias <alias name='%s'/> (after its "
+                                                      "target) and set the property with ", ua);
+
+        vl_finding_help(f, "advertise 32 MiB as Hyper-V does (libvirt %s): %s<qemu:override><qemu:device "
+                           "alias='%s'><qemu:frontend><qemu:property name='discard_granularity' type='unsigned' "
+                           "value='33554432'/>", version, give, ua);
+        vl_finding_note(f, "what the qemu:override form costs: libvirt marks the domain tainted (custom-device) "
+                           "when it starts, and the property does not reach a disk hot-plugged later; libvirt "
+                           "9.8 and later write it natively (<blockio discard_granularity>)");
+        return;
+    }
+    vl_finding_help(f, "advertise 32 MiB as Hyper-V does (libvirt %s): pass -set device.<alias>.discard_granularity="
+                       "33554432 through qemu:commandline", version);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     unsigned v = m->config->libvirt_version;
     g_autoptr(GHashTable) overridden = NULL;
     char version[32];
-    const char *how;
 
     if (!vl_guest_is_windows(&m->guest) || args_set_granularity(m))
         return;
     vl_version_format(v, version, sizeof(version));
-    if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE)
-        how = "add <blockio discard_granularity='33554432'/> to the disk";
-    else if (v >= QEMU_OVERRIDE_SINCE)
-        how = "give the disk a user alias (<alias name='ua-vda'/>, after its target) and set the property "
-              "with <qemu:override><qemu:device alias='ua-vda'><qemu:frontend><qemu:property "
-              "name='discard_granularity' type='unsigned' value='33554432'/>";
-    else
-        how = "pass -set device.<alias>.discard_granularity=33554432 through qemu:commandline";
-
     overridden = overridden_aliases(m);
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
@@ -99,7 +121,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, vl_xml_child(disk, "driver"),
                       "<disk> %s: discard='unmap' with virtio's default discard granularity on Windows",
                       sv_disk_dev(disk) ? sv_disk_dev(disk) : "?");
-        vl_finding_help(f, "advertise 32 MiB as Hyper-V does (libvirt %s): %s", version, how);
+        help_for(f, disk, v, version);
         vl_finding_note(f, "with the default granularity Windows' \"Optimize Drives\" trims the whole disk in small "
                            "steps, slowly and with heavy writes");
         vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);

@@ -18,6 +18,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr node = m->loader ? m->loader : m->os;
     g_autofree char *why = NULL;
     bool fixable = false;
+    bool no_keys = false;   /* a Secure Boot platform whose variable store has no keys */
 
     if (!mf_is_win11(m) || !mf_is_x86(m) || !m->uefi)
         return;
@@ -36,6 +37,7 @@ check(const VlModel *m, VlReport *report)
         } else if (mf_firmware_feature(m, "enrolled-keys") == MF_FEATURE_NO) {
             why = g_strdup("the enrolled-keys firmware feature is disabled, so the variable store has no "
                            "keys and the firmware boots unsigned code");
+            no_keys = true;
             node = vl_xml_child_with(firmware, "feature", "name", "enrolled-keys");
         }
         fixable = why != NULL;
@@ -50,17 +52,26 @@ check(const VlModel *m, VlReport *report)
         why = g_strdup_printf("its variable store is created from %s, which has no Secure Boot keys "
                               "enrolled, so the firmware boots unsigned code", template_path);
         node = m->nvram;
+        no_keys = true;
     }
     if (!why)
         return;
 
     {
-        VlFinding *f = vl_report(report, node, "<%s>: Windows 11 guest without Secure Boot", (const char *) node->name);
+        VlFinding *f = vl_report(report, node,
+                                 no_keys ? "<%s>: Windows 11 guest with Secure Boot firmware but no keys enrolled"
+                                         : "<%s>: Windows 11 guest without Secure Boot",
+                                 (const char *) node->name);
 
         vl_finding_help(f, "%s", how);
         vl_finding_note(f, "%s", why);
-        vl_finding_note(f, "Windows 11 expects a Secure Boot capable platform (setup checks for it, and BitLocker "
-                           "and some anti-cheat software rely on it)");
+        if (no_keys)
+            vl_finding_note(f, "the platform is Secure Boot capable, which is what Windows 11 setup checks, but "
+                               "nothing is enforced: BitLocker and anti-cheat software that require Secure Boot "
+                               "to be on see it off");
+        else
+            vl_finding_note(f, "Windows 11 expects a Secure Boot capable platform (setup checks for it, and "
+                               "BitLocker and some anti-cheat software rely on it)");
         vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
         if (fixable)
             vl_finding_set_fix(f, "ask firmware auto-selection for Secure Boot with enrolled keys and turn SMM on",

@@ -77,7 +77,7 @@ check(const VlModel *m, VlReport *report)
         } else if (g_str_equal(model, "itco")) {
             if (!modern) {
                 headline = g_strdup_printf("<watchdog model='itco'>: needs libvirt 9.1 or later, not %s", version);
-                refused(report, VL_SEVERITY_WARNING, wd, headline,
+                refused(report, error, wd, headline,
                         "use <watchdog model='i6300esb' action='reset'/> with this libvirt",
                         libvirt, "unknown watchdog model 'itco'");
             } else if (address) {
@@ -108,8 +108,9 @@ const VlRule vl_rule_watchdog_model_invalid = {
         "i6300esb is a PCI card. libvirt refuses the mismatches when the domain is defined. "
         "Versions matter: iTCO and multiple watchdogs arrived in libvirt 9.1, so libvirt 9.0 "
         "(Debian 12) refuses the WindowsKVM build's <watchdog model='itco' action='reset'/> as an unknown "
-        "model, which the schema check also reports; virtlint notes it as a warning only, "
-        "because newer libvirt accepts it. libvirt 9.0 also still accepts ib700 on q35 and a "
+        "model: an error for that target, like every refusal (the schema's error on the same "
+        "element is folded into this finding); target a newer libvirt if that is what runs the "
+        "domain. libvirt 9.0 also still accepts ib700 on q35 and a "
         "duplicate check exists only from 9.1 on; i6300esb may appear several times. The catalog "
         "says any two watchdogs of one model are refused: libvirt exempts i6300esb.",
     .sources = {
