@@ -50,8 +50,9 @@ const VlRule vl_rule_tpm_win11_missing = {
         "BypassTPMCheck registry value is used (Kevin Locke's guide). The Ubuntu reference guide and the WindowsKVM build add an emulated TPM "
         "2.0 (TIS and CRB respectively); both interfaces work with Windows 11. A warning like the "
         "other setup minimums: an installed guest keeps booting. The fix adds <tpm "
-        "model='tpm-crb'><backend type='emulator' version='2.0'/></tpm> (libvirt 4.5 and later), "
-        "which is safe for a guest that had no TPM; the host needs swtpm. A TPM 1.2 is reported "
+        "model='tpm-crb'><backend type='emulator' version='2.0'/></tpm> (libvirt 4.5 and later). It "
+        "is unsafe: the guest itself gains a TPM it had not, which is harmless, but libvirt starts "
+        "swtpm for it, and a host without swtpm installed can no longer start the domain. A TPM 1.2 is reported "
         "without a fix: replacing it gives the guest a new TPM, which is not safe for an installed "
         "guest (see tpm-emulator-version).",
     .sources = {
@@ -60,7 +61,7 @@ const VlRule vl_rule_tpm_win11_missing = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (TPM: tpm-crb, emulator backend, version 2.0)",
         "https://libvirt.org/formatdomain.html#tpm-device",
     },
-    .fix = VL_FIX_SAFE,
+    .fix = VL_FIX_UNSAFE,
     .example_bad = "<devices>\n  <disk type='file' device='disk'>...</disk>\n</devices>",
     .example_good = "<devices>\n  <disk type='file' device='disk'>...</disk>\n  <tpm model='tpm-crb'>\n    <backend type='emulator' version='2.0'/>\n  </tpm>\n</devices>",
     .check = check,
