@@ -192,7 +192,7 @@ init_with(char **select, char **ignore, VlEngine *engine, GError **error)
     config.select = select;
     config.ignore = ignore;
     config.schema_path = NULL;
-    return vl_engine_init(engine, &config, error);
+    return vl_engine_init(engine, vl_check_context(), &config, error);
 }
 
 START_TEST(test_select_and_ignore)

@@ -45,6 +45,7 @@ print_input_error(const VlInputError *e)
 typedef struct {
     const VlConfig *base;       /* the command line's */
     const VlConfig *config;     /* the input's: base + its .virtlintrc */
+    VlContext *context;         /* the compiled schemas, stylesheets and patterns every engine shares */
     VlEngine base_engine;       /* for base, made once: most inputs have no .virtlintrc */
     const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
@@ -214,7 +215,7 @@ lint_input(Run *run, const char *path, const char *domain)
     }
     vl_config_copy(&cfg, run->base);
     vl_rcfile_apply(rc, where, &cfg);
-    if (!vl_engine_init(&engine, &cfg, &error)) {
+    if (!vl_engine_init(&engine, run->context, &cfg, &error)) {
         fprintf(stderr, "%s: error: %s\n", path, error->message);
         run->input_errors++;
     } else {
@@ -307,7 +308,7 @@ lint_document(Run *run, const char *path, const char *domain)
         }
     }
     if (c->format == VL_FORMAT_JSON || c->format == VL_FORMAT_SARIF)
-        vl_fix_attach_edits(report_on, findings, c->unsafe_fixes);
+        vl_fix_attach_edits(run->context, report_on, findings, c->unsafe_fixes);
     count(run, findings);
     if (run->output)
         vl_output_document(run->output, report_on, findings);
@@ -353,7 +354,7 @@ host_facts(Run *run, const VlCli *cli, GError **error)
 
 /* Say once that host-aware rules were skipped for want of host facts. */
 static void
-note_host_rules(const VlConfig *config)
+note_host_rules(VlContext *context, const VlConfig *config)
 {
     VlEngine all = { 0 };
     VlConfig with_host = *config;
@@ -366,7 +367,7 @@ note_host_rules(const VlConfig *config)
     fake->have_caps = true; /* only to ask which host rules the selection enables */
     with_host.host = fake;
     with_host.schema_path = NULL;
-    if (!vl_engine_init(&all, &with_host, NULL)) {
+    if (!vl_engine_init(&all, context, &with_host, NULL)) {
         vl_engine_clear(&all);
         return;
     }
@@ -397,18 +398,18 @@ live_domains(Run *run, const VlCli *cli, GError **error)
 }
 
 static int
-lint_inputs(VlConfig *config, const VlCli *cli)
+lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
 {
     char **paths = cli->paths;
     g_autoptr(GPtrArray) domains = NULL;
     g_autoptr(VlHost) host = NULL;
-    Run run = { .base = config, .config = config };
+    Run run = { .context = context, .base = config, .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
 
     /* the command line's own rule names and schema are checked up front */
-    if (!vl_engine_init(&run.base_engine, config, &error)) {
+    if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_engine_clear(&run.base_engine);
         return EXIT_TROUBLE;
@@ -432,9 +433,9 @@ lint_inputs(VlConfig *config, const VlCli *cli)
             config->set_by_cli |= VL_SET_LIBVIRT;
         }
     }
-    note_host_rules(config);
+    note_host_rules(context, config);
     /* again, now that the host-aware rules know whether they can run */
-    if (!vl_engine_init(&run.base_engine, config, &error)) {
+    if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_engine_clear(&run.base_engine);
         vl_live_close(run.live);
@@ -525,22 +526,22 @@ main(int argc, char **argv)
         case VL_MODE_EXPLAIN:
             rc = explain(cli.explain);
             break;
-        case VL_MODE_LINT:
-            vl_schema_cache_configure(cli.cache_dir, !cli.no_cache);
+        case VL_MODE_LINT: {
+            g_autoptr(VlContext) context = vl_context_new();
+
+            vl_context_configure_cache(context, cli.cache_dir, !cli.no_cache);
             vl_libvirt_check_configure(cli.cache_dir, !cli.no_cache);
-            rc = lint_inputs(&config, &cli);
-            if (vl_schema_failed())
+            rc = lint_inputs(context, &config, &cli);
+            if (vl_context_schema_failed(context))
                 rc = EXIT_TROUBLE;
             break;
+        }
         }
     }
 
     vl_cli_clear(&cli);
     vl_config_clear(&config);
-    vl_schema_release();
-    vl_schema_cache_release();
     vl_libvirt_check_release();
-    vl_fix_release();
     xmlCleanupParser();
     return rc;
 }

@@ -92,13 +92,15 @@ check_names(char **names, const char *option, GError **error)
     return TRUE;
 }
 
+static gboolean choose_schema(VlEngine *engine, GError **error);
+
 gboolean
-vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
+vl_engine_init(VlEngine *engine, VlContext *context, const VlConfig *config, GError **error)
 {
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
 
-    engine->config = config;
+    *engine = (VlEngine) { .context = context, .config = config };
     engine->enabled = g_new0(bool, count);
     if (!check_names(config->select, "--select", error) || !check_names(config->ignore, "--ignore", error))
         return FALSE;
@@ -113,28 +115,36 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
             engine->enabled[i] = false;
     }
 
-    return vl_engine_use_schema(engine, error);
+    return choose_schema(engine, error);
 }
 
-gboolean
-vl_engine_use_schema(const VlEngine *engine, GError **error)
+static gboolean
+choose_schema(VlEngine *engine, GError **error)
 {
     const VlConfig *config = engine->config;
+    VlSchemaSet *set = vl_context_schemas(engine->context);
 
     /* Fixing needs the schema too: a fix must not make a valid file invalid. */
     if (!vl_engine_rule_enabled(engine, "schema") && !config->fix && !config->diff)
         return TRUE;
     if (!config->schema_path) {
-        vl_schema_prepare_release(config->libvirt_version);
+        vl_schema_choose_release(set, &engine->schema, config->libvirt_version);
         return TRUE;
     }
-    return vl_schema_prepare(config->schema_path, TRUE, error);
+    return vl_schema_choose_file(set, &engine->schema, config->schema_path, TRUE, error);
+}
+
+gboolean
+vl_engine_schema_valid(const VlEngine *engine, const VlDocument *doc)
+{
+    return vl_schema_valid(vl_context_schema_cache(engine->context), &engine->schema, doc);
 }
 
 void
 vl_engine_clear(VlEngine *engine)
 {
     g_clear_pointer(&engine->enabled, g_free);
+    vl_schema_choice_clear(&engine->schema);
 }
 
 bool
@@ -218,8 +228,7 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
 
-    /* engines of several .virtlintrc files may target different releases */
-    vl_engine_use_schema(engine, NULL);
+    model->engine = engine;
     vl_report_init(&report, doc);
 
     report.rule = &vl_rule_suppression_unknown_rule;
