@@ -90,11 +90,15 @@ static bool define_domain(Run *run, VlDocument *doc, const char *domain, const V
  * *FINDINGS, its findings when fixing found them already; NULL when the
  * result could not be written. */
 static VlDocument *
-fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld, GPtrArray **findings)
+fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld, GPtrArray **findings,
+          GError **libvirt_error)
 {
     const VlConfig *c = run->config;
     g_autoptr(VlFixResult) res = vl_fix_document(run->engine, doc, c->unsafe_fixes);
     g_autoptr(GError) error = NULL;
+
+    if (res->libvirt_error)
+        g_propagate_error(libvirt_error, g_steal_pointer(&res->libvirt_error));
 
     for (guint i = 0; c->show_fixes && i < res->applied->len; i++) {
         const VlAppliedFix *a = g_ptr_array_index(res->applied, i);
@@ -245,15 +249,13 @@ load_domain(Run *run, const char *domain, VlInputError **error)
 }
 
 /* --libvirt-check could not get libvirt's verdict on DOC (libvirt crashed,
- * hung or could not be loaded): an input error, reported as such. */
+ * hung or could not be loaded): ERROR, an input error, reported as such. */
 static bool
-libvirt_failed(Run *run, VlDocument *doc)
+libvirt_failed(Run *run, VlDocument *doc, const GError *error)
 {
-    g_autofree char *error = vl_libvirt_check_take_error();
-
     if (!error)
         return false;
-    fprintf(stderr, "%s: error: %s\n", doc->path, error);
+    fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
     run->input_errors++;
     return true;
 }
@@ -269,6 +271,7 @@ lint_document(Run *run, const char *path, const char *domain)
                                           : vl_document_load_file(path, c, &load_error);
     g_autoptr(GPtrArray) findings = NULL;
     g_autoptr(GHashTable) withheld = NULL;
+    g_autoptr(GError) libvirt_error = NULL;
     VlDocument *report_on = doc;
 
     if (!doc) {
@@ -278,17 +281,25 @@ lint_document(Run *run, const char *path, const char *domain)
     }
     if (c->fix || c->diff) {
         Sink sink = domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE;
-        if (!(report_on = fix_input(run, doc, sink, domain, &withheld, &findings)))
+        if (!(report_on = fix_input(run, doc, sink, domain, &withheld, &findings, &libvirt_error)))
             return;
     }
     run->stats.files++;
     if (c->diff) {
-        libvirt_failed(run, doc);
+        libvirt_failed(run, doc, libvirt_error);
         return; /* --diff prints the diff only */
     }
-    if (!findings)
-        findings = vl_engine_lint_counted(run->engine, report_on, &run->stats.suggestions);
-    if (libvirt_failed(run, report_on)) {
+    if (!findings) {
+        g_autoptr(GError) lint_error = NULL;
+
+        findings = vl_engine_lint_checked(run->engine, report_on, &run->stats.suggestions, &lint_error);
+        /* a failure while fixing stands unless this check fails anew */
+        if (lint_error) {
+            g_clear_error(&libvirt_error);
+            libvirt_error = g_steal_pointer(&lint_error);
+        }
+    }
+    if (libvirt_failed(run, report_on, libvirt_error)) {
         /* an input error instead of a report, as for a file that cannot be read */
         run->stats.files--;
         g_clear_pointer(&findings, g_ptr_array_unref);

@@ -221,6 +221,12 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
 GPtrArray *
 vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
 {
+    return vl_engine_lint_checked(engine, doc, hidden, NULL);
+}
+
+GPtrArray *
+vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, GError **error)
+{
     g_autoptr(VlModel) model = vl_model_build(doc, engine->config);
     VlSuppressions sup;
     VlReport report;
@@ -246,8 +252,15 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
      * --diff shows no findings, so it would define for nothing */
     if (engine->config->libvirt_check && !engine->config->diff &&
         engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
+        g_autofree char *failure = NULL;
+
         report.rule = &vl_rule_libvirt_define;
+        g_free(vl_libvirt_check_take_error());
         vl_libvirt_define_check(model, &report);
+        /* a rule cannot return an error: the check leaves its failure to be
+         * taken right after it */
+        if ((failure = vl_libvirt_check_take_error()))
+            g_set_error_literal(error, VL_ENGINE_ERROR, 0, failure);
     }
 
     /* Move each finding to KEPT or free it when a suppression covers it;

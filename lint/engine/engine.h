@@ -40,3 +40,7 @@ GPtrArray *vl_engine_lint(const VlEngine *engine, VlDocument *doc);
 /* The same, adding to *HIDDEN (when not NULL) the suggestions (info
  * findings) left out because the configuration does not show them. */
 GPtrArray *vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden);
+/* The same; when --libvirt-check could not get libvirt's verdict (libvirt
+ * crashed, hung or could not be loaded), ERROR says why: the caller
+ * reports it as an input error.  The findings are returned either way. */
+GPtrArray *vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, GError **error);

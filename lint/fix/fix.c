@@ -366,7 +366,7 @@ fixing_engine(const VlEngine *engine)
  * a document libvirt defines into one it refuses; *WHY says what libvirt
  * said.  A check that cannot be made (libvirt crashed) counts as refused. */
 static bool
-libvirt_defines(const VlDocument *doc, char **why)
+libvirt_defines(const VlDocument *doc, char **why, GError **lint_error)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(VlLibvirtVerdict) verdict = NULL;
@@ -380,6 +380,7 @@ libvirt_defines(const VlDocument *doc, char **why)
     /* a check that failed is said here, as the fix's reason; linting the
      * input reports its own failure */
     g_free(vl_libvirt_check_take_error());
+    g_clear_error(lint_error);
     if (why)
         *why = verdict ? g_strdup_printf("libvirt %s would refuse the result: %s", verdict->version, verdict->message)
                        : g_strdup_printf("libvirt could not check the result: %s", error->message);
@@ -416,22 +417,34 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
      * nothing to fix. */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         guint hidden = 0;
-        g_autoptr(GPtrArray) findings = vl_engine_lint_counted(pass == 0 ? engine : &fixing, cur, &hidden);
+        g_autoptr(GPtrArray) findings = NULL;
         g_autoptr(GPtrArray) edits = NULL;
         g_autoptr(VlFixMeaning) expected = NULL;
         g_autoptr(VlInputError) error = NULL;
-        const VlRule *rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
+        const VlRule *rule;
         const char *why = NULL;
         VlDocument *next;
         VlAppliedFix *applied;
         char *text;
         gsize len;
 
+        if (pass == 0)
+            findings = vl_engine_lint_checked(engine, cur, &hidden, &res->libvirt_error);
+        else
+            findings = vl_engine_lint_counted(&fixing, cur, &hidden);
+        rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
         if (!rule) {
             if (pass > 0) {
+                g_autoptr(GError) lint_error = NULL;
+
                 hidden = 0;
                 g_clear_pointer(&findings, g_ptr_array_unref);
-                findings = vl_engine_lint_counted(engine, cur, &hidden);
+                findings = vl_engine_lint_checked(engine, cur, &hidden, &lint_error);
+                /* a failure stands until a later check fails anew */
+                if (lint_error) {
+                    g_clear_error(&res->libvirt_error);
+                    res->libvirt_error = g_steal_pointer(&lint_error);
+                }
             }
             res->findings = g_steal_pointer(&findings);
             res->hidden_suggestions = hidden;
@@ -475,11 +488,11 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
             continue;
         }
         if (was_defined < 0)
-            was_defined = libvirt_defines(doc, NULL);
+            was_defined = libvirt_defines(doc, NULL, &res->libvirt_error);
         if (was_defined) {
             g_autofree char *refusal = NULL;
 
-            if (!libvirt_defines(next, &refusal)) {
+            if (!libvirt_defines(next, &refusal, &res->libvirt_error)) {
                 vl_document_free(next);
                 withhold(res, withheld, rule, refusal);
                 continue;
@@ -517,6 +530,7 @@ vl_fix_result_free(VlFixResult *res)
         g_ptr_array_unref(res->findings);
     vl_document_free(res->document);
     g_ptr_array_unref(res->applied);
+    g_clear_error(&res->libvirt_error);
     g_hash_table_unref(res->withheld);
     g_free(res);
 }

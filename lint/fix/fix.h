@@ -33,6 +33,9 @@ typedef struct {
     VlDocument *document;
     GPtrArray *findings;
     guint hidden_suggestions;  /* left out of FINDINGS (vl_engine_lint_counted) */
+    /* --libvirt-check could not get libvirt's verdict on the document
+     * FINDINGS are about (vl_engine_lint_checked): an input error */
+    GError *libvirt_error;
 } VlFixResult;
 
 /* Whether a finding's fix may be applied or shown under these options. */
