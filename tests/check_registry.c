@@ -111,7 +111,7 @@ static char *
 rule_file_name(const char *id, const char *category)
 {
     g_autofree char *prefix = g_strconcat(category, "-", NULL);
-    char *stem = g_strdup(g_str_has_prefix(id, prefix) ? id + strlen(prefix) : id);
+    g_autofree char *stem = g_strdup(g_str_has_prefix(id, prefix) ? id + strlen(prefix) : id);
 
     g_strdelimit(stem, "-", '_');
     return g_strconcat(stem, ".c", NULL);

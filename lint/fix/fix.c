@@ -364,7 +364,9 @@ fixing_engine(const VlEngine *engine)
 
 /* --libvirt-check: the installed libvirt defines DOC.  A fix must not turn
  * a document libvirt defines into one it refuses; *WHY says what libvirt
- * said.  A check that cannot be made (libvirt crashed) counts as refused. */
+ * said.  A check that cannot be made (libvirt crashed) counts as refused,
+ * and clears *LINT_ERROR: the failure is the fix's reason, not the input's
+ * error. */
 static bool
 libvirt_defines(const VlDocument *doc, char **why, GError **lint_error)
 {
