@@ -141,7 +141,7 @@ fix_with_encoding(const char *source, const char *xsl, bool ascii)
         g_snprintf(id, sizeof(id), "%u", i);
         xmlSetNsProp(g_ptr_array_index(copies, i), ns, BAD_CAST "id", BAD_CAST id);
     }
-    result = vl_fix_transform(style, copy, params);
+    result = vl_fix_transform(vl_check_context(), style, copy, params);
     ck_assert_ptr_nonnull(result);
     vl_text_style_detect(&st, doc->data, doc->len);
     src = (VlFixSource) { .text = doc->data, .len = doc->len, .map = map, .order = order, .style = &st,
@@ -381,7 +381,7 @@ START_TEST(test_xslt_cannot_read_files)
     /* the instrument first: without the sandbox this stylesheet reads it */
     ck_assert_msg(reads_without_sandbox(style, doc->doc), "the test stylesheet cannot read %s at all", secret);
     /* with it, either the transformation fails or document() yields nothing */
-    result = vl_fix_transform(style, doc->doc, params);
+    result = vl_fix_transform(vl_check_context(), style, doc->doc, params);
     if (result) {
         xmlNodePtr out = xmlDocGetRootElement(result);
         ck_assert_ptr_null(out ? out->children : NULL);

@@ -30,7 +30,7 @@ fix_title(const char *rule, const char *body)
     ck_assert_msg(doc != NULL, "parse failed: %s", error ? error->message : "?");
     vl_config_init(&config);
     config.libvirt_version = VL_LIBVIRT(9, 0);
-    ck_assert_msg(vl_engine_init(&engine, &config, &gerr), "engine: %s", gerr ? gerr->message : "?");
+    ck_assert_msg(vl_engine_init(&engine, vl_check_context(), &config, &gerr), "engine: %s", gerr ? gerr->message : "?");
     findings = vl_engine_lint(&engine, doc);
     for (guint i = 0; i < findings->len && !title; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);

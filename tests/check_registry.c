@@ -111,7 +111,7 @@ static char *
 rule_file_name(const char *id, const char *category)
 {
     g_autofree char *prefix = g_strconcat(category, "-", NULL);
-    char *stem = g_strdup(g_str_has_prefix(id, prefix) ? id + strlen(prefix) : id);
+    g_autofree char *stem = g_strdup(g_str_has_prefix(id, prefix) ? id + strlen(prefix) : id);
 
     g_strdelimit(stem, "-", '_');
     return g_strconcat(stem, ".c", NULL);
@@ -192,7 +192,7 @@ init_with(char **select, char **ignore, VlEngine *engine, GError **error)
     config.select = select;
     config.ignore = ignore;
     config.schema_path = NULL;
-    return vl_engine_init(engine, &config, error);
+    return vl_engine_init(engine, vl_check_context(), &config, error);
 }
 
 START_TEST(test_select_and_ignore)

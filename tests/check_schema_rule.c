@@ -42,7 +42,7 @@ lint_with(const char *text, unsigned version, unsigned qemu, const char *schema_
     config.select = select_schema;
     doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
     ck_assert_msg(doc != NULL, "parse failed: %s", error ? error->message : "?");
-    ck_assert_msg(vl_engine_init(&engine, &config, &gerr), "engine: %s", gerr ? gerr->message : "?");
+    ck_assert_msg(vl_engine_init(&engine, vl_check_context(), &config, &gerr), "engine: %s", gerr ? gerr->message : "?");
     findings = vl_engine_lint(&engine, doc);
     for (guint i = 0; i < findings->len; i++) {
         const VlFinding *f = g_ptr_array_index(findings, i);

@@ -5,8 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/engine/context.h"
 #include "lint/load/document.h"
 #include "lint/model/model.h"
+
+/* The context the tests' engines share: one per test program, made on
+ * first use and kept for its life. */
+static inline VlContext *
+vl_check_context(void)
+{
+    static VlContext *context;
+
+    if (!context)
+        context = vl_context_new();
+    return context;
+}
 
 /* Run every test case in SUITE and return main()'s exit status. */
 static inline int

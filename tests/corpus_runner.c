@@ -183,6 +183,7 @@ add_intent(GPtrArray *to, const char *text, int line)
 
 static bool update_golden;
 static GHashTable *hosts;   /* directory -> VlHost*, loaded once */
+static VlContext *context;  /* the compiled schemas and stylesheets every case shares */
 
 /* lint-options: host=DIR: capabilities.xml, domcapabilities.xml and
  * nodedev/ of a saved host, as --capabilities/--domcapabilities/--nodedev. */
@@ -481,7 +482,7 @@ run_fix_case(const char *path, VlDocument *doc, const VlConfig *base, const char
     }
     config.fix = true;
     config.select = dir_rule ? select : NULL;
-    if (!vl_engine_init(&engine, &config, &gerr))
+    if (!vl_engine_init(&engine, context, &config, &gerr))
         g_error("corpus: engine: %s", gerr->message);
     res = vl_fix_document(&engine, doc, config.unsafe_fixes);
 
@@ -643,7 +644,7 @@ run_case(const char *path)
         const char *const mine[] = { dir_rule, "schema", NULL };
         config.select = g_strdupv((char **) mine);
     }
-    if (!vl_engine_init(&engine, &config, &gerr))
+    if (!vl_engine_init(&engine, context, &config, &gerr))
         g_error("corpus: engine: %s", gerr->message);
     findings = vl_engine_lint(&engine, doc);
 
@@ -714,6 +715,7 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: corpus-runner [--update] DIR...\n");
         return 2;
     }
+    context = vl_context_new();
     cases = vl_inputs_expand(argv + 1, errors);
     if (errors->len || cases->len == 0) {
         fprintf(stderr, "corpus-runner: no cases found\n");
@@ -727,8 +729,7 @@ main(int argc, char **argv)
     }
     if (hosts)
         g_hash_table_unref(hosts);
-    vl_schema_release();
-    vl_fix_release();
+    vl_context_free(context);
     xmlCleanupParser();
     printf("corpus: %u passed, %u failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -45,6 +45,7 @@ print_input_error(const VlInputError *e)
 typedef struct {
     const VlConfig *base;       /* the command line's */
     const VlConfig *config;     /* the input's: base + its .virtlintrc */
+    VlContext *context;         /* the compiled schemas, stylesheets and patterns every engine shares */
     VlEngine base_engine;       /* for base, made once: most inputs have no .virtlintrc */
     const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
@@ -89,11 +90,15 @@ static bool define_domain(Run *run, VlDocument *doc, const char *domain, const V
  * *FINDINGS, its findings when fixing found them already; NULL when the
  * result could not be written. */
 static VlDocument *
-fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld, GPtrArray **findings)
+fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable **withheld, GPtrArray **findings,
+          GError **libvirt_error)
 {
     const VlConfig *c = run->config;
     g_autoptr(VlFixResult) res = vl_fix_document(run->engine, doc, c->unsafe_fixes);
     g_autoptr(GError) error = NULL;
+
+    if (res->libvirt_error)
+        g_propagate_error(libvirt_error, g_steal_pointer(&res->libvirt_error));
 
     for (guint i = 0; c->show_fixes && i < res->applied->len; i++) {
         const VlAppliedFix *a = g_ptr_array_index(res->applied, i);
@@ -214,7 +219,7 @@ lint_input(Run *run, const char *path, const char *domain)
     }
     vl_config_copy(&cfg, run->base);
     vl_rcfile_apply(rc, where, &cfg);
-    if (!vl_engine_init(&engine, &cfg, &error)) {
+    if (!vl_engine_init(&engine, run->context, &cfg, &error)) {
         fprintf(stderr, "%s: error: %s\n", path, error->message);
         run->input_errors++;
     } else {
@@ -244,15 +249,13 @@ load_domain(Run *run, const char *domain, VlInputError **error)
 }
 
 /* --libvirt-check could not get libvirt's verdict on DOC (libvirt crashed,
- * hung or could not be loaded): an input error, reported as such. */
+ * hung or could not be loaded): ERROR, an input error, reported as such. */
 static bool
-libvirt_failed(Run *run, VlDocument *doc)
+libvirt_failed(Run *run, VlDocument *doc, const GError *error)
 {
-    g_autofree char *error = vl_libvirt_check_take_error();
-
     if (!error)
         return false;
-    fprintf(stderr, "%s: error: %s\n", doc->path, error);
+    fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
     run->input_errors++;
     return true;
 }
@@ -268,6 +271,7 @@ lint_document(Run *run, const char *path, const char *domain)
                                           : vl_document_load_file(path, c, &load_error);
     g_autoptr(GPtrArray) findings = NULL;
     g_autoptr(GHashTable) withheld = NULL;
+    g_autoptr(GError) libvirt_error = NULL;
     VlDocument *report_on = doc;
 
     if (!doc) {
@@ -277,17 +281,25 @@ lint_document(Run *run, const char *path, const char *domain)
     }
     if (c->fix || c->diff) {
         Sink sink = domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE;
-        if (!(report_on = fix_input(run, doc, sink, domain, &withheld, &findings)))
+        if (!(report_on = fix_input(run, doc, sink, domain, &withheld, &findings, &libvirt_error)))
             return;
     }
     run->stats.files++;
     if (c->diff) {
-        libvirt_failed(run, doc);
+        libvirt_failed(run, doc, libvirt_error);
         return; /* --diff prints the diff only */
     }
-    if (!findings)
-        findings = vl_engine_lint_counted(run->engine, report_on, &run->stats.suggestions);
-    if (libvirt_failed(run, report_on)) {
+    if (!findings) {
+        g_autoptr(GError) lint_error = NULL;
+
+        findings = vl_engine_lint_checked(run->engine, report_on, &run->stats.suggestions, &lint_error);
+        /* a failure while fixing stands unless this check fails anew */
+        if (lint_error) {
+            g_clear_error(&libvirt_error);
+            libvirt_error = g_steal_pointer(&lint_error);
+        }
+    }
+    if (libvirt_failed(run, report_on, libvirt_error)) {
         /* an input error instead of a report, as for a file that cannot be read */
         run->stats.files--;
         g_clear_pointer(&findings, g_ptr_array_unref);
@@ -307,7 +319,7 @@ lint_document(Run *run, const char *path, const char *domain)
         }
     }
     if (c->format == VL_FORMAT_JSON || c->format == VL_FORMAT_SARIF)
-        vl_fix_attach_edits(report_on, findings, c->unsafe_fixes);
+        vl_fix_attach_edits(run->context, report_on, findings, c->unsafe_fixes);
     count(run, findings);
     if (run->output)
         vl_output_document(run->output, report_on, findings);
@@ -353,7 +365,7 @@ host_facts(Run *run, const VlCli *cli, GError **error)
 
 /* Say once that host-aware rules were skipped for want of host facts. */
 static void
-note_host_rules(const VlConfig *config)
+note_host_rules(VlContext *context, const VlConfig *config)
 {
     VlEngine all = { 0 };
     VlConfig with_host = *config;
@@ -366,7 +378,7 @@ note_host_rules(const VlConfig *config)
     fake->have_caps = true; /* only to ask which host rules the selection enables */
     with_host.host = fake;
     with_host.schema_path = NULL;
-    if (!vl_engine_init(&all, &with_host, NULL)) {
+    if (!vl_engine_init(&all, context, &with_host, NULL)) {
         vl_engine_clear(&all);
         return;
     }
@@ -397,18 +409,18 @@ live_domains(Run *run, const VlCli *cli, GError **error)
 }
 
 static int
-lint_inputs(VlConfig *config, const VlCli *cli)
+lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
 {
     char **paths = cli->paths;
     g_autoptr(GPtrArray) domains = NULL;
     g_autoptr(VlHost) host = NULL;
-    Run run = { .base = config, .config = config };
+    Run run = { .context = context, .base = config, .config = config };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
 
     /* the command line's own rule names and schema are checked up front */
-    if (!vl_engine_init(&run.base_engine, config, &error)) {
+    if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_engine_clear(&run.base_engine);
         return EXIT_TROUBLE;
@@ -432,9 +444,9 @@ lint_inputs(VlConfig *config, const VlCli *cli)
             config->set_by_cli |= VL_SET_LIBVIRT;
         }
     }
-    note_host_rules(config);
+    note_host_rules(context, config);
     /* again, now that the host-aware rules know whether they can run */
-    if (!vl_engine_init(&run.base_engine, config, &error)) {
+    if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
         vl_engine_clear(&run.base_engine);
         vl_live_close(run.live);
@@ -525,22 +537,22 @@ main(int argc, char **argv)
         case VL_MODE_EXPLAIN:
             rc = explain(cli.explain);
             break;
-        case VL_MODE_LINT:
-            vl_schema_cache_configure(cli.cache_dir, !cli.no_cache);
+        case VL_MODE_LINT: {
+            g_autoptr(VlContext) context = vl_context_new();
+
+            vl_context_configure_cache(context, cli.cache_dir, !cli.no_cache);
             vl_libvirt_check_configure(cli.cache_dir, !cli.no_cache);
-            rc = lint_inputs(&config, &cli);
-            if (vl_schema_failed())
+            rc = lint_inputs(context, &config, &cli);
+            if (vl_context_schema_failed(context))
                 rc = EXIT_TROUBLE;
             break;
+        }
         }
     }
 
     vl_cli_clear(&cli);
     vl_config_clear(&config);
-    vl_schema_release();
-    vl_schema_cache_release();
     vl_libvirt_check_release();
-    vl_fix_release();
     xmlCleanupParser();
     return rc;
 }

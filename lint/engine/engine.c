@@ -92,13 +92,15 @@ check_names(char **names, const char *option, GError **error)
     return TRUE;
 }
 
+static gboolean choose_schema(VlEngine *engine, GError **error);
+
 gboolean
-vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
+vl_engine_init(VlEngine *engine, VlContext *context, const VlConfig *config, GError **error)
 {
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
 
-    engine->config = config;
+    *engine = (VlEngine) { .context = context, .config = config };
     engine->enabled = g_new0(bool, count);
     if (!check_names(config->select, "--select", error) || !check_names(config->ignore, "--ignore", error))
         return FALSE;
@@ -113,28 +115,36 @@ vl_engine_init(VlEngine *engine, const VlConfig *config, GError **error)
             engine->enabled[i] = false;
     }
 
-    return vl_engine_use_schema(engine, error);
+    return choose_schema(engine, error);
 }
 
-gboolean
-vl_engine_use_schema(const VlEngine *engine, GError **error)
+static gboolean
+choose_schema(VlEngine *engine, GError **error)
 {
     const VlConfig *config = engine->config;
+    VlSchemaSet *set = vl_context_schemas(engine->context);
 
     /* Fixing needs the schema too: a fix must not make a valid file invalid. */
     if (!vl_engine_rule_enabled(engine, "schema") && !config->fix && !config->diff)
         return TRUE;
     if (!config->schema_path) {
-        vl_schema_prepare_release(config->libvirt_version);
+        vl_schema_choose_release(set, &engine->schema, config->libvirt_version);
         return TRUE;
     }
-    return vl_schema_prepare(config->schema_path, TRUE, error);
+    return vl_schema_choose_file(set, &engine->schema, config->schema_path, TRUE, error);
+}
+
+gboolean
+vl_engine_schema_valid(const VlEngine *engine, const VlDocument *doc)
+{
+    return vl_schema_valid(vl_context_schema_cache(engine->context), &engine->schema, doc);
 }
 
 void
 vl_engine_clear(VlEngine *engine)
 {
     g_clear_pointer(&engine->enabled, g_free);
+    vl_schema_choice_clear(&engine->schema);
 }
 
 bool
@@ -291,6 +301,12 @@ vl_engine_lint(const VlEngine *engine, VlDocument *doc)
 GPtrArray *
 vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
 {
+    return vl_engine_lint_checked(engine, doc, hidden, NULL);
+}
+
+GPtrArray *
+vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, GError **error)
+{
     g_autoptr(VlModel) model = vl_model_build(doc, engine->config);
     VlSuppressions sup;
     VlReport report;
@@ -298,8 +314,7 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
 
-    /* engines of several .virtlintrc files may target different releases */
-    vl_engine_use_schema(engine, NULL);
+    model->engine = engine;
     vl_report_init(&report, doc);
 
     report.rule = &vl_rule_suppression_unknown_rule;
@@ -317,8 +332,15 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
      * --diff shows no findings, so it would define for nothing */
     if (engine->config->libvirt_check && !engine->config->diff &&
         engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
+        g_autofree char *failure = NULL;
+
         report.rule = &vl_rule_libvirt_define;
+        g_free(vl_libvirt_check_take_error());
         vl_libvirt_define_check(model, &report);
+        /* a rule cannot return an error: the check leaves its failure to be
+         * taken right after it */
+        if ((failure = vl_libvirt_check_take_error()))
+            g_set_error_literal(error, VL_ENGINE_ERROR, 0, failure);
     }
 
     /* Move each finding to KEPT or free it when a suppression covers it;

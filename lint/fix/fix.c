@@ -19,9 +19,6 @@
 /* Enough for every rule to fix once, and a few to fix what others uncover. */
 #define MAX_PASSES 32
 
-static GHashTable *stylesheets;   /* rule id -> xsltStylesheetPtr, compiled on first use */
-static xsltSecurityPrefsPtr security;
-
 static void
 quiet_xslt(void *ctx G_GNUC_UNUSED, const char *msg G_GNUC_UNUSED, ...)
 {
@@ -32,32 +29,16 @@ quiet_xml(void *ctx G_GNUC_UNUSED, VlXmlError err G_GNUC_UNUSED)
 {
 }
 
-/* File and network access stay closed to every stylesheet. */
-static xsltSecurityPrefsPtr
-security_prefs(void)
-{
-    if (!security) {
-        security = xsltNewSecurityPrefs();
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_FILE, xsltSecurityForbid);
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-        xsltSetSecurityPrefs(security, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-    }
-    return security;
-}
-
+/* RULE_ID's fixer stylesheet, compiled in CONTEXT on first use. */
 static xsltStylesheetPtr
-stylesheet(const char *rule_id)
+stylesheet(VlContext *context, const char *rule_id)
 {
+    GHashTable *stylesheets = vl_context_stylesheets(context);
     xsltStylesheetPtr style;
 
-    if (!stylesheets) {
-        stylesheets = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) xsltFreeStylesheet);
-        xsltSetGenericErrorFunc(NULL, quiet_xslt);
-    }
     if ((style = g_hash_table_lookup(stylesheets, rule_id)))
         return style;
+    xsltSetGenericErrorFunc(NULL, quiet_xslt);
     for (unsigned i = 0; i < vl_embedded_fixer_count; i++) {
         const VlEmbeddedFixer *f = &vl_embedded_fixers[i];
         xmlDocPtr doc;
@@ -81,13 +62,6 @@ stylesheet(const char *rule_id)
     return NULL;
 }
 
-void
-vl_fix_release(void)
-{
-    g_clear_pointer(&stylesheets, g_hash_table_unref);
-    g_clear_pointer(&security, xsltFreeSecurityPrefs);
-}
-
 bool
 vl_fix_allowed(const VlFinding *f, bool unsafe)
 {
@@ -95,12 +69,12 @@ vl_fix_allowed(const VlFinding *f, bool unsafe)
 }
 
 xmlDocPtr
-vl_fix_transform(xsltStylesheetPtr style, xmlDocPtr doc, const char **params)
+vl_fix_transform(VlContext *context, xsltStylesheetPtr style, xmlDocPtr doc, const char **params)
 {
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style, doc);
     xmlDocPtr result;
 
-    xsltSetCtxtSecurityPrefs(security_prefs(), ctxt);
+    xsltSetCtxtSecurityPrefs(vl_context_xslt_security(context), ctxt);
     xsltSetTransformErrorFunc(ctxt, NULL, quiet_xslt);
     xsltQuoteUserParams(ctxt, params);
     result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
@@ -214,9 +188,10 @@ writes_utf8(xmlDocPtr doc)
 
 /* Run RULE's fixer for FINDINGS on DOC; returns the edits of DOC's text. */
 static GPtrArray *
-rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why, VlFixMeaning **expected)
+rule_edits(VlContext *context, VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char **why,
+           VlFixMeaning **expected)
 {
-    xsltStylesheetPtr style = stylesheet(rule->fixer ? rule->fixer : rule->id);
+    xsltStylesheetPtr style = stylesheet(context, rule->fixer ? rule->fixer : rule->id);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
     g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(VlSrcMap) map = NULL;
@@ -268,7 +243,7 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
     }
     g_ptr_array_add(params, NULL);
 
-    result = vl_fix_transform(style, input, (const char **) params->pdata);
+    result = vl_fix_transform(context, style, input, (const char **) params->pdata);
     if (!result) {
         *why = "the fixer stylesheet failed";
     } else if (!(map = vl_srcmap_build(doc->data, doc->len, doc->doc))) {
@@ -291,7 +266,7 @@ rule_edits(VlDocument *doc, const VlRule *rule, GPtrArray *findings, const char 
 }
 
 void
-vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe)
+vl_fix_attach_edits(VlContext *context, VlDocument *doc, GPtrArray *findings, bool unsafe)
 {
     /* Each finding gets the edits of its own fix, as if it were the only
      * one: its fixer runs once per finding (in JSON and SARIF output only,
@@ -307,7 +282,7 @@ vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe)
         if (!vl_fix_allowed(f, unsafe))
             continue;
         g_ptr_array_add(one, f);
-        if (!(edits = rule_edits(doc, f->rule, one, &why, &expected)))
+        if (!(edits = rule_edits(context, doc, f->rule, one, &why, &expected)))
             continue;
         out = vl_fix_edits_new();
         for (guint j = 0; j < edits->len; j++) {
@@ -371,13 +346,16 @@ withhold(VlFixResult *res, GHashTable *withheld, const VlRule *rule, const char 
 
 /* ENGINE with only the enabled rules that have a fixer: between two fixes,
  * only their findings matter (the schema rule, the costliest check, is not
- * among them). */
+ * among them).  It shares ENGINE's context and schema choice: free only
+ * its ENABLED. */
 static VlEngine
 fixing_engine(const VlEngine *engine)
 {
     gsize count;
     const VlRule *const *rules = vl_registry_rules(&count);
-    VlEngine fixing = { .config = engine->config, .enabled = g_new0(bool, count) };
+    VlEngine fixing = *engine;
+
+    fixing.enabled = g_new0(bool, count);
 
     for (gsize i = 0; i < count; i++)
         fixing.enabled[i] = engine->enabled[i] && rules[i]->fix != VL_FIX_NONE;
@@ -386,9 +364,11 @@ fixing_engine(const VlEngine *engine)
 
 /* --libvirt-check: the installed libvirt defines DOC.  A fix must not turn
  * a document libvirt defines into one it refuses; *WHY says what libvirt
- * said.  A check that cannot be made (libvirt crashed) counts as refused. */
+ * said.  A check that cannot be made (libvirt crashed) counts as refused,
+ * and clears *LINT_ERROR: the failure is the fix's reason, not the input's
+ * error. */
 static bool
-libvirt_defines(const VlDocument *doc, char **why)
+libvirt_defines(const VlDocument *doc, char **why, GError **lint_error)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(VlLibvirtVerdict) verdict = NULL;
@@ -402,6 +382,7 @@ libvirt_defines(const VlDocument *doc, char **why)
     /* a check that failed is said here, as the fix's reason; linting the
      * input reports its own failure */
     g_free(vl_libvirt_check_take_error());
+    g_clear_error(lint_error);
     if (why)
         *why = verdict ? g_strdup_printf("libvirt %s would refuse the result: %s", verdict->version, verdict->message)
                        : g_strdup_printf("libvirt could not check the result: %s", error->message);
@@ -415,7 +396,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     g_autoptr(GHashTable) withheld = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GHashTable) attempted = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autoptr(GPtrArray) of_rule = g_ptr_array_new();
-    bool was_valid = vl_engine_use_schema(engine, NULL) && vl_schema_valid(doc);
+    bool was_valid = vl_engine_schema_valid(engine, doc);
     /* asked only when a fix is about to be applied: --diff of a document
      * with nothing to fix loads no libvirt */
     int was_defined = engine->config->libvirt_check ? -1 : 0;
@@ -438,22 +419,34 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
      * nothing to fix. */
     for (int pass = 0; pass < MAX_PASSES; pass++) {
         guint hidden = 0;
-        g_autoptr(GPtrArray) findings = vl_engine_lint_counted(pass == 0 ? engine : &fixing, cur, &hidden);
+        g_autoptr(GPtrArray) findings = NULL;
         g_autoptr(GPtrArray) edits = NULL;
         g_autoptr(VlFixMeaning) expected = NULL;
         g_autoptr(VlInputError) error = NULL;
-        const VlRule *rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
+        const VlRule *rule;
         const char *why = NULL;
         VlDocument *next;
         VlAppliedFix *applied;
         char *text;
         gsize len;
 
+        if (pass == 0)
+            findings = vl_engine_lint_checked(engine, cur, &hidden, &res->libvirt_error);
+        else
+            findings = vl_engine_lint_counted(&fixing, cur, &hidden);
+        rule = next_rule(findings, unsafe, withheld, attempted, of_rule);
         if (!rule) {
             if (pass > 0) {
+                g_autoptr(GError) lint_error = NULL;
+
                 hidden = 0;
                 g_clear_pointer(&findings, g_ptr_array_unref);
-                findings = vl_engine_lint_counted(engine, cur, &hidden);
+                findings = vl_engine_lint_checked(engine, cur, &hidden, &lint_error);
+                /* a failure stands until a later check fails anew */
+                if (lint_error) {
+                    g_clear_error(&res->libvirt_error);
+                    res->libvirt_error = g_steal_pointer(&lint_error);
+                }
             }
             res->findings = g_steal_pointer(&findings);
             res->hidden_suggestions = hidden;
@@ -462,7 +455,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         /* A finding that survives its own fix is not tried again. */
         for (guint i = 0; i < of_rule->len; i++)
             g_hash_table_add(attempted, finding_key(g_ptr_array_index(of_rule, i)));
-        edits = rule_edits(cur, rule, of_rule, &why, &expected);
+        edits = rule_edits(engine->context, cur, rule, of_rule, &why, &expected);
         if (!edits) {
             withhold(res, withheld, rule, why);
             continue;
@@ -491,17 +484,17 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
                      "(a comment, character reference or encoding would be lost)");
             continue;
         }
-        if (was_valid && !vl_schema_valid(next)) {
+        if (was_valid && !vl_engine_schema_valid(engine, next)) {
             vl_document_free(next);
             withhold(res, withheld, rule, "the result would not validate against libvirt's schema");
             continue;
         }
         if (was_defined < 0)
-            was_defined = libvirt_defines(doc, NULL);
+            was_defined = libvirt_defines(doc, NULL, &res->libvirt_error);
         if (was_defined) {
             g_autofree char *refusal = NULL;
 
-            if (!libvirt_defines(next, &refusal)) {
+            if (!libvirt_defines(next, &refusal, &res->libvirt_error)) {
                 vl_document_free(next);
                 withhold(res, withheld, rule, refusal);
                 continue;
@@ -518,7 +511,7 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
         cur = next;
     }
 
-    vl_engine_clear(&fixing);
+    g_free(fixing.enabled);
 
     res->changed = cur != doc;
     res->text = g_memdup2(cur->data, cur->len + 1);
@@ -539,6 +532,7 @@ vl_fix_result_free(VlFixResult *res)
         g_ptr_array_unref(res->findings);
     vl_document_free(res->document);
     g_ptr_array_unref(res->applied);
+    g_clear_error(&res->libvirt_error);
     g_hash_table_unref(res->withheld);
     g_free(res);
 }

@@ -33,6 +33,9 @@ typedef struct {
     VlDocument *document;
     GPtrArray *findings;
     guint hidden_suggestions;  /* left out of FINDINGS (vl_engine_lint_counted) */
+    /* --libvirt-check could not get libvirt's verdict on the document
+     * FINDINGS are about (vl_engine_lint_checked): an input error */
+    GError *libvirt_error;
 } VlFixResult;
 
 /* Whether a finding's fix may be applied or shown under these options. */
@@ -45,14 +48,12 @@ void vl_fix_result_free(VlFixResult *result);
 /* For JSON and SARIF output: give each allowed fix in FINDINGS (of DOC) the
  * edits its fixer makes to DOC for that finding alone, as line/column
  * ranges; a fix that would be withheld gets none. */
-void vl_fix_attach_edits(VlDocument *doc, GPtrArray *findings, bool unsafe);
+void vl_fix_attach_edits(VlContext *context, VlDocument *doc, GPtrArray *findings, bool unsafe);
 
 /* Run STYLE on DOC with PARAMS (name, value, ..., NULL; values are strings)
- * under the fixers' security preferences: no file or network access.
+ * under the fixers' security preferences (CONTEXT's): no file or network
+ * access.
  * Returns the result, or NULL when the transformation failed. */
-xmlDocPtr vl_fix_transform(xsltStylesheetPtr style, xmlDocPtr doc, const char **params);
-
-/* Release the compiled stylesheets. */
-void vl_fix_release(void);
+xmlDocPtr vl_fix_transform(VlContext *context, xsltStylesheetPtr style, xmlDocPtr doc, const char **params);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlFixResult, vl_fix_result_free)

@@ -920,7 +920,7 @@ ask_worker(xmlNodePtr domain, GError **error)
     return g_steal_pointer(&v);
 }
 
-/* Say once on stderr that a kind of fallback happened (the QEMU driver
+/* Say once, as a note, that a kind of fallback happened (the QEMU driver
  * missing was said when the worker started). */
 static void
 note_fallback(const char *fallback)

@@ -21,7 +21,14 @@
  * ("die-idle"), act as if the QEMU driver were missing ("no-qemu") or refuse
  every document that contains TEXT ("refuse:TEXT"), and
  * VIRTLINT_TEST_LIBVIRT_TIMEOUT sets the timeout in seconds.
- * VIRTLINT_DEBUG_LIBVIRT keeps libvirt's own log on stderr. */
+ * VIRTLINT_DEBUG_LIBVIRT keeps libvirt's own log on stderr.
+ *
+ * The worker is a process-wide singleton, by design, outside the engine
+ * context (lint/engine/context.h): one child process per virtlint process,
+ * with one embedded root and its lock, started on first need and stopped by
+ * vl_libvirt_check_release().  Engines of every context share it; its
+ * answers depend only on the document's bytes and the installed libvirt,
+ * never on an engine, and nothing reads its state but this file. */
 #pragma once
 
 #include <stdbool.h>
@@ -59,8 +66,10 @@ void vl_libvirt_check_configure(const char *dir, bool use_cache);
  * could not be loaded): an input error. */
 VlLibvirtVerdict *vl_libvirt_check_domain(xmlNodePtr domain, const char *data, gsize len, GError **error);
 
-/* The error of the last check that failed, for the caller to report as an
- * input error; NULL when none (the engine's rules cannot return errors). */
+/* The error of the last check that failed, NULL when none: taken right
+ * after the check by whoever cannot receive its GError (the engine, after
+ * rules/libvirt/define.c, whose check returns nothing), which returns it as
+ * a GError (vl_engine_lint_checked).  Nothing else reads it. */
 char *vl_libvirt_check_take_error(void);
 
 /* Stop the worker (undefining nothing is left: each define is undone at

@@ -31,8 +31,13 @@ typedef struct {
     xmlNodePtr node;
 } VlTopology;
 
+struct VlEngine;
+
 typedef struct {
     const VlConfig *config;
+    /* the engine that lints (set by vl_engine_lint, NULL outside it): its
+     * context (compiled schemas, patterns) and its judging schema */
+    const struct VlEngine *engine;
     VlDocument *doc;
     xmlNodePtr root;                 /* <domain> (inside <domainsnapshot> for snapshots) */
     xmlNodePtr snapshot;             /* <domainsnapshot>, or NULL for a domain XML */

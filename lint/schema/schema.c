@@ -14,6 +14,7 @@
 G_DEFINE_QUARK(vl-schema-error, vl_schema_error)
 
 struct VlSchema {
+    VlSchemaSet *set;
     int shipped;            /* index into vl_embedded_schema_releases, -1 for a file */
     char *url;              /* of domain.rng: virtlint-schema:/9.0/domain.rng, or the path */
     char *label;
@@ -23,11 +24,11 @@ struct VlSchema {
     GHashTable *names;      /* "e:NAME" / "a:NAME" the grammar defines; shipped only */
 };
 
-static VlSchema *shipped;   /* one per embedded release, compiled on demand */
-static VlSchema *file;      /* --schema */
-static VlSchema *judge, *older;
-static unsigned target;
-static bool failed_explicitly;
+struct VlSchemaSet {
+    VlSchema *shipped;      /* one per embedded release, compiled on demand */
+    GHashTable *files;      /* --schema path -> VlSchema* */
+    bool failed_explicitly;
+};
 
 static void
 collect_first_error(void *data, VlXmlError err)
@@ -50,76 +51,110 @@ schema_free(VlSchema *s)
 }
 
 static void
-ensure_shipped(void)
+file_schema_free(VlSchema *s)
 {
-    if (shipped)
+    schema_free(s);
+    g_free(s);
+}
+
+VlSchemaSet *
+vl_schema_set_new(void)
+{
+    VlSchemaSet *set = g_new0(VlSchemaSet, 1);
+
+    set->files = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify) file_schema_free);
+    return set;
+}
+
+void
+vl_schema_set_free(VlSchemaSet *set)
+{
+    if (!set)
+        return;
+    for (unsigned i = 0; set->shipped && i < vl_embedded_schema_release_count; i++)
+        schema_free(&set->shipped[i]);
+    g_free(set->shipped);
+    g_hash_table_unref(set->files);
+    g_free(set);
+}
+
+static void
+ensure_shipped(VlSchemaSet *set)
+{
+    if (set->shipped)
         return;
     vl_schemas_register();
-    shipped = g_new0(VlSchema, vl_embedded_schema_release_count);
+    set->shipped = g_new0(VlSchema, vl_embedded_schema_release_count);
     for (unsigned i = 0; i < vl_embedded_schema_release_count; i++) {
-        shipped[i].shipped = (int) i;
-        shipped[i].url = g_strdup_printf(VL_SCHEMA_URL_PREFIX "%s/domain.rng", vl_embedded_schema_releases[i].release);
-        shipped[i].label = g_strdup_printf("libvirt %s's schema", vl_embedded_schema_releases[i].release);
+        set->shipped[i].set = set;
+        set->shipped[i].shipped = (int) i;
+        set->shipped[i].url = g_strdup_printf(VL_SCHEMA_URL_PREFIX "%s/domain.rng",
+                                              vl_embedded_schema_releases[i].release);
+        set->shipped[i].label = g_strdup_printf("libvirt %s's schema", vl_embedded_schema_releases[i].release);
     }
 }
 
-gboolean
-vl_schema_prepare(const char *path, gboolean explicit, GError **error)
+static char *verdict_identity(VlSchema *judge, VlSchema *older);
+
+static void
+choose(VlSchemaChoice *choice, VlSchema *judge, VlSchema *older, unsigned target)
 {
-    if (file && g_strcmp0(path, file->url) == 0) {
+    vl_schema_choice_clear(choice);
+    choice->judge = judge;
+    choice->older = older;
+    choice->target = target;
+    choice->identity = verdict_identity(judge, older);
+}
+
+void
+vl_schema_choice_clear(VlSchemaChoice *choice)
+{
+    g_clear_pointer(&choice->identity, g_free);
+    choice->judge = choice->older = NULL;
+    choice->target = 0;
+}
+
+gboolean
+vl_schema_choose_file(VlSchemaSet *set, VlSchemaChoice *choice, const char *path, gboolean explicit,
+                      GError **error)
+{
+    VlSchema *file = g_hash_table_lookup(set->files, path);
+
+    if (file) {
         file->explicit = file->explicit || explicit;
-        judge = file;
-        older = NULL;
-        target = 0;
+        choose(choice, file, NULL, 0);
         return TRUE;
     }
     if (access(path, R_OK) != 0) {
         g_set_error(error, VL_SCHEMA_ERROR, 0, "cannot read schema %s: %s", path, g_strerror(errno));
         return FALSE;
     }
-    if (file) {
-        schema_free(file);
-        g_free(file);
-    }
     file = g_new0(VlSchema, 1);
+    file->set = set;
     file->shipped = -1;
     file->url = g_strdup(path);
     file->label = g_strdup_printf("the schema %s", path);
     file->explicit = explicit;
-    judge = file;
-    older = NULL;
-    target = 0;
+    g_hash_table_insert(set->files, file->url, file);
+    choose(choice, file, NULL, 0);
     return TRUE;
 }
 
 void
-vl_schema_prepare_release(unsigned want)
+vl_schema_choose_release(VlSchemaSet *set, VlSchemaChoice *choice, unsigned want)
 {
     unsigned n = vl_embedded_schema_release_count;
     unsigned i = 0;
+    VlSchema *older = NULL;
 
-    ensure_shipped();
+    ensure_shipped(set);
     /* the nearest release not older than the target: a false error costs
      * more trust than a miss; past the newest, the newest */
     while (i + 1 < n && vl_embedded_schema_releases[i].version < VL_LIBVIRT(want / 1000000u, want / 1000u % 1000u))
         i++;
-    judge = &shipped[i];
-    older = NULL;
     if (i > 0 && vl_embedded_schema_releases[i].version > want)
-        older = &shipped[i - 1];
-    target = want;
-}
-
-VlSchema *
-vl_schema_judge(void)
-{
-    return judge;
-}
-
-VlSchema *
-vl_schema_older(void)
-{
-    return older;
+        older = &set->shipped[i - 1];
+    choose(choice, &set->shipped[i], older, want);
 }
 
 VlSchema *
@@ -127,20 +162,14 @@ vl_schema_newer(const VlSchema *schema)
 {
     if (!schema || schema->shipped < 0 || (unsigned) schema->shipped + 1 >= vl_embedded_schema_release_count)
         return NULL;
-    return &shipped[schema->shipped + 1];
+    return &schema->set->shipped[schema->shipped + 1];
 }
 
 VlSchema *
-vl_schema_newest(void)
+vl_schema_newest(const VlSchema *schema)
 {
-    ensure_shipped();
-    return &shipped[vl_embedded_schema_release_count - 1];
-}
-
-unsigned
-vl_schema_target(void)
-{
-    return target;
+    ensure_shipped(schema->set);
+    return &schema->set->shipped[vl_embedded_schema_release_count - 1];
 }
 
 const char *
@@ -177,7 +206,7 @@ compile(VlSchema *s, const char *name, bool quiet)
 
     if (s->explicit) {
         vl_note(VL_NOTE_ERROR, "cannot compile schema %s: %s", url, first_error ? first_error : "not a RelaxNG schema");
-        failed_explicitly = true;
+        s->set->failed_explicitly = true;
     } else {
         vl_note(VL_NOTE_INFO, "cannot compile schema %s: %s; the schema rule is skipped (pass --schema PATH)", url,
                 first_error ? first_error : "not a RelaxNG schema");
@@ -248,14 +277,16 @@ vl_schema_knows_name(VlSchema *s, const char *name, bool attribute)
 }
 
 gboolean
-vl_schema_failed(void)
+vl_schema_failed(const VlSchemaSet *set)
 {
-    return failed_explicitly;
+    return set->failed_explicitly;
 }
 
-/* What a "passes" verdict depends on: the judge and the older release. */
+/* What a "passes" verdict depends on: the judge and the older release.
+ * Computed once per choice: a file schema's identity costs a stat of every
+ * .rng beside it. */
 static char *
-verdict_identity(void)
+verdict_identity(VlSchema *judge, VlSchema *older)
 {
     GString *id = g_string_new(NULL);
     VlSchema *parts[] = { judge, older };
@@ -278,40 +309,23 @@ verdict_identity(void)
             g_string_append_printf(id, "file %s\n", files);
         }
     }
+    if (!id->len) {
+        g_string_free(id, TRUE);
+        return NULL;
+    }
     return g_string_free(id, FALSE);
 }
 
-/* computed once per judge: a file schema's identity costs a stat of every
- * .rng beside it */
-static VlSchema *identity_judge, *identity_older;
-static char *identity_cached;
-
-static const char *
-identity(void)
-{
-    if (!judge)
-        return NULL;
-    if (!identity_cached || identity_judge != judge || identity_older != older) {
-        g_free(identity_cached);
-        identity_cached = verdict_identity();
-        identity_judge = judge;
-        identity_older = older;
-        if (!identity_cached)
-            identity_cached = g_strdup("");
-    }
-    return *identity_cached ? identity_cached : NULL;
-}
-
 gboolean
-vl_schema_known_valid(const VlDocument *doc)
+vl_schema_known_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc)
 {
-    return vl_schema_cache_known_valid(identity(), doc->is_snapshot, doc->data, doc->len);
+    return vl_schema_cache_known_valid(cache, choice->identity, doc->is_snapshot, doc->data, doc->len);
 }
 
 void
-vl_schema_remember_valid(const VlDocument *doc)
+vl_schema_remember_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc)
 {
-    vl_schema_cache_remember_valid(identity(), doc->is_snapshot, doc->data, doc->len);
+    vl_schema_cache_remember_valid(cache, choice->identity, doc->is_snapshot, doc->data, doc->len);
 }
 
 static void
@@ -340,28 +354,12 @@ valid_against(VlSchema *s, const VlDocument *doc)
 }
 
 gboolean
-vl_schema_valid(const VlDocument *doc)
+vl_schema_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc)
 {
-    if (!judge || vl_schema_known_valid(doc))
+    if (!choice->judge || vl_schema_known_valid(cache, choice, doc))
         return TRUE;
-    if (!valid_against(judge, doc) || (older && !valid_against(older, doc)))
+    if (!valid_against(choice->judge, doc) || (choice->older && !valid_against(choice->older, doc)))
         return FALSE;
-    vl_schema_remember_valid(doc);
+    vl_schema_remember_valid(cache, choice, doc);
     return TRUE;
-}
-
-void
-vl_schema_release(void)
-{
-    for (unsigned i = 0; shipped && i < vl_embedded_schema_release_count; i++)
-        schema_free(&shipped[i]);
-    g_clear_pointer(&shipped, g_free);
-    if (file) {
-        schema_free(file);
-        g_clear_pointer(&file, g_free);
-    }
-    judge = older = NULL;
-    target = 0;
-    g_clear_pointer(&identity_cached, g_free);
-    identity_judge = identity_older = NULL;
 }

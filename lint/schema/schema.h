@@ -18,31 +18,50 @@
 #include "lint/load/document.h"
 
 typedef struct VlSchema VlSchema;
+/* The compiled schemas of one engine context (lint/engine/context.h): the
+ * shipped releases and the --schema files, each compiled on first need and
+ * kept until the set is freed. */
+typedef struct VlSchemaSet VlSchemaSet;
 
-/* Judge documents by the schema file at PATH (later calls with the same
- * path keep it).  Only checks that it can be read: compiling waits for the
+/* Which schemas judge an engine's documents: chosen once per engine
+ * (engines of different .virtlintrc files may target different releases),
+ * never switched behind another engine's back. */
+typedef struct {
+    VlSchema *judge;    /* NULL when the engine needs no schema */
+    /* the newest shipped release older than the target, when the target
+     * lies strictly between two shipped releases; NULL otherwise */
+    VlSchema *older;
+    unsigned target;    /* the target release, 0 with a schema file */
+    /* what a "passes" verdict depends on (the judge and the older
+     * release), computed when chosen; NULL when it cannot be identified */
+    char *identity;
+} VlSchemaChoice;
+
+#include "lint/schema/schemacache.h"
+
+VlSchemaSet *vl_schema_set_new(void);
+void vl_schema_set_free(VlSchemaSet *set);
+
+/* Judge by the schema file at PATH (later calls with the same path in SET
+ * keep it).  Only checks that it can be read: compiling waits for the
  * first document that is not already known to be valid.  EXPLICIT: the
  * user chose it, so a schema that does not compile is an error rather than
  * a note.  Returns FALSE with ERROR set when it cannot be read. */
-gboolean vl_schema_prepare(const char *path, gboolean explicit, GError **error);
-/* Judge documents by the shipped schemas, for the libvirt release TARGET
- * (as VL_LIBVIRT(major, minor) + micro). */
-void vl_schema_prepare_release(unsigned target);
+gboolean vl_schema_choose_file(VlSchemaSet *set, VlSchemaChoice *choice, const char *path, gboolean explicit,
+                               GError **error);
+/* Judge by the shipped schemas, for the libvirt release TARGET (as
+ * VL_LIBVIRT(major, minor) + micro). */
+void vl_schema_choose_release(VlSchemaSet *set, VlSchemaChoice *choice, unsigned target);
+/* Forget CHOICE's schemas (they stay in their set). */
+void vl_schema_choice_clear(VlSchemaChoice *choice);
 
-/* The schema that judges (NULL when none is prepared). */
-VlSchema *vl_schema_judge(void);
-/* The newest shipped release older than the target, when the target lies
- * strictly between two shipped releases; NULL otherwise. */
-VlSchema *vl_schema_older(void);
 /* The next shipped release after SCHEMA, or NULL (also for a file). */
 VlSchema *vl_schema_newer(const VlSchema *schema);
-/* The newest shipped release. */
-VlSchema *vl_schema_newest(void);
-/* The target release of vl_schema_prepare_release, 0 with a schema file. */
-unsigned vl_schema_target(void);
+/* The newest shipped release of SCHEMA's set. */
+VlSchema *vl_schema_newest(const VlSchema *schema);
 
 /* SCHEMA's domain.rng and domainsnapshot.rng compiled (now if need be), or
- * NULL when they do not compile (said once on stderr). */
+ * NULL when they do not compile (said once, as a note). */
 xmlRelaxNGPtr vl_schema_domain(VlSchema *schema);
 xmlRelaxNGPtr vl_schema_snapshot(VlSchema *schema);
 /* "libvirt 9.0's schema" or "the schema /path/domain.rng": what judged. */
@@ -57,17 +76,16 @@ bool vl_schema_knows_name(VlSchema *schema, const char *name, bool attribute);
 bool vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc);
 
 /* A schema the user chose failed to compile: the run must exit 2. */
-gboolean vl_schema_failed(void);
+gboolean vl_schema_failed(const VlSchemaSet *set);
 
-/* DOC's bytes passed the schema check before (in this process or, through
- * the verdict cache, an earlier one): valid against the judge and, where
- * there is one, the older release. */
-gboolean vl_schema_known_valid(const VlDocument *doc);
-void vl_schema_remember_valid(const VlDocument *doc);
-/* DOC passes the schema check (true when no schema is prepared or it does
+/* DOC's bytes passed CHOICE's schema check before (in this context or,
+ * through the verdict cache CACHE, an earlier process): valid against the
+ * judge and, where there is one, the older release. */
+gboolean vl_schema_known_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc);
+void vl_schema_remember_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc);
+/* DOC passes CHOICE's schema check (true when there is no judge or it does
  * not compile).  Uses and feeds the verdict cache. */
-gboolean vl_schema_valid(const VlDocument *doc);
-void vl_schema_release(void);
+gboolean vl_schema_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc);
 
 #define VL_SCHEMA_ERROR (vl_schema_error_quark())
 GQuark vl_schema_error_quark(void);

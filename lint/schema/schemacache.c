@@ -16,24 +16,52 @@
     "# This file is a cache directory tag created by virtlint.\n"    \
     "# It holds schema verdicts only; it is safe to delete.\n"
 
-static bool configured;
-static char *entries_dir;       /* <cache>/schema-valid, NULL when off */
-static bool entries_dir_ready;
-/* The last few keys validated in this process, whatever the disk cache
- * does: fixing validates a result and then lints it again.  Bounded, so a
- * fuzzer's millions of inputs cost nothing. */
+/* The last few keys validated, whatever the disk cache does: fixing
+ * validates a result and then lints it again.  Bounded, so a fuzzer's
+ * millions of inputs cost nothing. */
 #define RECENT 16
-static char recent[RECENT][65];
-static guint recent_next;
+
+struct VlSchemaCache {
+    bool configured;
+    char *entries_dir;      /* <cache>/schema-valid, NULL when off */
+    bool entries_dir_ready;
+    char recent[RECENT][65];
+    guint recent_next;
+};
+
+VlSchemaCache *
+vl_schema_cache_new(void)
+{
+    return g_new0(VlSchemaCache, 1);
+}
+
+static void
+cache_reset(VlSchemaCache *c)
+{
+    g_clear_pointer(&c->entries_dir, g_free);
+    memset(c->recent, 0, sizeof(c->recent));
+    c->recent_next = 0;
+    c->entries_dir_ready = false;
+    c->configured = false;
+}
 
 void
-vl_schema_cache_configure(const char *dir, bool enabled)
+vl_schema_cache_free(VlSchemaCache *c)
+{
+    if (!c)
+        return;
+    cache_reset(c);
+    g_free(c);
+}
+
+void
+vl_schema_cache_configure(VlSchemaCache *c, const char *dir, bool enabled)
 {
     const char *env = g_getenv("VIRTLINT_CACHE_DIR");
     g_autofree char *base = NULL;
 
-    vl_schema_cache_release();
-    configured = true;
+    cache_reset(c);
+    c->configured = true;
     if (!enabled)
         return;
     if (dir)
@@ -42,15 +70,15 @@ vl_schema_cache_configure(const char *dir, bool enabled)
         base = g_strdup(env);
     else
         base = g_build_filename(g_get_user_cache_dir(), "virtlint", NULL);
-    entries_dir = g_build_filename(base, "schema-valid", NULL);
+    c->entries_dir = g_build_filename(base, "schema-valid", NULL);
 }
 
 const char *
-vl_schema_cache_dir(void)
+vl_schema_cache_dir(VlSchemaCache *c)
 {
-    if (!configured)
-        vl_schema_cache_configure(NULL, true);
-    return entries_dir;
+    if (!c->configured)
+        vl_schema_cache_configure(c, NULL, true);
+    return c->entries_dir;
 }
 
 static gint
@@ -119,17 +147,17 @@ verdict_key(const char *identity, bool snapshot, const char *data, gsize len)
 }
 
 bool
-vl_schema_cache_known_valid(const char *identity, bool snapshot, const char *data, gsize len)
+vl_schema_cache_known_valid(VlSchemaCache *c, const char *identity, bool snapshot, const char *data, gsize len)
 {
     g_autofree char *key = verdict_key(identity, snapshot, data, len);
-    const char *dir = vl_schema_cache_dir();
+    const char *dir = vl_schema_cache_dir(c);
     g_autofree char *path = NULL;
     struct stat st;
 
     if (!key)
         return false;
     for (guint i = 0; i < RECENT; i++)
-        if (strcmp(recent[i], key) == 0)
+        if (strcmp(c->recent[i], key) == 0)
             return true;
     if (!dir)
         return false;
@@ -139,36 +167,36 @@ vl_schema_cache_known_valid(const char *identity, bool snapshot, const char *dat
 
 /* The directory, private to the user, tagged once when first made. */
 static bool
-prepare_entries_dir(void)
+prepare_entries_dir(VlSchemaCache *c)
 {
     g_autofree char *base = NULL;
     g_autofree char *tag = NULL;
 
-    if (entries_dir_ready)
+    if (c->entries_dir_ready)
         return true;
-    if (g_mkdir_with_parents(entries_dir, 0700) != 0)
+    if (g_mkdir_with_parents(c->entries_dir, 0700) != 0)
         return false;
-    base = g_path_get_dirname(entries_dir);
+    base = g_path_get_dirname(c->entries_dir);
     tag = g_build_filename(base, "CACHEDIR.TAG", NULL);
     if (!g_file_test(tag, G_FILE_TEST_EXISTS))
         (void) g_file_set_contents(tag, CACHEDIR_TAG, -1, NULL);
-    entries_dir_ready = true;
+    c->entries_dir_ready = true;
     return true;
 }
 
 void
-vl_schema_cache_remember_valid(const char *identity, bool snapshot, const char *data, gsize len)
+vl_schema_cache_remember_valid(VlSchemaCache *c, const char *identity, bool snapshot, const char *data, gsize len)
 {
     g_autofree char *key = verdict_key(identity, snapshot, data, len);
-    const char *dir = vl_schema_cache_dir();
+    const char *dir = vl_schema_cache_dir(c);
     g_autofree char *path = NULL;
     int fd;
 
     if (!key)
         return;
-    g_strlcpy(recent[recent_next], key, sizeof(recent[0]));
-    recent_next = (recent_next + 1) % RECENT;
-    if (!dir || !prepare_entries_dir())
+    g_strlcpy(c->recent[c->recent_next], key, sizeof(c->recent[0]));
+    c->recent_next = (c->recent_next + 1) % RECENT;
+    if (!dir || !prepare_entries_dir(c))
         return;
 
     /* An empty file is the whole entry: it cannot be half-written. */
@@ -176,14 +204,4 @@ vl_schema_cache_remember_valid(const char *identity, bool snapshot, const char *
     fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0)
         close(fd);
-}
-
-void
-vl_schema_cache_release(void)
-{
-    g_clear_pointer(&entries_dir, g_free);
-    memset(recent, 0, sizeof(recent));
-    recent_next = 0;
-    entries_dir_ready = false;
-    configured = false;
 }

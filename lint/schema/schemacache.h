@@ -14,19 +14,28 @@
 #include <stdbool.h>
 #include <glib.h>
 
+/* The verdict cache's state: where verdicts go, and the recent verdicts
+ * of this process.  One per engine context (lint/engine/context.h). */
+typedef struct VlSchemaCache VlSchemaCache;
+
+/* A cache that keeps verdicts in the default directory (as configured
+ * with DIR NULL and ENABLED true). */
+VlSchemaCache *vl_schema_cache_new(void);
+void vl_schema_cache_free(VlSchemaCache *cache);
+
 /* Keep verdicts on disk in DIR; NULL means $VIRTLINT_CACHE_DIR, else
  * $XDG_CACHE_HOME/virtlint (~/.cache/virtlint).  ENABLED false keeps them
- * for this process only (--no-cache).  Call before the first lookup. */
-void vl_schema_cache_configure(const char *dir, bool enabled);
+ * for this cache only (--no-cache).  Call before the first lookup. */
+void vl_schema_cache_configure(VlSchemaCache *cache, const char *dir, bool enabled);
 
 /* DATA (LEN bytes) passed the schema check before against the schemas
  * IDENTITY names (SNAPSHOT: as a snapshot document).  A NULL identity
  * (schemas that cannot be identified) knows nothing. */
-bool vl_schema_cache_known_valid(const char *identity, bool snapshot, const char *data, gsize len);
+bool vl_schema_cache_known_valid(VlSchemaCache *cache, const char *identity, bool snapshot, const char *data, gsize len);
 
 /* Remember that it did.  Failure to write the cache is not an error: the
  * cache only saves time. */
-void vl_schema_cache_remember_valid(const char *identity, bool snapshot, const char *data, gsize len);
+void vl_schema_cache_remember_valid(VlSchemaCache *cache, const char *identity, bool snapshot, const char *data, gsize len);
 
 /* The identity of the schema file at SCHEMA_PATH: its real path and every
  * *.rng beside it (domain.rng includes its siblings), by name, size,
@@ -35,6 +44,5 @@ void vl_schema_cache_remember_valid(const char *identity, bool snapshot, const c
 char *vl_schema_cache_file_identity(const char *schema_path);
 
 /* The directory verdicts go to, or NULL when on-disk caching is off. */
-const char *vl_schema_cache_dir(void);
+const char *vl_schema_cache_dir(VlSchemaCache *cache);
 
-void vl_schema_cache_release(void);

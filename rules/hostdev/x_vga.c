@@ -1,10 +1,11 @@
 /* hostdev-x-vga: vfio-pci's x-vga=on passed to QEMU behind libvirt's back. */
+#include "lint/engine/engine.h"
 #include "lint/engine/pattern.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
 /* x-vga set to any spelling QEMU reads as true, in a -device or -set value */
-static VlPattern x_vga_on = VL_PATTERN_INIT("(^|[,.])x-vga=(on|yes|true|y)(,|$)");
+static const VlPattern x_vga_on = VL_PATTERN_INIT("(^|[,.])x-vga=(on|yes|true|y)(,|$)");
 
 /* What every x-vga finding says besides its headline. */
 static void
@@ -45,7 +46,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
         const char *value = vl_xml_attr(arg, "value");
 
-        if (value && vl_pattern_match(&x_vga_on, value)) {
+        if (value && vl_pattern_match(m->engine->context, &x_vga_on, value)) {
             VlFinding *f = vl_report(report, arg, "<qemu:arg> turns on vfio-pci's x-vga");
             advise(f);
             vl_finding_note(f, "the argument is qemu:arg '%s'", value);

@@ -14,6 +14,7 @@
 
 #include <libxml/relaxng.h>
 
+#include "lint/engine/engine.h"
 #include "lint/engine/registry.h"
 #include "lint/schema/schema.h"
 #include "lint/engine/version.h"
@@ -26,6 +27,7 @@
 #define INLINE_MAX 44
 
 typedef struct {
+    const VlSchemaChoice *choice; /* the engine's: its judge and target */
     VlSchema *schema;       /* the release that judges the parts */
     xmlRelaxNGValidCtxtPtr ctxt;
     int budget;
@@ -80,7 +82,7 @@ accepts(Validator *v, VlSchema *s, xmlDocPtr doc)
 static VlSchema *
 first_release_accepting(Validator *v, xmlDocPtr doc)
 {
-    VlSchema *newest = vl_schema_newer(v->schema) ? vl_schema_newest() : NULL;
+    VlSchema *newest = vl_schema_newer(v->schema) ? vl_schema_newest(v->schema) : NULL;
 
     if (!newest || v->budget <= 0 || !accepts(v, newest, doc))
         return NULL;
@@ -91,9 +93,9 @@ first_release_accepting(Validator *v, xmlDocPtr doc)
 }
 
 static const char *
-target_name(char *buf, gsize size)
+target_name(const Validator *v, char *buf, gsize size)
 {
-    unsigned t = vl_schema_target();
+    unsigned t = v->choice->target;
 
     if (t % 1000u)
         return vl_version_format(t, buf, size);
@@ -147,13 +149,13 @@ report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, c
             if (other->rule == report->rule && other->node == node)
                 return;
         }
-        target_name(target, sizeof(target));
+        target_name(v, target, sizeof(target));
         f = vl_report_severity(report, VL_SEVERITY_WARNING, node, "%s may be newer than libvirt %s", subject,
                                target);
         if (detail)
             vl_finding_note(f, "%s", detail);
         vl_finding_note(f, "it is in libvirt %s's schema but not %s's; this file targets %s, between them",
-                        vl_schema_release_name(vl_schema_judge()), vl_schema_release_name(v->schema), target);
+                        vl_schema_release_name(v->choice->judge), vl_schema_release_name(v->schema), target);
         return;
     }
     f = vl_report(report, node, "%s %s %s", subject, is_not[wrong], short_label(v->schema));
@@ -163,7 +165,7 @@ report_subject(Validator *v, VlReport *report, xmlNodePtr node, xmlDocPtr doc, c
     /* a schema file (no target) has no newer release: NULL here */
     if ((newer = first_release_accepting(v, doc)))
         vl_finding_note(f, "%s libvirt %s's schema; this file targets %s", is[wrong], vl_schema_release_name(newer),
-                        target_name(target, sizeof(target)));
+                        target_name(v, target, sizeof(target)));
 }
 
 /* A minimal valid domain; TOP (a copy, or NULL) is added, replacing the
@@ -440,7 +442,8 @@ judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only
 {
     xmlRelaxNGPtr whole = m->snapshot ? vl_schema_snapshot(schema) : vl_schema_domain(schema);
     xmlRelaxNGPtr domain = vl_schema_domain(schema);
-    Validator v = { .schema = schema, .budget = MAX_VALIDATIONS, .newer_only = newer_only };
+    Validator v = { .choice = &m->engine->schema, .schema = schema, .budget = MAX_VALIDATIONS,
+                    .newer_only = newer_only };
     bool valid;
 
     if (!whole)
@@ -478,19 +481,21 @@ judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only
 static void
 check(const VlModel *m, VlReport *report)
 {
-    VlSchema *judge = vl_schema_judge(), *older = vl_schema_older();
+    const VlSchemaChoice *choice = &m->engine->schema;
+    VlSchemaCache *cache = vl_context_schema_cache(m->engine->context);
+    VlSchema *judge = choice->judge, *older = choice->older;
     bool valid;
 
     /* the common case, and the cheap one: these bytes passed before */
-    /* mutate: skip[guard,drop-or@9,drop-or@19] — the cache holds only documents that validated against the same schemas (vl_schema_remember_valid below; its key is the judge and older release), which validate again without a finding, so skipping it only saves the work; and the engine prepares a schema before any lint (vl_engine_use_schema), so JUDGE is not NULL while the rule runs */
-    if (!judge || vl_schema_known_valid(m->doc))
+    /* mutate: skip[guard,drop-or@9,drop-or@19] — the cache holds only documents that validated against the same schemas (vl_schema_remember_valid below; its key is the judge and older release), which validate again without a finding, so skipping it only saves the work; and the engine chooses its schema when the schema rule is enabled (vl_engine_init), so JUDGE is not NULL while the rule runs */
+    if (!judge || vl_schema_known_valid(cache, choice, m->doc))
         return;
     /* A machine type from a newer QEMU than the target's says the target
      * is wrong (machine-type-newer-than-target says so once): judge by the
      * newest release, which still reports what no release accepts, rather
      * than cascade over every construct newer than the target. */
     if (vl_model_machine_newer_than_target(m) && vl_schema_release_name(judge)) {
-        judge_with(m, report, vl_schema_newest(), false);
+        judge_with(m, report, vl_schema_newest(judge), false);
         return;
     }
     valid = judge_with(m, report, judge, false);
@@ -499,7 +504,7 @@ check(const VlModel *m, VlReport *report)
     if (!judge_with(m, report, older, true)) /* no older: NULL grammar, valid */
         valid = false;
     if (valid)
-        vl_schema_remember_valid(m->doc);
+        vl_schema_remember_valid(cache, choice, m->doc);
 }
 
 const VlRule vl_rule_schema = {

@@ -8,7 +8,7 @@
 
 #include "lint/load/document.h"
 #include "lint/engine/engine.h"
-#include "lint/schema/schemacache.h"
+#include "lint/engine/context.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -19,15 +19,17 @@ harness_engine(bool fix)
 {
     static VlConfig config;
     static VlEngine engine;
+    static VlContext *context;
     static bool ready;
 
     if (!ready) {
+        context = vl_context_new();
         vl_config_init(&config);
         config.quiet = true; /* no notes on stderr */
         config.fix = fix;
         /* millions of inputs: verdicts stay in memory, never in ~/.cache */
-        vl_schema_cache_configure(NULL, false);
-        if (!vl_engine_init(&engine, &config, NULL))
+        vl_context_configure_cache(context, NULL, false);
+        if (!vl_engine_init(&engine, context, &config, NULL))
             __builtin_trap();
         ready = true;
     }
