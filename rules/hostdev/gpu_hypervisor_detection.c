@@ -4,7 +4,7 @@
 #include "lint/load/xml.h"
 #include "lint/model/io_passthrough.h"
 #include "lint/model/effective_cpu.h"
-#include "lint/model/gpu.h"
+#include "lint/model/gpu_likely.h"
 #include "lint/model/qemu_cmdline.h"
 
 /* VENDOR_ID is set in -cpu OPT (hv-vendor-id, or the old hv_vendor_id). */
@@ -42,9 +42,11 @@ check(const VlModel *m, VlReport *report)
     }
     if (hidden && vendor)
         return;
-    /* a NIC or an NVMe drive does not care: only GPU drivers look */
+    /* a NIC or an NVMe drive does not care: only GPU drivers look (a hint,
+     * so a likely GPU will do: a host slot's functions 0 and 1 passed
+     * through, as virt-manager lays out a GPU and its audio) */
     for (guint i = 0; i < m->hostdevs->len && !first; i++) {
-        if (vl_hostdev_known_gpu(m, g_ptr_array_index(m->hostdevs, i), &why))
+        if (vl_hostdev_likely_gpu(m, g_ptr_array_index(m->hostdevs, i), &why))
             first = g_ptr_array_index(m->hostdevs, i);
     }
     if (!first)
@@ -90,7 +92,8 @@ const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {
         "FreeSync); the author hides the KVM signature (<kvm><hidden state='on'/></kvm>), sets a "
         "Hyper-V vendor_id and spoofs SMBIOS. NVIDIA drivers before R465 refused to run in a VM "
         "(error 43). A PCI device is only taken for a GPU when something shows it (host facts with PCI "
-        "class 0x03, a ROM file, x-vga, or a GPU and its audio function sharing one guest slot), and even "
+        "class 0x03, a ROM file, x-vga, or functions 0 and 1 of one host slot passed through, the layout of a "
+        "GPU and its HDMI/DP audio), and even "
         "then this is a hint. A qemu:commandline -cpu replaces libvirt's -cpu and with it kvm=off and "
         "hv-vendor-id, so then the -cpu's own flags count; a CPU without the hypervisor CPUID bit "
         "(<feature policy='disable' name='hypervisor'/> or -hypervisor) hides it altogether. Note that the WindowsKVM build's own shorthand <kvm hidden='yes'/> is not libvirt syntax and "
