@@ -26,7 +26,13 @@ check(const VlModel *m, VlReport *report)
     if (!vl_guest_is_windows(&m->guest))
         return;
     if (o.kind == VL_CLOCK_UTC && o.from_qemu) {
-        f = vl_report(report, o.node, "qemu:arg -rtc base=utc: Windows guest with its RTC in UTC");
+        const char *arg = vl_xml_attr(o.node, "value");
+
+        if (arg && strlen(arg) <= 40)
+            f = vl_report(report, o.node, "<qemu:arg value='%s'>: -rtc base=utc keeps a Windows guest's RTC in UTC",
+                          arg);
+        else
+            f = vl_report(report, o.node, "<qemu:arg>: -rtc base=utc keeps a Windows guest's RTC in UTC");
         vl_finding_help(f, "use base=localtime in the -rtc of qemu:commandline, or drop its base= and use "
                            "<clock offset='localtime'> (unless Windows was set up with the RealTimeIsUniversal "
                            "registry value)");
