@@ -35,6 +35,23 @@ START_TEST(test_likely_gpu_host_pair)
 }
 END_TEST
 
+START_TEST(test_likely_gpu_igd)
+{
+    Built b = vl_check_build(" type='kvm'",
+                             "<devices><hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                             "domain='0x0000' bus='0x00' slot='0x02' function='0x0'/></source></hostdev>"
+                             "<hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                             "domain='0x0000' bus='0x00' slot='0x14' function='0x0'/></source></hostdev></devices>",
+                             &config);
+    const char *why = NULL;
+
+    ck_assert(vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), &why));
+    ck_assert_ptr_nonnull(strstr(why, "00:02.0"));
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 1), NULL));
+    vl_check_built_free(b);
+}
+END_TEST
+
 START_TEST(test_likely_gpu_known_first)
 {
     Built b = vl_check_build(" type='kvm'",
@@ -78,6 +95,7 @@ main(void)
 
     vl_config_init(&config);
     tcase_add_test(tc, test_likely_gpu_host_pair);
+    tcase_add_test(tc, test_likely_gpu_igd);
     tcase_add_test(tc, test_likely_gpu_known_first);
     tcase_add_test(tc, test_likely_gpu_host_facts_decide);
     suite_add_tcase(s, tc);

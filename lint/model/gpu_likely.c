@@ -46,6 +46,14 @@ vl_hostdev_likely_gpu(const VlModel *m, xmlNodePtr hostdev, const char **why)
     }
     if (!host_address(hostdev, &d, &b, &s, &f) || f != 0)
         return false;
+    /* Intel's chipsets put the integrated GPU at 0000:00:02.0 (lspci shows
+     * "00:02.0 VGA compatible controller: Intel ..."); what sits there on
+     * AMD hosts is a bridge, not passed through */
+    if (d == 0 && b == 0 && s == 2) {
+        if (why)
+            *why = "host address 0000:00:02.0 is where Intel's integrated GPU sits";
+        return true;
+    }
     for (guint i = 0; i < m->hostdevs->len; i++) {
         xmlNodePtr other = g_ptr_array_index(m->hostdevs, i);
         guint64 od, ob, os, of;

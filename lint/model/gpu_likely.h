@@ -3,6 +3,7 @@
  * through too, wherever the guest puts the two.  virt-manager gives each
  * hostdev its own root port, so a GPU and its HDMI/DP audio rarely share a
  * guest slot as gpu.h's layout wants; the host slot pair is the sign left.
+ * Host address 0000:00:02.0 is Intel's integrated GPU (GVT-d/IGD guides).
  * A dual-port NIC shows the same pair, so only hints (info findings, no
  * fix) may read this; a rule that changes a device reads gpu.h. */
 #pragma once
