@@ -87,6 +87,29 @@ START_TEST(test_likely_gpu_host_facts_decide)
 }
 END_TEST
 
+START_TEST(test_display_gpu)
+{
+    const char *why = NULL;
+    /* a function pair in a Linux guest that hides nothing: maybe a NIC */
+    Built b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>",
+                             &config);
+
+    ck_assert_ptr_null(vl_display_gpu(b.model, &why));
+    vl_check_built_free(b);
+    /* the same pair with <kvm><hidden>: a GPU */
+    b = vl_check_build(" type='kvm'", "<features><kvm><hidden state='on'/></kvm></features><devices>"
+                       HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>", &config);
+    ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 0));
+    vl_check_built_free(b);
+    /* a known GPU comes first, whatever the guest */
+    b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "")
+                       HOSTDEV("0x01", "0x0", "<rom file='/gpu.rom'/>") "</devices>", &config);
+    ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 2));
+    ck_assert_ptr_nonnull(strstr(why, "ROM file"));
+    vl_check_built_free(b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -97,6 +120,7 @@ main(void)
     tcase_add_test(tc, test_likely_gpu_host_pair);
     tcase_add_test(tc, test_likely_gpu_igd);
     tcase_add_test(tc, test_likely_gpu_known_first);
+    tcase_add_test(tc, test_display_gpu);
     tcase_add_test(tc, test_likely_gpu_host_facts_decide);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

@@ -3,6 +3,7 @@
 
 #include "lint/load/xml.h"
 #include "lint/model/gpu.h"
+#include "lint/model/effective_cpu.h"
 
 /* The host address of HOSTDEV as numbers; false when unreadable. */
 static bool
@@ -66,4 +67,33 @@ vl_hostdev_likely_gpu(const VlModel *m, xmlNodePtr hostdev, const char **why)
         }
     }
     return false;
+}
+
+/* The guest hides that it runs in a VM, as GPU passthrough guides do. */
+static bool
+hides_hypervisor(const VlModel *m)
+{
+    xmlNodePtr kvm = vl_xml_child(m->features, "kvm");
+    VlEffectiveCpu cpu = vl_effective_cpu(m);
+
+    return cpu.hypervisor_hidden || vl_xml_attr_is(vl_xml_child(kvm, "hidden"), "state", "on") ||
+           vl_model_hyperv_on(m, "vendor_id");
+}
+
+xmlNodePtr
+vl_display_gpu(const VlModel *m, const char **why)
+{
+    bool likely_ok = vl_guest_is_windows(&m->guest) || hides_hypervisor(m);
+
+    for (guint i = 0; i < m->hostdevs->len; i++) {
+        if (vl_hostdev_known_gpu(m, g_ptr_array_index(m->hostdevs, i), why))
+            return g_ptr_array_index(m->hostdevs, i);
+    }
+    for (guint i = 0; likely_ok && i < m->hostdevs->len; i++) {
+        if (vl_hostdev_likely_gpu(m, g_ptr_array_index(m->hostdevs, i), why))
+            return g_ptr_array_index(m->hostdevs, i);
+    }
+    if (why)
+        *why = NULL;
+    return NULL;
 }

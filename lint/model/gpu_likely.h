@@ -16,3 +16,11 @@
 /* HOSTDEV is known to be a GPU, or likely one; *WHY (may be NULL) receives
  * a phrase for messages.  False when host facts give another class. */
 bool vl_hostdev_likely_gpu(const VlModel *model, xmlNodePtr hostdev, const char **why);
+
+/* The GPU a guest most likely displays on: the first PCI hostdev known to
+ * be a GPU; failing that, in a guest that runs Windows or hides the
+ * hypervisor (<kvm><hidden>, a Hyper-V vendor_id, the hypervisor CPUID bit
+ * off), where a host slot's function pair means GPU passthrough rather
+ * than a dual-port NIC, the first likely one.  NULL when none; *WHY as
+ * above. */
+xmlNodePtr vl_display_gpu(const VlModel *model, const char **why);

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/gpu_likely.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -14,7 +15,7 @@ check(const VlModel *m, VlReport *report)
     bool old_windows = m->guest.windows_version > 0 && m->guest.windows_version < 8;
     VlFinding *f;
 
-    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || sv_passthrough_gpu(m, NULL))
+    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || vl_display_gpu(m, NULL))
         return;
     if (!primary) {
         xmlNodePtr graphics;
