@@ -26,8 +26,8 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "add <video><model type='%s' heads='1' primary='yes'/></video> and install the virtio-win "
                            "%s driver",
                         old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
-        vl_finding_note(f, "libvirt 9.0 adds a cirrus adapter, which Windows drives with the Microsoft Basic Display "
-                           "Adapter (few, low resolutions)");
+        vl_finding_note(f, "libvirt adds a cirrus adapter (VGA with a QEMU built without cirrus-vga), which Windows "
+                           "drives with the Microsoft Basic Display Adapter (few, low resolutions)");
         vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         if (!old_windows)
             vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);
