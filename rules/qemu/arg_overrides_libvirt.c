@@ -134,11 +134,33 @@ smp_conflict(const VlModel *m, const VlQemuOption *opt)
     return NULL;
 }
 
+/* What of <clock> libvirt writes into its own -cpu (qemuBuildCpuCommandLine):
+ * kvmclock=on|off, hv-time for the hypervclock timer, tsc-frequency; NULL
+ * when nothing. */
+static const char *
+clock_in_cpu(const VlModel *m)
+{
+    xmlNodePtr kvmclock = vl_model_timer(m, "kvmclock"), hv = vl_model_timer(m, "hypervclock"),
+               tsc = vl_model_timer(m, "tsc");
+
+    if (kvmclock && vl_xml_attr(kvmclock, "present"))
+        return "<timer name='kvmclock'> is set";
+    if (hv && vl_xml_attr_is(hv, "present", "yes"))
+        return "the hypervclock timer is on";
+    if (tsc && vl_xml_attr(tsc, "frequency"))
+        return "<timer name='tsc' frequency> is set";
+    return NULL;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
     const VlQemuCmdline *c = vl_qemu_cmdline(m);
     VlEffectiveCpu cpu = vl_effective_cpu(m);
+
+    /* the timers libvirt puts in -cpu count too */
+    if (!cpu.libvirt_cpu_matters && (cpu.libvirt_cpu_why = clock_in_cpu(m)))
+        cpu.libvirt_cpu_matters = true;
 
     for (guint i = 0; i < c->options->len; i++) {
         const VlQemuOption *opt = g_ptr_array_index(c->options, i);
