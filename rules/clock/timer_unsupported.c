@@ -22,15 +22,18 @@ takes(const char *timer, const char *attr)
 }
 
 /* HEADLINE names the timer ("<timer name='platform'>: not a timer QEMU
- * has"); ERROR is libvirt's message, ADVICE the help and the fix's title. */
+ * has"); ERROR is libvirt's message, ADVICE the help; FIX the fix's title,
+ * what fixers/clock-timer-unsupported.xsl does (NULL: ADVICE, when that is
+ * one thing to do and not a choice). */
 static void
-refused(VlReport *report, xmlNodePtr timer, const char *headline, const char *error, const char *advice)
+refused(VlReport *report, xmlNodePtr timer, const char *headline, const char *error, const char *advice,
+        const char *fix)
 {
     VlFinding *f = vl_report_severity(report, VL_SEVERITY_ERROR, timer, "%s", headline);
 
     vl_finding_help(f, "%s", advice);
     vl_finding_note(f, "libvirt 9.0 refuses the domain: \"%s\"", error);
-    vl_finding_set_fix(f, advice, NULL);
+    vl_finding_set_fix(f, fix ? fix : advice, NULL);
 }
 
 static void
@@ -46,7 +49,7 @@ check_timer(VlReport *report, xmlNodePtr timer)
         return;
     if (strcmp(name, "platform") == 0) {
         refused(report, timer, "<timer name='platform'>: not a timer QEMU has",
-                "unsupported timer type (name) 'platform'", "remove the timer");
+                "unsupported timer type (name) 'platform'", "remove the timer", NULL);
         return;
     }
     for (const char *const *attr = attrs; *attr; attr++) {
@@ -55,14 +58,15 @@ check_timer(VlReport *report, xmlNodePtr timer)
         what = g_strdup_printf("<timer name='%s'>: does not take %s='%s'", name, *attr, vl_xml_attr(timer, *attr));
         error = g_strdup_printf("timer %s doesn't support setting of timer %s", name, *attr);
         advice = g_strdup_printf("remove %s from the timer", *attr);
-        refused(report, timer, what, error, advice);
+        refused(report, timer, what, error, advice, NULL);
         return;
     }
     /* (only the rtc gets here with a track: takes() above) */
     if (track && strcmp(track, "boot") == 0) {
         refused(report, timer, "<timer name='rtc' track='boot'>: has no QEMU equivalent",
                 "unsupported rtc timer track 'boot'",
-                "remove track (QEMU's RTC then follows the host clock) or use track='guest'");
+                "remove track (QEMU's RTC then follows the host clock) or use track='guest'",
+                "remove track='boot' from the rtc timer");
         return;
     }
     if (!policy)
@@ -71,10 +75,12 @@ check_timer(VlReport *report, xmlNodePtr timer)
         what = g_strdup_printf("<timer name='rtc' tickpolicy='%s'>: not a policy QEMU's RTC has", policy);
         error = g_strdup_printf("unsupported rtc timer tickpolicy '%s'", policy);
         refused(report, timer, what, error,
-                "use tickpolicy='catchup' (QEMU's driftfix=slew, what virt-manager writes) or 'delay'");
+                "use tickpolicy='catchup' (QEMU's driftfix=slew, what virt-manager writes) or 'delay'",
+                "set tickpolicy='catchup' on the rtc timer");
     } else if (strcmp(name, "pit") == 0 && strcmp(policy, "merge") == 0) {
         refused(report, timer, "<timer name='pit' tickpolicy='merge'>: not a policy QEMU's PIT has",
-                "unsupported pit tickpolicy 'merge'", "use tickpolicy='delay', what virt-manager writes");
+                "unsupported pit tickpolicy 'merge'", "use tickpolicy='delay', what virt-manager writes",
+                "set tickpolicy='delay' on the pit timer");
     } else if (strcmp(name, "hpet") == 0 || strcmp(name, "tsc") == 0) {
         VlFinding *f = vl_report_severity(report, VL_SEVERITY_WARNING, timer,
                                           "<timer name='%s' tickpolicy='%s'>: the tick policy has no effect",

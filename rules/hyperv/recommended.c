@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lint/model/cpu_features.h"
+#include "lint/model/effective_cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 
@@ -59,6 +60,17 @@ check(const VlModel *m, VlReport *report)
     else
         f = vl_report(report, m->hyperv, "<hyperv>: Windows guest lacks %u recommended enlightenments",
                       labels->len);
+    if (vl_effective_cpu(m).model_from_qemu) {
+        /* libvirt's -cpu, which carries <hyperv>, is replaced whole */
+        vl_finding_help(f, "drop the -cpu of qemu:commandline and add %s to <hyperv>, or give that -cpu the hv-* "
+                           "flags itself",
+                        xml->str);
+        vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu, which carries every hv-* flag of "
+                           "<hyperv>: what <hyperv> says does not reach the guest, so adding to it alone changes "
+                           "nothing");
+        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        return;
+    }
     vl_finding_help(f, "add %s to <hyperv>", xml->str);
     vl_finding_note(f, "<hyperv> lacks %s %s; Windows uses each when offered and virt-manager enables them by "
                        "default",

@@ -3,6 +3,7 @@
 #include "lint/model/hyperv_graph.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
+#include "lint/model/effective_cpu.h"
 
 /* What else stimer needs that is missing, as "<vpindex>, <synic> and the
  * hypervclock timer"; NULL when nothing is. */
@@ -22,6 +23,33 @@ missing_prerequisites(const VlModel *m)
     return vl_join_and(missing);
 }
 
+/* The -cpu of qemu:commandline, which replaces libvirt's and with it every
+ * hv-* flag of <hyperv> and <clock>, turns Hyper-V feature NAME on
+ * (hv-NAME or the old hv_NAME, or hv-passthrough). */
+static bool
+qemu_cpu_has_hv(const VlEffectiveCpu *cpu, const char *name)
+{
+    g_autofree char *dash = g_strdup_printf("hv-%s", name), *under = g_strdup_printf("hv_%s", name);
+
+    return vl_qemu_cpu_flag(cpu->qemu_cpu, dash) == 1 || vl_qemu_cpu_flag(cpu->qemu_cpu, under) == 1 ||
+           vl_qemu_cpu_flag(cpu->qemu_cpu, "hv-passthrough") == 1;
+}
+
+/* Report the -cpu that lacks hv-FLAG (WHAT says what it does); no fix:
+ * the flag belongs in a qemu:arg only the user should edit. */
+static void
+report_qemu_cpu(const VlModel *m, VlReport *report, const VlEffectiveCpu *cpu, const char *flag, const char *headline,
+                const char *what)
+{
+    VlFinding *f = vl_report(report, cpu->model_node, "<qemu:arg>: %s", headline);
+
+    vl_finding_help(f, "add %s to the -cpu of qemu:commandline, or drop that -cpu and let libvirt build it", flag);
+    vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu whole, and with it the hv-* flags libvirt "
+                       "would write from the XML: the guest gets only what this -cpu says");
+    vl_finding_note(f, "%s", what);
+    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -31,8 +59,18 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr where;
     VlFinding *f;
 
+    VlEffectiveCpu cpu = vl_effective_cpu(m);
+
     if (!vl_guest_is_windows(&m->guest))
         return;
+    if (cpu.model_from_qemu) {
+        if (!qemu_cpu_has_hv(&cpu, "stimer"))
+            report_qemu_cpu(m, report, &cpu, "hv-stimer (with hv-time, hv-synic and hv-vpindex, which it needs)",
+                            "Windows guest's -cpu in qemu:commandline lacks hv-stimer (synthetic timers)",
+                            "without stimer Windows drives its clock with periodic HPET/RTC interrupts, which keep "
+                            "a host CPU busy even while the guest is idle");
+        return;
+    }
     if (m->hyperv && !vl_model_hyperv_custom(m))
         return; /* passthrough / host-model include stimer where the host has it */
     if (vl_model_hyperv_on(m, "stimer"))

@@ -2,11 +2,10 @@
  * which libvirt neither labels nor lets QEMU read. */
 #include <string.h>
 
-#include <json-c/json.h>
-
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_cmdline.h"
 
 /* Directories the stock AppArmor abstraction (libvirt-qemu) and SELinux
  * policy let every QEMU read: firmware and ROM images. */
@@ -50,6 +49,9 @@ instead(const char *option, const char *key)
         return "use <os><kernel>/<initrd>, which libvirt labels";
     if (g_strcmp0(option, "drive") == 0)
         return "define it as a <disk>, which libvirt labels";
+    if (g_strcmp0(key, "stray") == 0)
+        return "if it is a disk image, define it as a <disk>, which libvirt labels; if it was meant as an "
+               "option's value, put it right after that option";
     return "use the domain XML for it where libvirt has an element, or grant QEMU access yourself (AppArmor "
            "local override, SELinux label)";
 }
@@ -69,62 +71,51 @@ report_file(VlReport *report, xmlNodePtr node, const char *what, const char *pat
     vl_finding_note(f, "on a confined host QEMU fails to start (\"Permission denied\")");
 }
 
-/* A JSON -device or -object value (QEMU 6.0 and later): its romfile or
- * evdev member.  A value that is not JSON is QEMU's to refuse. */
-static void
-check_json(VlReport *report, xmlNodePtr arg, const char *what, const char *value, const char *option)
-{
-    json_object *obj = json_tokener_parse(value);
-
-    if (!obj)
-        return;
-    json_object_object_foreach(obj, key, member) {
-        const char *path = json_object_get_string(member);
-
-        if ((strcmp(key, "romfile") == 0 || strcmp(key, "evdev") == 0) && path && *path && !readable(path)) {
-            report_file(report, arg, what, path, option, key);
-            break;
-        }
-    }
-    json_object_put(obj);
-}
-
 static void
 check(const VlModel *m, VlReport *report)
 {
     static const char *const path_options[] = { "bios", "kernel", "initrd", "dtb", NULL };
+    static const char *const file_keys[] = { "file", "romfile", "evdev", NULL };
+    const VlQemuCmdline *c = vl_qemu_cmdline(m);
 
-    for (guint i = 0; i < m->qemu_args->len; i++) {
-        xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        const char *value = qsm_arg_value(arg), *prev = qsm_arg_value(qsm_prev_arg(arg));
-        const char *option = prev[0] == '-' ? prev + (prev[1] == '-' ? 2 : 1) : NULL;
-        g_autofree char *what = g_strdup_printf("qemu:arg '%s'", value);
-        g_auto(GStrv) items = NULL;
+    /* each option's value as QEMU reads it: keyval (",," is a comma) or
+     * JSON members, whichever the option was given */
+    for (guint i = 0; i < c->options->len; i++) {
+        const VlQemuOption *opt = g_ptr_array_index(c->options, i);
+        g_autofree char *what = NULL;
 
-        if (value[0] == '-')
+        if (!opt->value || !*opt->value || opt->json_invalid)
             continue;
-        if (value[0] == '{') {
-            check_json(report, arg, what, value, option);
+        what = g_strdup_printf("qemu:arg '%s'", opt->value);
+        if (g_strv_contains(path_options, opt->name)) {
+            /* QEMU would take "-kernel -nodefaults" as a kernel named
+             * -nodefaults, but that is a missing value, not a file */
+            if (opt->value[0] != '-' && !readable(opt->value))
+                report_file(report, opt->value_arg, what, opt->value, opt->name, NULL);
             continue;
         }
-        if (g_strv_contains(path_options, option ? option : "")) {
-            if (!readable(value))
-                report_file(report, arg, what, value, option, NULL);
-            continue;
-        }
-        items = g_strsplit(value, ",", -1);
-        for (char **item = items; *item; item++) {
-            const char *eq = strchr(*item, '=');
-            g_autofree char *key = eq ? g_strndup(*item, eq - *item) : NULL;
+        for (guint j = 0; j < opt->props->len; j++) {
+            const VlQemuProp *prop = g_ptr_array_index(opt->props, j);
 
-            if (!key || !(strcmp(key, "file") == 0 || strcmp(key, "romfile") == 0 || strcmp(key, "evdev") == 0) ||
-                !eq[1])
+            /* JSON: only romfile and evdev name files (a "file" member of
+             * -blockdev is an object) */
+            if (!prop->value || !*prop->value || !g_strv_contains(file_keys, prop->key) ||
+                (opt->json && (strcmp(prop->key, "file") == 0 || strcmp(prop->value, "null") == 0)))
                 continue;
-            if (!readable(eq + 1)) {
-                report_file(report, arg, what, eq + 1, option, key);
+            if (!readable(prop->value)) {
+                report_file(report, opt->value_arg, what, prop->value, opt->name, prop->key);
                 break;
             }
         }
+    }
+    /* an argument no option takes is a disk image to QEMU (its -hda) */
+    for (guint i = 0; i < c->strays->len; i++) {
+        xmlNodePtr arg = g_ptr_array_index(c->strays, i);
+        const char *value = qsm_arg_value(arg);
+        g_autofree char *what = g_strdup_printf("qemu:arg '%s', which no option takes,", value);
+
+        if (*value && strcmp(value, "-") != 0 && !readable(value))
+            report_file(report, arg, what, value, NULL, "stray");
     }
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
@@ -152,7 +143,8 @@ const VlRule vl_rule_qemu_arg_host_file = {
         "Before it starts QEMU, libvirt grants access to every file the domain XML names: it sets "
         "SELinux labels, writes the paths into the domain's AppArmor profile and hands the files to the "
         "QEMU user. Files named only in qemu:arg values (-acpitable file=, -smbios file=, romfile=, "
-        "-bios, -drive file=, input-linux evdev=) or in a romfile override get none of that, so QEMU cannot open them on a "
+        "-bios, -drive file=, input-linux evdev=, and an argument no option takes, which QEMU opens as its first "
+        "hard disk image) or in a romfile override get none of that, so QEMU cannot open them on a "
         "confined host, least of all under /home (checked with libvirt 9.0 and plain DAC: QEMU, run as "
         "libvirt-qemu, exits with \"-acpitable file=...: can't open file ...: Permission denied\"). The Japanese reinstall guide passes its OEM SLIC, MSDM and SMBIOS dumps "
         "from /home this way and hits AppArmor on Ubuntu 24.04; its attempted workaround edits the "

@@ -6,6 +6,8 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_cmdline.h"
+#include "lint/model/effective_cpu.h"
 
 static const struct {
     const char *option;   /* without the dash */
@@ -14,7 +16,6 @@ static const struct {
     { "cpu", "<cpu mode='host-passthrough'/> or <cpu><model>, <features><hyperv>/<kvm><hidden state='on'/>, "
              "<feature> elements" },
     { "machine", "<os><type machine='...'> and <features> (<smm>, <vmport>, <ioapic>, <kvm>, ...)" },
-    { "M", "<os><type machine='...'>" },
     { "smp", "<vcpu> and <cpu><topology sockets= dies= cores= threads=/>" },
     { "m", "<memory> (and <maxMemory> for hotplug)" },
     { "bios", "<os><loader>" },
@@ -70,35 +71,27 @@ family_of(const char *name)
     return VL_MACHINE_OTHER;
 }
 
-/* A -machine value that switches to the other x86 chipset than the XML's;
+/* A -machine that switches to the other x86 chipset than the XML's;
  * its machine type, or NULL. */
-static char *
-machine_switch(const VlModel *m, const char *value)
+static const char *
+machine_switch(const VlModel *m, const VlQemuOption *opt)
 {
-    g_auto(GStrv) items = g_strsplit(value, ",", -1);
-    const char *type = NULL;
+    const char *type = vl_qemu_option_get(opt, "type", NULL);
     VlMachineFamily want;
 
-    for (char **item = items; *item; item++) {
-        if (item == items && !strchr(*item, '='))
-            type = *item;
-        else if (g_str_has_prefix(*item, "type="))
-            type = *item + strlen("type=");
-    }
     if (!type || (m->machine_family != VL_MACHINE_Q35 && m->machine_family != VL_MACHINE_I440FX))
         return NULL;
     want = family_of(type);
     if ((want == VL_MACHINE_Q35 || want == VL_MACHINE_I440FX) && want != m->machine_family)
-        return g_strdup(type);
+        return type;
     return NULL;
 }
 
 /* What QEMU makes of libvirt's -smp merged with VALUE (later keys win);
  * NULL when it accepts it, or QEMU's complaint. */
 static char *
-smp_conflict(const VlModel *m, const char *value)
+smp_conflict(const VlModel *m, const VlQemuOption *opt)
 {
-    g_auto(GStrv) items = g_strsplit(value, ",", -1);
     guint64 cur = m->vcpus, max = m->vcpus, current = m->vcpus;
     guint64 sockets = m->topology.sockets, dies = m->topology.dies, clusters = 1, cores = m->topology.cores,
             threads = m->topology.threads;
@@ -108,30 +101,27 @@ smp_conflict(const VlModel *m, const char *value)
         cur = current;
         max_given = true; /* libvirt passes maxcpus= then */
     }
-    for (char **item = items; *item; item++) {
-        const char *eq = strchr(*item, '=');
+    for (guint i = 0; i < opt->props->len; i++) {
+        const VlQemuProp *prop = g_ptr_array_index(opt->props, i);
         guint64 n;
 
-        if (!eq) {
-            if (item == items && vl_xml_parse_uint(*item, &n))
-                cur = n;
+        if (!prop->value)
             continue;
-        }
-        if (!vl_xml_parse_uint(eq + 1, &n))
+        if (!vl_xml_parse_uint(prop->value, &n))
             return NULL; /* not something to second-guess */
-        if (g_str_has_prefix(*item, "cpus="))
+        if (strcmp(prop->key, "cpus") == 0)
             cur = n;
-        else if (g_str_has_prefix(*item, "maxcpus="))
+        else if (strcmp(prop->key, "maxcpus") == 0)
             max = n, max_given = true;
-        else if (g_str_has_prefix(*item, "sockets="))
+        else if (strcmp(prop->key, "sockets") == 0)
             sockets = n;
-        else if (g_str_has_prefix(*item, "dies="))
+        else if (strcmp(prop->key, "dies") == 0)
             dies = n;
-        else if (g_str_has_prefix(*item, "clusters="))
+        else if (strcmp(prop->key, "clusters") == 0)
             clusters = n;
-        else if (g_str_has_prefix(*item, "cores="))
+        else if (strcmp(prop->key, "cores") == 0)
             cores = n;
-        else if (g_str_has_prefix(*item, "threads="))
+        else if (strcmp(prop->key, "threads") == 0)
             threads = n;
     }
     if (!max_given)
@@ -144,45 +134,73 @@ smp_conflict(const VlModel *m, const char *value)
     return NULL;
 }
 
+/* What of <clock> libvirt writes into its own -cpu (qemuBuildCpuCommandLine):
+ * kvmclock=on|off, hv-time for the hypervclock timer, tsc-frequency; NULL
+ * when nothing. */
+static const char *
+clock_in_cpu(const VlModel *m)
+{
+    xmlNodePtr kvmclock = vl_model_timer(m, "kvmclock"), hv = vl_model_timer(m, "hypervclock"),
+               tsc = vl_model_timer(m, "tsc");
+
+    if (kvmclock && vl_xml_attr(kvmclock, "present"))
+        return "<timer name='kvmclock'> is set";
+    if (hv && vl_xml_attr_is(hv, "present", "yes"))
+        return "the hypervclock timer is on";
+    if (tsc && vl_xml_attr(tsc, "frequency"))
+        return "<timer name='tsc' frequency> is set";
+    return NULL;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
-    for (guint i = 0; i < m->qemu_args->len; i++) {
-        xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        const char *value = qsm_arg_value(arg), *param = NULL;
-        g_autofree char *conflict = NULL, *other_machine = NULL;
+    const VlQemuCmdline *c = vl_qemu_cmdline(m);
+    VlEffectiveCpu cpu = vl_effective_cpu(m);
+
+    /* the timers libvirt puts in -cpu count too */
+    if (!cpu.libvirt_cpu_matters && (cpu.libvirt_cpu_why = clock_in_cpu(m)))
+        cpu.libvirt_cpu_matters = true;
+
+    for (guint i = 0; i < c->options->len; i++) {
+        const VlQemuOption *opt = g_ptr_array_index(c->options, i);
+        xmlNodePtr arg = opt->option_arg;
+        const char *value = qsm_arg_value(arg), *param = opt->value;
+        const char *other_machine = NULL;
+        g_autofree char *conflict = NULL;
         VlFinding *f;
         gsize k;
 
         for (k = 0; k < G_N_ELEMENTS(options); k++) {
-            if (qsm_is_option(value, options[k].option))
+            if (strcmp(opt->name, options[k].option) == 0)
                 break;
         }
         if (k == G_N_ELEMENTS(options))
             continue;
-        if (strcmp(options[k].option, "no-hpet") != 0 && strcmp(options[k].option, "enable-kvm") != 0)
-            param = qsm_arg_value(qsm_next_arg(arg));
+        /* without a <cpu>, Hyper-V flags, <kvm> features, <pmu> or <apic eoi>
+         * libvirt's -cpu is the machine's default model at most: a -cpu here
+         * (OSX-KVM's Penryn,vendor=GenuineIntel,...) replaces nothing of the XML */
+        if (strcmp(opt->name, "cpu") == 0 && !cpu.libvirt_cpu_matters)
+            continue;
 
-        if (strcmp(options[k].option, "enable-kvm") == 0) {
+        if (strcmp(opt->name, "enable-kvm") == 0) {
             conflict = g_strdup("The -accel and \"-machine accel=\" options are incompatible");
-        } else if ((strcmp(options[k].option, "machine") == 0 || strcmp(options[k].option, "M") == 0) &&
-                   strstr(param, "accel=")) {
+        } else if (strcmp(opt->name, "machine") == 0 && param && vl_qemu_option_get(opt, "accel", NULL)) {
             conflict = g_strdup("The -accel and \"-machine accel=\" options are incompatible");
-        } else if ((strcmp(options[k].option, "machine") == 0 || strcmp(options[k].option, "M") == 0) &&
-                   (other_machine = machine_switch(m, param))) {
+        } else if (strcmp(opt->name, "machine") == 0 && param && (other_machine = machine_switch(m, opt))) {
             conflict = g_strdup_printf("Bus '%s' not found: libvirt placed the devices on the buses of %s, "
                                        "which %s does not have",
                                        m->machine_family == VL_MACHINE_Q35 ? "pcie.0" : "pci.0", m->machine,
                                        other_machine);
-        } else if (strcmp(options[k].option, "m") == 0 && m->memory_kib &&
+        } else if (strcmp(opt->name, "m") == 0 && param && m->memory_kib &&
                    !vl_model_devices(m, "memory")->len &&
                    (!m->config->qemu_version || m->config->qemu_version >= VL_LIBVIRT(5, 0)) &&
                    qemu_memory_bytes(param) && qemu_memory_bytes(param) != m->memory_kib * 1024) {
             /* libvirt gives QEMU 5.0 and later the guest RAM as a memory
              * backend of <memory>'s size (no memory devices: -m is all of it) */
             conflict = g_strdup("Machine memory size does not match the size of the memory backend");
-        } else if (strcmp(options[k].option, "smp") == 0) {
-            conflict = smp_conflict(m, param);
+        } else if (strcmp(opt->name, "smp") == 0 && param) {
+            conflict = smp_conflict(m, opt);
         }
 
         if (conflict) {
@@ -200,9 +218,9 @@ check(const VlModel *m, VlReport *report)
                                "XML: QEMU takes the later one (or merges them), so libvirt's settings are "
                                "silently replaced and the XML no longer describes the guest",
                             value, param ? " " : "", param ? param : "");
-            if (strcmp(options[k].option, "cpu") == 0)
-                vl_finding_note(f, "libvirt's -cpu carries the hv-* flags of <hyperv>, kvm=off and the CPU "
-                                   "features of <cpu>, all lost");
+            if (strcmp(opt->name, "cpu") == 0)
+                vl_finding_note(f, "libvirt's -cpu carries what the XML says of the CPU (here: %s), all lost: "
+                                   "QEMU keeps only the last -cpu, whole", cpu.libvirt_cpu_why);
         }
         vl_finding_help(f, "remove it and use %s", options[k].xml);
     }
@@ -222,7 +240,9 @@ const VlRule vl_rule_qemu_arg_overrides_libvirt = {
         "-machine accel= next to libvirt's -accel kvm (\"The -accel and \\\"-machine accel=\\\" options are "
         "incompatible\"), -m with another size than <memory> (\"Machine memory size does not match the "
         "size of the memory backend\"), -smp whose merged topology no longer multiplies out (\"Invalid "
-        "CPU topology\"); those are errors. Everything these options do has a domain XML form.",
+        "CPU topology\"); those are errors. Everything these options do has a domain XML form. A -cpu on a "
+        "domain with no <cpu>, Hyper-V enlightenments, <kvm> features, <pmu> or <apic eoi> is not reported: "
+        "libvirt's own -cpu then carries nothing of the XML (OSX-KVM's -cpu Penryn,... is how macOS boots).",
     .sources = {
         "A Japanese community guide to reinstalling a laptop's OEM Windows 11 under KVM, not published at a public address (qemu:commandline pass-through)",
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (vendor_id and kvm hidden expressed in XML, not -cpu)",

@@ -3,6 +3,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_cmdline.h"
 
 /* The headline and QEMU's refusal, common to every finding: SET names a
  * device that is WHY (a JSON -device). */
@@ -22,21 +23,23 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GHashTable) legacy = qsm_legacy_device_ids(m), json = qsm_json_device_ids(m);
     g_autofree char *versions = qsm_versions(m);
 
-    for (guint i = 0; i < m->qemu_args->len; i++) {
-        xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        xmlNodePtr value_arg = qsm_next_arg(arg);
+    const VlQemuCmdline *c = vl_qemu_cmdline(m);
+
+    /* the -set options as QEMU reads them (a "-set" that is another
+     * option's value is none) */
+    for (guint i = 0; i < c->sets->len; i++) {
+        const VlQemuSetting *setting = g_ptr_array_index(c->sets, i);
+        xmlNodePtr value_arg = setting->option->value_arg;
         g_autofree char *prop_value = NULL;
         const char *type = NULL;
         bool convertible;
-        QsmSet set;
+        QsmSet set = { setting->id, setting->prop, setting->value };
         VlFinding *f;
 
-        if (!qsm_is_option(qsm_arg_value(arg), "set") || !qsm_parse_set_device(qsm_arg_value(value_arg), &set))
+        if (g_strcmp0(setting->group, "device") != 0 || !set.id || !set.prop || !set.value)
             continue;
-        if (g_hash_table_contains(legacy, set.id)) {
-            qsm_set_clear(&set);
+        if (g_hash_table_contains(legacy, set.id))
             continue; /* a device the pass-through itself defines in legacy syntax */
-        }
         convertible = qsm_property_for_set(set.prop, set.value, &type, &prop_value);
         if (g_hash_table_contains(json, set.id)) {
             /* a JSON -device of the pass-through itself: override cannot reach it either */
@@ -67,7 +70,6 @@ check(const VlModel *m, VlReport *report)
             vl_finding_note(f, "%s passes devices to QEMU as JSON (-device {...}), which -set cannot reach",
                             versions);
         }
-        qsm_set_clear(&set);
     }
 }
 

@@ -6,12 +6,13 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/gpu_likely.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     const char *why = NULL;
-    xmlNodePtr gpu = sv_passthrough_gpu(m, &why);
+    xmlNodePtr gpu = vl_display_gpu(m, &why);
     xmlNodePtr address = gpu ? vl_xml_child(vl_xml_child(gpu, "source"), "address") : NULL;
     g_autofree char *pci = NULL;
     xmlNodePtr video = sv_primary_video(m);

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/storage_video.h"
+#include "lint/model/gpu_likely.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -14,7 +15,7 @@ check(const VlModel *m, VlReport *report)
     bool old_windows = m->guest.windows_version > 0 && m->guest.windows_version < 8;
     VlFinding *f;
 
-    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || sv_passthrough_gpu(m, NULL))
+    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || vl_display_gpu(m, NULL))
         return;
     if (!primary) {
         xmlNodePtr graphics;
@@ -25,8 +26,8 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "add <video><model type='%s' heads='1' primary='yes'/></video> and install the virtio-win "
                            "%s driver",
                         old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
-        vl_finding_note(f, "libvirt 9.0 adds a cirrus adapter, which Windows drives with the Microsoft Basic Display "
-                           "Adapter (few, low resolutions)");
+        vl_finding_note(f, "libvirt adds a cirrus adapter (VGA with a QEMU built without cirrus-vga), which Windows "
+                           "drives with the Microsoft Basic Display Adapter (few, low resolutions)");
         vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
         if (!old_windows)
             vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);

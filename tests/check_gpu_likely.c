@@ -1,0 +1,127 @@
+/* Unit tests for lint/model/gpu_likely.c: GPUs known or likely. */
+#include "check_util.h"
+
+#include "lint/host/host.h"
+#include "lint/load/xml.h"
+#include "lint/model/gpu.h"
+#include "lint/model/gpu_likely.h"
+
+static VlConfig config;
+
+#define HOSTDEV(bus, fn, guest) \
+    "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='" bus \
+    "' slot='0x00' function='" fn "'/></source>" guest "</hostdev>"
+#define GUEST(bus) "<address type='pci' domain='0x0000' bus='" bus "' slot='0x00' function='0x0'/>"
+
+START_TEST(test_likely_gpu_host_pair)
+{
+    /* virt-manager's layout: GPU and audio of host slot 0a:00 on two root ports */
+    Built b = vl_check_build(" type='kvm'",
+                             "<devices>" HOSTDEV("0x0a", "0x0", GUEST("0x04")) HOSTDEV("0x0a", "0x1", GUEST("0x05"))
+                             HOSTDEV("0x0b", "0x0", GUEST("0x06")) "<hostdev mode='subsystem' type='pci'/></devices>",
+                             &config);
+    GPtrArray *h = b.model->hostdevs;
+    const char *why = NULL;
+
+    ck_assert(!vl_hostdev_known_gpu(b.model, g_ptr_array_index(h, 0), NULL));
+    ck_assert(vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 0), &why));
+    ck_assert_ptr_nonnull(strstr(why, "function 1"));
+    /* the audio function, a lone device and one without a source are not */
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 1), &why));
+    ck_assert_ptr_null(why);
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 2), NULL));
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 3), NULL));
+    vl_check_built_free(b);
+}
+END_TEST
+
+START_TEST(test_likely_gpu_igd)
+{
+    Built b = vl_check_build(" type='kvm'",
+                             "<devices><hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                             "domain='0x0000' bus='0x00' slot='0x02' function='0x0'/></source></hostdev>"
+                             "<hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                             "domain='0x0000' bus='0x00' slot='0x14' function='0x0'/></source></hostdev></devices>",
+                             &config);
+    const char *why = NULL;
+
+    ck_assert(vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), &why));
+    ck_assert_ptr_nonnull(strstr(why, "00:02.0"));
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 1), NULL));
+    vl_check_built_free(b);
+}
+END_TEST
+
+START_TEST(test_likely_gpu_known_first)
+{
+    Built b = vl_check_build(" type='kvm'",
+                             "<devices>" HOSTDEV("0x01", "0x0", "<rom file='/usr/share/vgabios/gpu.rom'/>")
+                             "</devices>", &config);
+    const char *why = NULL;
+
+    ck_assert(vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), &why));
+    ck_assert_ptr_nonnull(strstr(why, "ROM file"));
+    vl_check_built_free(b);
+}
+END_TEST
+
+#define PCI_NODEDEV(bus, fn, cls) \
+    "<device><name>pci_0000_" bus "_00_" fn "</name><capability type='pci'><class>" cls "</class>" \
+    "<domain>0</domain><bus>" bus "</bus><slot>0</slot><function>" fn "</function></capability></device>"
+
+START_TEST(test_likely_gpu_host_facts_decide)
+{
+    g_autoptr(VlHost) host = vl_host_new();
+    g_autoptr(GError) error = NULL;
+    VlConfig c = config;
+    Built b;
+
+    /* a dual-port NIC: the pair is no GPU when the host says so */
+    ck_assert(vl_host_add_nodedev(host, PCI_NODEDEV("5", "0", "0x020000"), "nic0.xml", &error));
+    ck_assert(vl_host_add_nodedev(host, PCI_NODEDEV("5", "1", "0x020000"), "nic1.xml", &error));
+    c.host = host;
+    b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x05", "0x0", "") HOSTDEV("0x05", "0x1", "") "</devices>",
+                       &c);
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL));
+    vl_check_built_free(b);
+}
+END_TEST
+
+START_TEST(test_display_gpu)
+{
+    const char *why = NULL;
+    /* a function pair in a Linux guest that hides nothing: maybe a NIC */
+    Built b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>",
+                             &config);
+
+    ck_assert_ptr_null(vl_display_gpu(b.model, &why));
+    vl_check_built_free(b);
+    /* the same pair with <kvm><hidden>: a GPU */
+    b = vl_check_build(" type='kvm'", "<features><kvm><hidden state='on'/></kvm></features><devices>"
+                       HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>", &config);
+    ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 0));
+    vl_check_built_free(b);
+    /* a known GPU comes first, whatever the guest */
+    b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "")
+                       HOSTDEV("0x01", "0x0", "<rom file='/gpu.rom'/>") "</devices>", &config);
+    ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 2));
+    ck_assert_ptr_nonnull(strstr(why, "ROM file"));
+    vl_check_built_free(b);
+}
+END_TEST
+
+int
+main(void)
+{
+    Suite *s = suite_create("gpu_likely");
+    TCase *tc = tcase_create("core");
+
+    vl_config_init(&config);
+    tcase_add_test(tc, test_likely_gpu_host_pair);
+    tcase_add_test(tc, test_likely_gpu_igd);
+    tcase_add_test(tc, test_likely_gpu_known_first);
+    tcase_add_test(tc, test_display_gpu);
+    tcase_add_test(tc, test_likely_gpu_host_facts_decide);
+    suite_add_tcase(s, tc);
+    return vl_check_run(s);
+}
