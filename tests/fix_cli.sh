@@ -9,11 +9,11 @@ tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
-case_file=corpus/hostdev-rom-bar/fix-rom-bar-off.xml
+case_file=tests/data/fix-cli/rom-bar.xml
 golden=$case_file.fixed
 
 # --diff: writes nothing, exits 1, and the patch applies
-mkdir -p "$tmp/repo/corpus/hostdev-rom-bar"
+mkdir -p "$tmp/repo/$(dirname "$case_file")"
 cp "$case_file" "$tmp/repo/$case_file"
 ( cd "$tmp/repo" && git init -q . && git add . && git -c user.email=t@t -c user.name=t commit -qm base )
 ( cd "$tmp/repo" && "$VL" --diff --select hostdev-rom-bar "$case_file" >"$tmp/patch" 2>"$tmp/err" ); rc=$?
