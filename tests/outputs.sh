@@ -28,7 +28,7 @@ stimer=corpus/hyperv-stimer/virt-manager-defaults.xml
 expect_rc 1 "text with help and notes" -- "$VL" --select hyperv-stimer "$stimer"
 expect_grep "^$stimer:18:5: warning: \[\*\] <hyperv>: Windows guest without synthetic timers \(stimer\) \[hyperv-stimer\]$" "$tmp/out" "headline on the finding line"
 expect_grep "^  = help: add <stimer state='on'/> to <hyperv mode='custom'>" "$tmp/out" "help under the excerpt"
-expect_grep "^  = note: the guest is taken for Windows from libosinfo id" "$tmp/out" "notes under the excerpt"
+expect_grep "^  = note: the guest is taken for Windows: libosinfo id" "$tmp/out" "notes under the excerpt"
 expect_rc 1 "--concise: headline only" -- "$VL" --concise --select hyperv-stimer "$stimer"
 expect_no_grep "help:|note:" "$tmp/out" "--concise prints no help or notes"
 expect_rc 1 "json with help and notes" -- "$VL" --format json --select hyperv-stimer "$stimer"

@@ -16,7 +16,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "without the agent libvirt cannot ask the guest to shut down through it, freeze its "
                        "filesystems (VSS) for consistent snapshots, or resynchronise its clock after a resume (virsh "
                        "domtime --sync, SYNC_TIME=1 in libvirt-guests)");
-    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
     vl_finding_set_fix(f, "add the guest agent channel <channel type='unix'><target type='virtio' "
                           "name='org.qemu.guest_agent.0'/></channel>", NULL);
 }

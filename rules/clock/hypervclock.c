@@ -27,7 +27,7 @@ report_qemu_cpu(const VlModel *m, VlReport *report, const VlEffectiveCpu *cpu, c
     vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu whole, and with it the hv-* flags libvirt "
                        "would write from the XML: the guest gets only what this -cpu says");
     vl_finding_note(f, "%s", what);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 
 static void
@@ -63,7 +63,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_help(f, "add <timer name='hypervclock' present='yes'/> to <clock>");
     vl_finding_note(f, "Windows then reads time through slow emulated clocksources instead of the Hyper-V "
                        "reference TSC page");
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     if (vl_model_timer(m, "hypervclock"))
         fix = "set present='yes' on <timer name='hypervclock'>";
     else if (m->clock)

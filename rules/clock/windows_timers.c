@@ -47,7 +47,7 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < missing->len; i += 2)
         vl_finding_note(f, "%s: %s", (const char *) g_ptr_array_index(missing, i),
                         (const char *) g_ptr_array_index(missing, i + 1));
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     vl_finding_set_fix(f, "set rtc tickpolicy='catchup', pit tickpolicy='delay' and hpet present='no'", NULL);
 }
 

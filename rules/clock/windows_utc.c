@@ -12,7 +12,7 @@ note_local_time(VlFinding *f, const VlModel *m, const char *rtc, const char *unt
     vl_finding_note(f, "Windows reads %s as local time, so its clock is off by the time zone offset after every "
                        "boot%s",
                     rtc, until);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 
 static void

@@ -73,7 +73,7 @@ check(const VlModel *m, VlReport *report)
                     cores, threads, smt_note, unknown ? unknown : "");
     vl_finding_note(f, "the topology has %u sockets%s and %s", t->sockets,
                     t->node ? "" : " (libvirt's default without <topology> is one socket per vCPU)", edition);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 
     /* fixers/cpu-socket-limit.xsl writes exactly the topology above */
     cores_s = g_strdup_printf("%u", cores);

@@ -78,7 +78,7 @@ check(const VlModel *m, VlReport *report)
     } else {
         return;
     }
-    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows 11: %s", m->guest.evidence);
     if (g_strcmp0(m->domain_type, "kvm") == 0)
         vl_finding_set_fix(f, "use <cpu mode='host-passthrough' check='none' migratable='on'> (keeping "
                               "topology, NUMA, cache and feature settings)",

@@ -124,7 +124,7 @@ check(const VlModel *m, VlReport *report)
         help_for(f, disk, v, version);
         vl_finding_note(f, "with the default granularity Windows' \"Optimize Drives\" trims the whole disk in small "
                            "steps, slowly and with heavy writes");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         /* The fixer writes what the target libvirt understands; before
          * qemu:override there is only -set, which needs QEMU's own alias. */
         if (v >= BLOCKIO_DISCARD_GRANULARITY_SINCE)

@@ -34,7 +34,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_note(f, "an installed Windows without viostor stops with INACCESSIBLE_BOOT_DEVICE, so first "
                            "attach a small temporary virtio disk, let Windows install the driver for it, then switch "
                            "the boot disk");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         if (to) {
             g_autofree char *move = g_strdup_printf("%s:%s", dev, to);
             g_autofree char *description = g_strdup_printf("move disk %s to <target dev='%s' bus='virtio'/>", dev, to);

@@ -59,7 +59,7 @@ check(const VlModel *m, VlReport *report)
                     scsi ? "vioscsi" : "viostor");
     vl_finding_note(f, "Windows has no in-box virtio storage driver, so setup lists no disk");
     vl_finding_note(f, "the guest is being installed from %s", vl_disk_source_path(installer));
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 
 const VlRule vl_rule_disk_windows_virtio_media = {

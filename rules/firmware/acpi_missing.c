@@ -34,7 +34,7 @@ check(const VlModel *m, VlReport *report)
                            "virsh shutdown and the power button cannot stop the guest gracefully");
         vl_finding_note(f, "an installed Windows guest uses the hardware abstraction it was installed with: "
                            "switching ACPI on afterwards can stop it from booting");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     } else {
         f = vl_report(report, m->features ? m->features : m->os,
                       "<features>: no <acpi/>, so virsh shutdown cannot reach the guest");

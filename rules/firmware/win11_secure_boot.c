@@ -72,7 +72,7 @@ check(const VlModel *m, VlReport *report)
         else
             vl_finding_note(f, "Windows 11 expects a Secure Boot capable platform (setup checks for it, and "
                                "BitLocker and some anti-cheat software rely on it)");
-        vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows 11: %s", m->guest.evidence);
         if (fixable)
             vl_finding_set_fix(f, "ask firmware auto-selection for Secure Boot with enrolled keys and turn SMM on",
                                NULL);

@@ -29,7 +29,7 @@ check(const VlModel *m, VlReport *report)
                        "(\"This PC can't run Windows 11\")");
     vl_finding_note(f, "an installed guest set up through a bypass was partitioned for BIOS (MBR) and will not boot "
                        "under UEFI without converting its disk (mbr2gpt)");
-    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows 11: %s", m->guest.evidence);
     if (v < FIRMWARE_AUTO_SINCE)
         return;
     vl_finding_set_fix(f,

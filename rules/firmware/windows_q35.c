@@ -17,7 +17,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "the i440fx chipset has no PCI Express and no AHCI controller of its own, and Secure Boot is "
                        "not available on it%s",
                     mf_is_win11(m) ? ", so Windows 11 cannot have it" : "");
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 
 const VlRule vl_rule_firmware_windows_q35 = {

@@ -78,7 +78,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "if it is an AMD GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and "
                        "drives the monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA "
                        "drivers refused to run, error 43)");
-    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
 }
 
 const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {

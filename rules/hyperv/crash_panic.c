@@ -36,7 +36,7 @@ check(const VlModel *m, VlReport *report)
                            "reports through them first, QEMU treats that as a guest panic and libvirt applies "
                            "<on_crash> (%s) before Windows can write MEMORY.DMP or a minidump",
                         *on_crash ? on_crash : "destroy, the default");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         vl_finding_set_fix(f, "remove <panic model='hyperv'/>", NULL);
     }
 }

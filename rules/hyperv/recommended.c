@@ -68,14 +68,14 @@ check(const VlModel *m, VlReport *report)
         vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu, which carries every hv-* flag of "
                            "<hyperv>: what <hyperv> says does not reach the guest, so adding to it alone changes "
                            "nothing");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         return;
     }
     vl_finding_help(f, "add %s to <hyperv>", xml->str);
     vl_finding_note(f, "<hyperv> lacks %s %s; Windows uses each when offered and virt-manager enables them by "
                        "default",
                     labels->len == 1 ? "the recommended enlightenment" : "the recommended enlightenments", list);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     description = g_strdup_printf("add %s to <hyperv>", xml->str);
     vl_finding_set_fix(f, description, "add", add->str, NULL);
 }

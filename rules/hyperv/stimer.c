@@ -47,7 +47,7 @@ report_qemu_cpu(const VlModel *m, VlReport *report, const VlEffectiveCpu *cpu, c
     vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu whole, and with it the hv-* flags libvirt "
                        "would write from the XML: the guest gets only what this -cpu says");
     vl_finding_note(f, "%s", what);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 
 static void
@@ -86,7 +86,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_help(f, "add <stimer state='on'/> to <hyperv mode='custom'>%s", also);
     vl_finding_note(f, "without stimer Windows drives its clock with periodic HPET/RTC interrupts, which keep a "
                        "host CPU busy even while the guest is idle");
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     /* what the fixer will do, from the same closure (hyperv.xsl) */
     fix = g_strdup_printf("%s%s%s",
                           vl_model_hyperv_feature(m, "stimer") ? "set <stimer state='on'>"

@@ -23,7 +23,7 @@ check(const VlModel *m, VlReport *report)
                        "driver from virtio-win) and keep the existing devices, which QEMU uses until the driver is "
                        "loaded");
     vl_finding_note(f, "keys and buttons beyond what PS/2 can express are lost and the emulated devices cost more");
-    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
     vl_finding_set_fix(f, "add a virtio keyboard and a virtio tablet next to the existing input devices", NULL);
 }
 

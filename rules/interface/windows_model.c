@@ -41,7 +41,7 @@ check(const VlModel *m, VlReport *report)
         } else {
             continue;
         }
-        vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
+        vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
         vl_finding_set_fix(f, "<model type='virtio'/> (a new adapter for the guest: needs NetKVM)", NULL);
     }
 }

@@ -11,7 +11,7 @@ static void
 add_notes(const VlModel *m, VlFinding *f)
 {
     vl_finding_note(f, "setup reports \"This PC can't run Windows 11\"");
-    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows 11: %s", m->guest.evidence);
 }
 
 static void

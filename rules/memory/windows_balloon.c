@@ -23,7 +23,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "once the virtio-win balloon driver and its blnsrv service run, Windows is left with %s and "
                        "shows the rest as in use; nothing in KVM deflates the balloon again on its own (virsh "
                        "setmem does)", current);
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     if (!m->numa_cells->len) /* with NUMA cells <memory> is not the total to copy */
         vl_finding_set_fix(f, "set <currentMemory> to <memory>", NULL);
 }

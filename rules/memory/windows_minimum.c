@@ -46,7 +46,7 @@ check(const VlModel *m, VlReport *report)
                   m->numa_cells->len ? "the NUMA cells add up to " : "", have, need, name);
     vl_finding_help(f, "give it at least <memory unit='%s'>%" G_GUINT64_FORMAT "</memory>", unit, min / GIB);
     vl_finding_note(f, "with less, %s", consequence);
-    vl_finding_note(f, "the guest is taken for %s from %s", name, m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for %s: %s", name, m->guest.evidence);
     if (m->numa_cells->len)
         return; /* the guest's RAM is the sum of its NUMA cells: resize those */
 

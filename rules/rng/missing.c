@@ -26,7 +26,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "without it the guest depends on RDRAND (if the CPU model exposes it) and its own jitter "
                        "early in boot");
     if (vl_guest_is_windows(&m->guest))
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     /* libvirt refuses a device it cannot place, so no fix without a free slot */
     if (!no_room)
         vl_finding_set_fix(f, "add <rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>",

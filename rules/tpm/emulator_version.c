@@ -26,7 +26,7 @@ check(const VlModel *m, VlReport *report)
                            "guide's \"Version: 2.0\" has to be chosen explicitly");
         if (mf_is_win11(m))
             vl_finding_note(f, "Windows 11 requires TPM 2.0: its setup refuses a TPM 1.2 (the guest is taken for "
-                               "Windows 11 from %s)", m->guest.evidence);
+                               "Windows 11: %s)", m->guest.evidence);
         vl_finding_note(f, "for a guest that already ran, version='2.0' is a new TPM: BitLocker and other secrets "
                            "sealed to the old one need recovery");
         vl_finding_set_fix(f, "set version='2.0' on the emulated TPM", NULL);

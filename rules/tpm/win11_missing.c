@@ -9,7 +9,7 @@ static void
 why(VlFinding *f, const VlModel *m, const char *extra)
 {
     vl_finding_note(f, "Windows 11 requires TPM 2.0 and its setup refuses to install%s", extra);
-    vl_finding_note(f, "the guest is taken for Windows 11 from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows 11: %s", m->guest.evidence);
 }
 
 static void

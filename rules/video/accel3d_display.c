@@ -34,7 +34,7 @@ check(const VlModel *m, VlReport *report)
                            "available\")");
         if (vl_guest_is_windows(&m->guest)) {
             vl_finding_note(f, "the Windows viogpudo driver renders nothing in 3D anyway");
-            vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+            vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         }
         vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
     }

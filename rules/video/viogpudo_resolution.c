@@ -31,7 +31,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "use at most %u pixels, for example x='2560' y='1600'", VIOGPUDO_MAX_PIXELS);
         vl_finding_note(f, "the Windows viogpudo driver supports at most %u (4x1024x1024) pixels; above that Windows "
                            "falls back to a lower mode", VIOGPUDO_MAX_PIXELS);
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     }
 }
 

@@ -25,7 +25,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "remove <acceleration accel3d='yes'/>");
         vl_finding_note(f, "Windows gets nothing from it: its viogpudo driver is display-only (no 2D or 3D rendering, "
                            "no Venus/virgl), while the host still runs the GL renderer and the display must stay local");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         vl_finding_set_fix(f, "remove <acceleration accel3d='yes'/>", NULL);
     }
 }

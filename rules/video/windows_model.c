@@ -28,7 +28,7 @@ check(const VlModel *m, VlReport *report)
                         old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
         vl_finding_note(f, "libvirt adds a cirrus adapter (VGA with a QEMU built without cirrus-vga), which Windows "
                            "drives with the Microsoft Basic Display Adapter (few, low resolutions)");
-        vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+        vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
         if (!old_windows)
             vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);
         return;
@@ -44,7 +44,7 @@ check(const VlModel *m, VlReport *report)
                     old_windows ? "qxl" : "virtio", old_windows ? "qxl" : "viogpudo");
     vl_finding_note(f, "in a Windows guest the Microsoft Basic Display Adapter offers few, low resolutions and no "
                        "resizing with the window");
-    vl_finding_note(f, "the guest is taken for Windows from %s", m->guest.evidence);
+    vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
     if (!old_windows)
         vl_finding_set_fix(f, "make the primary video adapter virtio (VGA-compatible, so Windows still boots "
                               "with its basic driver)",
