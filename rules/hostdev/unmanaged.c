@@ -35,12 +35,15 @@ const VlRule vl_rule_hostdev_unmanaged = {
         "bound the device beforehand. The WindowsKVM build uses managed='yes' on every device and advises "
         "letting libvirt handle a USB controller whose ID it shares with host controllers "
         "rather than listing it in vfio-pci.ids. Only host-side handling changes, never what the "
-        "guest sees.",
+        "guest sees, but the fix is unsafe for the host: with managed='yes' libvirt also gives the "
+        "device back to its host driver when the domain stops, which some GPUs survive badly (the "
+        "AMD reset bug can hang the host), and that is why some setups keep managed='no' and bind "
+        "the device to vfio-pci themselves.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VFIO-PCI binding at boot: let libvirt handle it with managed='yes')",
         "https://libvirt.org/formatdomain.html#host-device-assignment",
     },
-    .fix = VL_FIX_SAFE,
+    .fix = VL_FIX_UNSAFE,
     .example_bad = "<hostdev mode='subsystem' type='pci'>\n  <source><address domain='0x0000' bus='0x11' slot='0x00' function='0x3'/></source>\n</hostdev>",
     .example_good = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source><address domain='0x0000' bus='0x11' slot='0x00' function='0x3'/></source>\n</hostdev>",
     .check = check,

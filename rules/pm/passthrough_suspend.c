@@ -57,15 +57,16 @@ const VlRule vl_rule_pm_passthrough_suspend = {
         "suspends with a VFIO-assigned GPU or USB controller frequently fails to resume: the "
         "device loses state that the host does not save, and waking the guest needs virsh "
         "dompmwakeup. The WindowsKVM build disables both states in the domain and hibernation in the guest. "
-        "Disabling them only removes the sleep options from the guest's power menu; it cannot "
-        "stop an installed guest from booting. S3 and S4 are ACPI states of the x86 PC: for other "
+        "Disabling them cannot stop an installed guest from booting, but it takes the sleep and "
+        "hibernate options away from a guest that may use them (hibernation, S4, often works with "
+        "passthrough, since the guest boots afresh), so the fix is unsafe. S3 and S4 are ACPI states of the x86 PC: for other "
         "architectures (s390x, ppc64, aarch64) libvirt refuses <pm> (\"setting ACPI S3 not supported\": the "
         "QEMU binary has no PIIX4 or ICH9 disable_s3 property), so the rule is silent there.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: Power management, suspend-to-mem + suspend-to-disk both disabled; Guest: hibernate off)",
         "https://libvirt.org/formatdomain.html#power-management",
     },
-    .fix = VL_FIX_SAFE,
+    .fix = VL_FIX_UNSAFE,
     .example_bad = "<hostdev mode='subsystem' type='pci' managed='yes'>...</hostdev>\n<!-- no <pm> -->",
     .example_good = "<pm>\n  <suspend-to-mem enabled='no'/>\n  <suspend-to-disk enabled='no'/>\n</pm>",
     .check = check,
