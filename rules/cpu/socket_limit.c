@@ -67,7 +67,11 @@ check(const VlModel *m, VlReport *report)
         edition = g_strdup_printf("the %s edition uses at most %u socket%s",
                                   vl_guest_edition_name(m->guest.edition), limit, limit == 1 ? "" : "s");
 
-    f = vl_report(report, location(m), "<%s>: Windows guest will use only %" G_GUINT64_FORMAT " of its %u vCPUs",
+    /* with the edition unknown, say whose limit it is: Pro uses two sockets */
+    f = vl_report(report, location(m),
+                  m->guest.edition == VL_EDITION_UNKNOWN
+                      ? "<%s>: Windows Home would use only %" G_GUINT64_FORMAT " of its %u vCPUs"
+                      : "<%s>: Windows guest will use only %" G_GUINT64_FORMAT " of its %u vCPUs",
                   (const char *) location(m)->name, used, m->vcpus);
     vl_finding_help(f, "put the vCPUs in one socket: <topology sockets='1' dies='1' cores='%u' threads='%u'/>%s%s",
                     cores, threads, smt_note, unknown ? unknown : "");

@@ -26,7 +26,12 @@ check(const VlModel *m, VlReport *report)
     } else {
         f = vl_report(report, m->os_type, "<type machine='%s'>: needs QEMU %s, not %s of the targeted libvirt %s",
                       m->machine, machine, qemu, libvirt);
-        vl_finding_help(f, "set --libvirt-version");
+        vl_finding_help(f, "if the domain runs on libvirt %s, use a machine type its QEMU %s has, such as "
+                           "machine='%s' (unversioned, the newest it has); if it runs on a newer libvirt, "
+                           "target that with --libvirt-version", libvirt, qemu,
+                        m->machine_family == VL_MACHINE_I440FX ? "pc" : "q35");
+        vl_finding_note(f, "changing the machine type of an installed guest changes the hardware it sees: "
+                           "Windows may ask to be activated again");
     }
     vl_finding_note(f, "the file was probably written by a newer libvirt and QEMU than the ones targeted; until the "
                        "target is right, the schema rule judges by the newest schema it has");
