@@ -5,13 +5,16 @@
 
 #include "lint/host/host.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/aliases.h"
+#include "lint/model/device_address.h"
+#include "lint/model/qemu_override.h"
 #include "lint/model/qemu_cmdline.h"
 
 bool
 vl_hostdev_is_pci(xmlNodePtr hostdev)
 {
-    return iop_is_pci_hostdev(hostdev);
+    const char *mode = vl_xml_attr(hostdev, "mode");
+    return vl_xml_attr_is(hostdev, "type", "pci") && (!mode || strcmp(mode, "subsystem") == 0);
 }
 
 static bool
@@ -69,8 +72,8 @@ static bool
 x_vga(const VlModel *m, xmlNodePtr hostdev)
 {
     const VlQemuCmdline *c = vl_qemu_cmdline(m);
-    g_autofree char *alias = iop_hostdev_alias(m, hostdev);
-    xmlNodePtr prop = iop_override_property(m, alias, "x-vga");
+    g_autofree char *alias = vl_hostdev_alias(m, hostdev);
+    xmlNodePtr prop = vl_override_property(m, alias, "x-vga");
 
     if (prop && vl_xml_attr_is(prop, "value", "true"))
         return true;
@@ -171,4 +174,104 @@ vl_known_gpus(const VlModel *m)
             g_ptr_array_add(gpus, dev);
     }
     return gpus;
+}
+
+bool
+vl_hostdev_is_mdev(xmlNodePtr dev)
+{
+    const char *mode = vl_xml_attr(dev, "mode");
+    return vl_xml_attr_is(dev, "type", "mdev") && (!mode || strcmp(mode, "subsystem") == 0);
+}
+
+/* vl_passthrough_gpu: the older GPU guess of the video rules (see gpu.h). */
+
+static bool
+pci_source(xmlNodePtr hostdev, guint64 *domain, guint64 *bus, guint64 *slot, guint64 *function)
+{
+    xmlNodePtr address = vl_xml_child(vl_xml_child(hostdev, "source"), "address");
+
+    /* no address: no bus, so false below */
+    if (!vl_xml_attr_is(hostdev, "type", "pci"))
+        return false;
+    *domain = 0;
+    *function = 0;
+    if (vl_xml_attr(address, "domain") && !vl_pci_number(vl_xml_attr(address, "domain"), domain))
+        return false;
+    if (vl_xml_attr(address, "function") && !vl_pci_number(vl_xml_attr(address, "function"), function))
+        return false;
+    return vl_pci_number(vl_xml_attr(address, "bus"), bus) && vl_pci_number(vl_xml_attr(address, "slot"), slot);
+}
+
+static bool
+hides_hypervisor(const VlModel *m)
+{
+    xmlNodePtr kvm = vl_xml_child(m->features, "kvm");
+
+    return vl_xml_attr_is(vl_xml_child(kvm, "hidden"), "state", "on") ||
+           vl_model_hyperv_on(m, "vendor_id");
+}
+
+/* With host facts (virsh nodedev-dumpxml), the PCI class says it: 0x03
+ * is a display controller.  Returns TRUE when the facts could answer. */
+static bool
+gpu_from_host(const VlModel *m, xmlNodePtr *gpu)
+{
+    const VlHost *host = m->config ? m->config->host : NULL;
+
+    *gpu = NULL;
+    if (!host || !host->have_nodedev)
+        return false;
+    for (guint i = 0; i < m->hostdevs->len && !*gpu; i++) {
+        xmlNodePtr dev = g_ptr_array_index(m->hostdevs, i);
+        xmlNodePtr a = vl_xml_child(vl_xml_child(dev, "source"), "address");
+        g_autofree char *addr = NULL;
+        const VlHostPci *pci;
+
+        if (!vl_xml_attr_is(dev, "type", "pci") ||
+            !(addr = vl_host_pci_address(vl_xml_attr(a, "domain"), vl_xml_attr(a, "bus"), vl_xml_attr(a, "slot"),
+                                         vl_xml_attr(a, "function"))))
+            continue;
+        if ((pci = g_hash_table_lookup(host->pci, addr)) && (pci->class_code >> 16) == 0x03)
+            *gpu = dev;
+    }
+    return true;
+}
+
+xmlNodePtr
+vl_passthrough_gpu(const VlModel *m, const char **why)
+{
+    xmlNodePtr gpu;
+
+    if (why)
+        *why = "the host facts give it PCI class 0x03, display controller";
+    if (gpu_from_host(m, &gpu))
+        return gpu;
+    if (why)
+        *why = "its function 1, the HDMI/DP audio controller, is passed through too";
+    if (!vl_guest_is_windows(&m->guest) && !hides_hypervisor(m))
+        return NULL;
+    {
+        /* slots whose function 1 is passed through, gathered once: a GPU is
+         * function 0 of such a slot (linear in the number of hostdevs) */
+        g_autoptr(GHashTable) audio = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+        for (guint i = 0; i < m->hostdevs->len; i++) {
+            guint64 d, b, sl, f;
+            if (pci_source(g_ptr_array_index(m->hostdevs, i), &d, &b, &sl, &f) && f == 1)
+                g_hash_table_add(audio, g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                                        d, b, sl));
+        }
+        for (guint i = 0; i < m->hostdevs->len; i++) {
+            xmlNodePtr a = g_ptr_array_index(m->hostdevs, i);
+            guint64 d, b, sl, f;
+            g_autofree char *key = NULL;
+
+            if (!pci_source(a, &d, &b, &sl, &f) || f != 0)
+                continue;
+            key = g_strdup_printf("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, d, b, sl);
+            if (g_hash_table_contains(audio, key))
+                return a;
+        }
+    }
+    return NULL;
 }

@@ -24,6 +24,10 @@ typedef enum {
 /* PCI passthrough: <hostdev mode='subsystem' type='pci'>. */
 bool vl_hostdev_is_pci(xmlNodePtr hostdev);
 
+/* A mediated device (a vGPU or another mdev): <hostdev mode='subsystem'
+ * type='mdev'>. */
+bool vl_hostdev_is_mdev(xmlNodePtr hostdev);
+
 /* Whether HOSTDEV is known to be a GPU and why; *WHY (may be NULL)
  * receives a phrase for messages ("the host facts give it PCI class
  * 0x030000", "it has a ROM file", ...), NULL for UNKNOWN and NOT. */
@@ -34,3 +38,14 @@ bool vl_hostdev_known_gpu(const VlModel *model, xmlNodePtr hostdev, const char *
 
 /* The PCI hostdevs known to be GPUs, in document order (free the array). */
 GPtrArray *vl_known_gpus(const VlModel *model);
+
+/* The older guess the video rules read (video-windows-model,
+ * video-passthrough-gpu-display): the first PCI host device that is a
+ * graphics card.  With host facts (nodedev XML) its PCI class decides
+ * (0x03xxxx); without, a heuristic: function 0 of a host slot whose
+ * function 1 (the HDMI/DP audio controller) is passed through too, in a
+ * guest that also hides the hypervisor or is Windows.  NULL when nothing
+ * matches; *WHY (may be NULL) says which way.  It is not vl_hostdev_gpu:
+ * no ROM file or x-vga evidence, the audio function need not share the
+ * guest slot, and with host facts that name no GPU there is no heuristic. */
+xmlNodePtr vl_passthrough_gpu(const VlModel *m, const char **why);

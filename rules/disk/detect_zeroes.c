@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,7 +12,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
         const char *mode = vl_xml_attr(driver, "detect_zeroes");
-        const char *dev = sv_disk_dev(disk);
+        const char *dev = vl_disk_dev(disk);
         VlFinding *f;
 
         if (!mode || !(strcmp(mode, "on") == 0 || strcmp(mode, "unmap") == 0))

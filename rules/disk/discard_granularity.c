@@ -5,7 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 /* <blockio discard_granularity> is in libvirt 9.8's schema and not in 9.0's;
  * the first release with it is not verified, so assume 9.8. */
@@ -51,10 +51,10 @@ static bool
 needs_override(GHashTable *overridden, xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
-    const char *bus = sv_disk_bus(disk); /* as libvirt derives it from the name when not given */
+    const char *bus = vl_disk_target_bus(disk); /* as libvirt derives it from the name when not given */
     const char *alias;
 
-    if (strcmp(sv_disk_device(disk), "disk") != 0)
+    if (strcmp(vl_disk_device(disk), "disk") != 0)
         return false;
     if (!bus || !(strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0))
         return false;
@@ -97,7 +97,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         f = vl_report(report, vl_xml_child(disk, "driver"),
                       "<disk> %s: discard='unmap' with virtio's default discard granularity on Windows",
-                      sv_disk_dev(disk) ? sv_disk_dev(disk) : "?");
+                      vl_disk_dev(disk) ? vl_disk_dev(disk) : "?");
         vl_finding_help(f, "advertise 32 MiB as Hyper-V does (libvirt %s): %s", version, how);
         vl_finding_note(f, "with the default granularity Windows' \"Optimize Drives\" trims the whole disk in small "
                            "steps, slowly and with heavy writes");

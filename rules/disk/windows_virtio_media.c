@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 static bool
 contains_ci(const char *haystack, const char *needle)
@@ -22,8 +22,8 @@ check(const VlModel *m, VlReport *report)
         return;
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        const char *device = sv_disk_device(disk);
-        const char *bus = sv_disk_bus(disk);
+        const char *device = vl_disk_device(disk);
+        const char *bus = vl_disk_target_bus(disk);
         const char *file = vl_xml_attr(vl_xml_child(disk, "source"), "file");
 
         if (strcmp(device, "cdrom") == 0 && file) {
@@ -38,10 +38,10 @@ check(const VlModel *m, VlReport *report)
     }
     if (!virtio_disk || !installer)
         return;
-    bool scsi = strcmp(sv_disk_bus(virtio_disk), "scsi") == 0;
+    bool scsi = strcmp(vl_disk_target_bus(virtio_disk), "scsi") == 0;
     VlFinding *f = vl_report(report, vl_xml_child(virtio_disk, "target"),
                              "<disk> %s: Windows installed onto a %s disk with no virtio-win ISO attached",
-                             sv_disk_dev(virtio_disk) ? sv_disk_dev(virtio_disk) : "?", scsi ? "SCSI" : "virtio");
+                             vl_disk_dev(virtio_disk) ? vl_disk_dev(virtio_disk) : "?", scsi ? "SCSI" : "virtio");
     vl_finding_help(f, "attach the virtio-win ISO as a second CD-ROM (<disk type='file' device='cdrom'><source "
                        "file='/var/lib/libvirt/images/virtio-win.iso'/><target dev='sdb' bus='sata'/><readonly/>"
                        "</disk>) and load %s from it (\"Load driver\"), unless the installation medium already "

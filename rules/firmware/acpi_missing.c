@@ -1,15 +1,16 @@
 /* firmware-acpi-missing: an x86 guest without ACPI. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_has_acpi(m) || !m->os ||
-        mf_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash"))
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || vl_has_acpi(m) || !m->os ||
+        vl_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash"))
         return; /* UEFI: firmware-uefi-acpi */
     f = vl_report(report, m->features ? m->features : m->os,
                   "<features>: no <acpi/>, so the guest gets no ACPI tables");

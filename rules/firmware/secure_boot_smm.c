@@ -1,7 +1,8 @@
 /* firmware-secure-boot-smm: Secure Boot firmware needs SMM. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 /* What libvirt 9.0 says when the firmware it picked needs the SMM that is off. */
 #define SMM_REFUSAL "domain has SMM turned off but chosen firmware requires it"
@@ -10,30 +11,30 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr smm_node;
-    MfSmm smm = mf_smm(m, &smm_node);
+    VlSmm smm = vl_smm(m, &smm_node);
     bool secure_attr = vl_xml_attr_is(m->loader, "secure", "yes");
-    bool auto_efi = mf_firmware_auto_efi(m);
+    bool auto_efi = vl_firmware_auto_efi(m);
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || smm == MF_SMM_ON)
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || smm == VL_SMM_ON)
         return;
     if (secure_attr && !auto_efi) {
         f = vl_report(report, smm_node ? smm_node : m->loader, "<loader secure='yes'>: %s",
-                      smm == MF_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
+                      smm == VL_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
         vl_finding_help(f, "add <smm state='on'/> to <features>");
         vl_finding_note(f, "libvirt 9.0 refuses the domain: \"Secure boot requires SMM feature enabled\"");
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
         return;
     }
-    if (!auto_efi || smm != MF_SMM_OFF)
+    if (!auto_efi || smm != VL_SMM_OFF)
         return; /* auto-selection turns SMM on itself when it is not off */
-    if (secure_attr || mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES) {
+    if (secure_attr || vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_YES) {
         f = vl_report(report, smm_node, "<smm state='off'/>: with Secure Boot requested from firmware auto-selection");
         vl_finding_help(f, "use <smm state='on'/>");
         vl_finding_note(f, "every Secure Boot firmware requires SMM, so the guest does not start (libvirt 9.0: "
                            "\"%s\")", SMM_REFUSAL);
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
-    } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO) {
+    } else if (vl_firmware_feature(m, "secure-boot") != VL_FIRMWARE_FEATURE_NO) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, smm_node,
                                "<smm state='off'/>: with <os firmware='efi'>, which may pick Secure Boot firmware");
         vl_finding_help(f, "turn SMM on, or add <firmware><feature enabled='no' name='secure-boot'/></firmware> to "

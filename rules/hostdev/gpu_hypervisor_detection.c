@@ -2,7 +2,8 @@
  * devices that does not hide the hypervisor from GPU drivers. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -16,7 +17,7 @@ check(const VlModel *m, VlReport *report)
     if (!vl_guest_is_windows(&m->guest) || (hidden && vendor))
         return;
     for (guint i = 0; i < m->hostdevs->len && !first; i++) {
-        if (iop_is_pci_hostdev(g_ptr_array_index(m->hostdevs, i)))
+        if (vl_hostdev_is_pci(g_ptr_array_index(m->hostdevs, i)))
             first = g_ptr_array_index(m->hostdevs, i);
     }
     if (!first)
@@ -35,7 +36,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "if the device is an AMD GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and "
                        "drives the monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA "
                        "drivers refused to run, error 43)");
-    vl_finding_note(f, "the guest is taken for Windows from %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows from %s", vl_guest_evidence(m));
 }
 
 const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {

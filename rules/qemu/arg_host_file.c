@@ -7,6 +7,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 
 /* Directories the stock AppArmor abstraction (libvirt-qemu) and SELinux
  * policy let every QEMU read: firmware and ROM images. */
@@ -96,7 +97,7 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < m->qemu_args->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        const char *value = qsm_arg_value(arg), *prev = qsm_arg_value(qsm_prev_arg(arg));
+        const char *value = vl_qemu_arg_value(arg), *prev = vl_qemu_arg_value(vl_qemu_prev_arg(arg));
         const char *option = prev[0] == '-' ? prev + (prev[1] == '-' ? 2 : 1) : NULL;
         g_autofree char *what = g_strdup_printf("qemu:arg '%s'", value);
         g_auto(GStrv) items = NULL;
@@ -128,7 +129,7 @@ check(const VlModel *m, VlReport *report)
     }
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
-        g_autoptr(GPtrArray) props = qsm_override_properties(dev);
+        g_autoptr(GPtrArray) props = vl_override_properties(dev);
 
         for (guint j = 0; j < props->len; j++) {
             xmlNodePtr prop = g_ptr_array_index(props, j);

@@ -6,6 +6,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/engine/version.h"
 
 static const struct {
     const char *option;   /* without the dash */
@@ -149,19 +150,19 @@ check(const VlModel *m, VlReport *report)
 {
     for (guint i = 0; i < m->qemu_args->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(m->qemu_args, i);
-        const char *value = qsm_arg_value(arg), *param = NULL;
+        const char *value = vl_qemu_arg_value(arg), *param = NULL;
         g_autofree char *conflict = NULL, *other_machine = NULL;
         VlFinding *f;
         gsize k;
 
         for (k = 0; k < G_N_ELEMENTS(options); k++) {
-            if (qsm_is_option(value, options[k].option))
+            if (vl_qemu_is_option(value, options[k].option))
                 break;
         }
         if (k == G_N_ELEMENTS(options))
             continue;
         if (strcmp(options[k].option, "no-hpet") != 0 && strcmp(options[k].option, "enable-kvm") != 0)
-            param = qsm_arg_value(qsm_next_arg(arg));
+            param = vl_qemu_arg_value(vl_qemu_next_arg(arg));
 
         if (strcmp(options[k].option, "enable-kvm") == 0) {
             conflict = g_strdup("The -accel and \"-machine accel=\" options are incompatible");

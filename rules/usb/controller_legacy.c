@@ -1,7 +1,7 @@
 /* usb-controller-legacy: a UHCI/OHCI/EHCI USB controller instead of xHCI. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
 
 static const char *const legacy[] = {
     "piix3-uhci", "piix4-uhci", "ehci", "ich9-ehci1", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3",
@@ -62,7 +62,7 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     /* libvirt 9.0 picks piix3-uhci on i440fx (and with no machine, QEMU's pc),
      * whose slot 1 of bus 0 is the PIIX3 chipset */
-    bool default_legacy = iop_is_x86(m) &&
+    bool default_legacy = vl_is_x86(m) &&
                           (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN);
 
     for (guint i = 0; i < controllers->len; i++) {

@@ -1,7 +1,7 @@
 /* usb-xhci-ports: an xHCI controller with more than 15 ports. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
