@@ -1,7 +1,7 @@
 <?xml version="1.0"?>
 <!-- qemu-override-value: rewrite qemu:property values libvirt cannot parse
-     into what they mean to QEMU, as lint/model/qemu_args.c's
-     qsm_override_value_fix() does:
+     into what they mean to QEMU, as lint/model/qemu_override.c's
+     vl_override_value_fix() does:
      - bool: on/yes/y/1/true (any case) become true, off/no/n/0/false false;
      - unsigned and signed: 0x... hex (up to 13 digits) becomes decimal, a
        size with a K/M/G/T suffix (binary, up to 9 digits) becomes bytes;

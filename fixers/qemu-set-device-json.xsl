@@ -5,7 +5,7 @@
      - The targeted argument and the -set (or set) before it are removed;
        a qemu:commandline left without arguments or environment is removed.
      - Each property is typed as lint/model/qemu_args.c's
-       qsm_property_for_set() types it: a few string-valued properties keep
+       vl_qemu_property_for_set() types it: a few string-valued properties keep
        their text; on/off/yes/no/true/false/y/n become bool true/false;
        decimal numbers become unsigned (or signed with a minus); 0x... hex
        and K/M/G/T sizes (binary, as QEMU reads them) become decimal

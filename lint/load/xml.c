@@ -108,3 +108,15 @@ vl_xml_line(xmlNodePtr node)
     /* mutate: skip[rel:>=@17,drop-and@24,rel:<@29] — equivalent: line 0 gives 0 either way, and no document reaches line 2^31 */
     return line > 0 && line <= G_MAXINT ? (int) line : 0;
 }
+
+bool
+vl_state_on(xmlNodePtr node)
+{
+    return vl_xml_attr_is(node, "state", "on"); /* false for NULL */
+}
+
+bool
+vl_state_off(xmlNodePtr node)
+{
+    return vl_xml_attr_is(node, "state", "off");
+}

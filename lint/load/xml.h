@@ -34,3 +34,8 @@ const char *vl_xml_text(xmlNodePtr node, char *buf, gsize size);
 bool vl_xml_parse_uint(const char *text, guint64 *out);
 /* The element's line in its file (libxml2 keeps it for every element). */
 int vl_xml_line(xmlNodePtr node);
+
+/* A state attribute ('on'/'off') reads as on. */
+bool vl_state_on(xmlNodePtr node);
+/* A state attribute reads as explicitly off. */
+bool vl_state_off(xmlNodePtr node);

@@ -46,23 +46,13 @@ vl_device_label(xmlNodePtr dev)
     return g_strdup_printf("<%s>", name);
 }
 
-const char *
-vl_disk_bus(xmlNodePtr disk)
+bool
+vl_pci_number(const char *text, guint64 *out)
 {
-    static const char *const by_prefix[][2] = {
-        { "hd", "ide" }, { "sd", "scsi" }, { "vd", "virtio" }, { "xvd", "xen" }, { "ubd", "uml" }, { NULL, NULL },
-    };
-    xmlNodePtr target = vl_xml_child(disk, "target");
-    const char *bus = vl_xml_attr(target, "bus");
-    const char *dev = vl_xml_attr(target, "dev") ? vl_xml_attr(target, "dev") : "";
+    char *end;
 
-    if (bus)
-        return bus;
-    if (vl_xml_attr_is(disk, "device", "floppy"))
-        return "fdc";
-    for (gsize i = 0; by_prefix[i][0]; i++) {
-        if (g_str_has_prefix(dev, by_prefix[i][0]))
-            return by_prefix[i][1];
-    }
-    return "ide";
+    if (!text || !*text)
+        return false;
+    *out = g_ascii_strtoull(text, &end, 0);
+    return *end == '\0';
 }

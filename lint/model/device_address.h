@@ -1,6 +1,6 @@
 /* Device addresses as libvirt reads them, for the rules that find two
  * devices at one address (pci-address-conflict, usb-address-conflict,
- * disk-drive-address-conflict, hostdev-duplicate). */
+ * disk-drive-address-conflict, hostdev-duplicate) and the PCI rules. */
 #pragma once
 
 #include <stdbool.h>
@@ -20,8 +20,6 @@ char *vl_pci_address_key(xmlNodePtr address);
  * type='usb'>", ... */
 char *vl_device_label(xmlNodePtr dev);
 
-/* A <disk>'s bus: written, or the one libvirt picks without it
- * (virDomainDiskDefParseXML): "fdc" for a floppy, else by the target
- * name's prefix (hd IDE, sd SCSI, vd virtio, xvd Xen, ubd UML), else
- * "ide". */
-const char *vl_disk_bus(xmlNodePtr disk);
+/* A PCI address number written in hex (0x..) or decimal; false for NULL
+ * and "" (vl_address_part reads an absent attribute as 0 instead). */
+bool vl_pci_number(const char *text, guint64 *out);

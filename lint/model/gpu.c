@@ -5,13 +5,16 @@
 
 #include "lint/host/host.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/aliases.h"
+#include "lint/model/device_address.h"
+#include "lint/model/qemu_override.h"
 #include "lint/model/qemu_cmdline.h"
 
 bool
 vl_hostdev_is_pci(xmlNodePtr hostdev)
 {
-    return iop_is_pci_hostdev(hostdev);
+    const char *mode = vl_xml_attr(hostdev, "mode");
+    return vl_xml_attr_is(hostdev, "type", "pci") && (!mode || strcmp(mode, "subsystem") == 0);
 }
 
 static bool
@@ -69,8 +72,8 @@ static bool
 x_vga(const VlModel *m, xmlNodePtr hostdev)
 {
     const VlQemuCmdline *c = vl_qemu_cmdline(m);
-    g_autofree char *alias = iop_hostdev_alias(m, hostdev);
-    xmlNodePtr prop = iop_override_property(m, alias, "x-vga");
+    g_autofree char *alias = vl_hostdev_alias(m, hostdev);
+    xmlNodePtr prop = vl_override_property(m, alias, "x-vga");
 
     if (prop && vl_xml_attr_is(prop, "value", "true"))
         return true;
@@ -172,3 +175,11 @@ vl_known_gpus(const VlModel *m)
     }
     return gpus;
 }
+
+bool
+vl_hostdev_is_mdev(xmlNodePtr dev)
+{
+    const char *mode = vl_xml_attr(dev, "mode");
+    return vl_xml_attr_is(dev, "type", "mdev") && (!mode || strcmp(mode, "subsystem") == 0);
+}
+

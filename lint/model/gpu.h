@@ -24,6 +24,10 @@ typedef enum {
 /* PCI passthrough: <hostdev mode='subsystem' type='pci'>. */
 bool vl_hostdev_is_pci(xmlNodePtr hostdev);
 
+/* A mediated device (a vGPU or another mdev): <hostdev mode='subsystem'
+ * type='mdev'>. */
+bool vl_hostdev_is_mdev(xmlNodePtr hostdev);
+
 /* Whether HOSTDEV is known to be a GPU and why; *WHY (may be NULL)
  * receives a phrase for messages ("the host facts give it PCI class
  * 0x030000", "it has a ROM file", ...), NULL for UNKNOWN and NOT. */
@@ -34,3 +38,4 @@ bool vl_hostdev_known_gpu(const VlModel *model, xmlNodePtr hostdev, const char *
 
 /* The PCI hostdevs known to be GPUs, in document order (free the array). */
 GPtrArray *vl_known_gpus(const VlModel *model);
+

@@ -58,3 +58,41 @@ vl_iothread_users(const VlModel *m, guint64 id)
     }
     return users;
 }
+
+unsigned
+vl_iothread_count(const VlModel *m)
+{
+    char buf[32];
+    guint64 n;
+
+    if (!vl_xml_parse_uint(vl_xml_text(vl_model_top(m, "iothreads"), buf, sizeof(buf)), &n) || n > G_MAXUINT)
+        return 0;
+    return (unsigned) n;
+}
+
+VlCpuset
+vl_iothread_ids(const VlModel *m)
+{
+    xmlNodePtr ids = vl_model_top(m, "iothreadids");
+    unsigned count = vl_iothread_count(m);
+    VlCpuset set = { 0 };
+    guint listed = 0;
+
+    for (xmlNodePtr t = ids ? ids->children : NULL; t; t = t->next) {
+        guint64 id;
+
+        if (vl_xml_is(t, "iothread") && vl_xml_parse_uint(vl_xml_attr(t, "id"), &id) && id > 0 &&
+            id < VL_CPUSET_MAX) {
+            if (!vl_cpuset_has(&set, (guint) id))
+                listed++;
+            vl_cpuset_add(&set, (guint) id);
+        }
+    }
+    for (guint id = 1; listed < count && id < VL_CPUSET_MAX; id++) {
+        if (!vl_cpuset_has(&set, id)) {
+            vl_cpuset_add(&set, id);
+            listed++;
+        }
+    }
+    return set;
+}

@@ -1,12 +1,13 @@
-/* Who uses which IOThread.  Disks (<driver iothread='N'> and, from libvirt
- * 10.0, <driver><iothreads><iothread id='N'>), virtio-scsi controllers
- * (<driver iothread='N'>) name IOThreads by id; vl_iothread_ids
- * (cpu_features.h) says which ids exist. */
+/* IOThreads: which ids the domain defines (vl_iothread_ids), and who uses
+ * which.  Disks (<driver iothread='N'> and, from libvirt 10.0,
+ * <driver><iothreads><iothread id='N'>) and virtio-scsi controllers
+ * (<driver iothread='N'>) name IOThreads by id. */
 #pragma once
 
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "lint/model/cpuset.h"
 #include "lint/model/model.h"
 
 typedef struct {
@@ -22,3 +23,10 @@ GPtrArray *vl_iothread_uses(const VlModel *model);
 /* The devices that use IOThread ID (each once), in document order.  Free
  * with g_ptr_array_unref. */
 GPtrArray *vl_iothread_users(const VlModel *model, guint64 id);
+
+/* The iothread ids the domain defines, as libvirt derives them: every
+ * <iothreadids><iothread id=N>, then, while fewer than <iothreads> are
+ * listed, the smallest unused positive ids. */
+VlCpuset vl_iothread_ids(const VlModel *model);
+/* The <iothreads> count (0 when absent or not a number). */
+unsigned vl_iothread_count(const VlModel *model);

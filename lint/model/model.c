@@ -628,3 +628,16 @@ vl_model_machine_newer_than_target(const VlModel *m)
     /* mutate: skip[drop-and@12] — equivalent: machine_qemu 0 divides to 0, never greater than a release */
     return m->machine_qemu && qemu && m->machine_qemu / 1000u > qemu / 1000u;
 }
+
+bool
+vl_is_win11(const VlModel *m)
+{
+    /* windows_version is 0 unless the guest is Windows (lint/model/guest.h) */
+    return m->guest.windows_version == 11;
+}
+
+const char *
+vl_guest_evidence(const VlModel *m)
+{
+    return m->guest.evidence ? m->guest.evidence : "--os";
+}

@@ -127,3 +127,9 @@ guint64 vl_topology_product(const VlTopology *topology);
 bool vl_memory_to_kib(const char *value, const char *unit, guint64 *kib);
 /* The same for an amount already parsed. */
 bool vl_memory_to_kib_unit(guint64 amount, const char *unit, guint64 *kib);
+
+/* The guest is Windows 11 (libosinfo id, virtlint metadata or --os). */
+bool vl_is_win11(const VlModel *m);
+/* "Windows guest (libosinfo id ...)" style evidence for messages: how the
+ * guest's OS is known, "--os" when the command line said it. */
+const char *vl_guest_evidence(const VlModel *m);

@@ -3,13 +3,13 @@
 
 #include "lint/load/xml.h"
 #include "lint/model/device_address.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
 #include "lint/model/pci_room.h"
 
 bool
 vl_pci_machine_without_pci(const VlModel *m)
 {
-    return iop_is_x86(m) && m->machine &&
+    return vl_is_x86(m) && m->machine &&
            (strcmp(m->machine, "isapc") == 0 || strcmp(m->machine, "microvm") == 0 ||
             g_str_has_prefix(m->machine, "microvm-"));
 }

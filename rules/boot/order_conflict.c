@@ -2,7 +2,7 @@
  * boot orders used twice. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

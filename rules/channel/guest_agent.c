@@ -1,14 +1,15 @@
 /* channel-guest-agent: a Windows guest without the QEMU guest agent channel. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/channel.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     VlFinding *f;
 
-    if (!vl_guest_is_windows(&m->guest) || !m->devices || iop_channel_named(m, "org.qemu.guest_agent.0"))
+    if (!vl_guest_is_windows(&m->guest) || !m->devices || vl_channel_named(m, "org.qemu.guest_agent.0"))
         return;
     f = vl_report(report, m->devices, "<devices>: Windows guest without a QEMU guest agent channel");
     vl_finding_help(f, "add <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel> and "
@@ -16,7 +17,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "without the agent libvirt cannot ask the guest to shut down through it, freeze its "
                        "filesystems (VSS) for consistent snapshots, or resynchronise its clock after a resume (virsh "
                        "domtime --sync, SYNC_TIME=1 in libvirt-guests)");
-    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", vl_guest_evidence(m));
     vl_finding_set_fix(f, "add the guest agent channel <channel type='unix'><target type='virtio' "
                           "name='org.qemu.guest_agent.0'/></channel>", NULL);
 }

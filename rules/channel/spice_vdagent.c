@@ -1,16 +1,17 @@
 /* channel-spice-vdagent: SPICE graphics without the SPICE agent channel. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/video.h"
+#include "lint/model/channel.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr spice = iop_graphics(m, "spice");
+    xmlNodePtr spice = vl_graphics(m, "spice");
     VlFinding *f;
 
     /* a channel of any type already owns the name (qemu-vdagent, spicevmc) */
-    if (!spice || iop_channel_named(m, "com.redhat.spice.0"))
+    if (!spice || vl_channel_named(m, "com.redhat.spice.0"))
         return;
     f = vl_report(report, spice, "<graphics type='spice'> without the SPICE agent channel");
     vl_finding_help(f, "add <channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel> and "

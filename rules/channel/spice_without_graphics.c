@@ -2,7 +2,7 @@
  * a domain without SPICE graphics. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/video.h"
 
 static const char *const chardevs[] = { "channel", "redirdev", "serial", "console", "parallel", "smartcard" };
 
@@ -20,7 +20,7 @@ check(const VlModel *m, VlReport *report)
 {
     GPtrArray *audios;
 
-    if (iop_graphics(m, "spice"))
+    if (vl_graphics(m, "spice"))
         return;
     for (gsize k = 0; k < G_N_ELEMENTS(chardevs); k++) {
         GPtrArray *devs = vl_model_devices(m, chardevs[k]);

@@ -2,7 +2,7 @@
  * SPICE agent's. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/channel.h"
 
 /* What libvirt says when it starts the domain. */
 static void
@@ -27,13 +27,13 @@ check(const VlModel *m, VlReport *report)
         /* without a name libvirt uses com.redhat.spice.0 */
         if (!vl_xml_attr_is(ch, "type", "spicevmc") || !name || g_str_equal(name, "com.redhat.spice.0"))
             continue;
-        if (g_str_equal(name, IOP_SPICE_WEBDAV)) {
-            f = vl_report(report, ch, "<channel type='spicevmc'> for the WebDAV port " IOP_SPICE_WEBDAV);
-            vl_finding_help(f, "use a spiceport channel: <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV
-                               "'/><target type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>");
+        if (g_str_equal(name, VL_SPICE_WEBDAV)) {
+            f = vl_report(report, ch, "<channel type='spicevmc'> for the WebDAV port " VL_SPICE_WEBDAV);
+            vl_finding_help(f, "use a spiceport channel: <channel type='spiceport'><source channel='" VL_SPICE_WEBDAV
+                               "'/><target type='virtio' name='" VL_SPICE_WEBDAV "'/></channel>");
             note_refusal(f, name);
             vl_finding_note(f, "SPICE folder sharing needs a spiceport channel");
-            vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>",
+            vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" VL_SPICE_WEBDAV "'/>",
                                NULL);
         } else {
             f = vl_report(report, ch, "<channel type='spicevmc'> with target name '%s'", name);

@@ -1,7 +1,7 @@
 /* channel-webdav-type: the SPICE WebDAV port on a chardev SPICE cannot see. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/channel.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -13,26 +13,26 @@ check(const VlModel *m, VlReport *report)
         const char *type = vl_xml_attr(ch, "type");
         VlFinding *f;
 
-        if (!vl_xml_attr_is(vl_xml_child(ch, "target"), "name", IOP_SPICE_WEBDAV) || !type ||
+        if (!vl_xml_attr_is(vl_xml_child(ch, "target"), "name", VL_SPICE_WEBDAV) || !type ||
             g_str_equal(type, "spicevmc") /* channel-spicevmc-target */)
             continue;
         if (g_str_equal(type, "spiceport")) {
             const char *port = vl_xml_attr(vl_xml_child(ch, "source"), "channel");
-            if (vl_xml_attr_is(vl_xml_child(ch, "source"), "channel", IOP_SPICE_WEBDAV))
+            if (vl_xml_attr_is(vl_xml_child(ch, "source"), "channel", VL_SPICE_WEBDAV))
                 continue;
             f = vl_report(report, ch, "<channel>: WebDAV channel on spiceport '%s', which SPICE clients do not look for",
                           port ? port : "(no source channel)");
-            vl_finding_help(f, "write <source channel='" IOP_SPICE_WEBDAV "'/>");
-            vl_finding_note(f, "SPICE clients look for the port named '" IOP_SPICE_WEBDAV "', so folder sharing does "
+            vl_finding_help(f, "write <source channel='" VL_SPICE_WEBDAV "'/>");
+            vl_finding_note(f, "SPICE clients look for the port named '" VL_SPICE_WEBDAV "', so folder sharing does "
                                "not work");
         } else {
             f = vl_report(report, ch, "<channel>: WebDAV channel of type '%s', which SPICE clients cannot reach", type);
-            vl_finding_help(f, "use <channel type='spiceport'><source channel='" IOP_SPICE_WEBDAV "'/><target "
-                               "type='virtio' name='" IOP_SPICE_WEBDAV "'/></channel>");
+            vl_finding_help(f, "use <channel type='spiceport'><source channel='" VL_SPICE_WEBDAV "'/><target "
+                               "type='virtio' name='" VL_SPICE_WEBDAV "'/></channel>");
             vl_finding_note(f, "SPICE folder sharing only works over a spiceport chardev that SPICE clients can reach; "
                                "spice-webdavd in the guest gets no client");
         }
-        vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" IOP_SPICE_WEBDAV "'/>", NULL);
+        vl_finding_set_fix(f, "make it <channel type='spiceport'> with <source channel='" VL_SPICE_WEBDAV "'/>", NULL);
     }
 }
 

@@ -1,7 +1,7 @@
 /* cpu-amd-topoext: SMT threads on an AMD CPU model without topoext. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -1,7 +1,7 @@
 /* cpu-cache-mode: <cpu><cache> modes and levels QEMU's driver accepts. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

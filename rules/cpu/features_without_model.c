@@ -2,7 +2,7 @@
  * <model> is refused when libvirt parses it. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -2,7 +2,7 @@
  * migration, however migratable the rest of the CPU is. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

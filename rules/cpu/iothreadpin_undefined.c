@@ -2,7 +2,8 @@
  * iothread the domain does not define. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/iothread_users.h"
+#include "lint/model/cpuset.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -2,7 +2,8 @@
  * promises vCPUs that are never preempted. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/cpu.h"
+#include "lint/model/cpuset.h"
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"

@@ -1,6 +1,7 @@
 /* cpu-pinning-isolation: pinned vCPUs that still share host CPUs with the
  * emulator or iothreads, or vCPUs left floating. */
-#include "lint/model/cpu_features.h"
+#include "lint/model/iothread_users.h"
+#include "lint/model/cpuset.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 static void
@@ -13,13 +13,13 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
-        const char *type = sv_disk_type(disk);
+        const char *type = vl_disk_type(disk);
         const char *cache = vl_xml_attr(driver, "cache");
-        const char *dev = sv_disk_dev(disk);
+        const char *dev = vl_disk_dev(disk);
         const char *headline, *why;
         VlFinding *f;
 
-        if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0 || sv_disk_readonly(disk) ||
+        if (vl_disk_is_media(disk) || strcmp(vl_disk_device(disk), "disk") != 0 || vl_disk_readonly(disk) ||
             vl_xml_child(disk, "shareable") || !(strcmp(type, "file") == 0 || strcmp(type, "block") == 0))
             continue;
         /* QEMU's default (writeback) is sound on a desktop: reported, it

@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 static void
@@ -13,13 +13,13 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
         const char *mode = vl_xml_attr(driver, "detect_zeroes");
-        const char *dev = sv_disk_dev(disk);
+        const char *dev = vl_disk_dev(disk);
         VlFinding *f;
 
         if (!mode || !(strcmp(mode, "on") == 0 || strcmp(mode, "unmap") == 0))
             continue;
         /* the guest never writes to media or a read-only disk: nothing to scan */
-        if (vl_disk_is_media(disk) || sv_disk_readonly(disk))
+        if (vl_disk_is_media(disk) || vl_disk_readonly(disk))
             continue;
         f = vl_report(report, driver, "<disk> %s: detect_zeroes='%s' makes QEMU scan every write for zeroes",
                       dev ? dev : "?", mode);

@@ -5,7 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 /* <blockio discard_granularity> is in libvirt 9.8's schema and not in 9.0's;
@@ -52,10 +52,10 @@ static bool
 needs_override(GHashTable *overridden, xmlNodePtr disk)
 {
     xmlNodePtr target = vl_xml_child(disk, "target");
-    const char *bus = sv_disk_bus(disk); /* as libvirt derives it from the name when not given */
+    const char *bus = vl_disk_target_bus(disk); /* as libvirt derives it from the name when not given */
     const char *alias;
 
-    if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0)
+    if (vl_disk_is_media(disk) || strcmp(vl_disk_device(disk), "disk") != 0)
         return false;
     if (!bus || !(strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0))
         return false;
@@ -74,7 +74,7 @@ needs_override(GHashTable *overridden, xmlNodePtr disk)
 static void
 help_for(VlFinding *f, xmlNodePtr disk, unsigned v, const char *version)
 {
-    const char *dev = sv_disk_dev(disk) ? sv_disk_dev(disk) : "vda";
+    const char *dev = vl_disk_dev(disk) ? vl_disk_dev(disk) : "vda";
     const char *alias = vl_xml_attr(vl_xml_child(disk, "alias"), "name");
     g_autofree char *ua = alias && g_str_has_prefix(alias, "ua-") ? g_strdup(alias) : g_strconcat("ua-", dev, NULL);
 
@@ -120,7 +120,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         f = vl_report(report, vl_xml_child(disk, "driver"),
                       "<disk> %s: discard='unmap' with virtio's default discard granularity on Windows",
-                      sv_disk_dev(disk) ? sv_disk_dev(disk) : "?");
+                      vl_disk_dev(disk) ? vl_disk_dev(disk) : "?");
         help_for(f, disk, v, version);
         vl_finding_note(f, "with the default granularity Windows' \"Optimize Drives\" trims the whole disk in small "
                            "steps, slowly and with heavy writes");

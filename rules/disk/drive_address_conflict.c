@@ -6,6 +6,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/device_address.h"
+#include "lint/model/disk.h"
 
 /* The index libvirt reads from a disk name (virDiskNameParse): the letters
  * after the prefix, in base 26 ("a" 0, "z" 25, "aa" 26).  False when the

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -20,8 +20,8 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *dev = vl_disk_dev(disk);
 
         if (!bus || strcmp(bus, "virtio") == 0) /* (no <driver> has no attributes) */
             continue;

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -13,7 +13,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr driver = vl_xml_child(disk, "driver");
         const char *cache = vl_xml_attr(driver, "cache");
-        const char *dev = sv_disk_dev(disk);
+        const char *dev = vl_disk_dev(disk);
         bool writethrough;
         VlFinding *f;
 

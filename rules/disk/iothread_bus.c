@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/iothread_users.h"
 
 static bool
@@ -30,8 +30,8 @@ check(const VlModel *m, VlReport *report)
 
         if (!vl_xml_is(disk, "disk") || !vl_xml_is(driver, "driver"))
             continue;
-        bus = sv_disk_bus(disk);
-        dev = sv_disk_dev(disk);
+        bus = vl_disk_target_bus(disk);
+        dev = vl_disk_dev(disk);
         if (!bus || strcmp(bus, "virtio") == 0)
             continue;
         f = vl_report(report, driver, "<disk> %s: iothread='%s' on a %s disk", dev ? dev : "?",

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/iothread_users.h"
 
 /* The ids <iothreadids> names (libvirt refuses id 0 and duplicates; the
@@ -125,7 +125,7 @@ check(const VlModel *m, VlReport *report)
         VlIothreadUse *use = g_ptr_array_index(drivers, i);
         xmlNodePtr driver = use->node;
         xmlNodePtr device = use->device;
-        const char *dev = vl_xml_is(device, "disk") ? sv_disk_dev(device) : NULL;
+        const char *dev = vl_xml_is(device, "disk") ? vl_disk_dev(device) : NULL;
         g_autofree char *what = dev ? g_strdup_printf("<disk> %s", dev)
                                     : g_strdup_printf("<controller type='%s' index='%s'>",
                                                       vl_xml_attr(device, "type") ? vl_xml_attr(device, "type") : "?",

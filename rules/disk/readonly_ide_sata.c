@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 static bool
@@ -17,11 +17,11 @@ check(const VlModel *m, VlReport *report)
 {
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *dev = vl_disk_dev(disk);
         VlFinding *f;
 
-        if (strcmp(sv_disk_device(disk), "disk") != 0 || !sv_disk_readonly(disk) || !bus ||
+        if (strcmp(vl_disk_device(disk), "disk") != 0 || !vl_disk_readonly(disk) || !bus ||
             !(strcmp(bus, "ide") == 0 || strcmp(bus, "sata") == 0))
             continue;
         f = vl_report(report, vl_xml_child(disk, "readonly"), "<disk> %s: a read-only %s hard disk",

@@ -4,7 +4,8 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
+#include "lint/model/machine.h"
 #include "lint/model/media.h"
 
 /* The bus and name a removable drive moves to, or FALSE when there is no
@@ -13,16 +14,16 @@
 static bool
 new_place(const VlModel *m, xmlNodePtr disk, GHashTable *taken, const char **bus, char **dev)
 {
-    if (strcmp(sv_disk_device(disk), "floppy") == 0) {
+    if (strcmp(vl_disk_device(disk), "floppy") == 0) {
         *bus = "fdc";
-        *dev = sv_free_dev(m, "fd", taken);
-        if (sv_dev_index(*dev, "fd") > 1) {
+        *dev = vl_disk_free_dev(m, "fd", taken);
+        if (vl_disk_dev_index(*dev, "fd") > 1) {
             g_clear_pointer(dev, g_free);
             return false;
         }
         return true;
     }
-    if (!sv_arch_x86(m))
+    if (!vl_is_x86(m))
         return false;
     if (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN) {
         g_autoptr(GHashTable) probe = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -36,15 +37,15 @@ new_place(const VlModel *m, xmlNodePtr disk, GHashTable *taken, const char **bus
             while (g_hash_table_iter_next(&it, &key, NULL))
                 g_hash_table_add(probe, g_strdup(key));
         }
-        ide = sv_free_dev(m, "hd", probe);
-        if (sv_dev_index(ide, "hd") <= 3) {
+        ide = vl_disk_free_dev(m, "hd", probe);
+        if (vl_disk_dev_index(ide, "hd") <= 3) {
             *bus = "ide";
-            *dev = sv_free_dev(m, "hd", taken);
+            *dev = vl_disk_free_dev(m, "hd", taken);
             return true;
         }
     }
     *bus = "sata";
-    *dev = sv_free_dev(m, "sd", taken);
+    *dev = vl_disk_free_dev(m, "sd", taken);
     return true;
 }
 
@@ -56,9 +57,9 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr target = vl_xml_child(disk, "target");
-        const char *device = sv_disk_device(disk);
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *device = vl_disk_device(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *dev = vl_disk_dev(disk);
         const char *to_bus = NULL;
         g_autofree char *to_dev = NULL;
         g_autofree char *how = NULL;

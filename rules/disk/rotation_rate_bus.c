@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,9 +12,9 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr target = vl_xml_child(disk, "target");
-        const char *bus = sv_disk_bus(disk);
-        const char *device = sv_disk_device(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *device = vl_disk_device(disk);
+        const char *dev = vl_disk_dev(disk);
         VlFinding *f;
 
         if (!vl_xml_attr(target, "rotation_rate"))

@@ -4,7 +4,8 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
+#include "lint/model/machine.h"
 
 /* libvirt's QEMU driver uses a narrow SCSI bus when it derives a drive
  * address from the target name: 7 units per controller (virtio-scsi or
@@ -40,19 +41,19 @@ scsi_controller(const VlModel *m, guint64 index)
 static void
 check(const VlModel *m, VlReport *report)
 {
-    if (!sv_arch_x86(m))
+    if (!vl_is_x86(m))
         return;
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr address = vl_xml_child(disk, "address");
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *dev = vl_disk_dev(disk);
         guint64 index = 0;
         bool derived = false;
         xmlNodePtr controller;
         g_autofree char *where = NULL, *idx = NULL, *description = NULL;
         VlFinding *f;
-        bool plain = strcmp(sv_disk_device(disk), "disk") == 0;
+        bool plain = strcmp(vl_disk_device(disk), "disk") == 0;
 
         if (!bus || strcmp(bus, "scsi") != 0)
             continue;
@@ -60,7 +61,7 @@ check(const VlModel *m, VlReport *report)
             if (vl_xml_attr(address, "controller") && !vl_xml_parse_uint(vl_xml_attr(address, "controller"), &index))
                 continue;
         } else {
-            int n = sv_dev_index(dev, "sd");
+            int n = vl_disk_dev_index(dev, "sd");
             if (n < 0)
                 continue;
             index = (guint64) n / UNITS_PER_CONTROLLER;
@@ -81,7 +82,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, vl_xml_child(disk, "target"),
                       "<disk%s%s%s> %s: on SCSI controller %" G_GUINT64_FORMAT ", which libvirt makes an "
                       "emulated lsilogic",
-                      plain ? "" : " device='", plain ? "" : sv_disk_device(disk), plain ? "" : "'", dev ? dev : "?",
+                      plain ? "" : " device='", plain ? "" : vl_disk_device(disk), plain ? "" : "'", dev ? dev : "?",
                       index);
         vl_finding_help(f, "declare <controller type='scsi' index='%" G_GUINT64_FORMAT "' model='virtio-scsi'/>%s",
                         index,
@@ -89,7 +90,7 @@ check(const VlModel *m, VlReport *report)
                                                "free unit"
                                              : "");
         vl_finding_note(f, "%s %s %s; %s, so libvirt uses QEMU's emulated LSI 53C895A (model lsilogic)",
-                        sv_disk_device(disk), dev ? dev : "?", where,
+                        vl_disk_device(disk), dev ? dev : "?", where,
                         controller ? "that controller has no model" : "the domain does not declare that controller");
         vl_finding_note(f, "the LSI controller is slow and %s",
                         vl_guest_is_windows(&m->guest) ? "without any driver in Windows, which then cannot see the disk"

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 
 #define SERIAL_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_ .+"
 
@@ -15,7 +15,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr serial = vl_xml_child(disk, "serial");
         g_autofree char *text = NULL;
-        const char *dev = sv_disk_dev(disk);
+        const char *dev = vl_disk_dev(disk);
         size_t ok;
         VlFinding *f;
 

@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 static void
@@ -16,16 +16,16 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
         xmlNodePtr target = vl_xml_child(disk, "target");
-        const char *bus = sv_disk_bus(disk);
-        const char *dev = sv_disk_dev(disk);
+        const char *bus = vl_disk_target_bus(disk);
+        const char *dev = vl_disk_dev(disk);
         g_autofree char *to = NULL;
         VlFinding *f;
 
-        if (vl_disk_is_media(disk) || strcmp(sv_disk_device(disk), "disk") != 0 || !bus ||
+        if (vl_disk_is_media(disk) || strcmp(vl_disk_device(disk), "disk") != 0 || !bus ||
             !(strcmp(bus, "sata") == 0 || strcmp(bus, "ide") == 0))
             continue;
         if (dev)
-            to = sv_free_dev(m, "vd", taken);
+            to = vl_disk_free_dev(m, "vd", taken);
         f = vl_report(report, target, "<disk> %s: Windows guest disk on the emulated %s bus, much slower than virtio",
                       dev ? dev : "?", strcmp(bus, "ide") == 0 ? "IDE" : "SATA");
         vl_finding_help(f, "move it to <target dev='%s' bus='virtio'/> (or bus='scsi' on a virtio-scsi controller) "

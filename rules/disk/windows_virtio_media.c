@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/disk.h"
 #include "lint/model/media.h"
 
 /* virtio_win.iso, as some guides save it: the model's media names know
@@ -27,7 +27,7 @@ check(const VlModel *m, VlReport *report)
         return;
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        const char *bus = sv_disk_bus(disk);
+        const char *bus = vl_disk_target_bus(disk);
         VlGuestFamily media;
 
         if (vl_disk_is_virtio_win(disk) || is_virtio_win_underscore(disk))
@@ -41,17 +41,17 @@ check(const VlModel *m, VlReport *report)
             if (vl_disk_source_path(disk) && (media == VL_GUEST_WINDOWS || media == VL_GUEST_UNKNOWN) &&
                 (!installer || (media == VL_GUEST_WINDOWS && vl_disk_install_media(installer, NULL) != media)))
                 installer = disk;
-        } else if (strcmp(sv_disk_device(disk), "disk") == 0 && bus &&
+        } else if (strcmp(vl_disk_device(disk), "disk") == 0 && bus &&
                    (strcmp(bus, "virtio") == 0 || strcmp(bus, "scsi") == 0) && !virtio_disk) {
             virtio_disk = disk;
         }
     }
     if (!virtio_disk || !installer)
         return;
-    bool scsi = strcmp(sv_disk_bus(virtio_disk), "scsi") == 0;
+    bool scsi = strcmp(vl_disk_target_bus(virtio_disk), "scsi") == 0;
     VlFinding *f = vl_report(report, vl_xml_child(virtio_disk, "target"),
                              "<disk> %s: Windows installed onto a %s disk with no virtio-win ISO attached",
-                             sv_disk_dev(virtio_disk) ? sv_disk_dev(virtio_disk) : "?", scsi ? "SCSI" : "virtio");
+                             vl_disk_dev(virtio_disk) ? vl_disk_dev(virtio_disk) : "?", scsi ? "SCSI" : "virtio");
     vl_finding_help(f, "attach the virtio-win ISO as a second CD-ROM (<disk type='file' device='cdrom'><source "
                        "file='/var/lib/libvirt/images/virtio-win.iso'/><target dev='sdb' bus='sata'/><readonly/>"
                        "</disk>) and load %s from it (\"Load driver\"), unless the installation medium already "

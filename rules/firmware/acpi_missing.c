@@ -10,8 +10,9 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/channel.h"
+#include "lint/model/firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -19,12 +20,12 @@ check(const VlModel *m, VlReport *report)
     bool windows = vl_guest_is_windows(&m->guest);
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_has_acpi(m) || !m->os ||
-        mf_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash"))
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || vl_has_acpi(m) || !m->os ||
+        vl_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash"))
         return; /* UEFI: firmware-uefi-acpi */
     if (m->machine && strcmp(m->machine, "isapc") == 0)
         return; /* an ISA PC has no ACPI to give */
-    if (!windows && iop_channel_named(m, "org.qemu.guest_agent.0"))
+    if (!windows && vl_channel_named(m, "org.qemu.guest_agent.0"))
         return; /* virsh shutdown goes through the agent */
     if (windows) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, m->features ? m->features : m->os,

@@ -2,7 +2,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 /* libvirt 9.0 takes one table of type slic.  Newer releases (2025) added
  * more types (msdm among them) and several tables; the first such release

@@ -1,7 +1,7 @@
 /* firmware-bios-useserial: BIOS serial output needs a serial port. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 /* libvirt turns a console whose target is a serial port (the default on
  * x86) into a serial device, which then counts. */
@@ -27,9 +27,9 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr bios = vl_xml_child(m->os, "bios");
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !vl_xml_attr_is(bios, "useserial", "yes"))
+    if (!vl_is_qemu(m) || !vl_xml_attr_is(bios, "useserial", "yes"))
         return;
-    if (!mf_is_x86(m)) {
+    if (!vl_is_x86(m)) {
         f = vl_report(report, bios, "<bios useserial='yes'>: on a %s guest, not x86", m->arch);
         vl_finding_help(f, "remove the attribute");
         vl_finding_note(f, "libvirt refuses the domain: \"BIOS serial console only supported on x86 "

@@ -1,14 +1,14 @@
 /* firmware-fwcfg-name: names of fw_cfg entries libvirt passes to QEMU. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     /* A domain may have several <sysinfo> (smbios and fwcfg), and the
      * model keeps only the first of each name: walk <domain>'s children. */
-    if (!mf_is_qemu(m))
+    if (!vl_is_qemu(m))
         return;
     for (xmlNodePtr sysinfo = m->root->children; sysinfo; sysinfo = sysinfo->next) {
         if (!vl_xml_is(sysinfo, "sysinfo") || !vl_xml_attr_is(sysinfo, "type", "fwcfg"))

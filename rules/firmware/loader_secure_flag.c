@@ -2,18 +2,20 @@
  * Secure Boot, the Ubuntu reference guide's advice. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     char buf[1024];
-    const char *path = mf_loader_path(m, buf, sizeof(buf));
+    const char *path = vl_loader_path(m, buf, sizeof(buf));
 
     /* Windows 11 guests get this from firmware-win11-secure-boot; i440fx
      * and SMM problems from firmware-secure-boot-q35/-smm. */
-    if (!mf_is_x86(m) || !path || !vl_xml_attr_is(m->loader, "secure", "yes") ||
-        mf_path_is_secboot_build(path) || mf_is_win11(m) || !mf_is_q35(m) || mf_smm(m, NULL) != MF_SMM_ON)
+    if (!vl_is_x86(m) || !path || !vl_xml_attr_is(m->loader, "secure", "yes") ||
+        vl_path_is_secboot_build(path) || vl_is_win11(m) || !vl_is_q35(m) || vl_smm(m, NULL) != VL_SMM_ON)
         return;
     VlFinding *f = vl_report(report, m->loader, "<loader secure='yes'>: the firmware is a build of OVMF without "
                                                 "Secure Boot");

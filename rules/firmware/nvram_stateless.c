@@ -1,7 +1,7 @@
 /* firmware-nvram-stateless: a stateless loader keeps no variable store. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

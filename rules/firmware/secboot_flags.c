@@ -2,34 +2,35 @@
  * without what it needs. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     char buf[1024];
-    const char *path = mf_loader_path(m, buf, sizeof(buf));
+    const char *path = vl_loader_path(m, buf, sizeof(buf));
     xmlNodePtr smm_node;
-    MfSmm smm = mf_smm(m, &smm_node);
+    VlSmm smm = vl_smm(m, &smm_node);
     VlFinding *f;
 
     /* Firmware auto-selection reads the descriptors and sets all of it;
      * secure='yes' is checked by firmware-secure-boot-q35/-smm.  Without a
-     * path (NULL) mf_path_is_secboot_build is false. */
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_firmware_auto_efi(m) || !mf_path_is_secboot_build(path) ||
+     * path (NULL) vl_path_is_secboot_build is false. */
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || vl_firmware_auto_efi(m) || !vl_path_is_secboot_build(path) ||
         vl_xml_attr_is(m->loader, "secure", "yes"))
         return;
-    if (!mf_is_q35(m)) {
+    if (!vl_is_q35(m)) {
         f = vl_report_severity(report, VL_SEVERITY_ERROR, m->loader,
                                "<loader>: a Secure Boot build of OVMF on %s, where the guest never boots",
-                               mf_machine_name(m));
+                               vl_machine_name(m));
         vl_finding_help(f, "use machine='q35' or a build without Secure Boot (OVMF_CODE_4M.fd)");
         vl_finding_note(f, "%s is a Secure Boot build of OVMF, which needs SMM, and OVMF supports SMM only on q35: "
                            "on %s the firmware hangs before showing anything and the guest never boots",
-                        path, mf_machine_name(m));
+                        path, vl_machine_name(m));
         return;
     }
-    if (smm == MF_SMM_OFF) {
+    if (smm == VL_SMM_OFF) {
         f = vl_report_severity(report, VL_SEVERITY_ERROR, smm_node,
                                "<smm state='off'/>: a Secure Boot build of OVMF, which requires SMM, never boots");
         vl_finding_help(f, "turn SMM on and mark the loader secure='yes'");

@@ -1,18 +1,19 @@
 /* firmware-secure-boot-q35: Secure Boot needs q35 and x86_64. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     char buf[1024];
-    const char *path = mf_loader_path(m, buf, sizeof(buf));
+    const char *path = vl_loader_path(m, buf, sizeof(buf));
     bool secure_attr = vl_xml_attr_is(m->loader, "secure", "yes");
-    bool feature = mf_firmware_auto_efi(m) && mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES;
+    bool feature = vl_firmware_auto_efi(m) && vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_YES;
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || !(secure_attr || feature))
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || !(secure_attr || feature))
         return;
     if (m->arch && g_str_equal(m->arch, "i686") && secure_attr) {
         f = vl_report(report, m->loader, "<loader secure='yes'>: on an i686 guest");
@@ -21,13 +22,13 @@ check(const VlModel *m, VlReport *report)
                            "only\"");
         return;
     }
-    if (mf_is_q35(m))
+    if (vl_is_q35(m))
         return;
     if (secure_attr) {
-        f = vl_report(report, m->loader, "<loader secure='yes'>: on %s, not q35", mf_machine_name(m));
+        f = vl_report(report, m->loader, "<loader secure='yes'>: on %s, not q35", vl_machine_name(m));
         vl_finding_help(f, "use machine='q35' (for an installed guest a chipset change: disk controllers and PCI "
                            "addresses change)%s",
-                        path && !mf_path_is_secboot_build(path)
+                        path && !vl_path_is_secboot_build(path)
                             ? ", or drop secure='yes', which does nothing for this build of OVMF without Secure "
                               "Boot anyway"
                             : "");
@@ -35,12 +36,12 @@ check(const VlModel *m, VlReport *report)
                            "domain: \"Secure boot is supported with q35 machine types only\"");
         /* Dropping the flag is only harmless where it did nothing: on a
          * firmware build without Secure Boot, in a manual configuration. */
-        if (path && !mf_path_is_secboot_build(path) && !mf_firmware_auto_efi(m))
+        if (path && !vl_path_is_secboot_build(path) && !vl_firmware_auto_efi(m))
             vl_finding_set_fix(f, "drop secure='yes' from the loader (this OVMF build has no Secure Boot)", NULL);
     } else {
         xmlNodePtr firmware = vl_xml_child(m->os, "firmware");
         f = vl_report(report, vl_xml_child_with(firmware, "feature", "name", "secure-boot"),
-                      "<feature name='secure-boot'>: on %s, where no Secure Boot firmware exists", mf_machine_name(m));
+                      "<feature name='secure-boot'>: on %s, where no Secure Boot firmware exists", vl_machine_name(m));
         vl_finding_help(f, "use machine='q35' (a chipset change for an installed guest) or disable the feature");
         vl_finding_note(f, "every Secure Boot firmware descriptor is for q35 machines (it needs SMM), so libvirt "
                            "finds no firmware and the guest does not start: \"Unable to find any firmware to "

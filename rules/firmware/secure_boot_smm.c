@@ -2,7 +2,8 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 /* What libvirt 9.0 says when the firmware it picked needs the SMM that is off. */
 #define SMM_REFUSAL "domain has SMM turned off but chosen firmware requires it"
@@ -17,18 +18,18 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     xmlNodePtr smm_node;
-    MfSmm smm = mf_smm(m, &smm_node);
+    VlSmm smm = vl_smm(m, &smm_node);
     unsigned target = m->config->libvirt_version;
     char version[32];
     bool secure_attr = vl_xml_attr_is(m->loader, "secure", "yes");
-    bool auto_efi = mf_firmware_auto_efi(m);
+    bool auto_efi = vl_firmware_auto_efi(m);
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || smm == MF_SMM_ON)
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || smm == VL_SMM_ON)
         return;
     if (secure_attr && !auto_efi) {
         f = vl_report(report, smm_node ? smm_node : m->loader, "<loader secure='yes'>: %s",
-                      smm == MF_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
+                      smm == VL_SMM_OFF ? "with <smm state='off'/>" : "without <smm state='on'/> in <features>");
         vl_finding_help(f, "add <smm state='on'/> to <features>");
         vl_finding_note(f, "libvirt %s refuses the domain: \"Secure boot requires SMM feature enabled\"",
                         vl_version_format(target < VL_LIBVIRT(9, 0) ? VL_LIBVIRT(9, 0) : target, version,
@@ -36,9 +37,9 @@ check(const VlModel *m, VlReport *report)
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
         return;
     }
-    if (!auto_efi || smm != MF_SMM_OFF)
+    if (!auto_efi || smm != VL_SMM_OFF)
         return; /* auto-selection turns SMM on itself when it is not off */
-    if (secure_attr || mf_firmware_feature(m, "secure-boot") == MF_FEATURE_YES) {
+    if (secure_attr || vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_YES) {
         f = vl_report(report, smm_node, "<smm state='off'/>: with Secure Boot requested from firmware auto-selection");
         vl_finding_help(f, "use <smm state='on'/>");
         if (target < SMM_AWARE_SELECTION_SINCE)
@@ -49,7 +50,7 @@ check(const VlModel *m, VlReport *report)
                                "the request and the guest does not start",
                             vl_version_format(target, version, sizeof(version)));
         vl_finding_set_fix(f, "turn SMM on: <smm state='on'/>", NULL);
-    } else if (mf_firmware_feature(m, "secure-boot") != MF_FEATURE_NO && target < SMM_AWARE_SELECTION_SINCE) {
+    } else if (vl_firmware_feature(m, "secure-boot") != VL_FIRMWARE_FEATURE_NO && target < SMM_AWARE_SELECTION_SINCE) {
         /* (newer releases pick a firmware without Secure Boot here) */
         f = vl_report_severity(report, VL_SEVERITY_WARNING, smm_node,
                                "<smm state='off'/>: with <os firmware='efi'>, which may pick Secure Boot firmware");

@@ -3,7 +3,8 @@
 #include "lint/load/xml.h"
 #include "lint/model/checked_release.h"
 #include "lint/engine/version.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -13,8 +14,8 @@ check(const VlModel *m, VlReport *report)
 
     /* libvirt checks pflash loaders and auto-selected EFI firmware; an
      * OVMF image loaded as a ROM is left to firmware-acpi-missing. */
-    if (!mf_is_qemu(m) || !mf_is_x86(m) || mf_has_acpi(m) ||
-        !(mf_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash")))
+    if (!vl_is_qemu(m) || !vl_is_x86(m) || vl_has_acpi(m) ||
+        !(vl_firmware_auto_efi(m) || vl_xml_attr_is(m->loader, "type", "pflash")))
         return;
     f = vl_report(report, m->features ? m->features : m->os, "<features>: UEFI firmware without <acpi/>");
     vl_finding_help(f, "add <acpi/> to <features>");

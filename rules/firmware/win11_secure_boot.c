@@ -2,7 +2,9 @@
  * cannot or will not enforce Secure Boot. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
+#include "lint/model/model.h"
 
 static const char *const how =
     "use <os firmware='efi'> with <firmware><feature enabled='yes' name='secure-boot'/><feature "
@@ -13,42 +15,42 @@ static void
 check(const VlModel *m, VlReport *report)
 {
     char buf[1024];
-    const char *path = mf_loader_path(m, buf, sizeof(buf));
+    const char *path = vl_loader_path(m, buf, sizeof(buf));
     const char *template_path = NULL;
     xmlNodePtr node = m->loader ? m->loader : m->os;
     g_autofree char *why = NULL;
     bool fixable = false;
     bool no_keys = false;   /* a Secure Boot platform whose variable store has no keys */
 
-    if (!mf_is_win11(m) || !mf_is_x86(m) || !m->uefi)
+    if (!vl_is_win11(m) || !vl_is_x86(m) || !m->uefi)
         return;
     if (m->nvram)
         template_path = vl_xml_attr(m->nvram, "template");
 
-    if (!mf_is_q35(m)) {
-        why = g_strdup_printf("Secure Boot only works on q35 and the machine is %s", mf_machine_name(m));
-    } else if (mf_firmware_auto_efi(m) && !path) {
+    if (!vl_is_q35(m)) {
+        why = g_strdup_printf("Secure Boot only works on q35 and the machine is %s", vl_machine_name(m));
+    } else if (vl_firmware_auto_efi(m) && !path) {
         xmlNodePtr firmware = vl_xml_child(m->os, "firmware");
-        if (mf_firmware_feature(m, "secure-boot") == MF_FEATURE_NO) {
+        if (vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_NO) {
             why = g_strdup("the secure-boot firmware feature is disabled");
             node = vl_xml_child_with(firmware, "feature", "name", "secure-boot");
         } else if (vl_xml_attr_is(m->loader, "secure", "no")) {
             why = g_strdup("<loader secure='no'/> asks for firmware without Secure Boot");
-        } else if (mf_firmware_feature(m, "enrolled-keys") == MF_FEATURE_NO) {
+        } else if (vl_firmware_feature(m, "enrolled-keys") == VL_FIRMWARE_FEATURE_NO) {
             why = g_strdup("the enrolled-keys firmware feature is disabled, so the variable store has no "
                            "keys and the firmware boots unsigned code");
             no_keys = true;
             node = vl_xml_child_with(firmware, "feature", "name", "enrolled-keys");
         }
         fixable = why != NULL;
-    } else if (path && !mf_path_is_secboot_build(path)) {
+    } else if (path && !vl_path_is_secboot_build(path)) {
         why = g_strdup_printf("%s is a build of OVMF without Secure Boot%s", path,
                               vl_xml_attr_is(m->loader, "secure", "yes")
                                   ? "; secure='yes' does not add it (the Ubuntu reference guide is wrong there: the attribute "
                                     "only tells libvirt to protect the flash, and the internal shell of "
                                     "such a build still runs unsigned)"
                                   : "");
-    } else if (path && template_path && !mf_path_has_enrolled_keys(template_path)) {
+    } else if (path && template_path && !vl_path_has_enrolled_keys(template_path)) {
         why = g_strdup_printf("its variable store is created from %s, which has no Secure Boot keys "
                               "enrolled, so the firmware boots unsigned code", template_path);
         node = m->nvram;

@@ -2,7 +2,8 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 /* <os firmware='efi'> (auto-selection) since libvirt 5.2, its <firmware>
  * feature list since 7.2. */
@@ -16,15 +17,15 @@ check(const VlModel *m, VlReport *report)
     bool features;
     VlFinding *f;
 
-    if (!mf_is_win11(m) || !mf_is_x86(m) || m->uefi || !m->os)
+    if (!vl_is_win11(m) || !vl_is_x86(m) || m->uefi || !m->os)
         return;
-    features = mf_is_q35(m) && v >= FIRMWARE_FEATURES_SINCE;
+    features = vl_is_q35(m) && v >= FIRMWARE_FEATURES_SINCE;
     f = vl_report(report, m->os, "<os>: Windows 11 guest with BIOS firmware");
     vl_finding_help(f, "use <os firmware='efi'>%s",
                     features ? " with <firmware><feature enabled='yes' name='secure-boot'/><feature "
                                "enabled='yes' name='enrolled-keys'/></firmware> (a q35 machine and <smm "
                                "state='on'/>)"
-                             : (mf_is_q35(m) ? "" : " on a q35 machine, the only one Secure Boot works with"));
+                             : (vl_is_q35(m) ? "" : " on a q35 machine, the only one Secure Boot works with"));
     vl_finding_note(f, "Windows 11 requires UEFI firmware capable of Secure Boot and its setup refuses to install "
                        "(\"This PC can't run Windows 11\")");
     vl_finding_note(f, "an installed guest set up through a bypass was partitioned for BIOS (MBR) and will not boot "

@@ -1,22 +1,23 @@
 /* firmware-windows-q35: Windows guests are better off on q35. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    if (!vl_guest_is_windows(&m->guest) || !mf_is_x86(m) || !m->os_type ||
+    if (!vl_guest_is_windows(&m->guest) || !vl_is_x86(m) || !m->os_type ||
         !(m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN))
         return;
-    VlFinding *f = vl_report(report, m->os_type, "<type>: Windows guest on %s, not q35", mf_machine_name(m));
+    VlFinding *f = vl_report(report, m->os_type, "<type>: Windows guest on %s, not q35", vl_machine_name(m));
 
     vl_finding_help(f, "prefer machine='q35' for new guests (for an installed guest the change moves disk "
                        "controllers and PCI addresses: install the storage drivers first and expect Windows to "
                        "re-detect hardware)");
     vl_finding_note(f, "the i440fx chipset has no PCI Express and no AHCI controller of its own, and Secure Boot is "
                        "not available on it%s",
-                    mf_is_win11(m) ? ", so Windows 11 cannot have it" : "");
+                    vl_is_win11(m) ? ", so Windows 11 cannot have it" : "");
     vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
 

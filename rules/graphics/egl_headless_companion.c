@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

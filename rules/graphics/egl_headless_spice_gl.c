@@ -1,7 +1,7 @@
 /* graphics-egl-headless-spice-gl: one OpenGL display at a time. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static bool
 spice_local(xmlNodePtr spice)
@@ -32,7 +32,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr g = g_ptr_array_index(graphics, i);
         if (!egl && vl_xml_attr_is(g, "type", "egl-headless"))
             egl = g;
-        else if (!spice && vl_xml_attr_is(g, "type", "spice") && sv_graphics_gl(g))
+        else if (!spice && vl_xml_attr_is(g, "type", "spice") && vl_graphics_gl(g))
             spice = g;
     }
     if (!egl || !spice)

@@ -4,7 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 /* How the Spice server is reachable over TCP, or NULL when it is local
  * only (listen none or socket; a bare element with gl, which libvirt gives
@@ -46,7 +46,7 @@ check(const VlModel *m, VlReport *report)
         const char *how;
         VlFinding *f;
 
-        if (!vl_xml_attr_is(g, "type", "spice") || !sv_graphics_gl(g) || !(how = remote_listen(g)))
+        if (!vl_xml_attr_is(g, "type", "spice") || !vl_graphics_gl(g) || !(how = remote_listen(g)))
             continue;
         f = vl_report(report, g, "<graphics type='spice'> with <gl enable='yes'/> listens on TCP (%s)", how);
         vl_finding_help(f, "make it local with <listen type='none'/> and no port/autoport (virt-viewer and "

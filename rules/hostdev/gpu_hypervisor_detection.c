@@ -2,7 +2,7 @@
  * devices that does not hide the hypervisor from GPU drivers. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 #include "lint/model/effective_cpu.h"
 #include "lint/model/gpu_likely.h"
 #include "lint/model/qemu_cmdline.h"
@@ -78,7 +78,7 @@ check(const VlModel *m, VlReport *report)
     vl_finding_note(f, "if it is an AMD GPU, the Adrenalin driver (RDNA 2 and later) sees the hypervisor and "
                        "drives the monitor through its virtual display at 60 Hz without FreeSync (older NVIDIA "
                        "drivers refused to run, error 43)");
-    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", vl_guest_evidence(m));
 }
 
 const VlRule vl_rule_hostdev_gpu_hypervisor_detection = {

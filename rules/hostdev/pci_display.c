@@ -1,7 +1,7 @@
 /* hostdev-pci-display: display/ramfb on a physical PCI device. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,7 +12,7 @@ check(const VlModel *m, VlReport *report)
         const char *ramfb = vl_xml_attr(dev, "ramfb");
         VlFinding *f;
 
-        if (!iop_is_pci_hostdev(dev) || (!display && !ramfb))
+        if (!vl_hostdev_is_pci(dev) || (!display && !ramfb))
             continue;
         f = vl_report(report, dev, "<hostdev>: %s%s%s on a PCI device, where they do nothing",
                       display ? "display=" : "", display ? display : "",

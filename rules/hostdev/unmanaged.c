@@ -1,7 +1,7 @@
 /* hostdev-unmanaged: a PCI device libvirt will not detach from its host driver. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -11,7 +11,7 @@ check(const VlModel *m, VlReport *report)
         const char *managed = vl_xml_attr(dev, "managed");
         VlFinding *f;
 
-        if (!iop_is_pci_hostdev(dev) || (managed && g_str_equal(managed, "yes")))
+        if (!vl_hostdev_is_pci(dev) || (managed && g_str_equal(managed, "yes")))
             continue;
         f = vl_report(report, dev, "PCI <hostdev> %s",
                       managed ? "with managed='no'" : "without managed='yes' (the default is 'no')");

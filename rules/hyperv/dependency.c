@@ -3,8 +3,8 @@
  * 11.9, which refuses most of it at define. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
-#include "lint/model/hyperv_graph.h"
+#include "lint/model/strings.h"
+#include "lint/model/hyperv.h"
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"

@@ -2,7 +2,7 @@
  * KVM features are child elements with a state attribute. */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/model.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -1,6 +1,6 @@
 /* hyperv-questionable: enlightenments QEMU advises against for an ordinary
  * Windows guest (reset, reenlightenment, avic). */
-#include "lint/model/cpu_features.h"
+#include "lint/model/model.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 

@@ -2,7 +2,7 @@
  * virt-manager and QEMU recommend (stimer is hyperv-stimer's). */
 #include <string.h>
 
-#include "lint/model/cpu_features.h"
+#include "lint/model/strings.h"
 #include "lint/model/effective_cpu.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"

@@ -1,6 +1,6 @@
 /* hyperv-stimer: a Windows guest should have Hyper-V synthetic timers. */
-#include "lint/model/cpu_features.h"
-#include "lint/model/hyperv_graph.h"
+#include "lint/model/strings.h"
+#include "lint/model/hyperv.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/effective_cpu.h"

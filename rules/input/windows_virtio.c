@@ -1,7 +1,8 @@
 /* input-windows-virtio: a Windows guest with a display but no virtio input. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/video.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,7 +13,7 @@ check(const VlModel *m, VlReport *report)
     /* Input reaches the emulated devices from a VNC/SPICE/... display only;
      * without one (GPU and USB controller passed through, as in the WindowsKVM build)
      * there is nothing to route.  (A <graphics> implies <devices>.) */
-    if (!vl_guest_is_windows(&m->guest) || !iop_graphics(m, NULL))
+    if (!vl_guest_is_windows(&m->guest) || !vl_graphics(m, NULL))
         return;
     for (guint i = 0; i < inputs->len; i++) {
         if (vl_xml_attr_is(g_ptr_array_index(inputs, i), "bus", "virtio"))
@@ -23,7 +24,7 @@ check(const VlModel *m, VlReport *report)
                        "driver from virtio-win) and keep the existing devices, which QEMU uses until the driver is "
                        "loaded");
     vl_finding_note(f, "keys and buttons beyond what PS/2 can express are lost and the emulated devices cost more");
-    vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
+    vl_finding_note(f, "the guest is taken for Windows: %s", vl_guest_evidence(m));
     vl_finding_set_fix(f, "add a virtio keyboard and a virtio tablet next to the existing input devices", NULL);
 }
 

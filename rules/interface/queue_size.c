@@ -1,7 +1,7 @@
 /* interface-queue-size: virtio-net ring sizes libvirt refuses (not a power of two). */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

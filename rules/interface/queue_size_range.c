@@ -1,7 +1,7 @@
 /* interface-queue-size-range: virtio-net ring sizes outside what QEMU accepts. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 /* mutate: skip[const-1] — equivalent: 8000999 would be QEMU 8.0.999, and no 8.0 micro release comes near it */
 #define QEMU_8_1 8001000u

@@ -1,7 +1,8 @@
 /* interface-windows-model: a Windows guest on an emulated NIC. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 /* What to switch to, and what the guest needs first. */
 static void
@@ -15,7 +16,7 @@ help_virtio(VlFinding *f, const char *why)
 static void
 check(const VlModel *m, VlReport *report)
 {
-    if (!vl_guest_is_windows(&m->guest) || !iop_is_x86(m))
+    if (!vl_guest_is_windows(&m->guest) || !vl_is_x86(m))
         return;
     for (guint i = 0; i < m->interfaces->len; i++) {
         xmlNodePtr nic = g_ptr_array_index(m->interfaces, i);
@@ -41,7 +42,7 @@ check(const VlModel *m, VlReport *report)
         } else {
             continue;
         }
-        vl_finding_note(f, "the guest is taken for Windows: %s", iop_evidence(m));
+        vl_finding_note(f, "the guest is taken for Windows: %s", vl_guest_evidence(m));
         vl_finding_set_fix(f, "<model type='virtio'/> (a new adapter for the guest: needs NetKVM)", NULL);
     }
 }

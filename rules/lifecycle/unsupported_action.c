@@ -2,8 +2,8 @@
  * QEMU driver does not implement. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 static const char *
 text_of(xmlNodePtr node, char *buf, gsize size)
@@ -35,7 +35,7 @@ check(const VlModel *m, VlReport *report)
 
     /* other drivers implement these actions (libxl has rename-restart and
      * preserve): the refusals below are the QEMU driver's */
-    if (!mf_is_qemu(m))
+    if (!vl_is_qemu(m))
         return;
     for (gsize k = 0; k < G_N_ELEMENTS(events); k++) {
         xmlNodePtr node = vl_model_top(m, events[k]);

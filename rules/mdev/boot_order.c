@@ -1,7 +1,7 @@
 /* mdev-boot-order: a boot order on a vfio-pci or vfio-ap mediated device. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -13,7 +13,7 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         /* vfio-ccw devices can be booted from on s390 */
-        if (!iop_is_mdev(dev) || !boot ||
+        if (!vl_hostdev_is_mdev(dev) || !boot ||
             !(vl_xml_attr_is(dev, "model", "vfio-pci") || vl_xml_attr_is(dev, "model", "vfio-ap")))
             continue;
         f = vl_report(report, boot, "<boot order='%s'> on a mediated device of model %s",

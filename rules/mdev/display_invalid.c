@@ -2,7 +2,8 @@
  * libvirt refuses. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/video.h"
+#include "lint/model/gpu.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -15,7 +16,7 @@ check(const VlModel *m, VlReport *report)
         const char *display = vl_xml_attr(dev, "display");
         VlFinding *f;
 
-        if (!iop_is_mdev(dev))
+        if (!vl_hostdev_is_mdev(dev))
             continue;
         if (display && model && !g_str_equal(model, "vfio-pci")) {
             f = vl_report(report, dev, "<hostdev>: display='%s' on a mediated device of model '%s'", display, model);
@@ -24,7 +25,7 @@ check(const VlModel *m, VlReport *report)
                                "model='vfio-pci'\"");
             continue;
         }
-        if (g_strcmp0(display, "on") == 0 && !iop_graphics(m, NULL)) {
+        if (g_strcmp0(display, "on") == 0 && !vl_graphics(m, NULL)) {
             f = vl_report(report, dev, "<hostdev>: vGPU with display='on' but the domain has no <graphics>");
             vl_finding_help(f, "add a display to show it on, e.g. <graphics type='spice'><listen type='none'/><gl "
                                "enable='yes'/></graphics> (the Japanese reinstall guide) or <graphics type='vnc'/>, "

@@ -2,7 +2,9 @@
  * option ROM and OpRegion that the Japanese reinstall guide needed. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
+#include "lint/model/aliases.h"
+#include "lint/model/qemu_override.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -17,11 +19,11 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         /* model is required for an mdev (schema, libvirt) */
-        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "display", "on") || !vl_xml_attr_is(dev, "model", "vfio-pci"))
+        if (!vl_hostdev_is_mdev(dev) || !vl_xml_attr_is(dev, "display", "on") || !vl_xml_attr_is(dev, "model", "vfio-pci"))
             continue;
-        alias = iop_hostdev_alias(m, dev);
-        romfile = iop_override_property(m, alias, "romfile");
-        opregion = iop_override_property(m, alias, "x-igd-opregion");
+        alias = vl_hostdev_alias(m, dev);
+        romfile = vl_override_property(m, alias, "romfile");
+        opregion = vl_override_property(m, alias, "x-igd-opregion");
         has_rom = romfile || vl_xml_attr(vl_xml_child(dev, "rom"), "file");
         has_opregion = vl_xml_attr_is(opregion, "value", "true");
         if (has_rom && has_opregion)

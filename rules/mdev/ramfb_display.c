@@ -1,19 +1,20 @@
 /* mdev-ramfb-display: a vGPU with ramfb but without its display. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/video.h"
+#include "lint/model/gpu.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    bool graphics = iop_graphics(m, NULL) != NULL;
+    bool graphics = vl_graphics(m, NULL) != NULL;
 
     for (guint i = 0; i < m->hostdevs->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->hostdevs, i);
         VlFinding *f;
 
         /* model is required for an mdev (schema, libvirt) */
-        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci") ||
+        if (!vl_hostdev_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci") ||
             !vl_xml_attr_is(dev, "ramfb", "on") || vl_xml_attr_is(dev, "display", "on"))
             continue;
         f = vl_report(report, dev, "<hostdev>: vGPU with ramfb='on' but display %s",

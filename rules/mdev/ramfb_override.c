@@ -2,7 +2,9 @@
  * instead of libvirt's own ramfb='on'. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/gpu.h"
+#include "lint/model/aliases.h"
+#include "lint/model/qemu_override.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -14,11 +16,11 @@ check(const VlModel *m, VlReport *report)
         VlFinding *f;
 
         /* model is required for an mdev (schema, libvirt) */
-        if (!iop_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci"))
+        if (!vl_hostdev_is_mdev(dev) || !vl_xml_attr_is(dev, "model", "vfio-pci"))
             continue;
-        alias = iop_hostdev_alias(m, dev);
-        ramfb = iop_override_property(m, alias, "ramfb");
-        driver = iop_override_property(m, alias, "driver");
+        alias = vl_hostdev_alias(m, dev);
+        ramfb = vl_override_property(m, alias, "ramfb");
+        driver = vl_override_property(m, alias, "driver");
         if (!vl_xml_attr_is(ramfb, "value", "true"))
             continue;
         f = vl_report(report, ramfb, "<qemu:override> turns on ramfb for vGPU '%s'", alias);

@@ -2,7 +2,8 @@
  * back, with hugepages or VFIO device assignment. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/memory.h"
 
 static xmlNodePtr
 first_pci_hostdev(const VlModel *m)
@@ -25,7 +26,7 @@ check(const VlModel *m, VlReport *report)
     const char *why, *what;
     VlFinding *f;
 
-    if (!mf_is_x86(m) || !mf_balloon_active(m, &balloon))
+    if (!vl_is_x86(m) || !vl_balloon_active(m, &balloon))
         return;
     hostdev = first_pci_hostdev(m);
     if (hugepages && hostdev) {

@@ -2,7 +2,7 @@
  * with hugepages. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -11,7 +11,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr allocation, source;
     VlFinding *f;
 
-    if (!mf_is_qemu(m) || !vl_xml_child(backing, "hugepages")) /* NULL without <memoryBacking> */
+    if (!vl_is_qemu(m) || !vl_xml_child(backing, "hugepages")) /* NULL without <memoryBacking> */
         return;
     allocation = vl_xml_child(backing, "allocation");
     source = vl_xml_child(backing, "source");

@@ -1,7 +1,7 @@
 /* memory-locked-hard-limit: locked guest memory without a memory limit. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

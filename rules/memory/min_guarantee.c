@@ -1,7 +1,7 @@
 /* memory-min-guarantee: a memtune parameter the QEMU driver does not have. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -9,7 +9,7 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr guarantee = vl_xml_child(vl_model_top(m, "memtune"), "min_guarantee");
     VlFinding *f;
 
-    if (!guarantee || !mf_is_qemu(m))
+    if (!guarantee || !vl_is_qemu(m))
         return;
     f = vl_report(report, guarantee, "<min_guarantee>: a VMware ESX and OpenVZ setting the QEMU driver lacks");
     vl_finding_help(f, "remove it (use <soft_limit> to favour this guest under host memory pressure)");

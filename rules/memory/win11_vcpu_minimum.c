@@ -2,7 +2,7 @@
  * with its memory minimum (catalog MEM-01). */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 #define WIN11_MIN_VCPUS 2u
 
@@ -22,7 +22,7 @@ check(const VlModel *m, VlReport *report)
     bool has_current = false;
     VlFinding *f;
 
-    if (!mf_is_win11(m))
+    if (!vl_is_win11(m))
         return;
     if (!m->vcpu) {
         /* libvirt gives a domain without <vcpu> one vCPU */

@@ -2,21 +2,21 @@
  * below its RAM. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/memory.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     g_autofree char *current = NULL, *memory = NULL;
-    guint64 total = mf_total_memory_kib(m);
+    guint64 total = vl_total_memory_kib(m);
     VlFinding *f;
 
     /* an unknown total (0) is never above currentMemory */
     if (!vl_guest_is_windows(&m->guest) || !m->current_memory || m->current_memory_kib >= total ||
-        !mf_balloon_active(m, NULL))
+        !vl_balloon_active(m, NULL))
         return;
-    current = mf_format_kib(m->current_memory_kib);
-    memory = mf_format_kib(total);
+    current = vl_format_kib(m->current_memory_kib);
+    memory = vl_format_kib(total);
     f = vl_report(report, m->current_memory, "<currentMemory>: %s, below <memory> (%s), in a Windows guest",
                   current, memory);
     vl_finding_help(f, "unless you manage the balloon, set <currentMemory> to %s", memory);

@@ -1,7 +1,7 @@
 /* memory-windows-minimum: the RAM Windows setup requires. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/memory.h"
 
 #define GIB ((guint64) 1024 * 1024)
 
@@ -15,7 +15,7 @@ check(const VlModel *m, VlReport *report)
     guint64 min;
     VlFinding *f;
 
-    guint64 total = mf_total_memory_kib(m);
+    guint64 total = vl_total_memory_kib(m);
     /* without <memory>, libvirt takes the guest's RAM from its NUMA cells */
     xmlNodePtr where = m->memory ? m->memory : m->numa_cells->len ? g_ptr_array_index(m->numa_cells, 0) : NULL;
 
@@ -39,8 +39,8 @@ check(const VlModel *m, VlReport *report)
     if (total >= min)
         return;
 
-    have = mf_format_kib(total);
-    need = mf_format_kib(min);
+    have = vl_format_kib(total);
+    need = vl_format_kib(min);
     unit = min % GIB == 0 ? "GiB" : "KiB";
     f = vl_report(report, where, "<%s>: %s%s, below the %s %s requires", where ? (const char *) where->name : "memory",
                   m->numa_cells->len ? "the NUMA cells add up to " : "", have, need, name);
@@ -50,9 +50,9 @@ check(const VlModel *m, VlReport *report)
     if (m->numa_cells->len)
         return; /* the guest's RAM is the sum of its NUMA cells: resize those */
 
-    mem_value = mf_memory_value(m->memory, min, &mem_unit);
+    mem_value = vl_memory_value(m->memory, min, &mem_unit);
     if (m->current_memory && m->current_memory_kib < min)
-        cur_value = mf_memory_value(m->current_memory, min, &cur_unit);
+        cur_value = vl_memory_value(m->current_memory, min, &cur_unit);
     description = g_strdup_printf("raise <memory>%s to %s", cur_value ? " and <currentMemory>" : "", need);
     vl_finding_set_fix(f, description, "memory", mem_value, "memory-unit", mem_unit ? mem_unit : "",
                        "current", cur_value ? cur_value : "", "current-unit", cur_unit ? cur_unit : "", NULL);

@@ -2,7 +2,7 @@
  * architecture, or that are given an address they cannot have. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
 
 static void
 report_address(VlReport *report, xmlNodePtr panic, xmlNodePtr address, const char *model, const char *error)
@@ -50,13 +50,13 @@ check(const VlModel *m, VlReport *report)
                 model = "pseries";
             else if (g_str_has_prefix(arch, "s390"))
                 model = "s390";
-            else if (iop_is_x86(m))
+            else if (vl_is_x86(m))
                 model = "isa";
             else
                 continue;
         }
         if (g_str_equal(model, "hyperv")) {
-            if (!iop_is_x86(m))
+            if (!vl_is_x86(m))
                 report_arch(report, panic, model, arch,
                             "only i686 and x86_64 guests support panic device of model 'hyperv'", "remove it");
             else if (address)

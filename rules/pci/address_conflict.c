@@ -5,8 +5,9 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/device_address.h"
-#include "lint/model/io_passthrough.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/disk.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 typedef struct {
     xmlNodePtr dev;     /* the device holding the address; NULL for the chipset */
@@ -56,7 +57,7 @@ static void
 reserve_chipset(const VlModel *m, GHashTable *taken)
 {
     /* the chipset layout is QEMU's */
-    if (!iop_is_x86(m) || (m->domain_type && !mf_is_qemu(m)))
+    if (!vl_is_x86(m) || (m->domain_type && !vl_is_qemu(m)))
         return;
     if (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN) {
         xmlNodePtr ide = controller0(m, "ide"), usb = controller0(m, "usb");

@@ -1,7 +1,7 @@
 /* pm-passthrough-suspend: guest S3/S4 left enabled with PCI devices passed through. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
 #include "lint/model/gpu.h"
 
 static void
@@ -20,10 +20,10 @@ check(const VlModel *m, VlReport *report)
      * when the QEMU binary has neither ("setting ACPI S3 not supported",
      * qemuValidateDomainDefPM), so on s390x, ppc64 or aarch64 the fix
      * would break the domain */
-    if (!iop_is_x86(m))
+    if (!vl_is_x86(m))
         return;
     for (guint i = 0; i < m->hostdevs->len && !first; i++) {
-        if (iop_is_pci_hostdev(g_ptr_array_index(m->hostdevs, i)))
+        if (vl_hostdev_is_pci(g_ptr_array_index(m->hostdevs, i)))
             first = g_ptr_array_index(m->hostdevs, i);
     }
     if (!first || (mem_off && disk_off))

@@ -5,6 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 #include "lint/model/qemu_cmdline.h"
 
 /* Directories the stock AppArmor abstraction (libvirt-qemu) and SELinux
@@ -111,7 +112,7 @@ check(const VlModel *m, VlReport *report)
     /* an argument no option takes is a disk image to QEMU (its -hda) */
     for (guint i = 0; i < c->strays->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(c->strays, i);
-        const char *value = qsm_arg_value(arg);
+        const char *value = vl_qemu_arg_value(arg);
         g_autofree char *what = g_strdup_printf("qemu:arg '%s', which no option takes,", value);
 
         if (*value && strcmp(value, "-") != 0 && !readable(value))
@@ -119,7 +120,7 @@ check(const VlModel *m, VlReport *report)
     }
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
-        g_autoptr(GPtrArray) props = qsm_override_properties(dev);
+        g_autoptr(GPtrArray) props = vl_override_properties(dev);
 
         for (guint j = 0; j < props->len; j++) {
             xmlNodePtr prop = g_ptr_array_index(props, j);

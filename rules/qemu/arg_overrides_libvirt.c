@@ -6,6 +6,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/engine/version.h"
 #include "lint/model/qemu_cmdline.h"
 #include "lint/model/effective_cpu.h"
 
@@ -165,7 +166,7 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < c->options->len; i++) {
         const VlQemuOption *opt = g_ptr_array_index(c->options, i);
         xmlNodePtr arg = opt->option_arg;
-        const char *value = qsm_arg_value(arg), *param = opt->value;
+        const char *value = vl_qemu_arg_value(arg), *param = opt->value;
         const char *other_machine = NULL;
         g_autofree char *conflict = NULL;
         VlFinding *f;

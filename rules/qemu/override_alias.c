@@ -3,12 +3,12 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/aliases.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    g_autoptr(GHashTable) aliases = qsm_user_aliases(m);
+    g_autoptr(GHashTable) aliases = vl_user_aliases(m);
 
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
@@ -19,7 +19,7 @@ check(const VlModel *m, VlReport *report)
 
         if (!alias || g_hash_table_contains(aliases, alias))
             continue;
-        if ((target = qsm_device_with_alias(m, alias))) {
+        if ((target = vl_device_with_alias(m, alias))) {
             f = vl_report(report, dev, "<qemu:device alias='%s'>: matches nothing once libvirt drops that alias",
                           alias);
             vl_finding_help(f, "rename both to 'ua-%s'", alias);
@@ -27,7 +27,7 @@ check(const VlModel *m, VlReport *report)
                                "with 'ua-' and drops this one when the domain is defined, so the override "
                                "matches nothing and is silently skipped",
                             (const char *) target->name);
-        } else if (qsm_generated_alias(m, alias, &target, &implicit) && (target || implicit)) {
+        } else if (vl_generated_alias(m, alias, &target, &implicit) && (target || implicit)) {
             f = vl_report_severity(report, VL_SEVERITY_INFO, dev,
                                    "<qemu:device alias='%s'>: an alias libvirt generates at start, which can "
                                    "change", alias);

@@ -1,14 +1,14 @@
 /* qemu-override-id: a qemu:override cannot change a device's id. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
-        g_autoptr(GPtrArray) props = qsm_override_properties(dev);
+        g_autoptr(GPtrArray) props = vl_override_properties(dev);
         const char *alias = vl_xml_attr(dev, "alias");
 
         for (guint j = 0; j < props->len; j++) {

@@ -4,6 +4,7 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 
 /* The -set arguments that say what OVERRIDE says, appended to OUT; false
  * when a property has no -set form (type='remove', or something missing). */
@@ -41,9 +42,9 @@ check(const VlModel *m, VlReport *report)
     unsigned v = m->config->libvirt_version;
     g_autofree char *versions = NULL;
 
-    if (v >= QSM_OVERRIDE_LIBVIRT)
+    if (v >= VL_OVERRIDE_LIBVIRT)
         return;
-    versions = qsm_versions(m);
+    versions = vl_assumed_versions(m);
     for (guint i = 0; i < m->qemu_blocks->len; i++) {
         xmlNodePtr block = g_ptr_array_index(m->qemu_blocks, i);
         g_autoptr(GString) args = g_string_new(NULL);
@@ -53,7 +54,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         f = vl_report(report, block, "<qemu:override>: only known to libvirt 8.2 and later");
         vl_finding_note(f, "%s drops it silently, so none of its properties reach QEMU", versions);
-        if (qsm_json_device(m)) {
+        if (vl_json_device(m)) {
             vl_finding_help(f, "upgrade libvirt to 8.2 or later");
             vl_finding_note(f, "-set does not work either, because this libvirt passes -device as JSON");
         } else if (as_set_args(block, args)) {

@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 
 /* The note every finding has: libvirt's refusal, and which device it is. */
 static void
@@ -37,9 +37,9 @@ check_property(VlReport *report, const char *alias, xmlNodePtr prop)
         refused(f, alias, "missing 'value' attribute for 'qemu:property'");
         return;
     }
-    if (qsm_override_value_valid(type, value))
+    if (vl_override_value_valid(type, value))
         return;
-    fixed = qsm_override_value_fix(type, value);
+    fixed = vl_override_value_fix(type, value);
     quote = g_strdup_printf("invalid value '%s' of 'value' attribute of 'qemu:property'", value);
     f = vl_report(report, prop, "<qemu:property name='%s'>: value='%s' is not a valid %s value", name,
                   value, type);
@@ -61,7 +61,7 @@ check(const VlModel *m, VlReport *report)
 {
     for (guint i = 0; i < m->qemu_override_devices->len; i++) {
         xmlNodePtr dev = g_ptr_array_index(m->qemu_override_devices, i);
-        g_autoptr(GPtrArray) props = qsm_override_properties(dev);
+        g_autoptr(GPtrArray) props = vl_override_properties(dev);
         const char *alias = vl_xml_attr(dev, "alias");
 
         for (guint j = 0; j < props->len; j++)

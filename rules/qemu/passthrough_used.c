@@ -2,7 +2,7 @@
  * capabilities, deprecation) is unsupported territory. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

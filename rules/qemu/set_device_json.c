@@ -3,25 +3,26 @@
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
 #include "lint/model/qemu_cmdline.h"
 
 /* The headline and QEMU's refusal, common to every finding: SET names a
  * device that is WHY (a JSON -device). */
 static VlFinding *
-unreachable(VlReport *report, xmlNodePtr value_arg, const QsmSet *set, const char *why)
+unreachable(VlReport *report, xmlNodePtr value_arg, const VlQemuSet *set, const char *why)
 {
     VlFinding *f = vl_report(report, value_arg, "<qemu:arg>: -set cannot reach device '%s', %s", set->id, why);
 
     vl_finding_note(f, "QEMU exits at start on qemu:arg '-set %s': \"there is no device \"%s\" defined\"",
-                    qsm_arg_value(value_arg), set->id);
+                    vl_qemu_arg_value(value_arg), set->id);
     return f;
 }
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    g_autoptr(GHashTable) legacy = qsm_legacy_device_ids(m), json = qsm_json_device_ids(m);
-    g_autofree char *versions = qsm_versions(m);
+    g_autoptr(GHashTable) legacy = vl_qemu_legacy_device_ids(m), json = vl_qemu_json_device_ids(m);
+    g_autofree char *versions = vl_assumed_versions(m);
 
     const VlQemuCmdline *c = vl_qemu_cmdline(m);
 
@@ -33,21 +34,21 @@ check(const VlModel *m, VlReport *report)
         g_autofree char *prop_value = NULL;
         const char *type = NULL;
         bool convertible;
-        QsmSet set = { setting->id, setting->prop, setting->value };
+        VlQemuSet set = { setting->id, setting->prop, setting->value };
         VlFinding *f;
 
         if (g_strcmp0(setting->group, "device") != 0 || !set.id || !set.prop || !set.value)
             continue;
         if (g_hash_table_contains(legacy, set.id))
             continue; /* a device the pass-through itself defines in legacy syntax */
-        convertible = qsm_property_for_set(set.prop, set.value, &type, &prop_value);
+        convertible = vl_qemu_property_for_set(set.prop, set.value, &type, &prop_value);
         if (g_hash_table_contains(json, set.id)) {
             /* a JSON -device of the pass-through itself: override cannot reach it either */
             f = unreachable(report, value_arg, &set, "a JSON -device in the same qemu:commandline");
             vl_finding_help(f, "put \"%s\" into that -device's JSON instead", set.prop);
-        } else if (!qsm_json_device(m)) {
+        } else if (!vl_json_device(m)) {
             ; /* libvirt's own -device is in the legacy syntax: -set works */
-        } else if (m->config->libvirt_version < QSM_OVERRIDE_LIBVIRT) {
+        } else if (m->config->libvirt_version < VL_OVERRIDE_LIBVIRT) {
             f = unreachable(report, value_arg, &set, "passed to QEMU as JSON by libvirt");
             vl_finding_help(f, "upgrade to libvirt 8.2 or later and set the property with <qemu:override>");
             vl_finding_note(f, "%s passes devices to QEMU as JSON (-device {...}), which -set cannot reach",

@@ -1,7 +1,7 @@
 /* rng-dev-random: a virtio RNG reading the host's /dev/random. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

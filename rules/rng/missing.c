@@ -1,8 +1,8 @@
 /* rng-missing: no virtio RNG device. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 #include "lint/model/pci_room.h"
 
 static void
@@ -13,7 +13,7 @@ check(const VlModel *m, VlReport *report)
 
     if (!m->devices || vl_model_devices(m, "rng")->len)
         return;
-    if (m->domain_type && !mf_is_qemu(m))
+    if (m->domain_type && !vl_is_qemu(m))
         return;
     /* virtio-rng is a PCI device: a machine without PCI cannot have one */
     if (vl_pci_machine_without_pci(m))

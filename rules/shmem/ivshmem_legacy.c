@@ -1,7 +1,7 @@
 /* shmem-ivshmem-legacy: the legacy ivshmem device QEMU removed. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

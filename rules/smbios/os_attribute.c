@@ -3,13 +3,13 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/sysinfo.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     const char *mode = vl_xml_attr(m->os, "smbios");
-    xmlNodePtr sysinfo = qsm_smbios_sysinfo(m);
+    xmlNodePtr sysinfo = vl_smbios_sysinfo(m);
     bool valid, element;
     VlFinding *f;
 

@@ -4,18 +4,18 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/sysinfo.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr sysinfo = qsm_smbios_sysinfo(m);
+    xmlNodePtr sysinfo = vl_smbios_sysinfo(m);
     xmlNodePtr smbios = vl_xml_child(m->os, "smbios");
     const char *mode = vl_xml_attr(smbios, "mode");
     VlFinding *f;
 
-    /* qsm_sysinfo_has_content(NULL) is false: no <sysinfo> returns too */
-    if (!m->os || !qsm_sysinfo_has_content(sysinfo) || vl_xml_attr(m->os, "smbios"))
+    /* vl_sysinfo_has_content(NULL) is false: no <sysinfo> returns too */
+    if (!m->os || !vl_sysinfo_has_content(sysinfo) || vl_xml_attr(m->os, "smbios"))
         return; /* <os smbios='...'> is smbios-os-attribute's */
     if (g_strcmp0(mode, "sysinfo") == 0)
         return;

@@ -5,7 +5,7 @@
 #include "lint/load/xml.h"
 #include "lint/model/checked_release.h"
 #include "lint/engine/version.h"
-#include "lint/model/qemu_args.h"
+#include "lint/model/sysinfo.h"
 
 /* libvirt's virUUIDParse: 32 hex digits, '-' and ' ' allowed between
  * pairs, blanks around; OUT gets the 32 digits in lower case. */
@@ -40,7 +40,7 @@ parse_uuid(const char *s, char out[33])
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr sysinfo = qsm_smbios_sysinfo(m);
+    xmlNodePtr sysinfo = vl_smbios_sysinfo(m);
     xmlNodePtr system = vl_xml_child(sysinfo, "system");
     xmlNodePtr entry = vl_xml_child_with(system, "entry", "name", "uuid");
     xmlNodePtr uuid = vl_model_top(m, "uuid");

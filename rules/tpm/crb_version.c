@@ -1,14 +1,14 @@
 /* tpm-crb-version: the CRB interface exists only for TPM 2.0. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *tpms = vl_model_devices(m, "tpm");
 
-    for (guint i = 0; mf_is_qemu(m) && i < tpms->len; i++) {
+    for (guint i = 0; vl_is_qemu(m) && i < tpms->len; i++) {
         xmlNodePtr tpm = g_ptr_array_index(tpms, i);
         xmlNodePtr backend = vl_xml_child(tpm, "backend");
         VlFinding *f;

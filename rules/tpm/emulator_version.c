@@ -1,14 +1,15 @@
 /* tpm-emulator-version: an emulated TIS TPM without a version is a TPM 1.2. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *tpms = vl_model_devices(m, "tpm");
 
-    if (!mf_is_x86(m))
+    if (!vl_is_x86(m))
         return;
     for (guint i = 0; i < tpms->len; i++) {
         xmlNodePtr tpm = g_ptr_array_index(tpms, i);
@@ -24,7 +25,7 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "write version='2.0'");
         vl_finding_note(f, "libvirt fills in version='1.2' on x86 (checked with libvirt 9.0); the Ubuntu reference "
                            "guide's \"Version: 2.0\" has to be chosen explicitly");
-        if (mf_is_win11(m))
+        if (vl_is_win11(m))
             vl_finding_note(f, "Windows 11 requires TPM 2.0: its setup refuses a TPM 1.2 (the guest is taken for "
                                "Windows 11: %s)", m->guest.evidence);
         vl_finding_note(f, "for a guest that already ran, version='2.0' is a new TPM: BitLocker and other secrets "

@@ -1,7 +1,7 @@
 /* tpm-multiple: one TPM per guest (plus, on pSeries, one TPM proxy). */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/machine.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -9,7 +9,7 @@ check(const VlModel *m, VlReport *report)
     GPtrArray *tpms = vl_model_devices(m, "tpm");
     xmlNodePtr first = NULL, first_proxy = NULL;
 
-    for (guint i = 0; mf_is_qemu(m) && i < tpms->len; i++) {
+    for (guint i = 0; vl_is_qemu(m) && i < tpms->len; i++) {
         xmlNodePtr tpm = g_ptr_array_index(tpms, i);
         bool proxy = vl_xml_attr_is(tpm, "model", "spapr-tpm-proxy");
         xmlNodePtr *seen = proxy ? &first_proxy : &first;

@@ -1,7 +1,7 @@
 /* tpm-win11-missing: Windows 11 needs a TPM 2.0. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/model.h"
 
 /* Why F matters, and why the guest is taken for Windows 11; EXTRA
  * continues the first note ("" for nothing). */
@@ -18,7 +18,7 @@ check(const VlModel *m, VlReport *report)
     GPtrArray *tpms = vl_model_devices(m, "tpm");
     VlFinding *f;
 
-    if (!mf_is_win11(m) || !m->devices)
+    if (!vl_is_win11(m) || !m->devices)
         return;
     if (tpms->len == 0) {
         f = vl_report(report, m->devices, "<devices>: Windows 11 guest without a TPM");

@@ -1,7 +1,7 @@
 /* usb-controller-legacy: a UHCI/OHCI/EHCI USB controller instead of xHCI. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/machine.h"
 
 static const char *const legacy[] = {
     "piix3-uhci", "piix4-uhci", "ehci", "ich9-ehci1", "ich9-uhci1", "ich9-uhci2", "ich9-uhci3",
@@ -74,7 +74,7 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     /* libvirt 9.0 picks piix3-uhci on i440fx (and with no machine, QEMU's pc),
      * whose slot 1 of bus 0 is the PIIX3 chipset */
-    bool default_legacy = iop_is_x86(m) &&
+    bool default_legacy = vl_is_x86(m) &&
                           (m->machine_family == VL_MACHINE_I440FX || m->machine_family == VL_MACHINE_UNKNOWN);
 
     for (guint i = 0; i < controllers->len; i++) {
@@ -100,7 +100,7 @@ check(const VlModel *m, VlReport *report)
                            "USB 1/2 speed");
         /* Windows runs on x86 only here (QEMU's Windows on Arm guests use
          * xHCI already); say nothing of it for other OSes and arches */
-        if (iop_is_x86(m) && (vl_guest_is_windows(&m->guest) || m->guest.family == VL_GUEST_UNKNOWN))
+        if (vl_is_x86(m) && (vl_guest_is_windows(&m->guest) || m->guest.family == VL_GUEST_UNKNOWN))
             vl_finding_note(f, "Windows 8 and later and Linux have xHCI drivers in the box; Windows 7 does not");
         else if (m->guest.family == VL_GUEST_LINUX || m->guest.family == VL_GUEST_UNKNOWN)
             vl_finding_note(f, "Linux has had an xHCI driver in the box since 2.6.31");

@@ -4,21 +4,21 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *videos = vl_model_devices(m, "video");
 
-    if (sv_domain_has_gl(m))
+    if (vl_domain_has_gl(m))
         return;
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
         xmlNodePtr accel;
         VlFinding *f;
 
-        if (!sv_video_accel3d(video, &accel) || strcmp(sv_video_type(video), "virtio") != 0)
+        if (!vl_video_accel3d(video, &accel) || strcmp(vl_video_type(video), "virtio") != 0)
             continue;
         if (vl_xml_attr_is(vl_xml_child(video, "driver"), "name", "vhostuser"))
             continue;

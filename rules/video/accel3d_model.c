@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,11 +12,11 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        const char *type = sv_video_type(video);
+        const char *type = vl_video_type(video);
         xmlNodePtr accel;
         VlFinding *f;
 
-        if (!sv_video_accel3d(video, &accel) || strcmp(type, "virtio") == 0)
+        if (!vl_video_accel3d(video, &accel) || strcmp(type, "virtio") == 0)
             continue;
         if (vl_xml_attr_is(vl_xml_child(video, "driver"), "name", "vhostuser"))
             continue;

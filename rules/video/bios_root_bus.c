@@ -4,7 +4,8 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
+#include "lint/model/device_address.h"
 
 /* Whether some device's PCI <address> names slot SLOT of bus 0 (an address
  * without a bus attribute is on bus 0). */
@@ -17,9 +18,9 @@ root_slot_taken(const VlModel *m, guint64 slot)
 
         if (!vl_xml_attr_is(address, "type", "pci"))
             continue;
-        if (vl_xml_attr(address, "bus") && !sv_pci_number(vl_xml_attr(address, "bus"), &bus))
+        if (vl_xml_attr(address, "bus") && !vl_pci_number(vl_xml_attr(address, "bus"), &bus))
             continue;
-        if (bus == 0 && sv_pci_number(vl_xml_attr(address, "slot"), &s) && s == slot)
+        if (bus == 0 && vl_pci_number(vl_xml_attr(address, "slot"), &s) && s == slot)
             return true;
     }
     return false;
@@ -40,7 +41,7 @@ free_root_slot(const VlModel *m)
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr video = sv_primary_video(m);
+    xmlNodePtr video = vl_primary_video(m);
     xmlNodePtr address = vl_xml_child(video, "address");
     guint64 bus;
     int slot;
@@ -51,15 +52,15 @@ check(const VlModel *m, VlReport *report)
     if (m->uefi || m->machine_family != VL_MACHINE_Q35 || !vl_xml_attr_is(address, "type", "pci"))
         return;
     /* no bus attribute: bus 0 */
-    if (!sv_pci_number(vl_xml_attr(address, "bus"), &bus) || bus == 0)
+    if (!vl_pci_number(vl_xml_attr(address, "bus"), &bus) || bus == 0)
         return;
-    if (strcmp(sv_video_type(video), "none") == 0)
+    if (strcmp(vl_video_type(video), "none") == 0)
         return;
     slot = free_root_slot(m);
     where = slot ? g_strdup_printf("<address type='pci' domain='0x0000' bus='0x00' slot='0x%02x' function='0x0'/>", slot)
                  : g_strdup("bus 0x00, once one of its slots 0x01 to 0x1e is freed (all are taken)");
     f = vl_report(report, address, "<video> model '%s': primary adapter sits on PCI bus %s, behind a root port or bridge",
-                  sv_video_type(video), vl_xml_attr(address, "bus"));
+                  vl_video_type(video), vl_xml_attr(address, "bus"));
     vl_finding_help(f, "put it on the root complex: %s", where);
     vl_finding_note(f, "with SeaBIOS its VESA BIOS Extensions are unreachable and the guest only gets 640x480 (the "
                        "Windows installer in grayscale)");

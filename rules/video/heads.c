@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,8 +12,8 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        xmlNodePtr model = sv_video_model(video);
-        const char *type = sv_video_type(video);
+        xmlNodePtr model = vl_video_model(video);
+        const char *type = vl_video_type(video);
         guint64 heads;
         VlFinding *f;
 

@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -16,9 +16,9 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
 
-        if (strcmp(sv_video_type(video), "none") != 0)
+        if (strcmp(vl_video_type(video), "none") != 0)
             continue;
-        VlFinding *f = vl_report(report, sv_video_model(video), "<video><model type='none'/> next to %u other video device%s",
+        VlFinding *f = vl_report(report, vl_video_model(video), "<video><model type='none'/> next to %u other video device%s",
                                  videos->len - 1, videos->len == 2 ? "" : "s");
         vl_finding_help(f, "keep either the 'none' model or the emulated adapters");
         vl_finding_note(f, "libvirt refuses the domain: \"a 'none' video type must be the only video device defined "

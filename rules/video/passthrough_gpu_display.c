@@ -5,7 +5,7 @@
 #include "lint/host/host.h"
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 #include "lint/model/gpu_likely.h"
 
 static void
@@ -15,19 +15,19 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr gpu = vl_display_gpu(m, &why);
     xmlNodePtr address = gpu ? vl_xml_child(vl_xml_child(gpu, "source"), "address") : NULL;
     g_autofree char *pci = NULL;
-    xmlNodePtr video = sv_primary_video(m);
+    xmlNodePtr video = vl_primary_video(m);
     GPtrArray *graphics = vl_model_devices(m, "graphics");
     VlFinding *f;
 
     if (!gpu)
         return;
-    if (video ? strcmp(sv_video_type(video), "none") == 0 : graphics->len == 0)
+    if (video ? strcmp(vl_video_type(video), "none") == 0 : graphics->len == 0)
         return;
     pci = vl_host_pci_address(vl_xml_attr(address, "domain"), vl_xml_attr(address, "bus"),
                               vl_xml_attr(address, "slot"), vl_xml_attr(address, "function"));
     if (video)
-        f = vl_report(report, sv_video_model(video) ? sv_video_model(video) : video,
-                      "<video> model '%s': emulated display next to the passed-through GPU %s", sv_video_type(video),
+        f = vl_report(report, vl_video_model(video) ? vl_video_model(video) : video,
+                      "<video> model '%s': emulated display next to the passed-through GPU %s", vl_video_type(video),
                       pci ? pci : "?");
     else
         f = vl_report(report, g_ptr_array_index(graphics, 0),

@@ -1,7 +1,7 @@
 /* video-primary-count: at most one video device can be primary. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -11,7 +11,7 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        xmlNodePtr model = sv_video_model(video);
+        xmlNodePtr model = vl_video_model(video);
         VlFinding *f;
 
         if (!vl_xml_attr_is(model, "primary", "yes"))
@@ -21,7 +21,7 @@ check(const VlModel *m, VlReport *report)
             continue;
         }
         f = vl_report(report, model, "<video> model '%s' is primary='yes' but the %s video device on line %d already is",
-                      sv_video_type(video), sv_video_type(first->parent), vl_xml_line(first));
+                      vl_video_type(video), vl_video_type(first->parent), vl_xml_line(first));
         vl_finding_help(f, "remove primary='yes' from all but the adapter the firmware and the guest should boot on");
         vl_finding_note(f, "libvirt refuses the domain: \"Only one primary video device is supported\"");
         vl_finding_set_fix(f, "remove primary='yes' from this video model (the first primary stays)", NULL);

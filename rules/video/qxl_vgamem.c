@@ -4,7 +4,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -13,8 +13,8 @@ check(const VlModel *m, VlReport *report)
 
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        xmlNodePtr model = sv_video_model(video);
-        const char *type = sv_video_type(video);
+        xmlNodePtr model = vl_video_model(video);
+        const char *type = vl_video_type(video);
         const char *text = vl_xml_attr(model, "vgamem");
         guint64 kib;
         VlFinding *f;

@@ -3,25 +3,25 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
     GPtrArray *videos = vl_model_devices(m, "video");
-    xmlNodePtr primary = sv_primary_video(m);
+    xmlNodePtr primary = vl_primary_video(m);
 
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        const char *type = sv_video_type(video);
+        const char *type = vl_video_type(video);
 
         if (video == primary || strcmp(type, "qxl") == 0 || strcmp(type, "virtio") == 0 ||
             strcmp(type, "none") == 0)
             continue;
         /* two primaries: video-primary-count reports that */
-        if (vl_xml_attr_is(sv_video_model(video), "primary", "yes"))
+        if (vl_xml_attr_is(vl_video_model(video), "primary", "yes"))
             continue;
-        VlFinding *f = vl_report(report, sv_video_model(video) ? sv_video_model(video) : video,
+        VlFinding *f = vl_report(report, vl_video_model(video) ? vl_video_model(video) : video,
                                  "secondary <video> model '%s', which is only valid as the primary adapter", type);
         vl_finding_help(f, "make a second adapter type='virtio' or type='qxl', or remove it");
         vl_finding_note(f, "libvirt refuses the domain: \"video type '%s' is only valid as primary video device\"",

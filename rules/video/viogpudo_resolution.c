@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 #define VIOGPUDO_MAX_PIXELS (4u * 1024u * 1024u)
 
@@ -16,11 +16,11 @@ check(const VlModel *m, VlReport *report)
         return;
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        xmlNodePtr resolution = vl_xml_child(sv_video_model(video), "resolution");
+        xmlNodePtr resolution = vl_xml_child(vl_video_model(video), "resolution");
         guint64 x, y;
 
         /* no <resolution>: no x to parse */
-        if (strcmp(sv_video_type(video), "virtio") != 0 ||
+        if (strcmp(vl_video_type(video), "virtio") != 0 ||
             !vl_xml_parse_uint(vl_xml_attr(resolution, "x"), &x) ||
             !vl_xml_parse_uint(vl_xml_attr(resolution, "y"), &y) || x * y <= VIOGPUDO_MAX_PIXELS)
             continue;

@@ -5,7 +5,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 /* <model blob='on'/> is in libvirt 9.2's schema; 9.0 drops it silently
  * (checked), and the schema rule reports the unknown attribute there. */
@@ -21,10 +21,10 @@ check(const VlModel *m, VlReport *report)
         return;
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
-        xmlNodePtr model = sv_video_model(video);
+        xmlNodePtr model = vl_video_model(video);
         VlFinding *f;
 
-        if (strcmp(sv_video_type(video), "virtio") != 0 || !vl_xml_attr_is(model, "blob", "on"))
+        if (strcmp(vl_video_type(video), "virtio") != 0 || !vl_xml_attr_is(model, "blob", "on"))
             continue;
         f = vl_report(report, model, "<video> model 'virtio' has blob='on' but guest memory is %s",
                       source ? (vl_xml_attr(source, "type") ? vl_xml_attr(source, "type") : "anonymous")

@@ -3,7 +3,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -12,14 +12,14 @@ check(const VlModel *m, VlReport *report)
 
     if (!vl_guest_is_windows(&m->guest))
         return;
-    if (!sv_domain_has_gl(m))
+    if (!vl_domain_has_gl(m))
         return; /* video-accel3d-display reports it: QEMU would not start */
     for (guint i = 0; i < videos->len; i++) {
         xmlNodePtr video = g_ptr_array_index(videos, i);
         xmlNodePtr accel;
         VlFinding *f;
 
-        if (!sv_video_accel3d(video, &accel) || strcmp(sv_video_type(video), "virtio") != 0)
+        if (!vl_video_accel3d(video, &accel) || strcmp(vl_video_type(video), "virtio") != 0)
             continue;
         f = vl_report(report, accel, "<acceleration>: accel3d='yes' on the virtio video gives a Windows guest nothing");
         vl_finding_help(f, "remove <acceleration accel3d='yes'/>");

@@ -4,18 +4,19 @@
 
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/storage_video.h"
+#include "lint/model/video.h"
+#include "lint/model/machine.h"
 #include "lint/model/gpu_likely.h"
 
 static void
 check(const VlModel *m, VlReport *report)
 {
-    xmlNodePtr primary = sv_primary_video(m);
+    xmlNodePtr primary = vl_primary_video(m);
     const char *type;
     bool old_windows = m->guest.windows_version > 0 && m->guest.windows_version < 8;
     VlFinding *f;
 
-    if (!vl_guest_is_windows(&m->guest) || !sv_arch_x86(m) || vl_display_gpu(m, NULL))
+    if (!vl_guest_is_windows(&m->guest) || !vl_is_x86(m) || vl_display_gpu(m, NULL))
         return;
     if (!primary) {
         xmlNodePtr graphics;
@@ -33,11 +34,11 @@ check(const VlModel *m, VlReport *report)
             vl_finding_set_fix(f, "add <video><model type='virtio' heads='1' primary='yes'/></video>", NULL);
         return;
     }
-    type = sv_video_type(primary);
+    type = vl_video_type(primary);
     if (!(strcmp(type, "cirrus") == 0 || strcmp(type, "vga") == 0 || strcmp(type, "bochs") == 0 ||
           strcmp(type, "default") == 0))
         return;
-    f = vl_report(report, sv_video_model(primary) ? sv_video_model(primary) : primary,
+    f = vl_report(report, vl_video_model(primary) ? vl_video_model(primary) : primary,
                   "<video>: the %s video adapter only gets the Microsoft Basic Display Adapter driver",
                   strcmp(type, "default") == 0 ? "default (cirrus)" : type);
     vl_finding_help(f, "use <model type='%s' heads='1' primary='yes'/> with the virtio-win %s driver",

@@ -1,7 +1,7 @@
 /* watchdog-action-shutdown: a watchdog that asks a hung guest to shut down. */
 #include "lint/engine/registry.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 static void
 check(const VlModel *m, VlReport *report)

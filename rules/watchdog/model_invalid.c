@@ -2,7 +2,7 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-#include "lint/model/io_passthrough.h"
+#include "lint/model/model.h"
 
 /* A finding on WD: HEADLINE, then HELP and libvirt's refusal QUOTE (as
  * "libvirt refuses it: \"QUOTE\"", with WHO for "libvirt"). */

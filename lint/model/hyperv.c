@@ -1,4 +1,4 @@
-#include "lint/model/hyperv_graph.h"
+#include "lint/model/hyperv.h"
 
 #include <string.h>
 

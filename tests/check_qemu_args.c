@@ -1,7 +1,8 @@
-/* Unit tests for the qemu-snapshot-misc helpers (lint/model/qemu_args.c):
- * how a -set or qemu:property value is read, which aliases libvirt would
- * generate and which device they name, the ids that qemu:arg -device
- * defines, and the sysinfo helpers the smbios rules share. */
+/* Unit tests for lint/model/qemu_args.c, qemu_override.c, aliases.c and
+ * sysinfo.c (once the qemu-snapshot-misc rules' helpers): how a -set or
+ * qemu:property value is read, which aliases libvirt would generate and
+ * which device they name, the ids that qemu:arg -device defines, and the
+ * sysinfo helpers the smbios rules share. */
 #include "check_util.h"
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,9 @@
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
 #include "lint/model/qemu_args.h"
+#include "lint/model/qemu_override.h"
+#include "lint/model/aliases.h"
+#include "lint/model/sysinfo.h"
 
 extern const VlRule vl_rule_smbios_os_attribute;
 
@@ -40,7 +44,7 @@ done(Built b)
 
 /* --- values of -set device.ID.PROP=VALUE as JSON properties --- */
 
-/* The type and value qsm_property_for_set gives VALUE of an ordinary
+/* The type and value vl_qemu_property_for_set gives VALUE of an ordinary
  * property, "type:value", or "refused". */
 static char *
 prop(const char *name, const char *value)
@@ -48,7 +52,7 @@ prop(const char *name, const char *value)
     const char *type = NULL;
     g_autofree char *out = NULL;
 
-    if (!qsm_property_for_set(name, value, &type, &out))
+    if (!vl_qemu_property_for_set(name, value, &type, &out))
         return g_strdup("refused");
     return g_strdup_printf("%s:%s", type, out);
 }
@@ -135,31 +139,31 @@ END_TEST
 
 START_TEST(test_override_value_valid)
 {
-    ck_assert(!qsm_override_value_valid(NULL, "1"));
-    ck_assert(!qsm_override_value_valid("unsigned", NULL));
-    ck_assert(qsm_override_value_valid("string", "anything"));
-    ck_assert(qsm_override_value_valid("string", ""));
-    ck_assert(qsm_override_value_valid("bool", "true"));
-    ck_assert(qsm_override_value_valid("bool", "false"));
-    ck_assert(!qsm_override_value_valid("bool", "on"));
-    ck_assert(qsm_override_value_valid("unsigned", "18446744073709551615"));
-    ck_assert(!qsm_override_value_valid("unsigned", "18446744073709551616"));
-    ck_assert(!qsm_override_value_valid("unsigned", ""));
-    ck_assert(!qsm_override_value_valid("unsigned", "-1"));
-    ck_assert(!qsm_override_value_valid("unsigned", "1k"));
-    ck_assert(qsm_override_value_valid("signed", "-9223372036854775808"));
-    ck_assert(!qsm_override_value_valid("signed", "-9223372036854775809"));
-    ck_assert(!qsm_override_value_valid("signed", ""));
-    ck_assert(!qsm_override_value_valid("signed", "0x10"));
-    ck_assert(qsm_override_value_valid("remove", ""));
+    ck_assert(!vl_override_value_valid(NULL, "1"));
+    ck_assert(!vl_override_value_valid("unsigned", NULL));
+    ck_assert(vl_override_value_valid("string", "anything"));
+    ck_assert(vl_override_value_valid("string", ""));
+    ck_assert(vl_override_value_valid("bool", "true"));
+    ck_assert(vl_override_value_valid("bool", "false"));
+    ck_assert(!vl_override_value_valid("bool", "on"));
+    ck_assert(vl_override_value_valid("unsigned", "18446744073709551615"));
+    ck_assert(!vl_override_value_valid("unsigned", "18446744073709551616"));
+    ck_assert(!vl_override_value_valid("unsigned", ""));
+    ck_assert(!vl_override_value_valid("unsigned", "-1"));
+    ck_assert(!vl_override_value_valid("unsigned", "1k"));
+    ck_assert(vl_override_value_valid("signed", "-9223372036854775808"));
+    ck_assert(!vl_override_value_valid("signed", "-9223372036854775809"));
+    ck_assert(!vl_override_value_valid("signed", ""));
+    ck_assert(!vl_override_value_valid("signed", "0x10"));
+    ck_assert(vl_override_value_valid("remove", ""));
 }
 END_TEST
 
-/* qsm_override_value_fix(TYPE, VALUE) is EXPECTED (NULL: no fix) */
+/* vl_override_value_fix(TYPE, VALUE) is EXPECTED (NULL: no fix) */
 static void
 ck_fix(const char *type, const char *value, const char *expected)
 {
-    g_autofree char *got = qsm_override_value_fix(type, value);
+    g_autofree char *got = vl_override_value_fix(type, value);
 
     ck_assert_msg(g_strcmp0(got, expected) == 0, "%s %s: %s, expected %s", type, value, got ? got : "none",
                   expected ? expected : "none");
@@ -197,38 +201,38 @@ END_TEST
 
 START_TEST(test_is_option)
 {
-    ck_assert(qsm_is_option("-device", "device"));
-    ck_assert(qsm_is_option("--device", "device"));
-    ck_assert(!qsm_is_option("device", "device"));
-    ck_assert(!qsm_is_option("xdevice", "device"));
-    ck_assert(!qsm_is_option("-devices", "device"));
-    ck_assert(!qsm_is_option("", "device"));
-    ck_assert(!qsm_is_option(NULL, "device"));
+    ck_assert(vl_qemu_is_option("-device", "device"));
+    ck_assert(vl_qemu_is_option("--device", "device"));
+    ck_assert(!vl_qemu_is_option("device", "device"));
+    ck_assert(!vl_qemu_is_option("xdevice", "device"));
+    ck_assert(!vl_qemu_is_option("-devices", "device"));
+    ck_assert(!vl_qemu_is_option("", "device"));
+    ck_assert(!vl_qemu_is_option(NULL, "device"));
 }
 END_TEST
 
 START_TEST(test_parse_set_device)
 {
-    QsmSet set;
+    VlQemuSet set;
 
-    ck_assert(qsm_parse_set_device("device.net0.romfile=a.rom", &set));
+    ck_assert(vl_qemu_parse_set_device("device.net0.romfile=a.rom", &set));
     ck_assert_str_eq(set.id, "net0");
     ck_assert_str_eq(set.prop, "romfile");
     ck_assert_str_eq(set.value, "a.rom");
-    qsm_set_clear(&set);
-    ck_assert(qsm_parse_set_device("device.a.b=", &set));
+    vl_qemu_set_clear(&set);
+    ck_assert(vl_qemu_parse_set_device("device.a.b=", &set));
     ck_assert_str_eq(set.value, "");
-    qsm_set_clear(&set);
-    ck_assert(qsm_parse_set_device("device.a.b=c=d", &set));
+    vl_qemu_set_clear(&set);
+    ck_assert(vl_qemu_parse_set_device("device.a.b=c=d", &set));
     ck_assert_str_eq(set.prop, "b");
     ck_assert_str_eq(set.value, "c=d");
-    qsm_set_clear(&set);
-    ck_assert(!qsm_parse_set_device("drive.a.b=c", &set));
-    ck_assert(!qsm_parse_set_device("device.net0", &set));
-    ck_assert(!qsm_parse_set_device("device.net0=x", &set));
-    ck_assert(!qsm_parse_set_device("device..b=c", &set));
-    ck_assert(!qsm_parse_set_device("device.a.b", &set));
-    ck_assert(!qsm_parse_set_device("device.a.=c", &set));
+    vl_qemu_set_clear(&set);
+    ck_assert(!vl_qemu_parse_set_device("drive.a.b=c", &set));
+    ck_assert(!vl_qemu_parse_set_device("device.net0", &set));
+    ck_assert(!vl_qemu_parse_set_device("device.net0=x", &set));
+    ck_assert(!vl_qemu_parse_set_device("device..b=c", &set));
+    ck_assert(!vl_qemu_parse_set_device("device.a.b", &set));
+    ck_assert(!vl_qemu_parse_set_device("device.a.=c", &set));
     ck_assert_ptr_null(set.id);
 }
 END_TEST
@@ -245,8 +249,8 @@ START_TEST(test_device_ids)
                     "<qemu:arg value='-object'/><qemu:arg value='{\"qom-type\":\"memory-backend-ram\",\"id\":\"mem\"}'/>"
                     "<qemu:arg value='-device'/><qemu:arg value='[\"id\"]'/>"
                     "</qemu:commandline>");
-    GHashTable *legacy = qsm_legacy_device_ids(b.model);
-    GHashTable *json = qsm_json_device_ids(b.model);
+    GHashTable *legacy = vl_qemu_legacy_device_ids(b.model);
+    GHashTable *json = vl_qemu_json_device_ids(b.model);
 
     ck_assert(g_hash_table_contains(legacy, "nic1"));
     ck_assert(g_hash_table_contains(legacy, "rng7"));
@@ -274,12 +278,12 @@ START_TEST(test_versions)
     c.libvirt_version = VL_LIBVIRT(9, 0);
     c.qemu_version = 0;
     b = build_with("", &c);
-    unknown = qsm_versions(b.model);
+    unknown = vl_assumed_versions(b.model);
     ck_assert_str_eq(unknown, "libvirt 9.0.0 with a QEMU of unknown version (assumed 7.0 or later)");
     done(b);
     c.qemu_version = VL_LIBVIRT(7, 2);
     b = build_with("", &c);
-    known = qsm_versions(b.model);
+    known = vl_assumed_versions(b.model);
     ck_assert_str_eq(known, "libvirt 9.0.0 with QEMU 7.2.0");
     done(b);
 }
@@ -297,7 +301,7 @@ alias(Built b, const char *name)
 {
     Alias a;
 
-    a.generated = qsm_generated_alias(b.model, name, &a.device, &a.implicit);
+    a.generated = vl_generated_alias(b.model, name, &a.device, &a.implicit);
     return a;
 }
 
@@ -321,14 +325,14 @@ START_TEST(test_aliases_user_and_lookup)
                     "<!-- a comment -->\n"
                     "<rng model='virtio'><backend model='random'>/dev/urandom</backend><alias name='rng0'/></rng>\n"
                     "</devices>");
-    GHashTable *user = qsm_user_aliases(b.model);
-    xmlNodePtr rng = qsm_device_with_alias(b.model, "rng0");
+    GHashTable *user = vl_user_aliases(b.model);
+    xmlNodePtr rng = vl_device_with_alias(b.model, "rng0");
 
     ck_assert_uint_eq(g_hash_table_size(user), 1);
     ck_assert_str_eq((const char *) ((xmlNodePtr) g_hash_table_lookup(user, "ua-snd"))->name, "sound");
     ck_assert_ptr_nonnull(rng);
     ck_assert_str_eq((const char *) rng->name, "rng");
-    ck_assert_ptr_null(qsm_device_with_alias(b.model, "rng1"));
+    ck_assert_ptr_null(vl_device_with_alias(b.model, "rng1"));
     g_hash_table_unref(user);
     done(b);
 }
@@ -568,6 +572,49 @@ END_TEST
 
 /* --- qemu:override and sysinfo --- */
 
+/* One frontend property of the override device with an alias; the backend
+ * does not count. */
+START_TEST(test_override_property)
+{
+    Built b = build("<qemu:override><qemu:device alias='hostdev0'>"
+                    "<qemu:backend><qemu:property name='x-vga' type='bool' value='false'/></qemu:backend>"
+                    "<qemu:frontend><qemu:property name='rombar' type='unsigned' value='0'/>"
+                    "<qemu:property name='x-vga' type='bool' value='true'/></qemu:frontend>"
+                    "</qemu:device></qemu:override>");
+    xmlNodePtr prop = vl_override_property(b.model, "hostdev0", "x-vga");
+
+    ck_assert_ptr_nonnull(prop);
+    ck_assert_str_eq(vl_xml_attr(prop, "value"), "true");
+    ck_assert_ptr_null(vl_override_property(b.model, "hostdev1", "x-vga"));
+    ck_assert_ptr_null(vl_override_property(b.model, "hostdev0", "romfile"));
+    ck_assert_ptr_null(vl_override_property(b.model, NULL, "x-vga"));
+    done(b);
+}
+END_TEST
+
+/* A hostdev's QEMU alias: its user alias, else hostdevN by document order;
+ * unknown once an <interface type='hostdev'> takes part in the numbering. */
+START_TEST(test_hostdev_alias)
+{
+    Built b = build("<devices><hostdev mode='subsystem' type='usb'/>"
+                    "<hostdev mode='subsystem' type='pci'><alias name='ua-gpu'/></hostdev>"
+                    "<hostdev mode='subsystem' type='pci'/></devices>");
+    GPtrArray *hostdevs = vl_model_devices(b.model, "hostdev");
+    g_autofree char *first = vl_hostdev_alias(b.model, g_ptr_array_index(hostdevs, 0));
+    g_autofree char *user = vl_hostdev_alias(b.model, g_ptr_array_index(hostdevs, 1));
+    g_autofree char *third = vl_hostdev_alias(b.model, g_ptr_array_index(hostdevs, 2));
+
+    ck_assert_str_eq(first, "hostdev0");
+    ck_assert_str_eq(user, "ua-gpu");
+    ck_assert_str_eq(third, "hostdev2");
+    done(b);
+    b = build("<devices><interface type='hostdev'/><hostdev mode='subsystem' type='pci'/></devices>");
+    hostdevs = vl_model_devices(b.model, "hostdev");
+    ck_assert_ptr_null(vl_hostdev_alias(b.model, g_ptr_array_index(hostdevs, 0)));
+    done(b);
+}
+END_TEST
+
 START_TEST(test_override_properties)
 {
     Built b = build("<qemu:override><qemu:device alias='ua-x'>"
@@ -584,7 +631,7 @@ START_TEST(test_override_properties)
             device = xmlFirstElementChild(n);
     }
     ck_assert_ptr_nonnull(device);
-    props = qsm_override_properties(device);
+    props = vl_override_properties(device);
     ck_assert_uint_eq(props->len, 3);
     ck_assert_str_eq(vl_xml_attr(g_ptr_array_index(props, 0), "name"), "a");
     ck_assert_str_eq(vl_xml_attr(g_ptr_array_index(props, 1), "name"), "b");
@@ -599,18 +646,18 @@ START_TEST(test_smbios_sysinfo)
     Built b = build("<sysinfo type='fwcfg'><entry name='opt/a'>x</entry></sysinfo>"
                     "<memoryBacking type='smbios'/>"
                     "<sysinfo type='smbios'>\n  <bios/>\n  <system><entry name='vendor'>v</entry></system>\n</sysinfo>");
-    xmlNodePtr sysinfo = qsm_smbios_sysinfo(b.model);
+    xmlNodePtr sysinfo = vl_smbios_sysinfo(b.model);
 
     ck_assert_ptr_nonnull(sysinfo);
     ck_assert_str_eq(vl_xml_attr(sysinfo, "type"), "smbios");
-    ck_assert(qsm_sysinfo_has_content(sysinfo));
+    ck_assert(vl_sysinfo_has_content(sysinfo));
     done(b);
     b = build("<sysinfo type='smbios'>\n  <bios/>\n  <chassis></chassis>\n</sysinfo>");
-    ck_assert(!qsm_sysinfo_has_content(qsm_smbios_sysinfo(b.model)));
+    ck_assert(!vl_sysinfo_has_content(vl_smbios_sysinfo(b.model)));
     done(b);
     b = build("<sysinfo type='fwcfg'><entry name='opt/a'>x</entry></sysinfo>");
-    ck_assert_ptr_null(qsm_smbios_sysinfo(b.model));
-    ck_assert(!qsm_sysinfo_has_content(NULL));
+    ck_assert_ptr_null(vl_smbios_sysinfo(b.model));
+    ck_assert(!vl_sysinfo_has_content(NULL));
     done(b);
 }
 END_TEST
@@ -618,7 +665,7 @@ END_TEST
 int
 main(void)
 {
-    Suite *s = suite_create("qsm");
+    Suite *s = suite_create("qemu_args");
     TCase *tc = tcase_create("core");
 
 #ifdef M_PERTURB
@@ -649,6 +696,8 @@ main(void)
     tcase_add_test(tc, test_aliases_implicit);
     tcase_add_test(tc, test_smbios_attribute_beside_element);
     tcase_add_test(tc, test_override_properties);
+    tcase_add_test(tc, test_override_property);
+    tcase_add_test(tc, test_hostdev_alias);
     tcase_add_test(tc, test_smbios_sysinfo);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

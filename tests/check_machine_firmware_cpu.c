@@ -1,7 +1,8 @@
-/* Unit tests for two helper families of rules/: memory_firmware.c (mf_*:
- * firmware paths, memory values in an element's unit, the QEMU driver) and
- * hyperv_cpu_family.c (iothread ids as libvirt derives them, <cpu>
- * predicates).  Each helper is used by many rules; these pin its contract
+/* Unit tests for lint/model/machine.c (the QEMU driver), firmware.c
+ * (firmware paths and features), memory.c (memory values in an element's
+ * unit), iothread_users.c (iothread ids as libvirt derives them) and cpu.c
+ * (<cpu> predicates), and for the fix descriptions of a few rules that use
+ * them.  Each helper is used by many rules; these pin its contract
  * where no corpus case reaches a boundary. */
 #include "check_util.h"
 #include <string.h>
@@ -10,8 +11,12 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/report.h"
 #include "lint/load/xml.h"
-#include "lint/model/cpu_features.h"
-#include "lint/model/memory_firmware.h"
+#include "lint/model/cpu.h"
+#include "lint/model/iothread_users.h"
+#include "lint/model/cpuset.h"
+#include "lint/model/machine.h"
+#include "lint/model/firmware.h"
+#include "lint/model/memory.h"
 
 static VlConfig config;
 
@@ -47,7 +52,7 @@ START_TEST(test_qemu_driver_types)
 
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         Built b = build_root(cases[i].attrs, "");
-        ck_assert_msg(mf_is_qemu(b.model) == cases[i].qemu, "domain%s", cases[i].attrs);
+        ck_assert_msg(vl_is_qemu(b.model) == cases[i].qemu, "domain%s", cases[i].attrs);
         done(b);
     }
 }
@@ -58,13 +63,13 @@ START_TEST(test_loader_path)
     char buf[256];
     Built b = build("<os><type>hvm</type><loader readonly='yes' type='pflash'> /usr/share/OVMF/OVMF_CODE.fd </loader></os>");
 
-    ck_assert_str_eq(mf_loader_path(b.model, buf, sizeof(buf)), "/usr/share/OVMF/OVMF_CODE.fd");
+    ck_assert_str_eq(vl_loader_path(b.model, buf, sizeof(buf)), "/usr/share/OVMF/OVMF_CODE.fd");
     done(b);
     b = build("<os><type>hvm</type><loader readonly='yes' type='pflash'/></os>");
-    ck_assert_ptr_null(mf_loader_path(b.model, buf, sizeof(buf)));
+    ck_assert_ptr_null(vl_loader_path(b.model, buf, sizeof(buf)));
     done(b);
     b = build("<os><type>hvm</type></os>");
-    ck_assert_ptr_null(mf_loader_path(b.model, buf, sizeof(buf)));
+    ck_assert_ptr_null(vl_loader_path(b.model, buf, sizeof(buf)));
     done(b);
 }
 END_TEST
@@ -87,10 +92,10 @@ START_TEST(test_secboot_build_names)
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(secboot); i++)
-        ck_assert_msg(mf_path_is_secboot_build(secboot[i]), "%s", secboot[i]);
+        ck_assert_msg(vl_path_is_secboot_build(secboot[i]), "%s", secboot[i]);
     for (gsize i = 0; i < G_N_ELEMENTS(plain); i++)
-        ck_assert_msg(!mf_path_is_secboot_build(plain[i]), "%s", plain[i]);
-    ck_assert(!mf_path_is_secboot_build(NULL));
+        ck_assert_msg(!vl_path_is_secboot_build(plain[i]), "%s", plain[i]);
+    ck_assert(!vl_path_is_secboot_build(NULL));
 }
 END_TEST
 
@@ -113,10 +118,10 @@ START_TEST(test_enrolled_keys_names)
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(enrolled); i++)
-        ck_assert_msg(mf_path_has_enrolled_keys(enrolled[i]), "%s", enrolled[i]);
+        ck_assert_msg(vl_path_has_enrolled_keys(enrolled[i]), "%s", enrolled[i]);
     for (gsize i = 0; i < G_N_ELEMENTS(blank); i++)
-        ck_assert_msg(!mf_path_has_enrolled_keys(blank[i]), "%s", blank[i]);
-    ck_assert(!mf_path_has_enrolled_keys(NULL));
+        ck_assert_msg(!vl_path_has_enrolled_keys(blank[i]), "%s", blank[i]);
+    ck_assert(!vl_path_has_enrolled_keys(NULL));
 }
 END_TEST
 
@@ -127,7 +132,7 @@ assert_memory_value(const char *unit_attr, guint64 kib, const char *want, const 
     g_autofree char *body = g_strdup_printf("<memory%s>1</memory>", unit_attr);
     Built b = build(body);
     const char *unit_out = "unset";
-    g_autofree char *got = mf_memory_value(b.model->memory, kib, &unit_out);
+    g_autofree char *got = vl_memory_value(b.model->memory, kib, &unit_out);
 
     ck_assert_msg(strcmp(got, want) == 0, "<memory%s>, %" G_GUINT64_FORMAT " KiB: %s, not %s", unit_attr, kib,
                   got, want);
@@ -169,20 +174,28 @@ START_TEST(test_win11_and_firmware_feature)
                     "<os firmware='efi'><type>hvm</type><firmware><feature enabled='yes' name='secure-boot'/>"
                     "<feature enabled='no' name='enrolled-keys'/></firmware></os>");
 
-    ck_assert(mf_is_win11(b.model));
-    ck_assert(mf_firmware_feature(b.model, "secure-boot") == MF_FEATURE_YES);
-    ck_assert(mf_firmware_feature(b.model, "enrolled-keys") == MF_FEATURE_NO);
-    ck_assert(mf_firmware_feature(b.model, "other") == MF_FEATURE_ABSENT);
-    ck_assert(MF_FEATURE_YES != MF_FEATURE_NO && MF_FEATURE_YES != MF_FEATURE_ABSENT &&
-              MF_FEATURE_NO != MF_FEATURE_ABSENT);
+    ck_assert(vl_is_win11(b.model));
+    ck_assert(vl_firmware_feature(b.model, "secure-boot") == VL_FIRMWARE_FEATURE_YES);
+    ck_assert(vl_firmware_feature(b.model, "enrolled-keys") == VL_FIRMWARE_FEATURE_NO);
+    ck_assert(vl_firmware_feature(b.model, "other") == VL_FIRMWARE_FEATURE_ABSENT);
+    ck_assert(VL_FIRMWARE_FEATURE_YES != VL_FIRMWARE_FEATURE_NO &&
+              VL_FIRMWARE_FEATURE_YES != VL_FIRMWARE_FEATURE_ABSENT &&
+              VL_FIRMWARE_FEATURE_NO != VL_FIRMWARE_FEATURE_ABSENT);
+    /* how messages say the OS is known: the model's evidence */
+    ck_assert_ptr_nonnull(b.model->guest.evidence);
+    ck_assert_str_eq(vl_guest_evidence(b.model), b.model->guest.evidence);
+    done(b);
+    b = build("<os><type>hvm</type></os>");
+    if (!b.model->guest.evidence)
+        ck_assert_str_eq(vl_guest_evidence(b.model), "--os");
     done(b);
     b = build("<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
               "<libosinfo:os id='http://microsoft.com/win/10'/></libosinfo:libosinfo></metadata>");
-    ck_assert(!mf_is_win11(b.model));
+    ck_assert(!vl_is_win11(b.model));
     done(b);
     b = build("<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
               "<libosinfo:os id='http://fedoraproject.org/fedora/11'/></libosinfo:libosinfo></metadata>");
-    ck_assert(!mf_is_win11(b.model));
+    ck_assert(!vl_is_win11(b.model));
     done(b);
 }
 END_TEST
@@ -465,7 +478,7 @@ END_TEST
 int
 main(void)
 {
-    Suite *s = suite_create("rule-helpers-mf-hv");
+    Suite *s = suite_create("machine-firmware-cpu");
     TCase *tc = tcase_create("core");
 
     vl_config_init(&config);
