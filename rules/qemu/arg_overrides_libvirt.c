@@ -153,6 +153,28 @@ clock_in_cpu(const VlModel *m)
     return NULL;
 }
 
+/* The properties of a -cpu that libvirt's <cpu> cannot write (OSX-KVM's
+ * vendor=GenuineIntel and vmware-cpuid-freq=on, which macOS needs), as
+ * "vendor=, vmware-cpuid-freq="; NULL when the XML can say it all. */
+static char *
+cpu_props_without_xml(const VlQemuOption *opt)
+{
+    static const char *const only_qemu[] = { "vendor", "vmware-cpuid-freq", "model-id", "family", "stepping",
+                                             "level", "xlevel", "min-level", "min-xlevel", "host-cache-info",
+                                             "l3-cache" };
+    g_autoptr(GString) found = g_string_new(NULL);
+
+    for (guint i = 0; i < opt->props->len; i++) {
+        const VlQemuProp *prop = g_ptr_array_index(opt->props, i);
+
+        for (gsize k = 0; k < G_N_ELEMENTS(only_qemu); k++) {
+            if (strcmp(prop->key, only_qemu[k]) == 0 && !strstr(found->str, prop->key))
+                g_string_append_printf(found, "%s%s=", found->len ? ", " : "", prop->key);
+        }
+    }
+    return found->len ? g_strdup(found->str) : NULL;
+}
+
 static void
 check(const VlModel *m, VlReport *report)
 {
@@ -169,6 +191,7 @@ check(const VlModel *m, VlReport *report)
         const char *value = vl_qemu_arg_value(arg), *param = opt->value;
         const char *other_machine = NULL;
         g_autofree char *conflict = NULL;
+        g_autofree char *only_qemu = NULL;
         VlFinding *f;
         gsize k;
 
@@ -223,7 +246,12 @@ check(const VlModel *m, VlReport *report)
                 vl_finding_note(f, "libvirt's -cpu carries what the XML says of the CPU (here: %s), all lost: "
                                    "QEMU keeps only the last -cpu, whole", cpu.libvirt_cpu_why);
         }
-        vl_finding_help(f, "remove it and use %s", options[k].xml);
+        if (strcmp(opt->name, "cpu") == 0 && (only_qemu = cpu_props_without_xml(opt)))
+            vl_finding_help(f, "libvirt's <cpu> cannot express %s: keep this -cpu and write into it what the XML "
+                               "asks of the CPU (or drop that from the XML: it no longer reaches QEMU)",
+                            only_qemu);
+        else
+            vl_finding_help(f, "remove it and use %s", options[k].xml);
     }
 }
 
