@@ -183,6 +183,13 @@ START_TEST(test_global_empty_property)
     g = g_ptr_array_index(c->globals, 0);
     ck_assert_ptr_null(g->prop);
     vl_check_built_free(b);
+    /* nor has ".x-vga=on" a driver before its dot */
+    b = build_args(A("-global") A(".x-vga=on"));
+    c = vl_qemu_cmdline(b.model);
+    ck_assert_uint_eq(c->globals->len, 1);
+    g = g_ptr_array_index(c->globals, 0);
+    ck_assert_ptr_null(g->driver);
+    vl_check_built_free(b);
 }
 END_TEST
 

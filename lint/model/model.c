@@ -379,7 +379,7 @@ other_os_signs(const VlModel *m, VlGuestFamily *family)
         if ((sign = media_signs(m, media_order[i], family, &what)))
             return sign;
     }
-    if (m->os && vl_xml_child(m->os, "kernel")) {
+    if (vl_xml_child(m->os, "kernel")) { /* NULL-safe: no <os>, no kernel */
         *family = VL_GUEST_LINUX;
         return g_strdup("a kernel is booted directly (<os><kernel>)");
     }
