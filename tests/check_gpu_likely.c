@@ -30,6 +30,27 @@ START_TEST(test_gpu_reasons_x_vga_and_companion)
                        &config);
     ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
     vl_check_built_free(b);
+    /* -set device.hostdev0.x-vga= reaches the hostdev libvirt names hostdev0,
+     * when it is on; a USB hostdev is no GPU whatever x-vga says */
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_X_VGA);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=off'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices><hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x046d'/>"
+                       "<product id='0xc52b'/></source></hostdev></devices><qemu:commandline>"
+                       "<qemu:arg value='-global'/><qemu:arg value='vfio-pci.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
     /* function 1 of ANOTHER host slot in guest function 1 is no audio
      * companion; of the same host slot it is */
 #define MF(fn) "<address type='pci' domain='0x0000' bus='0x05' slot='0x00' function='" fn "' multifunction='on'/>"
