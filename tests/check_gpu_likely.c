@@ -51,6 +51,16 @@ START_TEST(test_gpu_reasons_x_vga_and_companion)
                        &config);
     ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
     vl_check_built_free(b);
+    /* beside an <interface type='hostdev'> libvirt's hostdev numbering is
+     * not known, so no -set names the hostdev */
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices><interface type='hostdev' managed='yes'><source><address type='pci' "
+                       "domain='0x0000' bus='0x02' slot='0x00' function='0x1'/></source></interface>"
+                       HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
     /* function 1 of ANOTHER host slot in guest function 1 is no audio
      * companion; of the same host slot it is */
 #define MF(fn) "<address type='pci' domain='0x0000' bus='0x05' slot='0x00' function='" fn "' multifunction='on'/>"
