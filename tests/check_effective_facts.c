@@ -195,6 +195,14 @@ START_TEST(test_cpu_flags)
     ck_assert_int_eq(vl_qemu_cpu_flag(cpu, "sse4.2"), -1);
     ck_assert_int_eq(vl_qemu_cpu_flag(NULL, "sse4.2"), -1);
     vl_check_built_free(b);
+    /* the first item is the model (key "model"), not a flag: only a later
+     * item named model is read, here a bare one (on) */
+    b = build(CMDLINE(A("-cpu") A("Penryn")));
+    ck_assert_int_eq(vl_qemu_cpu_flag(vl_qemu_cmdline(b.model)->cpu, "model"), -1);
+    vl_check_built_free(b);
+    b = build(CMDLINE(A("-cpu") A("Penryn,model")));
+    ck_assert_int_eq(vl_qemu_cpu_flag(vl_qemu_cmdline(b.model)->cpu, "model"), 1);
+    vl_check_built_free(b);
 }
 END_TEST
 
@@ -231,6 +239,11 @@ START_TEST(test_media)
     ck_assert_ptr_eq(vl_model_install_media(b.model, VL_GUEST_WINDOWS), g_ptr_array_index(d, 2));
     ck_assert_ptr_eq(vl_model_install_media(b.model, VL_GUEST_ANDROID), g_ptr_array_index(d, 1));
     ck_assert_ptr_null(vl_model_install_media(b.model, VL_GUEST_BSD));
+    vl_check_built_free(b);
+    /* an image is taken for an ISO by its suffix alone, whatever its length */
+    b = build("<devices>" DISK("disk", ".iso", "sda") DISK("disk", "iso", "sdb") "</devices>");
+    ck_assert_int_eq(vl_disk_media_kind(g_ptr_array_index(b.model->disks, 0)), VL_MEDIA_ISO_IMAGE);
+    ck_assert_int_eq(vl_disk_media_kind(g_ptr_array_index(b.model->disks, 1)), VL_MEDIA_NONE);
     vl_check_built_free(b);
 }
 END_TEST

@@ -13,6 +13,72 @@ static VlConfig config;
     "' slot='0x00' function='" fn "'/></source>" guest "</hostdev>"
 #define GUEST(bus) "<address type='pci' domain='0x0000' bus='" bus "' slot='0x00' function='0x0'/>"
 
+START_TEST(test_gpu_reasons_x_vga_and_companion)
+{
+    /* -global vfio-pci.x-vga=on reaches every vfio-pci hostdev */
+    Built b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                             "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                             "<qemu:arg value='-global'/><qemu:arg value='vfio-pci.x-vga=on'/></qemu:commandline>",
+                             &config);
+
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_X_VGA);
+    vl_check_built_free(b);
+    /* x-vga=off does not */
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-global'/><qemu:arg value='vfio-pci.x-vga=off'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    /* -set device.hostdev0.x-vga= reaches the hostdev libvirt names hostdev0,
+     * when it is on; a USB hostdev is no GPU whatever x-vga says */
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_X_VGA);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices>" HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=off'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices><hostdev mode='subsystem' type='usb' managed='yes'><source><vendor id='0x046d'/>"
+                       "<product id='0xc52b'/></source></hostdev></devices><qemu:commandline>"
+                       "<qemu:arg value='-global'/><qemu:arg value='vfio-pci.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    /* beside an <interface type='hostdev'> libvirt's hostdev numbering is
+     * not known, so no -set names the hostdev */
+    b = vl_check_build(" type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'",
+                       "<devices><interface type='hostdev' managed='yes'><source><address type='pci' "
+                       "domain='0x0000' bus='0x02' slot='0x00' function='0x1'/></source></interface>"
+                       HOSTDEV("0x01", "0x0", "") "</devices><qemu:commandline>"
+                       "<qemu:arg value='-set'/><qemu:arg value='device.hostdev0.x-vga=on'/></qemu:commandline>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    /* function 1 of ANOTHER host slot in guest function 1 is no audio
+     * companion; of the same host slot it is */
+#define MF(fn) "<address type='pci' domain='0x0000' bus='0x05' slot='0x00' function='" fn "' multifunction='on'/>"
+    b = vl_check_build(" type='kvm'",
+                       "<devices>" HOSTDEV("0x0a", "0x0", MF("0x0")) HOSTDEV("0x0b", "0x1", MF("0x1")) "</devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm'",
+                       "<devices>" HOSTDEV("0x0a", "0x0", MF("0x0")) HOSTDEV("0x0a", "0x1", MF("0x1")) "</devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL),
+                     VL_GPU_AUDIO_COMPANION);
+    vl_check_built_free(b);
+#undef MF
+}
+END_TEST
+
 START_TEST(test_likely_gpu_host_pair)
 {
     /* virt-manager's layout: GPU and audio of host slot 0a:00 on two root ports */
@@ -118,6 +184,7 @@ main(void)
 
     vl_config_init(&config);
     tcase_add_test(tc, test_likely_gpu_host_pair);
+    tcase_add_test(tc, test_gpu_reasons_x_vga_and_companion);
     tcase_add_test(tc, test_likely_gpu_igd);
     tcase_add_test(tc, test_likely_gpu_known_first);
     tcase_add_test(tc, test_display_gpu);

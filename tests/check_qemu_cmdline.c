@@ -170,6 +170,29 @@ START_TEST(test_global_and_set)
 }
 END_TEST
 
+START_TEST(test_global_empty_property)
+{
+    /* "vfio-pci.=on" has no property between the dot and the =, so it is
+     * not DRIVER.PROP=VALUE: read as keyval, it names no driver nor
+     * property */
+    Built b = build_args(A("-global") A("vfio-pci.=on"));
+    const VlQemuCmdline *c = vl_qemu_cmdline(b.model);
+    VlQemuGlobal *g;
+
+    ck_assert_uint_eq(c->globals->len, 1);
+    g = g_ptr_array_index(c->globals, 0);
+    ck_assert_ptr_null(g->prop);
+    vl_check_built_free(b);
+    /* nor has ".x-vga=on" a driver before its dot */
+    b = build_args(A("-global") A(".x-vga=on"));
+    c = vl_qemu_cmdline(b.model);
+    ck_assert_uint_eq(c->globals->len, 1);
+    g = g_ptr_array_index(c->globals, 0);
+    ck_assert_ptr_null(g->driver);
+    vl_check_built_free(b);
+}
+END_TEST
+
 START_TEST(test_hidden_devices)
 {
     Built b = build_args(A("-device") A("vfio-pci,host=01:00.0,multifunction=on") A("-device")
@@ -241,6 +264,7 @@ main(void)
     tcase_add_test(tc, test_rtc_merged);
     tcase_add_test(tc, test_cpu_last_wins_and_machine_merged);
     tcase_add_test(tc, test_global_and_set);
+    tcase_add_test(tc, test_global_empty_property);
     tcase_add_test(tc, test_hidden_devices);
     tcase_add_test(tc, test_no_commandline);
     tcase_add_test(tc, test_bools);

@@ -59,7 +59,9 @@ host_pci(const VlModel *m, xmlNodePtr hostdev)
     xmlNodePtr a = source_address(hostdev);
     g_autofree char *addr = NULL;
 
-    if (!host || !host->have_nodedev)
+    /* host->pci is empty unless nodedev facts were read (only
+     * vl_host_add_nodedev() fills it, and sets have_nodedev) */
+    if (!host)
         return NULL;
     addr = vl_host_pci_address(vl_xml_attr(a, "domain"), vl_xml_attr(a, "bus"), vl_xml_attr(a, "slot"),
                                vl_xml_attr(a, "function"));

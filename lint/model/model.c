@@ -348,6 +348,7 @@ media_signs(const VlModel *m, VlGuestFamily family, VlGuestFamily *found, const 
         /* removable media: lint/model/media.h's definition (not called from
          * here: the model is built before any fact helper may run) */
         len = strlen(file);
+        /* mutate: skip[rel:>@19] — equivalent: the only 4-character name ending in .iso is ".iso" itself, which holds none of media_names' words, so vl_guest_media_family() gave UNKNOWN and the loop continued above */
         if (!(device && (strcmp(device, "cdrom") == 0 || strcmp(device, "floppy") == 0)) &&
             !(len >= 4 && g_ascii_strcasecmp(file + len - 4, ".iso") == 0) && !vl_guest_boot_image_name(*what))
             continue;
@@ -378,7 +379,7 @@ other_os_signs(const VlModel *m, VlGuestFamily *family)
         if ((sign = media_signs(m, media_order[i], family, &what)))
             return sign;
     }
-    if (m->os && vl_xml_child(m->os, "kernel")) {
+    if (vl_xml_child(m->os, "kernel")) { /* NULL-safe: no <os>, no kernel */
         *family = VL_GUEST_LINUX;
         return g_strdup("a kernel is booted directly (<os><kernel>)");
     }

@@ -48,16 +48,6 @@ vl_qemu_next_arg(xmlNodePtr arg)
     return NULL;
 }
 
-xmlNodePtr
-vl_qemu_prev_arg(xmlNodePtr arg)
-{
-    for (xmlNodePtr n = arg ? arg->prev : NULL; n; n = n->prev) {
-        if (n->type == XML_ELEMENT_NODE)
-            return vl_xml_is_ns(n, VL_NS_QEMU, "arg") ? n : NULL;
-    }
-    return NULL;
-}
-
 const char *
 vl_qemu_arg_value(xmlNodePtr arg)
 {

@@ -27,9 +27,8 @@ bool vl_json_device(const VlModel *m);
 /* VALUE is the QEMU option NAME, written -NAME or --NAME. */
 bool vl_qemu_is_option(const char *value, const char *name);
 
-/* The qemu:arg after (before) ARG in the same qemu:commandline, or NULL. */
+/* The qemu:arg after ARG in the same qemu:commandline, or NULL. */
 xmlNodePtr vl_qemu_next_arg(xmlNodePtr arg);
-xmlNodePtr vl_qemu_prev_arg(xmlNodePtr arg);
 
 /* The value of a qemu:arg, "" when it has none. */
 const char *vl_qemu_arg_value(xmlNodePtr arg);

@@ -141,14 +141,12 @@ smp_conflict(const VlModel *m, const VlQemuOption *opt)
 static const char *
 clock_in_cpu(const VlModel *m)
 {
-    xmlNodePtr kvmclock = vl_model_timer(m, "kvmclock"), hv = vl_model_timer(m, "hypervclock"),
-               tsc = vl_model_timer(m, "tsc");
-
-    if (kvmclock && vl_xml_attr(kvmclock, "present"))
+    /* vl_xml_attr() and vl_xml_attr_is() take a missing timer (NULL) */
+    if (vl_xml_attr(vl_model_timer(m, "kvmclock"), "present"))
         return "<timer name='kvmclock'> is set";
-    if (hv && vl_xml_attr_is(hv, "present", "yes"))
+    if (vl_xml_attr_is(vl_model_timer(m, "hypervclock"), "present", "yes"))
         return "the hypervclock timer is on";
-    if (tsc && vl_xml_attr(tsc, "frequency"))
+    if (vl_xml_attr(vl_model_timer(m, "tsc"), "frequency"))
         return "<timer name='tsc' frequency> is set";
     return NULL;
 }

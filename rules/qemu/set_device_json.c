@@ -37,7 +37,8 @@ check(const VlModel *m, VlReport *report)
         VlQemuSet set = { setting->id, setting->prop, setting->value };
         VlFinding *f;
 
-        if (g_strcmp0(setting->group, "device") != 0 || !set.id || !set.prop || !set.value)
+        /* a parsed -set has all four parts (read_set in lint/model/qemu_cmdline.c) */
+        if (g_strcmp0(setting->group, "device") != 0)
             continue;
         if (g_hash_table_contains(legacy, set.id))
             continue; /* a device the pass-through itself defines in legacy syntax */
