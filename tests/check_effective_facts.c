@@ -285,6 +285,19 @@ START_TEST(test_gpu_reasons)
     ck_assert_uint_eq(gpus->len, 3);
     vl_check_built_free(b);
 
+    /* the companion rule wants the GPU at host function 0, and a source
+     * address it can read (an empty domain= is not 0) */
+    b = build("<devices>"
+              HOSTDEV("0x05", "0x2", GUEST_ADDR("0x01", "0x0", " multifunction='on'"))
+              HOSTDEV("0x05", "0x1", GUEST_ADDR("0x01", "0x1", ""))
+              "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='' bus='0x07' "
+              "slot='0x00' function='0x0'/></source>" GUEST_ADDR("0x02", "0x0", " multifunction='on'") "</hostdev>"
+              HOSTDEV("0x07", "0x1", GUEST_ADDR("0x02", "0x1", ""))
+              "</devices>");
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 2), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+
     b = build("<devices>" HOSTDEV("0x01", "0x0", "") "</devices>"
               CMDLINE(A("-set") A("device.hostdev0.x-vga=on")));
     ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_X_VGA);

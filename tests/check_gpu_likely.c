@@ -98,6 +98,15 @@ START_TEST(test_likely_gpu_host_pair)
     ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 2), NULL));
     ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(h, 3), NULL));
     vl_check_built_free(b);
+
+    /* an empty domain= is unreadable, not domain 0: no pair */
+    b = vl_check_build(" type='kvm'",
+                       "<devices><hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='' "
+                       "bus='0x0a' slot='0x00' function='0x0'/></source></hostdev>"
+                       HOSTDEV("0x0a", "0x1", GUEST("0x05")) "</devices>",
+                       &config);
+    ck_assert(!vl_hostdev_likely_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL));
+    vl_check_built_free(b);
 }
 END_TEST
 

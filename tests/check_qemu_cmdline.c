@@ -193,6 +193,29 @@ START_TEST(test_global_empty_property)
 }
 END_TEST
 
+/* A -global with neither a dot nor an = ("-global foo") is keyval with no
+ * driver or property; and an option that ends the command line without its
+ * value (a last "-drive") passes nothing behind libvirt's back. */
+START_TEST(test_global_bare_and_valueless_drive)
+{
+    Built b = build_args(A("-global") A("foo"));
+    const VlQemuCmdline *c = vl_qemu_cmdline(b.model);
+    VlQemuGlobal *g;
+
+    ck_assert_uint_eq(c->globals->len, 1);
+    g = g_ptr_array_index(c->globals, 0);
+    ck_assert_ptr_null(g->prop);
+    vl_check_built_free(b);
+
+    b = build_args(A("-drive"));
+    c = vl_qemu_cmdline(b.model);
+    ck_assert_uint_eq(c->options->len, 1);
+    ck_assert(option(c, 0)->missing_value);
+    ck_assert_uint_eq(c->hidden->len, 0);
+    vl_check_built_free(b);
+}
+END_TEST
+
 START_TEST(test_hidden_devices)
 {
     Built b = build_args(A("-device") A("vfio-pci,host=01:00.0,multifunction=on") A("-device")
@@ -268,6 +291,7 @@ main(void)
     tcase_add_test(tc, test_hidden_devices);
     tcase_add_test(tc, test_no_commandline);
     tcase_add_test(tc, test_bools);
+    tcase_add_test(tc, test_global_bare_and_valueless_drive);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
