@@ -203,6 +203,17 @@ START_TEST(test_cpu_flags)
     b = build(CMDLINE(A("-cpu") A("Penryn,model")));
     ck_assert_int_eq(vl_qemu_cpu_flag(vl_qemu_cmdline(b.model)->cpu, "model"), 1);
     vl_check_built_free(b);
+    /* Hyper-V features: hv-NAME, the old hv_NAME, or hv-passthrough */
+    b = build(CMDLINE(A("-cpu") A("host,hv-time,hv_stimer=on,hv-synic=off")));
+    cpu = vl_qemu_cmdline(b.model)->cpu;
+    ck_assert(vl_qemu_cpu_hv_on(cpu, "time"));
+    ck_assert(vl_qemu_cpu_hv_on(cpu, "stimer"));
+    ck_assert(!vl_qemu_cpu_hv_on(cpu, "synic"));
+    ck_assert(!vl_qemu_cpu_hv_on(cpu, "vpindex"));
+    vl_check_built_free(b);
+    b = build(CMDLINE(A("-cpu") A("host,hv-passthrough")));
+    ck_assert(vl_qemu_cpu_hv_on(vl_qemu_cmdline(b.model)->cpu, "vpindex"));
+    vl_check_built_free(b);
 }
 END_TEST
 

@@ -101,3 +101,12 @@ vl_effective_cpu(const VlModel *m)
     }
     return e;
 }
+
+bool
+vl_qemu_cpu_hv_on(const VlQemuOption *cpu, const char *name)
+{
+    g_autofree char *dash = g_strdup_printf("hv-%s", name), *under = g_strdup_printf("hv_%s", name);
+
+    return vl_qemu_cpu_flag(cpu, dash) == 1 || vl_qemu_cpu_flag(cpu, under) == 1 ||
+           vl_qemu_cpu_flag(cpu, "hv-passthrough") == 1;
+}

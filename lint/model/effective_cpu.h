@@ -38,3 +38,13 @@ VlEffectiveCpu vl_effective_cpu(const VlModel *model);
  * and a bare flag are 1; -flag, flag=off|false|no are 0; -1 when the option
  * does not mention it.  The last mention wins, as in QEMU. */
 int vl_qemu_cpu_flag(const VlQemuOption *cpu, const char *flag);
+
+/* -cpu OPTION turns Hyper-V feature NAME on: hv-NAME, the old spelling
+ * hv_NAME, or hv-passthrough (which passes every one the host has). */
+bool vl_qemu_cpu_hv_on(const VlQemuOption *cpu, const char *name);
+
+/* Why a Hyper-V flag missing from a qemu:commandline -cpu matters, for the
+ * notes of the rules that say so. */
+#define VL_QEMU_CPU_REPLACES_HV                                                                                 \
+    "a -cpu in qemu:commandline replaces libvirt's -cpu whole, and with it the hv-* flags libvirt would write " \
+    "from the XML: the guest gets only what this -cpu says"

@@ -77,7 +77,7 @@ x_vga(const VlModel *m, xmlNodePtr hostdev)
     g_autofree char *alias = vl_hostdev_alias(m, hostdev);
     xmlNodePtr prop = vl_override_property(m, alias, "x-vga");
 
-    if (prop && vl_xml_attr_is(prop, "value", "true"))
+    if (vl_xml_attr_is(prop, "value", "true")) /* NULL-safe: no override is no x-vga */
         return true;
     for (guint i = 0; alias && i < c->sets->len; i++) {
         const VlQemuSetting *s = g_ptr_array_index(c->sets, i);

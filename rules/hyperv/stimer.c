@@ -23,18 +23,6 @@ missing_prerequisites(const VlModel *m)
     return vl_join_and(missing);
 }
 
-/* The -cpu of qemu:commandline, which replaces libvirt's and with it every
- * hv-* flag of <hyperv> and <clock>, turns Hyper-V feature NAME on
- * (hv-NAME or the old hv_NAME, or hv-passthrough). */
-static bool
-qemu_cpu_has_hv(const VlEffectiveCpu *cpu, const char *name)
-{
-    g_autofree char *dash = g_strdup_printf("hv-%s", name), *under = g_strdup_printf("hv_%s", name);
-
-    return vl_qemu_cpu_flag(cpu->qemu_cpu, dash) == 1 || vl_qemu_cpu_flag(cpu->qemu_cpu, under) == 1 ||
-           vl_qemu_cpu_flag(cpu->qemu_cpu, "hv-passthrough") == 1;
-}
-
 /* Report the -cpu that lacks hv-FLAG (WHAT says what it does); no fix:
  * the flag belongs in a qemu:arg only the user should edit. */
 static void
@@ -44,8 +32,7 @@ report_qemu_cpu(const VlModel *m, VlReport *report, const VlEffectiveCpu *cpu, c
     VlFinding *f = vl_report(report, cpu->model_node, "<qemu:arg>: %s", headline);
 
     vl_finding_help(f, "add %s to the -cpu of qemu:commandline, or drop that -cpu and let libvirt build it", flag);
-    vl_finding_note(f, "a -cpu in qemu:commandline replaces libvirt's -cpu whole, and with it the hv-* flags libvirt "
-                       "would write from the XML: the guest gets only what this -cpu says");
+    vl_finding_note(f, VL_QEMU_CPU_REPLACES_HV);
     vl_finding_note(f, "%s", what);
     vl_finding_note(f, "the guest is taken for Windows: %s", m->guest.evidence);
 }
@@ -64,7 +51,7 @@ check(const VlModel *m, VlReport *report)
     if (!vl_guest_is_windows(&m->guest))
         return;
     if (cpu.model_from_qemu) {
-        if (!qemu_cpu_has_hv(&cpu, "stimer"))
+        if (!vl_qemu_cpu_hv_on(cpu.qemu_cpu, "stimer"))
             report_qemu_cpu(m, report, &cpu, "hv-stimer (with hv-time, hv-synic and hv-vpindex, which it needs)",
                             "Windows guest's -cpu in qemu:commandline lacks hv-stimer (synthetic timers)",
                             "without stimer Windows drives its clock with periodic HPET/RTC interrupts, which keep "
