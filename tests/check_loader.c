@@ -97,13 +97,71 @@ START_TEST(test_undefined_entity_is_error)
 }
 END_TEST
 
-START_TEST(test_root_must_be_domain)
+START_TEST(test_root_must_be_libvirt)
 {
-    VlInputError *error;
-    VlDocument *doc = parse("<network><name>default</name></network>", &error);
+    VlInputError *error = NULL;
+    VlDocument *doc = parse("<project><name>default</name></project>", &error);
 
     ck_assert_ptr_null(doc);
-    ck_assert_ptr_nonnull(strstr(error->message, "<network>"));
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_NOT_LIBVIRT);
+    ck_assert_str_eq(error->message, "<project> is not a libvirt document");
+    vl_input_error_free(error);
+
+    /* libvirt's roots have no namespace */
+    doc = parse("<x:network xmlns:x='urn:x'><name>default</name></x:network>", &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_NOT_LIBVIRT);
+    ck_assert_str_eq(error->message, "<x:network> is not a libvirt document");
+    vl_input_error_free(error);
+
+    doc = parse("<domainsnapshot><name>s</name></domainsnapshot>", &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_INCOMPLETE);
+    vl_input_error_free(error);
+}
+END_TEST
+
+START_TEST(test_kind_from_root)
+{
+    static const struct { const char *xml; VlDocKind kind; } cases[] = {
+        { "<domain type='kvm'/>", VL_DOC_DOMAIN },
+        { "<domainsnapshot><domain/></domainsnapshot>", VL_DOC_SNAPSHOT },
+        { "<network/>", VL_DOC_NETWORK },
+        { "<networkport/>", VL_DOC_NETWORK_PORT },
+        { "<pool/>", VL_DOC_STORAGE_POOL },
+        { "<volume/>", VL_DOC_STORAGE_VOLUME },
+        { "<filter/>", VL_DOC_NWFILTER },
+        { "<filterbinding/>", VL_DOC_NWFILTER_BINDING },
+        { "<secret/>", VL_DOC_SECRET },
+        { "<device/>", VL_DOC_NODE_DEVICE },
+        { "<interface/>", VL_DOC_INTERFACE },
+        { "<domaincheckpoint/>", VL_DOC_CHECKPOINT },
+        { "<domainbackup/>", VL_DOC_BACKUP },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        VlInputError *error = NULL;
+        g_autoptr(VlDocument) doc = parse(cases[i].xml, &error);
+
+        ck_assert_msg(doc != NULL, "%s: %s", cases[i].xml, error ? error->message : "");
+        ck_assert_int_eq(doc->kind, cases[i].kind);
+        ck_assert_int_eq(doc->is_snapshot, cases[i].kind == VL_DOC_SNAPSHOT);
+    }
+}
+END_TEST
+
+START_TEST(test_error_kinds)
+{
+    VlInputError *error = NULL;
+    VlDocument *doc = parse("<domain>\n  <name>a</nam>\n</domain>\n", &error);
+
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_MALFORMED);
+    vl_input_error_free(error);
+    error = NULL;
+    doc = vl_document_load_file("/nonexistent/virtlint.xml", &config, &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_UNREADABLE);
     vl_input_error_free(error);
 }
 END_TEST
@@ -238,7 +296,9 @@ main(void)
     tcase_add_test(tc, test_doctype_refused_before_entities);
     tcase_add_test(tc, test_external_entity_never_read);
     tcase_add_test(tc, test_undefined_entity_is_error);
-    tcase_add_test(tc, test_root_must_be_domain);
+    tcase_add_test(tc, test_root_must_be_libvirt);
+    tcase_add_test(tc, test_kind_from_root);
+    tcase_add_test(tc, test_error_kinds);
     tcase_add_test(tc, test_empty_and_nul);
     tcase_add_test(tc, test_undeclared_prefix_is_not_fatal);
     tcase_add_test(tc, test_column_of_repeated_elements);

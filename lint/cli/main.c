@@ -241,7 +241,7 @@ load_domain(Run *run, const char *domain, VlInputError **error)
     char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
-        *error = vl_input_error_new(domain, 0, 0, "%s", gerr->message);
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, domain, 0, 0, "%s", gerr->message);
         return NULL;
     }
     display = g_strdup_printf("domain %s", name);
