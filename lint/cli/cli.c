@@ -104,6 +104,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
+        { "filter-files", 0, 0, G_OPTION_ARG_NONE, &cli->filter_files, "Treat the files named like files found in a directory: leave out what .virtlintrc excludes and skip XML that is no libvirt document (for pre-commit hooks)", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
@@ -116,7 +117,9 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
 
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_description(ctx,
-        "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
+        "PATH is a libvirt XML file (a domain, snapshot, network, storage pool or volume, nwfilter, secret,\n"
+        "node device, interface, checkpoint or backup), a directory (its *.xml files, recursively, without\n"
+        "those .virtlintrc excludes; other XML is skipped) or - for standard input.\n"
         "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
         "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
         "<!-- virtlint-disable-file RULE --> anywhere in the file.");
