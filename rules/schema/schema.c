@@ -437,15 +437,62 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, 
     note_schema(f, v->schema);
 }
 
+/* The deepest element under COPY (in DOC, mirroring ORIG) whose removal
+ * makes DOC valid (or, failing that, whose attribute's removal does),
+ * narrowed down and reported; false when there is none.
+ * Deepest first: removing <target> from a pool cannot help (it is
+ * required), removing the <mode> inside it can. */
+static bool
+search_whole(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr orig, int code,
+             const char *expected)
+{
+    for (xmlNodePtr child = next_element(copy->children); child && v->budget > 0;
+         child = next_element(child->next)) {
+        if (search_whole(v, report, doc, child, counterpart(copy, orig, child), code, expected))
+            return true;
+    }
+    /* an attribute, where removing the element cannot help (a required one) */
+    for (xmlAttrPtr attr = copy->properties; attr && v->budget > 0; attr = attr->next) {
+        g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) attr);
+        xmlAttrPtr prev = attr->prev, next = attr->next;
+        bool fixed;
+
+        if (prev) prev->next = next; else copy->properties = next;
+        if (next) next->prev = prev;
+        fixed = validate(v, doc);
+        if (prev) prev->next = attr; else copy->properties = attr;
+        if (next) next->prev = attr;
+        if (fixed) {
+            report_attribute(v, report, doc, orig, (const char *) attr->name, value);
+            return true;
+        }
+    }
+    if (copy->parent->type == XML_ELEMENT_NODE && v->budget > 0) {
+        xmlNodePtr parent = copy->parent;
+        Gap gap = take_out(parent, copy);
+        bool fixed = validate(v, doc);
+
+        put_back(parent, copy, gap);
+        if (fixed) {
+            narrow(v, report, doc, copy, orig, code, expected);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A document other than a domain (a network, a pool...) is small and its
- * grammar has no minimal document to isolate parts in: its culprits are
- * narrowed down in a copy of the whole, as an isolated part's are. */
+ * grammar has no minimal document to isolate parts in: its culprit is
+ * looked for in a copy of the whole, else the root's attributes and
+ * children are narrowed down as an isolated part's are. */
 static void
 find_culprits_whole(Validator *v, const VlModel *m, VlReport *report, int whole_code, const char *whole_expected)
 {
     xmlDocPtr copy = xmlCopyDoc(m->doc->doc, 1);
+    xmlNodePtr root = xmlDocGetRootElement(copy);
 
-    narrow(v, report, copy, xmlDocGetRootElement(copy), m->root, whole_code, whole_expected);
+    if (!search_whole(v, report, copy, root, m->root, whole_code, whole_expected))
+        narrow(v, report, copy, root, m->root, whole_code, whole_expected);
     xmlFreeDoc(copy);
 }
 
