@@ -22,7 +22,7 @@ kinds="network:3:3 pool:6:7 volume:5:5 nwfilter:2:3 secret:6:3 nodedev:6:5 check
 # --- its line and the target release's wording
 for entry in $kinds; do
     kind=${entry%%:*} at=${entry#*:}
-    for release in 9.0 12.8; do
+    for release in 9.0 9.8 11.3 12.8; do
         expect_rc 0 "$kind valid ($release)" -- "$VL" --libvirt-version "$release" "$docs/$kind.xml"
         expect_grep "^No problems found in 1 file" "$tmp/out" "$kind valid ($release): counted as linted"
         expect_rc 1 "$kind invalid ($release)" -- "$VL" --concise --libvirt-version "$release" \
@@ -35,6 +35,16 @@ expect_rc 1 "volume: unknown attribute" -- "$VL" --concise "$docs/volume-invalid
 expect_grep "<format>: attribute compat= is not in libvirt [0-9.]+'s schema" "$tmp/out" "an unknown attribute named"
 expect_rc 1 "pool: refused value" -- "$VL" --concise "$docs/pool-invalid.xml"
 expect_grep "<mode>: value 'rwx' is not accepted" "$tmp/out" "a refused value named"
+
+# the kinds without a document here: each release's grammar compiles and judges
+for root in networkport filterbinding interface; do
+    printf '<%s>\n  <virtlint-bogus/>\n</%s>\n' "$root" "$root" > "$tmp/$root.xml"
+    for release in 9.0 9.8 11.3 12.8; do
+        expect_rc 1 "<$root> judged ($release)" -- "$VL" --concise --libvirt-version "$release" "$tmp/$root.xml"
+        expect_grep "^$tmp/$root.xml:[0-9]+:[0-9]+: error: .*libvirt $release's schema( requires)? \[schema\]$" "$tmp/out" \
+            "<$root> judged by $release's schema"
+    done
+done
 
 # a construct newer than the target: which release has it
 sed 's|<name>lab-nat</name>|<name>lab-nat</name>\n  <title>Lab NAT</title>|' "$docs/network.xml" > "$tmp/titled.xml"
