@@ -260,6 +260,10 @@ try:
     check(not find(diags, "virtiofs-shared-memory", ""), "a finding goes away when the change fixes it",
           rules_of(diags))
     check(find(diags, "hyperv-dependency", "<synic>"), "the other findings stay", rules_of(diags))
+    # the schema judges each new text (no verdict is reused for it)
+    bogus = text.replace("  <devices>\n", "  <devices>\n    <bogus/>\n", 1)
+    s.change(uri, 5, [{"text": bogus}])
+    check(find(s.diagnostics(uri) or [], "schema", ""), "the schema rule runs on each change")
     # a whole-text change (no range) is accepted too
     s.change(uri, 5, [{"text": text}])
     check(rules_of(s.diagnostics(uri) or []) == rules_of(diags), "a change without a range replaces the text")
