@@ -273,8 +273,23 @@ try:
     r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": synic["range"],
                                               "context": {"diagnostics": [synic]}})
     actions = (r or {}).get("result") or []
-    fixes = [a for a in actions if a.get("kind") == "quickfix" and "hyperv-dependency" in a["title"]]
+    fixes = [a for a in actions if a.get("kind") == "quickfix" and a["title"].startswith("Fix hyperv-dependency")]
+    disables = [a for a in actions if a.get("title") == "Disable hyperv-dependency here"]
     check(len(fixes) == 1, "one quick fix for the finding", [a.get("title") for a in actions])
+    # "Disable RULE here": a comment before the element, nothing else changed
+    if check(len(disables) == 1 and disables[0].get("isPreferred") is False and disables[0]["kind"] == "quickfix",
+             "a Disable hyperv-dependency here action, not preferred", [a.get("title") for a in actions]):
+        silenced = apply_edits(text, disables[0]["edit"]["changes"][uri])
+        lines_before, lines_after = text.split("\n"), silenced.split("\n")
+        check(len(lines_after) == len(lines_before) + 1 and lines_after[21].strip() ==
+              "<!-- virtlint-disable hyperv-dependency -->" and lines_after[:21] + lines_after[22:] == lines_before,
+              "the suppression is one comment line before <synic>, every other line unchanged", lines_after[20:23])
+        s.change(uri, 6, [{"text": silenced}])
+        after = s.diagnostics(uri) or []
+        check(not find(after, "hyperv-dependency", "<synic>") and find(after, "hyperv-dependency", "<stimer>"),
+              "the suppression silences that finding only", rules_of(after))
+        s.change(uri, 6, [{"text": text}])
+        s.diagnostics(uri)
     if fixes:
         a = fixes[0]
         check(a.get("isPreferred") is True and "(unsafe)" not in a["title"], "a safe fix is preferred", a["title"])
@@ -306,7 +321,7 @@ try:
     if check(cpu, "cpu-socket-limit still reported", rules_of(diags)):
         r = s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": cpu[0]["range"],
                                                   "context": {"diagnostics": cpu}})
-        unsafe = [a for a in (r or {}).get("result") or [] if "cpu-socket-limit" in a.get("title", "")]
+        unsafe = [a for a in (r or {}).get("result") or [] if a.get("title", "").startswith("Fix cpu-socket-limit")]
         check(len(unsafe) == 1 and "(unsafe)" in unsafe[0]["title"] and unsafe[0].get("isPreferred") is False,
               "an unsafe fix says (unsafe) and is not preferred", [a.get("title") for a in unsafe])
     # only= filters kinds; fix-all equals `virtlint --fix`

@@ -9,6 +9,9 @@
  *   the configuration shows them, as on the command line;
  * - code: the rule id, with codeDescription.href to the rule's section of
  *   the installed rules.md (its headings are the rule ids);
+ * - code actions: each finding's fix as a quick fix (a safe one preferred,
+ *   an unsafe one titled "(unsafe)"), "Disable RULE here" (the suppression
+ *   comment before its element), and source.fixAll.virtlint (every safe fix);
  * - message: the headline, then "help: ..." and "note: ..." lines.  Neovim
  *   and VS Code show a multi-line message whole in their diagnostic float
  *   and hover, while relatedInformation needs a location to point at and
@@ -24,6 +27,7 @@
 #include "lint/engine/rule.h"
 #include "lint/engine/version.h"
 #include "lint/fix/fix.h"
+#include "lint/fix/suppression.h"
 #include "lint/load/document.h"
 #include "lint/load/srcmap.h"
 #include "lint/lsp/jsonrpc.h"
@@ -526,6 +530,35 @@ fix_action(Doc *d, guint i)
     return action;
 }
 
+/* "Disable RULE here": the suppression comment that silences finding I
+ * (lint/fix/suppression.h), or NULL when none can be written. */
+static json_object *
+disable_action(Doc *d, guint i)
+{
+    const VlFinding *f = g_ptr_array_index(d->findings, i);
+    g_autoptr(GError) error = NULL;
+    VlEdit *edit = vl_suppression_edit(d->doc, f, VL_SUPPRESS_COMMENT, NULL, &error);
+    json_object *action, *edits, *diags;
+    g_autofree char *title = NULL;
+
+    if (!edit)
+        return NULL;
+    action = json_object_new_object();
+    edits = json_object_new_array();
+    diags = json_object_new_array();
+    title = g_strdup_printf("Disable %s here", f->rule->id);
+    json_object_array_add(edits, text_edit_json(span_json(d, (Span) { edit->start, edit->end }), edit->text,
+                                                strlen(edit->text)));
+    vl_edit_free(edit);
+    json_object_array_add(diags, finding_diagnostic(d, i));
+    json_object_object_add(action, "title", json_object_new_string(title));
+    json_object_object_add(action, "kind", json_object_new_string("quickfix"));
+    json_object_object_add(action, "diagnostics", diags);
+    json_object_object_add(action, "isPreferred", json_object_new_boolean(FALSE));
+    json_object_object_add(action, "edit", workspace_edit(d, edits));
+    return action;
+}
+
 /* The single edit that turns D's text into TEXT: what lies between their
  * common prefix and common suffix, cut at character boundaries. */
 static json_object *
@@ -583,6 +616,7 @@ code_action(Server *s, json_object *id, json_object *params)
     VlLspPosition from, to;
     gsize start, end;
     bool any_safe = false;
+    g_autoptr(GHashTable) disabled = g_hash_table_new(g_str_hash, g_str_equal);
 
     if (!range || !position_of_json(field(range, "start"), &from) || !position_of_json(field(range, "end"), &to)) {
         json_object_put(actions);
@@ -609,6 +643,14 @@ code_action(Server *s, json_object *id, json_object *params)
             continue;
         if (f->fix && f->fix->edits && f->fix->edits->len)
             json_object_array_add(actions, fix_action(d, i));
+        /* one "Disable RULE here" per rule: a second finding of the rule
+         * in the range is silenced by the same comment, or one nearby */
+        if (!g_hash_table_contains(disabled, f->rule->id)) {
+            json_object *disable = disable_action(d, i);
+            if (disable)
+                json_object_array_add(actions, disable);
+            g_hash_table_add(disabled, (gpointer) f->rule->id);
+        }
     }
     if (any_safe && kind_wanted(only, FIX_ALL_KIND)) {
         json_object *all = fix_all_action(s, d);
