@@ -188,6 +188,7 @@ check-asan:
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)

@@ -155,15 +155,21 @@ class Server:
                                                "contentChanges": changes})
 
     def finish(self):
+        """The exit status; the server's stderr must hold no sanitizer
+        report (make check-asan runs this under ASan and UBSan)."""
         try:
-            return self.proc.wait(TIMEOUT)
+            status = self.proc.wait(TIMEOUT)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            return None
-        finally:
-            self.proc.stdin.close()
-            self.proc.stdout.close()
-            self.proc.stderr.close()
+            status = None
+        err = self.proc.stderr.read().decode(errors="replace")
+        check("Sanitizer" not in err and "runtime error" not in err, "no sanitizer report", err[-2000:])
+        for f in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                f.close()
+            except BrokenPipeError:
+                pass
+        return status
 
 
 def rules_of(diags):
