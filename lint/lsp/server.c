@@ -703,7 +703,11 @@ hover(Server *s, json_object *id, json_object *params)
         if (at < span.start || at > span.end)
             continue;
         where = span;
-        g_string_append_printf(md, "%s**virtlint %s**: %s\n\n", md->len ? "---\n\n" : "", f->rule->id, f->message);
+        /* the headline quotes XML: a code span keeps "<synic>" from being
+         * taken for HTML (a double backtick fence when it holds a backtick) */
+        g_string_append_printf(md, "%s**virtlint %s**: %s%s%s\n\n", md->len ? "---\n\n" : "", f->rule->id,
+                               strchr(f->message, '`') ? "`` " : "`", f->message,
+                               strchr(f->message, '`') ? " ``" : "`");
         if (!g_hash_table_contains(shown, f->rule->id)) {
             g_autofree char *doc = rule_markdown(f->rule);
             g_hash_table_add(shown, (gpointer) f->rule->id);
