@@ -212,6 +212,7 @@ try:
     check("source.fixAll.virtlint" in caps.get("codeActionProvider", {}).get("codeActionKinds", []),
           "code action kinds announced", caps)
     check(caps.get("hoverProvider") is True, "hover announced", caps)
+    check(caps.get("positionEncoding") == "utf-16", "UTF-16 positions announced", caps)
     check(r["result"].get("serverInfo", {}).get("name") == "virtlint", "serverInfo", r)
     s.notify("initialized", {})
 
@@ -423,6 +424,14 @@ try:
     check(r and r.get("error", {}).get("code") == -32600, "jsonrpc other than 2.0: -32600", r)
     r = s.request("workspace/noSuchMethod", {})
     check(r and r.get("error", {}).get("code") == -32601, "an unknown method: -32601", r)
+    # header names in any case, and a Content-Type header, are accepted
+    body = json.dumps({"jsonrpc": "2.0", "id": 102, "method": "textDocument/hover",
+                       "params": {"textDocument": {"uri": u1}, "position": {"line": 0, "character": 0}}}).encode()
+    s.proc.stdin.write(b"content-length: %d\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n"
+                       % len(body) + body)
+    s.proc.stdin.flush()
+    r = s.response(102)
+    check(r and "result" in r, "a lower-case content-length and a Content-Type header", r)
     s.notify("$/noSuchNotification", {"x": 1})
     s.notify("textDocument/didChange", {"nonsense": True})
     r = s.request("textDocument/hover", {"textDocument": {"uri": u1}, "position": {"line": 21, "character": 10}})
