@@ -12,10 +12,11 @@
  * - code actions: each finding's fix as a quick fix (a safe one preferred,
  *   an unsafe one titled "(unsafe)"), "Disable RULE here" (the suppression
  *   comment before its element), and source.fixAll.virtlint (every safe fix);
- * - message: the headline, then "help: ..." and "note: ..." lines.  Neovim
- *   and VS Code show a multi-line message whole in their diagnostic float
- *   and hover, while relatedInformation needs a location to point at and
- *   is not shown by every client.
+ * - message: the headline, then "help: ..." and "note: ..." lines.  VS Code
+ *   shows a multi-line message in its hover and Problems view
+ *   (microsoft/vscode#1927); Neovim's diagnostic float shows each line and
+ *   its virtual text joins them on one.  relatedInformation would need a
+ *   location to point at, and Neovim 0.7 does not show it.
  * Text is synchronised incrementally (TextDocumentSyncKind.Incremental),
  * with UTF-16 columns (lint/lsp/positions.h). */
 #include "lint/lsp/server.h"
