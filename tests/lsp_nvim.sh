@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
 command -v nvim >/dev/null ||
-    skip_rest "nvim not found: install Neovim (apt-get install neovim, or tools/install-deps.sh --test)"
+    skip_rest "nvim not found: Neovim is not installed (apt-get install neovim)"
 
 mkdir -p "$tmp/repo/.git"   # no .virtlintrc lookup beyond this directory
 cp examples/win11.xml "$tmp/repo/win11.xml"
