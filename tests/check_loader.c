@@ -284,6 +284,78 @@ START_TEST(test_inputs_expand_sorted_xml_only)
 }
 END_TEST
 
+/* Leaves out "sub" (a directory) and anything called skip.xml; counts calls. */
+static bool
+exclude_sub(const char *path, gpointer data)
+{
+    (*(int *) data)++;
+    return g_str_has_suffix(path, "/sub") || g_str_has_suffix(path, "skip.xml");
+}
+
+START_TEST(test_inputs_collect_excludes_and_marks)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *sub = g_build_filename(dir, "sub", NULL);
+    g_autofree char *only_sub = g_build_filename(dir, "only", NULL);
+    const char *files[] = { "a.xml", "skip.xml", "sub/c.xml", "only/skip.xml" };
+    char *paths[] = { dir, "named.xml", "skip.xml", "-", NULL };
+    char *excluded_only[] = { only_sub, NULL };
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
+    g_autoptr(GPtrArray) out = NULL;
+    int calls = 0;
+    VlInputOptions options = { .excluded = exclude_sub, .data = &calls };
+    const VlInput *in;
+
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    ck_assert_int_eq(mkdir(only_sub, 0700), 0);
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *p = g_build_filename(dir, files[i], NULL);
+        ck_assert(g_file_set_contents(p, "x", -1, NULL));
+    }
+
+    /* a walk: sub/ never entered, skip.xml left out; named files kept, unmarked */
+    out = vl_inputs_collect(paths, &options, errors);
+    ck_assert_uint_eq(errors->len, 0);
+    ck_assert_uint_eq(out->len, 4);
+    in = g_ptr_array_index(out, 0);
+    ck_assert(g_str_has_suffix(in->path, "/a.xml"));
+    ck_assert(in->walked);
+    for (guint i = 1; i < 4; i++) {
+        in = g_ptr_array_index(out, i);
+        ck_assert_str_eq(in->path, paths[i]);
+        ck_assert(!in->walked);
+    }
+    /* a.xml, only/, only/skip.xml, skip.xml, sub/: named files are not asked about */
+    ck_assert_int_eq(calls, 5);
+    g_clear_pointer(&out, g_ptr_array_unref);
+
+    /* named files treated like a walk's: excluded ones dropped, the rest marked */
+    options.named_as_walked = true;
+    out = vl_inputs_collect(paths + 1, &options, errors);
+    ck_assert_uint_eq(out->len, 2);
+    in = g_ptr_array_index(out, 0);
+    ck_assert_str_eq(in->path, "named.xml");
+    ck_assert(in->walked);
+    in = g_ptr_array_index(out, 1);
+    ck_assert_str_eq(in->path, "-");
+    ck_assert(!in->walked);
+    g_clear_pointer(&out, g_ptr_array_unref);
+
+    /* a directory whose files are all excluded is not "no *.xml files" */
+    out = vl_inputs_collect(excluded_only, &options, errors);
+    ck_assert_uint_eq(out->len, 0);
+    ck_assert_uint_eq(errors->len, 0);
+
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *p = g_build_filename(dir, files[i], NULL);
+        unlink(p);
+    }
+    rmdir(sub);
+    rmdir(only_sub);
+    rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -306,6 +378,7 @@ main(void)
     tcase_add_test(tc, test_size_limit);
     tcase_add_test(tc, test_missing_file);
     tcase_add_test(tc, test_inputs_expand_sorted_xml_only);
+    tcase_add_test(tc, test_inputs_collect_excludes_and_marks);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }
