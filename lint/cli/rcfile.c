@@ -184,7 +184,8 @@ read_globs(Reader *r, const char *group, const char *key, char ***out)
         if (strstr(*p, "**"))
             return fail(r, group, key, "%s: '%s': '**' is not supported; a glob that matches a directory "
                         "excludes everything below it", key, *p);
-        g_strv_builder_add(list, *p);
+        /* paths are matched relative to the .virtlintrc: "./old" is "old" */
+        g_strv_builder_add(list, g_str_has_prefix(*p, "./") ? *p + 2 : *p);
         n++;
     }
     if (!n)
