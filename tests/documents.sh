@@ -44,6 +44,8 @@ expect_grep "<format>: attribute compat= is not in libvirt [0-9.]+'s schema" "$t
 expect_rc 1 "pool: refused value" -- "$VL" --concise "$docs/pool-invalid.xml"
 expect_grep "<mode>: value 'rwx' is not accepted" "$tmp/out" "a refused value named"
 
+expect_rc 0 "pull-mode backup valid" -- "$VL" "$docs/backup-pull.xml"
+
 # the kinds without a document here: each release's grammar compiles and judges
 for root in networkport filterbinding interface; do
     printf '<%s>\n  <virtlint-bogus/>\n</%s>\n' "$root" "$root" > "$tmp/$root.xml"
@@ -53,6 +55,18 @@ for root in networkport filterbinding interface; do
             "<$root> judged by $release's schema"
     done
 done
+
+# --schema FILE judges the other kinds by the schemas beside it, and says
+# when there is none
+expect_rc 1 "--schema: network.rng beside it" -- "$VL" --concise --schema /usr/share/libvirt/schemas/domain.rng \
+    "$docs/network-invalid.xml"
+expect_grep "masquerade' is not accepted by the --schema file" "$tmp/out" "--schema: judged by the file's directory"
+mkdir -p "$tmp/only-domain" && cp /usr/share/libvirt/schemas/domain.rng "$tmp/only-domain/"
+expect_rc 0 "--schema: nothing beside it" -- "$VL" --schema "$tmp/only-domain/domain.rng" "$docs/network-invalid.xml" \
+    "$docs/network.xml"
+expect_grep "note: network.rng beside the schema $tmp/only-domain/domain.rng is missing or does not compile: network documents are not checked" \
+    "$tmp/err" "--schema: says what it leaves unjudged"
+if [ "$(grep -c 'network.rng beside' "$tmp/err")" -eq 1 ]; then pass; else fail "--schema: said once"; cat "$tmp/err"; fi
 
 # a construct newer than the target: which release has it
 sed 's|<name>lab-nat</name>|<name>lab-nat</name>\n  <title>Lab NAT</title>|' "$docs/network.xml" > "$tmp/titled.xml"
@@ -205,10 +219,11 @@ PY
         else
             fail "libvirtd refuses a valid nwfilter or secret"; cat "$tmp/virsh"
         fi
-        # a backup needs a running domain: QEMU without KVM, no guest OS,
-        # a raw disk the backup copies into a qcow2 file libvirt creates
+        # a backup needs a running domain: QEMU without KVM, no guest OS, a
+        # raw disk.  Pull mode first: its job lasts until aborted, so that
+        # backup-dumpxml always has one to show (a push job may be over).
         images=$(mktemp -d /var/lib/libvirt/images/virtlint-documents-XXXXXX)
-        chmod 755 "$images"  # QEMU runs as libvirt-qemu
+        chmod 755 "$images" && chown libvirt-qemu: "$images"  # QEMU makes the NBD socket here
         truncate -s 16M "$images/disk.raw"
         cat > "$tmp/backup-domain.xml" <<XML
 <domain type='qemu'>
@@ -224,11 +239,12 @@ PY
   </devices>
 </domain>
 XML
-        sed "s|/var/lib/libvirt/images/web01-backup.qcow2|$images/backup.qcow2|" "$docs/backup.xml" \
-            > "$tmp/backup.xml"
-        expect_rc 0 "the backup document, given to libvirtd" -- timeout 60 virsh -q -c qemu:///system \
-            "create $tmp/backup-domain.xml; backup-begin virtlint-documents-backup $tmp/backup.xml; \
-            backup-dumpxml virtlint-documents-backup"
+        for b in backup backup-pull; do
+            sed "s|/var/lib/libvirt/images/|$images/|" "$docs/$b.xml" > "$tmp/$b.xml"
+        done
+        expect_rc 0 "the pull backup document, given to libvirtd" -- timeout 60 virsh -q -c qemu:///system \
+            "create $tmp/backup-domain.xml; backup-begin virtlint-documents-backup $tmp/backup-pull.xml; \
+            backup-dumpxml virtlint-documents-backup; domjobabort virtlint-documents-backup"
         sed -n '/^<domainbackup/,/^<\/domainbackup>/p' "$tmp/out" > "$tmp/dumps/backup.xml"
         # backup-dumpxml adds index= to each <disk>, which domainbackup.rng
         # lacks: virtlint says so, and backup-begin refuses the dump for it
@@ -239,11 +255,13 @@ XML
         expect_rc 1 "backup-begin refuses the dump" -- timeout 60 virsh -q -c qemu:///system \
             "backup-begin virtlint-documents-backup $tmp/dumps/backup.xml"
         expect_grep "failed to validate against schema" "$tmp/err" "libvirt's refusal is the schema's"
+        sed -i "s/ index='[0-9]*'//" "$tmp/dumps/backup.xml"
+        expect_rc 0 "the dump without index=" -- "$VL" --select schema "$tmp/dumps/backup.xml"
+        expect_rc 0 "the push backup document, given to libvirtd" -- timeout 60 virsh -q -c qemu:///system \
+            "backup-begin virtlint-documents-backup $tmp/backup.xml"
         virsh -q -c qemu:///system destroy virtlint-documents-backup >/dev/null 2>&1
         rm -rf "$images"
         images=
-        sed -i "s/ index='[0-9]*'//" "$tmp/dumps/backup.xml"
-        expect_rc 0 "the dump without index=" -- "$VL" --select schema "$tmp/dumps/backup.xml"
     else
         skip "libvirtd is not reachable on qemu:///system (tools/start-libvirtd.sh as root): nwfilter and secret not given to libvirt"
     fi

@@ -227,6 +227,11 @@ vl_schema_grammar(VlSchema *s, VlDocKind kind)
         /* only domain.rng failing is worth a note: a --schema file's
          * directory need not have the others */
         s->grammar[kind] = compile(s, vl_document_kind_info(kind)->schema, kind != VL_DOC_DOMAIN);
+        /* a --schema file judges domains; say once what else it leaves unjudged */
+        if (!s->grammar[kind] && s->shipped < 0 && kind != VL_DOC_DOMAIN && kind != VL_DOC_SNAPSHOT)
+            vl_note(VL_NOTE_INFO, "%s beside the schema %s is missing or does not compile: %s documents are "
+                    "not checked against a schema", vl_document_kind_info(kind)->schema, s->url,
+                    vl_document_kind_info(kind)->what);
     }
     return s ? s->grammar[kind] : NULL;
 }
