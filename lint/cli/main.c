@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 
 #include "lint/cli/cli.h"
+#include "lint/cli/define.h"
 #include "lint/engine/notes.h"
 #include "lint/engine/config.h"
 #include "lint/fix/atomicwrite.h"
@@ -145,22 +146,10 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
 static bool
 define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res)
 {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local();
-    g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
-    g_autofree char *dir = g_build_filename(g_get_user_state_dir(), "virtlint", "backups", NULL);
-    g_autofree char *name = g_strdup_printf("%s-%s.xml", domain, stamp);
-    g_autofree char *backup = g_build_filename(dir, name, NULL);
     g_autoptr(GError) error = NULL;
     gboolean running = FALSE;
 
-    if (g_mkdir_with_parents(dir, 0700) < 0 || !g_file_set_contents(backup, doc->data, (gssize) doc->len, &error)) {
-        fprintf(stderr, "%s: error: cannot save a backup in %s%s%s; nothing defined\n", doc->path, dir,
-                error ? ": " : "", error ? error->message : "");
-        run->input_errors++;
-        return false;
-    }
-    fprintf(stderr, "%s: previous definition saved to %s\n", doc->path, backup);
-    if (!vl_live_define(run->live, domain, res->text, &running, &error)) {
+    if (!vl_define_with_backup(run->live, doc->path, domain, doc->data, doc->len, res->text, &running, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return false;
