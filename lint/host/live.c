@@ -193,7 +193,7 @@ vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *runnin
     virDomainPtr dom = live->api.define_xml(live->conn, xml);
 
     if (!dom) {
-        g_autofree char *what = g_strdup_printf("libvirt refused the fixed definition of '%s'", name);
+        g_autofree char *what = g_strdup_printf("libvirt refused the new definition of '%s'", name);
         return libvirt_error(live, error, what);
     }
     *running = live->api.is_active(dom) == 1;
