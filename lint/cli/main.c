@@ -7,6 +7,7 @@
 
 #include "lint/cli/cli.h"
 #include "lint/cli/define.h"
+#include "lint/cli/edit.h"
 #include "lint/engine/notes.h"
 #include "lint/engine/config.h"
 #include "lint/fix/atomicwrite.h"
@@ -416,6 +417,8 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     }
     vl_engine_clear(&run.base_engine);
     domains = live_domains(&run, cli, &error);
+    if (!error && cli->edit && !vl_edit_target_is_file(cli->edit))
+        run.live = vl_live_open(cli->connect, &error);
     if (!error)
         host = host_facts(&run, cli, &error);
     if (error) {
@@ -442,6 +445,13 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
         return EXIT_TROUBLE;
     }
     run.engine = &run.base_engine;
+    if (cli->edit) {
+        VlEditStatus status = vl_edit_run(context, config, run.live, cli->edit, stdin, stdout);
+
+        vl_engine_clear(&run.base_engine);
+        vl_live_close(run.live);
+        return (int) status;
+    }
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_expand(paths, errors);
