@@ -195,6 +195,12 @@ expect_grep "excludes --fix" "$tmp/err" "--fix is refused with --edit"
 edit_rc 2 "--edit with another input" "" -- --edit "$vm" "$orig"
 expect_grep "no other input" "$tmp/err" "a second input is refused with --edit"
 
+# completion offers the connection's domains (and files) after --edit
+( cd "$tmp/vms" && bash -c '. "$1"; COMP_WORDS=(virtlint -c test:///default --edit ""); COMP_CWORD=4; _virtlint
+    printf "%s\n" "${COMPREPLY[@]}"' _ "$here/share/bash-completion/virtlint" ) >"$tmp/complete"
+expect_grep "^test$" "$tmp/complete" "--edit completes the domains of -c's connection"
+expect_grep "^vm\.xml$" "$tmp/complete" "--edit completes XML files"
+
 # -- libvirt's test driver -------------------------------------------------
 # The driver forgets everything at exit: what a session defined is seen in
 # its messages and in the backup it saved.

@@ -95,7 +95,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
-        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains/--edit (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },

@@ -1,6 +1,7 @@
 #include "lint/cli/edit.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -245,9 +246,24 @@ edited(const Session *s)
     return s->text && (s->len != s->original_len || memcmp(s->text, s->original, s->len) != 0);
 }
 
-static void
-print_input_error(const VlInputError *e)
+/* A message about the session on stderr, after what OUT has so far: in a
+ * transcript, "saved" comes after the diff it follows. */
+static void G_GNUC_PRINTF(2, 3)
+say(Session *s, const char *fmt, ...)
 {
+    va_list ap;
+
+    fflush(s->out);
+    fprintf(stderr, "%s: ", s->display);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+static void
+print_input_error(Session *s, const VlInputError *e)
+{
+    fflush(s->out);
     if (e->line > 0 && e->column > 0)
         fprintf(stderr, "%s:%d:%d: error: %s\n", e->path, e->line, e->column, e->message);
     else if (e->line > 0)
@@ -265,7 +281,7 @@ show_findings(Session *s, VlEditVerdict *v)
     vl_output_document(output, v->doc, v->findings);
     vl_output_free(output);
     if (v->libvirt_error)
-        fprintf(stderr, "%s: error: %s\n", s->display, v->libvirt_error->message);
+        say(s, "error: %s\n", v->libvirt_error->message);
     if (!v->problems)
         return;
     for (guint i = 0; i < v->findings->len; i++)
@@ -359,15 +375,15 @@ apply_fixes(Session *s, VlEditVerdict *v)
 
     g_hash_table_iter_init(&it, res->withheld);
     while (g_hash_table_iter_next(&it, &rule, &why))
-        fprintf(stderr, "%s: %s: fix withheld: %s\n", s->display, (const char *) rule, (const char *) why);
+        say(s, "%s: fix withheld: %s\n", (const char *) rule, (const char *) why);
     if (!res->changed) {
-        fprintf(stderr, "%s: nothing could be fixed\n", s->display);
+        say(s, "nothing could be fixed\n");
         return after_problems(s, &(VlEditVerdict) { 0 });
     }
     vl_udiff(diff, s->display, v->doc->data, v->doc->len, res->text, res->len);
     fputs(diff->str, s->out);
     if (!write_copy(s, res->text, res->len, &error)) {
-        fprintf(stderr, "%s: error: %s\n", s->display, error->message);
+        say(s, "error: %s\n", error->message);
         return STEP_FAIL;
     }
     g_free(s->text);
@@ -384,15 +400,15 @@ save_file(Session *s, bool *force)
     g_autoptr(GError) error = NULL;
 
     if (vl_write_atomic(s->path, s->text, s->len, *force ? NULL : s->original, s->original_len, &error)) {
-        fprintf(stderr, "%s: saved\n", s->display);
+        say(s, "saved\n");
         return STEP_SAVED;
     }
     if (g_error_matches(error, VL_WRITE_ERROR, VL_WRITE_CHANGED)) {
-        fprintf(stderr, "%s: error: the file changed on disk while you edited it; not overwritten\n", s->display);
+        say(s, "error: the file changed on disk while you edited it; not overwritten\n");
         *force = true;
         return after_failed_save(s, "force, overwrite it");
     }
-    fprintf(stderr, "%s: error: %s\n", s->display, error->message);
+    say(s, "error: %s\n", error->message);
     return after_failed_save(s, "force, try to save again");
 }
 
@@ -408,23 +424,23 @@ define(Session *s, bool *force)
     gboolean running = FALSE;
 
     if (!current) {
-        fprintf(stderr, "%s: error: %s\n", s->display, error->message);
+        say(s, "error: %s\n", error->message);
         return after_failed_save(s, "force, try to define again");
     }
     if (!*force && strcmp(current, s->original) != 0) {
-        fprintf(stderr, "%s: error: the definition changed while you edited it (another user or program)\n",
-                s->display);
+        say(s, "error: the definition changed while you edited it (another user or program)\n");
         *force = true;
         return after_failed_save(s, "force, define it over the changed one");
     }
+    fflush(s->out);
     if (!vl_define_with_backup(s->live, s->display, s->domain, current, strlen(current), s->text, &running,
                                &error)) {
         /* libvirt's own words, as virsh edit shows them */
-        fprintf(stderr, "%s: error: %s\n", s->display, error->message);
+        say(s, "error: %s\n", error->message);
         return after_failed_save(s, "force, try to define again");
     }
-    fprintf(stderr, "%s: edited definition defined%s\n", s->display,
-            running ? "; the domain is running: the change applies at its next boot" : "");
+    say(s, "edited definition defined%s\n",
+        running ? "; the domain is running: the change applies at its next boot" : "");
     return STEP_SAVED;
 }
 
@@ -438,7 +454,7 @@ step(Session *s, Step current, bool *force)
     case STEP_EDIT:
         *force = false;
         if (!run_editor(s, &error) || !read_back(s, &error)) {
-            fprintf(stderr, "%s: error: %s\n", s->display, error->message);
+            say(s, "error: %s\n", error->message);
             return STEP_FAIL;
         }
         return edited(s) ? STEP_CHECK : STEP_UNCHANGED;
@@ -446,7 +462,7 @@ step(Session *s, Step current, bool *force)
         g_clear_pointer(&s->verdict, vl_edit_verdict_free);
         s->verdict = vl_edit_check(&s->engine, s->display, s->text, s->len);
         if (s->verdict->error) {
-            print_input_error(s->verdict->error);
+            print_input_error(s, s->verdict->error);
             return after_input_error(s);
         }
         show_findings(s, s->verdict);
@@ -562,7 +578,7 @@ vl_edit_run(VlContext *context, const VlConfig *base, VlLive *live, const char *
         status = VL_EDIT_SAVED;
         break;
     case STEP_UNCHANGED:
-        fprintf(stderr, "%s: not changed\n", s.display);
+        say(&s, "not changed\n");
         status = VL_EDIT_SAVED;
         break;
     case STEP_ABANDON:
@@ -575,7 +591,7 @@ vl_edit_run(VlContext *context, const VlConfig *base, VlLive *live, const char *
     if (status == VL_EDIT_SAVED || !copy_differs(&s)) {
         g_unlink(s.tmp);
     } else {
-        fprintf(stderr, "%s: nothing %s; your edits are kept in %s\n", s.display, s.domain ? "defined" : "saved",
+        say(&s, "nothing %s; your edits are kept in %s\n", s.domain ? "defined" : "saved",
                 s.tmp);
     }
     session_close(&s);
