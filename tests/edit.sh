@@ -260,8 +260,24 @@ expect_grep "<vcpu placement='static'>2</vcpu>" "$tmp/after.xml" "libvirtd has t
 expect_grep "<synic state='on'/>" "$tmp/after.xml" "and the fix"
 backup=$(ls "$tmp"/state/virtlint/backups/"$dom"-*.xml 2>/dev/null | head -1)
 grep -q "<vcpu placement='static'>4</vcpu>" "$backup" 2>/dev/null && pass || fail "no backup of the previous definition"
+# changed by someone else during the edit: not defined over unless forced
+new_session "s|<vcpu placement='static'>2</vcpu>|<vcpu placement='static'>1</vcpu>|; s|cores='2'|cores='1'|"
+printf '#!/bin/sh\n"%s" "$@"; virsh -q -c qemu:///system desc %s --config --new-desc "meanwhile $$" >/dev/null\n' \
+    "$tmp/editor" "$dom" >"$tmp/editor-racing"
+rm -rf "$tmp/state"
+EDITOR=$tmp/editor-racing edit_rc 1 "libvirtd: changed meanwhile, abandoned" 'n\n' -- --select hyperv-dependency -c qemu:///system --edit "$dom"
+expect_grep "^domain $dom: error: the definition changed while you edited it" "$tmp/err" "a concurrent change is reported"
+virsh -c qemu:///system dumpxml --inactive "$dom" >"$tmp/after.xml"
+grep -q "<description>meanwhile [0-9]*</description>" "$tmp/after.xml" && grep -q "<vcpu placement='static'>2</vcpu>" "$tmp/after.xml" \
+    && pass || fail "the concurrent change was overwritten"
+new_session "s|<vcpu placement='static'>2</vcpu>|<vcpu placement='static'>1</vcpu>|; s|cores='2'|cores='1'|"
+EDITOR=$tmp/editor-racing edit_rc 0 "libvirtd: changed meanwhile, forced" 'f\n' -- --select hyperv-dependency -c qemu:///system --edit "$dom"
+virsh -c qemu:///system dumpxml --inactive "$dom" >"$tmp/after.xml"
+expect_grep "<vcpu placement='static'>1</vcpu>" "$tmp/after.xml" "f defines over the change"
+grep -q "<description>meanwhile [0-9]*</description>" "$(ls -t "$tmp"/state/virtlint/backups/"$dom"-*.xml | head -1)" \
+    && pass || fail "the backup is not the definition that was replaced"
 new_session
-edit_rc 0 "libvirtd: unchanged" "" -- -c qemu:///system --edit "$dom"
+edit_rc 0 "libvirtd: unchanged" "" -- --select hyperv-dependency -c qemu:///system --edit "$dom"
 expect_grep "^domain $dom: not changed$" "$tmp/err" "unchanged"
 virsh -c qemu:///system undefine "$dom" >/dev/null && pass || fail "undefine the throwaway domain"
 

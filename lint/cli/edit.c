@@ -108,8 +108,6 @@ typedef struct {
     const char *help;
 } Choice;
 
-/* Ask QUESTION until one of CHOICES is answered; 0 at the end of the input
- * (or on Ctrl-C), which the caller treats as abandoning. */
 static volatile sig_atomic_t interrupted;
 
 static void
@@ -118,6 +116,8 @@ on_interrupt(int sig G_GNUC_UNUSED)
     interrupted = 1;
 }
 
+/* Ask QUESTION until one of CHOICES is answered; 0 at the end of the input
+ * (or on Ctrl-C), which the caller treats as abandoning. */
 static int
 ask(Session *s, const char *question, const Choice *choices, gsize n)
 {
@@ -327,7 +327,9 @@ after_problems(Session *s, const VlEditVerdict *v)
     choices[n++] = (Choice) { 'y', "yes, start the editor again" };
     choices[n++] = (Choice) { 'n', "no, give up (the edits stay in the file named)" };
     if (v->fixable)
-        choices[n++] = (Choice) { 'a', "apply the safe fixes, show them and check again" };
+        choices[n++] = (Choice) { 'a', s->config.unsafe_fixes
+                                           ? "apply the fixes, unsafe ones included, show them and check again"
+                                           : "apply the safe fixes, show them and check again" };
     choices[n++] = (Choice) { 'f', s->domain ? "force, define it with these findings"
                                              : "force, save it with these findings" };
     switch (ask(s, "Try again?", choices, n)) {
@@ -392,48 +394,62 @@ apply_fixes(Session *s, VlEditVerdict *v)
     return STEP_CHECK;
 }
 
+/* The definition changed since it was read (another editor, a checkout,
+ * another `virsh edit`): what is there now, CURRENT, becomes what the
+ * session compares with, as virsh edit has it, so that f writes over it
+ * knowingly and y edits against it. */
+static void
+rebase(Session *s, char *current, gsize len)
+{
+    g_free(s->original);
+    s->original = current;
+    s->original_len = len;
+}
+
 /* Write the file back: atomically, its mode kept, and only over what was
- * read at the start (FORCE: over whatever is there now). */
+ * read. */
 static Step
-save_file(Session *s, bool *force)
+save_file(Session *s)
 {
     g_autoptr(GError) error = NULL;
+    char *current;
+    gsize len;
 
-    if (vl_write_atomic(s->path, s->text, s->len, *force ? NULL : s->original, s->original_len, &error)) {
+    if (vl_write_atomic(s->path, s->text, s->len, s->original, s->original_len, &error)) {
         say(s, "saved\n");
         return STEP_SAVED;
     }
-    if (g_error_matches(error, VL_WRITE_ERROR, VL_WRITE_CHANGED)) {
+    if (g_error_matches(error, VL_WRITE_ERROR, VL_WRITE_CHANGED) && g_file_get_contents(s->path, &current, &len, NULL)) {
         say(s, "error: the file changed on disk while you edited it; not overwritten\n");
-        *force = true;
-        return after_failed_save(s, "force, overwrite it");
+        rebase(s, current, len);
+        return after_failed_save(s, "force, save it over the change");
     }
     say(s, "error: %s\n", error->message);
     return after_failed_save(s, "force, try to save again");
 }
 
-/* Define the domain: its current definition goes to a backup first.  One
- * that changed meanwhile (another `virsh edit`) is not replaced unless
- * FORCE, as virsh edit checks. */
+/* Define the domain, after a backup of its current definition, and only
+ * over the definition that was read. */
 static Step
-define(Session *s, bool *force)
+define(Session *s)
 {
     g_autoptr(GError) error = NULL;
     g_autofree char *name = NULL;
-    g_autofree char *current = vl_live_get_xml(s->live, s->domain, &name, &error);
+    char *current = vl_live_get_xml(s->live, s->domain, &name, &error);
     gboolean running = FALSE;
 
     if (!current) {
         say(s, "error: %s\n", error->message);
         return after_failed_save(s, "force, try to define again");
     }
-    if (!*force && strcmp(current, s->original) != 0) {
-        say(s, "error: the definition changed while you edited it (another user or program)\n");
-        *force = true;
-        return after_failed_save(s, "force, define it over the changed one");
+    if (strcmp(current, s->original) != 0) {
+        say(s, "error: the definition changed while you edited it (another user or program); not defined\n");
+        rebase(s, current, strlen(current));
+        return after_failed_save(s, "force, define it over the change");
     }
+    g_free(current);
     fflush(s->out);
-    if (!vl_define_with_backup(s->live, s->display, s->domain, current, strlen(current), s->text, &running,
+    if (!vl_define_with_backup(s->live, s->display, s->domain, s->original, s->original_len, s->text, &running,
                                &error)) {
         /* libvirt's own words, as virsh edit shows them */
         say(s, "error: %s\n", error->message);
@@ -444,15 +460,14 @@ define(Session *s, bool *force)
     return STEP_SAVED;
 }
 
-/* The step after STEP, for the session's text. */
+/* The step after CURRENT. */
 static Step
-step(Session *s, Step current, bool *force)
+step(Session *s, Step current)
 {
     g_autoptr(GError) error = NULL;
 
     switch (current) {
     case STEP_EDIT:
-        *force = false;
         if (!run_editor(s, &error) || !read_back(s, &error)) {
             say(s, "error: %s\n", error->message);
             return STEP_FAIL;
@@ -470,7 +485,7 @@ step(Session *s, Step current, bool *force)
     case STEP_FIX:
         return apply_fixes(s, s->verdict);
     case STEP_SAVE:
-        return s->domain ? define(s, force) : save_file(s, force);
+        return s->domain ? define(s) : save_file(s);
     default:
         return current;
     }
@@ -558,7 +573,6 @@ vl_edit_run(VlContext *context, const VlConfig *base, VlLive *live, const char *
     Session s = { .context = context, .live = live, .in = in, .out = out };
     g_autoptr(GError) error = NULL;
     Step current = STEP_EDIT;
-    bool force = false;
     VlEditStatus status;
 
     if (vl_edit_target_is_file(target))
@@ -571,7 +585,7 @@ vl_edit_run(VlContext *context, const VlConfig *base, VlLive *live, const char *
         return VL_EDIT_FAILED;
     }
     while (current < STEP_SAVED)
-        current = step(&s, current, &force);
+        current = step(&s, current);
 
     switch (current) {
     case STEP_SAVED:
