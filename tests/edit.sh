@@ -248,6 +248,7 @@ fi
 libvirtd=1
 virsh -c qemu:///system undefine "$dom" >/dev/null 2>&1
 sed -e "s/<name>[^<]*<\/name>/<name>$dom<\/name>/" -e "s/<domain type='kvm'/<domain type='qemu'/" \
+    -e "s|</domain>|<devices><graphics type='vnc' port='-1' passwd='s3cret'/></devices></domain>|" \
     corpus/hyperv-dependency/stimer-without-synic.xml >"$tmp/dom.xml"
 virsh -c qemu:///system define "$tmp/dom.xml" >/dev/null && pass || fail "define the throwaway domain"
 rm -rf "$tmp/state"
@@ -258,6 +259,8 @@ expect_grep "^domain $dom: edited definition defined$" "$tmp/err" "defined"
 virsh -c qemu:///system dumpxml --inactive "$dom" >"$tmp/after.xml"
 expect_grep "<vcpu placement='static'>2</vcpu>" "$tmp/after.xml" "libvirtd has the edit"
 expect_grep "<synic state='on'/>" "$tmp/after.xml" "and the fix"
+virsh -c qemu:///system dumpxml --inactive --security-info "$dom" >"$tmp/after.xml"
+expect_grep "passwd='s3cret'" "$tmp/after.xml" "the VNC password survives (read with its secrets, as virsh edit does)"
 backup=$(ls "$tmp"/state/virtlint/backups/"$dom"-*.xml 2>/dev/null | head -1)
 grep -q "<vcpu placement='static'>4</vcpu>" "$backup" 2>/dev/null && pass || fail "no backup of the previous definition"
 # changed by someone else during the edit: not defined over unless forced

@@ -435,7 +435,7 @@ define(Session *s)
 {
     g_autoptr(GError) error = NULL;
     g_autofree char *name = NULL;
-    char *current = vl_live_get_xml(s->live, s->domain, &name, &error);
+    char *current = vl_live_get_xml_secure(s->live, s->domain, &name, &error);
     gboolean running = FALSE;
 
     if (!current) {
@@ -532,7 +532,9 @@ session_open(Session *s, const VlConfig *base, const char *target, GError **erro
             g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "no connection to read domain '%s' from", target);
             return FALSE;
         }
-        if (!(s->original = vl_live_get_xml(s->live, target, &s->domain, error)))
+        /* with its secrets, as virsh edit reads it: a definition without
+         * them would drop the VNC password when it is defined back */
+        if (!(s->original = vl_live_get_xml_secure(s->live, target, &s->domain, error)))
             return FALSE;
         s->original_len = strlen(s->original);
         s->display = g_strdup_printf("domain %s", s->domain);
