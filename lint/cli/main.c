@@ -228,7 +228,9 @@ load_domain(Run *run, const char *domain, VlInputError **error)
 {
     g_autoptr(GError) gerr = NULL;
     g_autofree char *name = NULL, *display = NULL;
-    char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
+    /* what is defined back must keep its secrets (a VNC password) */
+    char *xml = run->base->define ? vl_live_get_xml_secure(run->live, domain, &name, &gerr)
+                                  : vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
         *error = vl_input_error_new(domain, 0, 0, "%s", gerr->message);
