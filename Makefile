@@ -183,6 +183,7 @@ check-asan:
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)

@@ -239,6 +239,14 @@ edit_rc 2 "an unknown domain" "" -- -c test:///default --edit nope
 expect_grep "no domain 'nope'" "$tmp/err" "the missing domain is named"
 
 # -- libvirtd ---------------------------------------------------------------
+# Under ASan, libvirt's remote driver crashes calling a null function from
+# virNetMessageEncodeHeader (its XDR encoding; tests/live.sh fails the same
+# way): make check-asan runs the parts above, make check all of it.
+if [ -n "${VIRTLINT_TEST_UNDER_ASAN:-}" ]; then
+    echo "$suite: the libvirtd part runs in make check, not under ASan"
+    finish
+    exit
+fi
 if [ "$(id -u)" = 0 ] && [ -x tools/start-libvirtd.sh ]; then
     tools/start-libvirtd.sh >/dev/null 2>&1
 fi
