@@ -30,6 +30,7 @@ file=${!#}
 n=$(( $(cat "$ED_DIR/count" 2>/dev/null || echo 0) + 1 ))
 echo "$n" >"$ED_DIR/count"
 cp "$file" "$ED_DIR/given.$n"
+stat -c %a "$file" >"$ED_DIR/mode.$n"
 printf '%s\n' "$@" >"$ED_DIR/args.$n"
 [ -f "$ED_DIR/$n.sed" ] && sed -i -f "$ED_DIR/$n.sed" "$file"
 exit 0
@@ -82,7 +83,7 @@ case $(tail -1 "$ed/args.1") in
     "$TMPDIR"/virtlint-vm-*.xml) pass ;;
     *) fail "the editor got '$(tail -1 "$ed/args.1")', wanted a private copy under \$TMPDIR named after vm.xml" ;;
 esac
-[ "$(stat -c %a "$(tail -1 "$ed/args.1")" 2>/dev/null || echo 600)" = 600 ] && pass || fail "the private copy is not private"
+[ "$(cat "$ed/mode.1")" = 600 ] && pass || fail "the private copy is not private: mode $(cat "$ed/mode.1")"
 no_copies_left "unchanged"
 
 # a finding shown, the safe fixes applied (diff shown), saved atomically, mode kept
@@ -235,6 +236,13 @@ edit_rc 0 "domain: fix, then define" 'a\n' -- --select hyperv-dependency -c "$no
 expect_grep "^domain win11-live:[0-9]+:[0-9]+: error: \[\*\] <synic>" "$tmp/out" "findings name the domain"
 expect_grep "^\+ *<vpindex state='on'/>$" "$tmp/out" "the fix is shown"
 expect_grep "^domain win11-live: edited definition defined" "$tmp/err" "defined"
+# a domain takes the .virtlintrc of the working directory
+printf '[virtlint]\nignore = hyperv-dependency\n' >"$tmp/vms/.virtlintrc"
+new_session "s|<relaxed state='on'/>|<relaxed state='on'/><vapic state='on'/>|"
+( cd "$tmp/vms" && "$VL" --select hyperv-dependency,hyperv-recommended -c "$node" --edit win11-live </dev/null >"$tmp/out" 2>"$tmp/err" ) \
+    && pass || fail "domain: the working directory's .virtlintrc: exit $?, wanted 0"
+expect_no_grep "hyperv-dependency" "$tmp/out" "the working directory's .virtlintrc applies to a domain"
+rm "$tmp/vms/.virtlintrc"
 edit_rc 2 "an unknown domain" "" -- -c test:///default --edit nope
 expect_grep "no domain 'nope'" "$tmp/err" "the missing domain is named"
 
