@@ -59,6 +59,9 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# where the language server's diagnostics link to rules.md (DOCDIR, below)
+$(B)/lint/lsp/server.o: ALL_CFLAGS += -DVL_DOCDIR='"$(DOCDIR)"'
+
 $(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
 	@mkdir -p $(dir $@)
 	tools/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
@@ -167,6 +170,8 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+	tests/lsp.py $(abspath $(BIN))
+	tests/lsp_nvim.sh $(abspath $(BIN))
 	tests/libvirt_releases.py $(abspath $(BIN))
 
 # The fast part of the suite again under ASan+UBSan (leaks included):
@@ -183,6 +188,8 @@ check-asan:
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
 	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
@@ -195,6 +202,9 @@ demo: $(BIN)
 
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share
+# rules.md is installed here; the language server links each diagnostic to
+# its rule's section in it
+DOCDIR ?= $(DATADIR)/doc/virtlint
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
