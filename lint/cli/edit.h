@@ -26,7 +26,7 @@
 typedef enum {
     VL_EDIT_SAVED = 0,      /* saved or defined, or left unchanged */
     VL_EDIT_ABANDONED = 1,  /* nothing written; the edits are in the file named */
-    VL_EDIT_FAILED = 2,     /* the definition could not be read, or the editor not run */
+    VL_EDIT_FAILED = 2,     /* the definition could not be read, the editor not run, the copy not written */
 } VlEditStatus;
 
 /* Whether TARGET names a file rather than a domain: an existing file, or
