@@ -161,6 +161,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
+	tests/edit.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
@@ -189,6 +190,7 @@ check-asan:
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
+	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)

@@ -25,6 +25,7 @@ typedef struct {
     char *nodedev;          /* --nodedev DIR */
     char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
     gboolean no_cache;      /* --no-cache */
+    char *edit;             /* --edit NAME|FILE (lint/cli/edit.h) */
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())
