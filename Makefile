@@ -162,6 +162,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/documents.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
+	tests/edit.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
@@ -191,6 +192,7 @@ check-asan:
 	tests/documents.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
+	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)

@@ -95,13 +95,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
-        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains/--edit (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
         { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
         { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
         { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
+        { "edit", 0, 0, G_OPTION_ARG_FILENAME, &cli->edit, "Edit a domain (through --connect) or a file in $VISUAL/$EDITOR, then lint it and offer to edit again, fix, save or define, or abandon", "NAME|FILE" },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
         { "filter-files", 0, 0, G_OPTION_ARG_NONE, &cli->filter_files, "Treat the files named like files found in a directory: leave out what .virtlintrc excludes and skip XML that is no libvirt document (for pre-commit hooks)", NULL },
@@ -220,7 +221,16 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     else
         cli->mode = VL_MODE_LINT;
 
-    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains) {
+    if (cli->edit && ((paths && paths[0]) || cli->domains || cli->all_domains)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one domain or file, and no other input");
+        return FALSE;
+    }
+    if (cli->edit && (fix || diff || define || config->format != VL_FORMAT_TEXT)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit offers fixes itself and shows findings as text: "
+                    "it excludes --fix, --diff, --define and --format");
+        return FALSE;
+    }
+    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains && !cli->edit) {
         g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
         return FALSE;
     }
@@ -238,5 +248,6 @@ vl_cli_clear(VlCli *cli)
     g_clear_pointer(&cli->cache_dir, g_free);
     g_clear_pointer(&cli->domains, g_strfreev);
     g_clear_pointer(&cli->explain, g_free);
+    g_clear_pointer(&cli->edit, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);
 }

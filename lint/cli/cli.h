@@ -25,6 +25,7 @@ typedef struct {
     char *nodedev;          /* --nodedev DIR */
     char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
     gboolean no_cache;      /* --no-cache */
+    char *edit;             /* --edit NAME|FILE (lint/cli/edit.h) */
     /* --filter-files: named files are treated like those found in a
      * directory (excludes apply, non-libvirt XML is skipped) */
     gboolean filter_files;

@@ -7,6 +7,8 @@
 #include <libxml/parser.h>
 
 #include "lint/cli/cli.h"
+#include "lint/cli/define.h"
+#include "lint/cli/edit.h"
 #include "lint/engine/notes.h"
 #include "lint/engine/config.h"
 #include "lint/fix/atomicwrite.h"
@@ -148,22 +150,10 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
 static bool
 define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res)
 {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local();
-    g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
-    g_autofree char *dir = g_build_filename(g_get_user_state_dir(), "virtlint", "backups", NULL);
-    g_autofree char *name = g_strdup_printf("%s-%s.xml", domain, stamp);
-    g_autofree char *backup = g_build_filename(dir, name, NULL);
     g_autoptr(GError) error = NULL;
     gboolean running = FALSE;
 
-    if (g_mkdir_with_parents(dir, 0700) < 0 || !g_file_set_contents(backup, doc->data, (gssize) doc->len, &error)) {
-        fprintf(stderr, "%s: error: cannot save a backup in %s%s%s; nothing defined\n", doc->path, dir,
-                error ? ": " : "", error ? error->message : "");
-        run->input_errors++;
-        return false;
-    }
-    fprintf(stderr, "%s: previous definition saved to %s\n", doc->path, backup);
-    if (!vl_live_define(run->live, domain, res->text, &running, &error)) {
+    if (!vl_define_with_backup(run->live, doc->path, domain, doc->data, doc->len, res->text, &running, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return false;
@@ -241,7 +231,9 @@ load_domain(Run *run, const char *domain, VlInputError **error)
 {
     g_autoptr(GError) gerr = NULL;
     g_autofree char *name = NULL, *display = NULL;
-    char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
+    /* what is defined back must keep its secrets (a VNC password) */
+    char *xml = run->base->define ? vl_live_get_xml_secure(run->live, domain, &name, &gerr)
+                                  : vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
         *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, domain, 0, 0, "%s", gerr->message);
@@ -448,6 +440,8 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     }
     vl_engine_clear(&run.base_engine);
     domains = live_domains(&run, cli, &error);
+    if (!error && cli->edit && !vl_edit_target_is_file(cli->edit))
+        run.live = vl_live_open(cli->connect, &error);
     if (!error)
         host = host_facts(&run, cli, &error);
     if (error) {
@@ -474,6 +468,13 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
         return EXIT_TROUBLE;
     }
     run.engine = &run.base_engine;
+    if (cli->edit) {
+        VlEditStatus status = vl_edit_run(context, config, run.live, cli->edit, stdin, stdout);
+
+        vl_engine_clear(&run.base_engine);
+        vl_live_close(run.live);
+        return (int) status;
+    }
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
     inputs = vl_inputs_collect(paths, &(VlInputOptions) { .excluded = input_excluded, .data = &run,
