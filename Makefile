@@ -159,6 +159,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/schema_releases.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
+	tests/documents.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/edit.sh $(abspath $(BIN))
@@ -188,6 +189,7 @@ check-asan:
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/documents.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
 	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \

@@ -105,6 +105,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "edit", 0, 0, G_OPTION_ARG_FILENAME, &cli->edit, "Edit a domain (through --connect) or a file in $VISUAL/$EDITOR, then lint it and offer to edit again, fix, save or define, or abandon", "NAME|FILE" },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
+        { "filter-files", 0, 0, G_OPTION_ARG_NONE, &cli->filter_files, "Treat the files named like files found in a directory: leave out what .virtlintrc excludes and skip XML that is no libvirt document (for pre-commit hooks)", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
         { "lsp", 0, 0, G_OPTION_ARG_NONE, &lsp, "Serve the Language Server Protocol on standard input and output, for editors", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
@@ -118,7 +119,9 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
 
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_description(ctx,
-        "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
+        "PATH is a libvirt XML file (a domain, snapshot, network, storage pool or volume, nwfilter, secret,\n"
+        "node device, interface, checkpoint or backup), a directory (its *.xml files, recursively, without\n"
+        "those .virtlintrc excludes; other XML is skipped) or - for standard input.\n"
         "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
         "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
         "<!-- virtlint-disable-file RULE --> anywhere in the file.");

@@ -26,6 +26,9 @@ typedef struct {
     char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
     gboolean no_cache;      /* --no-cache */
     char *edit;             /* --edit NAME|FILE (lint/cli/edit.h) */
+    /* --filter-files: named files are treated like those found in a
+     * directory (excludes apply, non-libvirt XML is skipped) */
+    gboolean filter_files;
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

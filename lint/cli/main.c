@@ -58,6 +58,7 @@ typedef struct {
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
     guint input_errors;
+    bool walked;            /* the input was found in a directory (or --filter-files) */
     bool failed;            /* findings at or above --fail-on */
     bool would_change;      /* --diff found something to fix */
 } Run;
@@ -235,7 +236,7 @@ load_domain(Run *run, const char *domain, VlInputError **error)
                                   : vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
-        *error = vl_input_error_new(domain, 0, 0, "%s", gerr->message);
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, domain, 0, 0, "%s", gerr->message);
         return NULL;
     }
     display = g_strdup_printf("domain %s", name);
@@ -268,6 +269,12 @@ lint_document(Run *run, const char *path, const char *domain)
     g_autoptr(GError) libvirt_error = NULL;
     VlDocument *report_on = doc;
 
+    if (!doc && load_error->kind == VL_INPUT_ERROR_NOT_LIBVIRT && run->walked) {
+        /* a walk meets other XML (a Maven pom, an SVG): not an error */
+        if (!c->quiet)
+            fprintf(stderr, "%s: skipped: %s\n", load_error->path, load_error->message);
+        return;
+    }
     if (!doc) {
         print_input_error(load_error);
         run->input_errors++;
@@ -320,6 +327,18 @@ lint_document(Run *run, const char *path, const char *domain)
     g_clear_pointer(&findings, g_ptr_array_unref); /* findings point into report_on */
     if (report_on != doc)
         vl_document_free(report_on);
+}
+
+/* A directory walk (or --filter-files) leaves out what the applicable
+ * .virtlintrc excludes.  A broken .virtlintrc excludes nothing: linting
+ * the file reports it. */
+static bool
+input_excluded(const char *path, gpointer data)
+{
+    Run *run = data;
+    const VlRcFile *rc;
+
+    return input_rcfile(run, path, &rc) && rc && vl_rcfile_excludes(rc, path);
 }
 
 static bool
@@ -458,16 +477,22 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     }
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
-    inputs = vl_inputs_expand(paths, errors);
+    inputs = vl_inputs_collect(paths, &(VlInputOptions) { .excluded = input_excluded, .data = &run,
+                                                          .named_as_walked = cli->filter_files }, errors);
     for (guint i = 0; i < errors->len; i++)
         print_input_error(g_ptr_array_index(errors, i));
-    run.input_errors = errors->len;
+    run.input_errors += errors->len;
 
     /* With --fix on stdin the fixed document owns stdout. */
     run.out = config->fix && reads_stdin(paths) ? stderr : stdout;
     run.output = config->diff ? NULL : vl_output_new(config, run.out);
-    for (guint i = 0; i < inputs->len; i++)
-        lint_input(&run, g_ptr_array_index(inputs, i), NULL);
+    for (guint i = 0; i < inputs->len; i++) {
+        const VlInput *input = g_ptr_array_index(inputs, i);
+
+        run.walked = input->walked;
+        lint_input(&run, input->path, NULL);
+    }
+    run.walked = false;
     for (guint i = 0; domains && i < domains->len; i++)
         lint_input(&run, NULL, g_ptr_array_index(domains, i));
     if (run.output) {
