@@ -395,8 +395,13 @@ try:
     os.unlink(os.path.join(work, ".virtlintrc"))
 
     # --- documents that are not libvirt's, malformed XML ---
+    # other libvirt documents are judged by their own schema, as on the command line
     u = s.open(os.path.join(work, "net.xml"), "<network>\n  <name>default</name>\n</network>\n")
-    check(s.diagnostics(u) == [], "other XML (a <network>): an empty list")
+    check(s.diagnostics(u) == [], "a valid <network>: an empty list")
+    u = s.open(os.path.join(work, "badnet.xml"), "<network>\n  <name>default</name>\n  <bogus/>\n</network>\n")
+    d = s.diagnostics(u) or []
+    check(len(d) == 1 and d[0].get("code") == "schema" and d[0]["range"]["start"]["line"] == 2,
+          "an invalid <network>: the schema finding on <bogus> (line 3)", d)
     u = s.open(os.path.join(work, "pom.xml"), "<?xml version='1.0'?>\n<project>\n  <a>\n</project>\n")
     check(s.diagnostics(u) == [], "malformed XML that is not libvirt's: an empty list")
     u = s.open(os.path.join(work, "empty.xml"), "")

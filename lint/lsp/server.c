@@ -29,6 +29,7 @@
 #include "lint/engine/version.h"
 #include "lint/fix/fix.h"
 #include "lint/fix/suppression.h"
+#include "lint/load/dockind.h"
 #include "lint/load/document.h"
 #include "lint/load/srcmap.h"
 #include "lint/lsp/jsonrpc.h"
@@ -314,8 +315,10 @@ static bool
 is_libvirt_text(const char *text, gsize len)
 {
     g_autofree char *root = root_name(text, len);
+    VlDocKind kind;
 
-    return !root || strcmp(root, "domain") == 0 || strcmp(root, "domainsnapshot") == 0;
+    /* no root yet (a document being typed) still gets its syntax error */
+    return !root || vl_document_kind_from_root(root, &kind);
 }
 
 static bool
