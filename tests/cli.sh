@@ -124,10 +124,61 @@ expect_grep "in 2 files" "$tmp/out" "directory recursion lints *.xml only"
 # colour
 expect_rc 1 "--color always" -- "$VL" --color always "$bad"
 expect_grep $'\033\\[' "$tmp/out" "colour escapes with --color always"
-expect_rc 1 "NO_COLOR wins" -- env NO_COLOR=1 "$VL" --color always "$bad"
-expect_no_grep $'\033\\[' "$tmp/out" "NO_COLOR disables colour"
+# NO_COLOR turns the default off; an explicit --color always wins over it
+expect_rc 1 "--color always beats NO_COLOR" -- env NO_COLOR=1 "$VL" --color always "$bad"
+expect_grep $'\033\\[' "$tmp/out" "--color always colours although NO_COLOR is set"
+if command -v script >/dev/null; then
+    # on a terminal (script(1) gives it one), auto colours unless NO_COLOR is set
+    script -qec "'$VL' '$bad'" /dev/null >"$tmp/tty" 2>&1
+    expect_grep $'\033\\[' "$tmp/tty" "auto colours on a terminal"
+    NO_COLOR=1 script -qec "'$VL' '$bad'" /dev/null >"$tmp/tty" 2>&1
+    expect_no_grep $'\033\\[' "$tmp/tty" "NO_COLOR turns auto colour off on a terminal"
+    NO_COLOR= script -qec "'$VL' '$bad'" /dev/null >"$tmp/tty" 2>&1
+    expect_grep $'\033\\[' "$tmp/tty" "an empty NO_COLOR does not count (no-color.org)"
+else
+    skip "script(1) (util-linux) is missing: colour on a terminal not checked"
+fi
 expect_rc 1 "no colour into a pipe" -- "$VL" "$bad"
 expect_no_grep $'\033\\[' "$tmp/out" "auto colour is off when not a terminal"
+
+# did you mean: options, rule ids, values and .virtlintrc keys
+expect_rc 2 "a misspelt option" -- "$VL" --fxi "$bad"
+expect_grep "unknown option '--fxi'; did you mean '--fix'\\?" "$tmp/err" "an option gets a did-you-mean"
+expect_rc 2 "a misspelt option with a value" -- "$VL" --selcet=cpu "$bad"
+expect_grep "did you mean '--select'" "$tmp/err" "an option=value gets a did-you-mean"
+expect_rc 2 "an unknown option nothing is near" -- "$VL" --zzzzzz "$bad"
+expect_no_grep "did you mean" "$tmp/err" "no guess far from every option"
+expect_grep "unknown option '--zzzzzz'" "$tmp/err" "the unknown option is named"
+expect_rc 2 "a misspelt rule id" -- "$VL" --select hyperv-stimr "$bad"
+expect_grep "did you mean 'hyperv-stimer'\\?" "$tmp/err" "--select gets a did-you-mean"
+expect_rc 2 "a misspelt --explain" -- "$VL" --explain hyperv-stimr
+expect_grep "no rule 'hyperv-stimr'; did you mean 'hyperv-stimer'\\?" "$tmp/err" "--explain gets a did-you-mean"
+expect_rc 2 "a misspelt --format" -- "$VL" --format jsno "$bad"
+expect_grep "did you mean 'json'" "$tmp/err" "--format gets a did-you-mean"
+mkdir -p "$tmp/rc" && cp "$bad" "$tmp/rc/vm.xml"
+printf '[virtlint]\nfail-onn = error\n' >"$tmp/rc/.virtlintrc"
+expect_rc 2 "a misspelt .virtlintrc key" -- "$VL" "$tmp/rc/vm.xml"
+expect_grep "\\.virtlintrc:2: unknown key 'fail-onn' in \\[virtlint\\] \\(did you mean 'fail-on'\\?\\)" "$tmp/err" \
+    ".virtlintrc key gets a did-you-mean with its line"
+printf '[severity]\nhyperv-stimr = off\n' >"$tmp/rc/.virtlintrc"
+expect_rc 2 "a misspelt rule in [severity]" -- "$VL" "$tmp/rc/vm.xml"
+expect_grep "did you mean 'hyperv-stimer'" "$tmp/err" "[severity] key gets a did-you-mean"
+printf '[severty]\n' >"$tmp/rc/.virtlintrc"
+expect_rc 2 "a misspelt section" -- "$VL" "$tmp/rc/vm.xml"
+expect_grep "unknown section \\[severty\\] \\(did you mean \\[severity\\]\\?\\)" "$tmp/err" "a section gets a did-you-mean"
+printf '<!-- virtlint-disable hyperv-stimr -->\n' >"$tmp/rc/sup.xml"
+cat "$bad" >>"$tmp/rc/sup.xml"
+expect_rc 1 "a misspelt rule in a suppression" -- "$VL" --no-config --format json "$tmp/rc/sup.xml"
+expect_grep "did you mean 'hyperv-stimer'" "$tmp/out" "suppression-unknown-rule's help has a did-you-mean"
+
+# --help: sections, no doubled usage, lines that fit 80 columns
+expect_rc 0 "--help" -- "$VL" --help
+expect_no_grep "PATH\\.\\.\\. PATH" "$tmp/out" "--help names PATH once"
+expect_grep "^Usage: virtlint \\[OPTION\\]\\.\\.\\. PATH\\.\\.\\.$" "$tmp/out" "--help usage line"
+expect_grep "^Fixes:$" "$tmp/out" "--help has sections"
+if awk 'length > 80 { bad = 1 } END { exit !bad }' "$tmp/out"; then fail "--help has lines over 80 columns"; else pass; fi
+expect_rc 0 "-h" -- "$VL" -h
+expect_grep "^Rules:$" "$tmp/out" "-h is --help"
 
 # --os and --edition reach the rules
 printf "<domain type='kvm'><name>x</name><memory>1048576</memory><vcpu>4</vcpu><os><type>hvm</type></os></domain>\n" > "$tmp/plain.xml"

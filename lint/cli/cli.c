@@ -1,9 +1,12 @@
 #include "lint/cli/cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "lint/cli/help.h"
+#include "lint/engine/spelling.h"
 #include "lint/model/guest.h"
 #include "lint/engine/version.h"
 
@@ -29,13 +32,17 @@ split_lists(char **given)
     return (char **) g_ptr_array_free(g_steal_pointer(&out), FALSE);
 }
 
+/* NO_COLOR (https://no-color.org) turns the default off; an explicit
+ * --color always is the user asking for colour and wins over it. */
 static gboolean
 want_color(const char *mode, GError **error)
 {
+    const char *no_color = g_getenv("NO_COLOR");
+
     if (!mode || strcmp(mode, "auto") == 0)
-        return isatty(STDOUT_FILENO) && !g_getenv("NO_COLOR");
+        return isatty(STDOUT_FILENO) && !(no_color && *no_color);
     if (strcmp(mode, "always") == 0)
-        return !g_getenv("NO_COLOR");
+        return TRUE;
     if (strcmp(mode, "never") == 0)
         return FALSE;
     g_set_error(error, VL_CLI_ERROR, 0, "--color: expected auto, always or never, got '%s'", mode);
@@ -72,7 +79,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
-    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE;
+    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE, help = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -112,21 +119,48 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
         { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
+        { "help", 'h', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &help, "Show this help", NULL },
         { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, "PATH..." },
         { NULL, 0, 0, 0, NULL, NULL, NULL },
     };
-    g_autoptr(GOptionContext) ctx = g_option_context_new("PATH... - lint libvirt domain XML");
-
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    g_option_context_set_description(ctx,
-        "PATH is a libvirt XML file (a domain, snapshot, network, storage pool or volume, nwfilter, secret,\n"
-        "node device, interface, checkpoint or backup), a directory (its *.xml files, recursively, without\n"
+    static const char epilogue[] =
+        "PATH is a libvirt XML file (a domain, snapshot, network, storage pool or volume, nwfilter, secret, "
+        "node device, interface, checkpoint or backup), a directory (its *.xml files, recursively, without "
         "those .virtlintrc excludes; other XML is skipped) or - for standard input.\n"
         "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
-        "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
-        "<!-- virtlint-disable-file RULE --> anywhere in the file.");
-    if (!g_option_context_parse(ctx, &argc, &argv, error))
+        "Suppress a finding with <!-- virtlint-disable RULE --> before its element, or with "
+        "<!-- virtlint-disable-file RULE --> anywhere in the file.\n"
+        "Rules and their sources: virtlint --explain RULE, man virtlint.";
+    g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
+    g_autoptr(GError) parse_error = NULL;
+    /* g_option_context_parse() removes what it understood; keep the
+     * arguments to name an unknown one */
+    g_auto(GStrv) args = g_strdupv(argv);
+
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    /* our own --help: sections, and wrapped to the terminal */
+    g_option_context_set_help_enabled(ctx, FALSE);
+    if (!g_option_context_parse(ctx, &argc, &argv, &parse_error)) {
+        if (g_error_matches(parse_error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION)) {
+            for (char **a = args + 1; *a && strcmp(*a, "--") != 0; a++) {
+                g_autofree char *name = g_strndup(*a, strcspn(*a, "="));
+                const char *near;
+
+                if (!g_str_has_prefix(name, "--") || !parse_error->message || !strstr(parse_error->message, name))
+                    continue;
+                near = vl_help_nearest_option(entries, name);
+                g_set_error(error, VL_CLI_ERROR, 0, "unknown option '%s'%s%s%s", name, near ? "; did you mean '--" : "",
+                            near ? near : "", near ? "'?" : "");
+                return FALSE;
+            }
+        }
+        g_propagate_error(error, g_steal_pointer(&parse_error));
         return FALSE;
+    }
+    if (help) {
+        vl_help_print(stdout, entries, epilogue);
+        exit(0);
+    }
 
     config->quiet = quiet;
     config->no_config = no_config;
@@ -172,13 +206,20 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     } else if (strcmp(format, "junit") == 0) {
         config->format = VL_FORMAT_JUNIT;
     } else {
-        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text, json, sarif, github or junit, got '%s'", format);
+        static const char *const formats[] = { "text", "json", "sarif", "github", "junit", NULL };
+        g_autofree char *hint = vl_spelling_hint(format, formats);
+
+        g_set_error(error, VL_CLI_ERROR, 0, "--format: expected text, json, sarif, github or junit, got '%s'%s", format,
+                    hint);
         return FALSE;
     }
     if (config->format != VL_FORMAT_TEXT)
         config->color = FALSE;
     if (fail_on && vl_severity_parse(fail_on, &config->fail_on) < 0) {
-        g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'", fail_on);
+        static const char *const severities[] = { "error", "warning", "info", NULL };
+        g_autofree char *hint = vl_spelling_hint(fail_on, severities);
+
+        g_set_error(error, VL_CLI_ERROR, 0, "--fail-on: expected error, warning or info, got '%s'%s", fail_on, hint);
         return FALSE;
     }
     /* failing on suggestions means wanting to see them */

@@ -23,6 +23,7 @@
 #include "lint/cli/rcfile.h"
 #include "lint/engine/registry.h"
 #include "lint/engine/report.h"
+#include "lint/engine/spelling.h"
 #include "lint/output/ruledoc.h"
 #include "lint/schema/schema.h"
 #include "lint/schema/schemacache.h"
@@ -516,7 +517,12 @@ explain(const char *id)
     const VlRule *rule = vl_registry_find(id);
 
     if (!rule) {
-        fprintf(stderr, "virtlint: --explain: no rule '%s' (see virtlint --list-rules)\n", id);
+        const char *near = vl_spelling_rule_name(id);
+
+        if (near && vl_registry_find(near))
+            fprintf(stderr, "virtlint: --explain: no rule '%s'; did you mean '%s'?\n", id, near);
+        else
+            fprintf(stderr, "virtlint: --explain: no rule '%s' (see virtlint --list-rules)\n", id);
         return EXIT_TROUBLE;
     }
     vl_ruledoc_section(stdout, rule, NULL);

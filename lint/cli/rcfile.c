@@ -6,6 +6,7 @@
 
 #include "lint/model/guest.h"
 #include "lint/engine/registry.h"
+#include "lint/engine/spelling.h"
 #include "lint/engine/version.h"
 
 G_DEFINE_QUARK(vl-rc-error, vl_rc_error)
@@ -158,8 +159,10 @@ read_rules(Reader *r, const char *group, const char *key, char ***out)
             continue;
         VlSeverity sev;
 
-        if (!vl_registry_find(*p) && !vl_registry_is_category(*p) && vl_severity_parse(*p, &sev) < 0)
-            return fail(r, group, key, "'%s' is neither a rule id, a category nor a severity", *p);
+        if (!vl_registry_find(*p) && !vl_registry_is_category(*p) && vl_severity_parse(*p, &sev) < 0) {
+            g_autofree char *hint = vl_spelling_rule_hint(*p);
+            return fail(r, group, key, "'%s' is neither a rule id, a category nor a severity%s", *p, hint);
+        }
         g_ptr_array_add(list, g_strdup(*p));
     }
     g_ptr_array_add(list, NULL);
@@ -194,6 +197,12 @@ read_globs(Reader *r, const char *group, const char *key, char ***out)
     *out = g_strv_builder_end(list);
     return TRUE;
 }
+
+/* The keys of [virtlint], for "did you mean". */
+static const char *const main_keys[] = {
+    "select", "ignore", "fail-on", "schema", "unsafe-fixes", "libvirt-check", "show-suggestions",
+    "libvirt-version", "qemu-version", "exclude", NULL,
+};
 
 static gboolean
 read_main(Reader *r, VlRcFile *rc)
@@ -240,7 +249,8 @@ read_main(Reader *r, VlRcFile *rc)
             if (!vl_version_parse(g_strstrip(v), &rc->qemu_version))
                 return fail(r, group, *k, "qemu-version: expected X.Y or X.Y.Z, got '%s'", v);
         } else {
-            return fail(r, group, *k, "unknown key '%s' in [virtlint]", *k);
+            g_autofree char *hint = vl_spelling_hint(*k, main_keys);
+            return fail(r, group, *k, "unknown key '%s' in [virtlint]%s", *k, hint);
         }
     }
     return TRUE;
@@ -256,8 +266,10 @@ read_severity(Reader *r, VlRcFile *rc)
         g_autofree char *v = g_strstrip(g_key_file_get_string(r->kf, group, *k, NULL));
         VlSeverity sev;
 
-        if (!vl_registry_find(*k))
-            return fail(r, group, *k, "[severity]: '%s' is not a rule id", *k);
+        if (!vl_registry_find(*k)) {
+            g_autofree char *hint = vl_spelling_rule_hint(*k);
+            return fail(r, group, *k, "[severity]: '%s' is not a rule id%s", *k, hint);
+        }
         if (strcmp(v, "off") == 0)
             g_hash_table_insert(rc->severity, g_strdup(*k), GINT_TO_POINTER(0));
         else if (vl_severity_parse(v, &sev) == 0)
@@ -296,7 +308,9 @@ read_path(Reader *r, VlRcFile *rc, const char *group)
                 return fail(r, group, *k, "edition: expected home, pro, education, enterprise, workstation or server, got '%s'", v);
             p->edition = g_strdup(v);
         } else {
-            return fail(r, group, *k, "unknown key '%s' in [%s]", *k, group);
+            static const char *const path_keys[] = { "ignore", "os", "edition", NULL };
+            g_autofree char *hint = vl_spelling_hint(*k, path_keys);
+            return fail(r, group, *k, "unknown key '%s' in [%s]%s", *k, group, hint);
         }
     }
     return TRUE;
@@ -334,7 +348,15 @@ vl_rcfile_load(const char *path, GError **error)
         else if (g_str_has_prefix(*g, "path ") || g_str_has_prefix(*g, "path\t"))
             ok = read_path(&r, rc, *g);
         else
-            ok = fail(&r, *g, NULL, "unknown section [%s] (expected [virtlint], [severity] or [path GLOB])", *g);
+        {
+            static const char *const sections[] = { "virtlint", "severity", NULL };
+            const char *near = vl_spelling_nearest(*g, sections);
+
+            if (near)
+                ok = fail(&r, *g, NULL, "unknown section [%s] (did you mean [%s]?)", *g, near);
+            else
+                ok = fail(&r, *g, NULL, "unknown section [%s] (expected [virtlint], [severity] or [path GLOB])", *g);
+        }
         if (!ok)
             return NULL;
     }

@@ -7,6 +7,7 @@
 #include "lint/host/libvirtcheck.h"
 #include "lint/model/model.h"
 #include "lint/engine/registry.h"
+#include "lint/engine/spelling.h"
 #include "lint/schema/schema.h"
 #include "lint/engine/suppress.h"
 #include "lint/load/xml.h"
@@ -84,8 +85,16 @@ check_names(char **names, const char *option, GError **error)
 {
     for (char **n = names; n && *n; n++) {
         if (!vl_registry_find(*n) && !vl_registry_is_category(*n) && !is_severity(*n)) {
-            g_set_error(error, VL_ENGINE_ERROR, 0, "%s: '%s' is neither a rule id, a category nor a severity "
-                        "(see virtlint --list-rules)", option, *n);
+            const char *near = vl_spelling_rule_name(*n);
+
+            if (near)
+                g_set_error(error, VL_ENGINE_ERROR, 0,
+                            "%s: '%s' is neither a rule id, a category nor a severity; did you mean '%s'?", option,
+                            *n, near);
+            else
+                g_set_error(error, VL_ENGINE_ERROR, 0,
+                            "%s: '%s' is neither a rule id, a category nor a severity (see virtlint --list-rules)",
+                            option, *n);
             return FALSE;
         }
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lint/engine/registry.h"
+#include "lint/engine/spelling.h"
 #include "lint/load/xml.h"
 
 typedef struct {
@@ -48,7 +49,12 @@ parse_rule_list(const char *text, xmlNodePtr where, VlReport *report)
                                          ? "<!-- virtlint-disable-file -->"
                                          : "<!-- virtlint-disable -->",
                                      *p);
-            vl_finding_help(f, "use a rule id that virtlint --list-rules shows");
+            const char *near = vl_spelling_rule_name(*p);
+
+            if (near && vl_registry_find(near))
+                vl_finding_help(f, "did you mean '%s'? (virtlint --list-rules shows every rule id)", near);
+            else
+                vl_finding_help(f, "use a rule id that virtlint --list-rules shows");
         }
         g_hash_table_add(rules, g_strdup(*p));
     }
