@@ -171,6 +171,10 @@ cat "$bad" >>"$tmp/rc/sup.xml"
 expect_rc 1 "a misspelt rule in a suppression" -- "$VL" --no-config --format json "$tmp/rc/sup.xml"
 expect_grep "did you mean 'hyperv-stimer'" "$tmp/out" "suppression-unknown-rule's help has a did-you-mean"
 
+expect_rc 2 "--lsp with a file" -- "$VL" --lsp "$bad"
+expect_grep "lsp reads its documents from the editor" "$tmp/err" "--lsp refuses inputs of its own"
+expect_rc 2 "--lsp with --edit" -- "$VL" --lsp --edit "$bad"
+
 # --help: sections, no doubled usage, lines that fit 80 columns
 expect_rc 0 "--help" -- "$VL" --help
 expect_no_grep "PATH\\.\\.\\. PATH" "$tmp/out" "--help names PATH once"

@@ -262,6 +262,11 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     else
         cli->mode = VL_MODE_LINT;
 
+    if (lsp && (cli->edit || (paths && paths[0]) || cli->domains || cli->all_domains)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--lsp reads its documents from the editor: it takes no file, "
+                    "--domain or --edit");
+        return FALSE;
+    }
     if (cli->edit && ((paths && paths[0]) || cli->domains || cli->all_domains)) {
         g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one domain or file, and no other input");
         return FALSE;
