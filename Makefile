@@ -166,6 +166,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+	tests/add_suppressions.sh $(abspath $(BIN))
 	tests/libvirt_releases.py $(abspath $(BIN))
 
 # The fast part of the suite again under ASan+UBSan (leaks included):

@@ -64,6 +64,18 @@ parse_size(const char *text, gsize *out)
     return TRUE;
 }
 
+/* --add-suppressions[=REASON]: GLib passes a NULL value when there is none. */
+static gboolean
+add_suppressions(const char *name, const char *value, gpointer data, GError **error)
+{
+    VlCli *cli = data;
+
+    cli->add_suppressions = TRUE;
+    g_free(cli->suppress_reason);
+    cli->suppress_reason = value && *value ? g_strdup(value) : NULL;
+    return TRUE;
+}
+
 gboolean
 vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
 {
@@ -95,6 +107,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
+        { "add-suppressions", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) add_suppressions, "Silence every finding shown with a suppression written into the file (a live domain's <metadata>), REASON after a colon", "REASON" },
         { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
@@ -113,14 +126,30 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { NULL, 0, 0, 0, NULL, NULL, NULL },
     };
     g_autoptr(GOptionContext) ctx = g_option_context_new("PATH... - lint libvirt domain XML");
+    /* the main group as g_option_context_add_main_entries makes it, with
+     * CLI for the callbacks */
+    GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, cli, NULL);
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_group_add_entries(main_group, entries);
+    g_option_context_set_main_group(ctx, main_group);
     g_option_context_set_description(ctx,
         "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
         "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
         "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
         "<!-- virtlint-disable-file RULE --> anywhere in the file.");
-    if (!g_option_context_parse(ctx, &argc, &argv, error))
+    /* GLib gives an optional argument the next word unless it starts with
+     * '-': "--add-suppressions FILE" would take FILE as the reason.  A bare
+     * --add-suppressions has none; REASON needs the = form. */
+    g_autofree char **args = g_new0(char *, (gsize) argc + 1);
+    char **argp = args;
+    bool options = true; /* until "--" */
+
+    for (int i = 0; i < argc; i++) {
+        options &= strcmp(argv[i], "--") != 0;
+        args[i] = options && i > 0 && strcmp(argv[i], "--add-suppressions") == 0 ? (char *) "--add-suppressions="
+                                                                                  : argv[i];
+    }
+    if (!g_option_context_parse(ctx, &argc, &argp, error))
         return FALSE;
 
     config->quiet = quiet;
@@ -131,8 +160,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     config->define = define;
     config->libvirt_check = libvirt_check;
     config->show_suggestions = show_suggestions;
-    if (define && !(fix && (cli->domains || cli->all_domains))) {
-        g_set_error(error, VL_CLI_ERROR, 0, "--define goes with --fix and --domain or --all-domains");
+    if (define && !((fix || cli->add_suppressions) && (cli->domains || cli->all_domains))) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--define goes with --fix or --add-suppressions, and --domain or --all-domains");
+        return FALSE;
+    }
+    if (cli->add_suppressions && fix) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--add-suppressions and --fix exclude each other: fix first, then "
+                    "silence what remains");
         return FALSE;
     }
     config->diff = diff;
@@ -233,4 +268,5 @@ vl_cli_clear(VlCli *cli)
     g_clear_pointer(&cli->domains, g_strfreev);
     g_clear_pointer(&cli->explain, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);
+    g_clear_pointer(&cli->suppress_reason, g_free);
 }

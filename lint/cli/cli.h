@@ -24,6 +24,8 @@ typedef struct {
     char *nodedev;          /* --nodedev DIR */
     char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
     gboolean no_cache;      /* --no-cache */
+    gboolean add_suppressions;  /* --add-suppressions[=REASON] */
+    char *suppress_reason;      /* its REASON, or NULL */
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

@@ -11,6 +11,7 @@
 #include "lint/fix/atomicwrite.h"
 #include "lint/engine/engine.h"
 #include "lint/fix/fix.h"
+#include "lint/fix/suppression.h"
 #include "lint/load/inputs.h"
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
@@ -50,6 +51,7 @@ typedef struct {
     const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
     VlLive *live;               /* --connect/--domain: the libvirt connection */
+    const VlCli *cli;
     VlOutput *output;
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
@@ -83,7 +85,7 @@ typedef enum {
     SINK_DOMAIN,    /* a live domain: define it (--define) or show the diff */
 } Sink;
 
-static bool define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res);
+static bool define_domain(Run *run, VlDocument *doc, const char *domain, const char *text);
 
 /* Fix DOC and put the result where SINK says.  Returns the document to
  * report on (DOC, or the fixed one, which the caller frees) with, in
@@ -123,7 +125,7 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
     if (sink == SINK_STDOUT) {
         fwrite(res->text, 1, res->len, stdout);
     } else if (sink == SINK_DOMAIN) {
-        if (res->changed && !define_domain(run, doc, domain, res))
+        if (res->changed && !define_domain(run, doc, domain, res->text))
             return NULL;
     } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, doc->data, doc->len, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
@@ -143,7 +145,7 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
 /* --fix --define: save the current definition to a timestamped backup,
  * then define the fixed one. */
 static bool
-define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res)
+define_domain(Run *run, VlDocument *doc, const char *domain, const char *text)
 {
     g_autoptr(GDateTime) now = g_date_time_new_now_local();
     g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
@@ -160,14 +162,58 @@ define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *
         return false;
     }
     fprintf(stderr, "%s: previous definition saved to %s\n", doc->path, backup);
-    if (!vl_live_define(run->live, domain, res->text, &running, &error)) {
+    if (!vl_live_define(run->live, domain, text, &running, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return false;
     }
-    fprintf(stderr, "%s: fixed definition defined%s\n", doc->path,
+    fprintf(stderr, "%s: %s definition defined%s\n", doc->path, run->cli->add_suppressions ? "new" : "fixed",
             running ? "; the domain is running: the change applies at its next boot" : "");
     return true;
+}
+
+/* --add-suppressions: silence DOC's findings where SINK says (as --fix
+ * writes, with the <metadata> form for a live domain, whose comments libvirt
+ * would drop). */
+static void
+add_suppressions(Run *run, VlDocument *doc, Sink sink, const char *domain)
+{
+    const VlConfig *c = run->config;
+    VlSuppressForm form = sink == SINK_DOMAIN ? VL_SUPPRESS_METADATA : VL_SUPPRESS_COMMENT;
+    g_autoptr(GError) error = NULL;
+    guint silenced;
+    gsize len;
+    g_autofree char *text =
+        vl_suppression_silence(run->engine, doc, form, run->cli->suppress_reason, &len, &silenced, &error);
+
+    if (!text) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return;
+    }
+    run->stats.files++;
+    if (c->diff || (sink == SINK_DOMAIN && !c->define)) {
+        g_autoptr(GString) diff = g_string_new(NULL);
+
+        vl_udiff(diff, doc->path, doc->data, doc->len, text, len);
+        fputs(diff->str, stdout);
+        run->would_change |= silenced > 0;
+        return;
+    }
+    if (sink == SINK_STDOUT) {
+        fwrite(text, 1, len, stdout);
+    } else if (!silenced) {
+        return;
+    } else if (sink == SINK_DOMAIN) {
+        if (!define_domain(run, doc, domain, text))
+            return; /* it said why */
+    } else if (!vl_write_atomic(doc->path, text, len, doc->data, doc->len, &error)) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return;
+    }
+    if (silenced && !c->quiet)
+        fprintf(stderr, "%s: %u finding%s silenced\n", doc->path, silenced, silenced == 1 ? "" : "s");
 }
 
 /* The .virtlintrc that applies to PATH: *RC, or NULL when none does.  False
@@ -277,6 +323,10 @@ lint_document(Run *run, const char *path, const char *domain)
     if (!doc) {
         print_input_error(load_error);
         run->input_errors++;
+        return;
+    }
+    if (run->cli->add_suppressions) {
+        add_suppressions(run, doc, domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE, domain);
         return;
     }
     if (c->fix || c->diff) {
@@ -414,7 +464,7 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     char **paths = cli->paths;
     g_autoptr(GPtrArray) domains = NULL;
     g_autoptr(VlHost) host = NULL;
-    Run run = { .context = context, .base = config, .config = config };
+    Run run = { .context = context, .base = config, .config = config, .cli = cli };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
@@ -461,8 +511,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     run.input_errors = errors->len;
 
     /* With --fix on stdin the fixed document owns stdout. */
-    run.out = config->fix && reads_stdin(paths) ? stderr : stdout;
-    run.output = config->diff ? NULL : vl_output_new(config, run.out);
+    run.out = (config->fix || cli->add_suppressions) && reads_stdin(paths) ? stderr : stdout;
+    /* --diff and --add-suppressions report what they change, not findings */
+    run.output = config->diff || cli->add_suppressions ? NULL : vl_output_new(config, run.out);
     for (guint i = 0; i < inputs->len; i++)
         lint_input(&run, g_ptr_array_index(inputs, i), NULL);
     for (guint i = 0; domains && i < domains->len; i++)
@@ -477,7 +528,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
 
     if (run.input_errors)
         return EXIT_TROUBLE;
-    if (config->diff)
+    /* --add-suppressions: 0 once written (the inputs lint clean), 1 when
+     * it only showed a diff (--diff, a live domain without --define) */
+    if (config->diff || cli->add_suppressions)
         return run.would_change ? EXIT_FINDINGS : EXIT_CLEAN;
     return run.failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -454,3 +454,59 @@ vl_suppression_add_fix_edit(GPtrArray *fix_edits, VlDocument *doc, const VlEdit 
     vl_document_position(doc, edit->end, &end_line, &end_column);
     g_ptr_array_add(fix_edits, vl_fix_edit_new(line, column, end_line, end_column, edit->text));
 }
+
+char *
+vl_suppression_silence(const VlEngine *engine, VlDocument *doc, VlSuppressForm form, const char *reason, gsize *len,
+                       guint *silenced, GError **error)
+{
+    g_autofree char *text = g_memdup2(doc->data, doc->len + 1);
+    gsize text_len = doc->len;
+
+    *silenced = 0;
+    /* A finding the engine merged into another (a schema error into the
+     * refusal it explains, a headline repeated at several places into its
+     * first) shows once the other is silenced: lint again until nothing
+     * shows.  Each round silences at least one finding, or fails. */
+    for (int round = 0; round < 200; round++) {
+        g_autoptr(VlInputError) parse_error = NULL;
+        g_autoptr(VlDocument) current =
+            round ? vl_document_parse(doc->path, g_memdup2(text, text_len + 1), text_len, &parse_error) : NULL;
+        VlDocument *d = round ? current : doc;
+        g_autoptr(GPtrArray) findings = NULL;
+        g_autoptr(GPtrArray) edits = NULL;
+        g_autofree char *next = NULL;
+        g_autoptr(GError) lint_error = NULL;
+        gsize next_len;
+
+        if (!d) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: the document with suppressions does not parse: %s",
+                        doc->path, parse_error->message);
+            return NULL;
+        }
+        findings = vl_engine_lint_checked(engine, d, NULL, &lint_error);
+        if (lint_error) {
+            g_propagate_error(error, g_steal_pointer(&lint_error));
+            return NULL;
+        }
+        if (!findings->len) {
+            *len = text_len;
+            return g_steal_pointer(&text);
+        }
+        if (!(edits = vl_suppression_edits(d, findings, form, reason, error)))
+            return NULL;
+        if (!(next = vl_edits_apply(d->data, d->len, edits, &next_len))) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: the suppressions' edits overlap", doc->path);
+            return NULL;
+        }
+        if (next_len == d->len) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: a suppression silences nothing", doc->path);
+            return NULL;
+        }
+        *silenced += findings->len;
+        g_free(text);
+        text = g_steal_pointer(&next);
+        text_len = next_len;
+    }
+    g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: findings remain after adding suppressions", doc->path);
+    return NULL;
+}
