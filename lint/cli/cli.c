@@ -108,7 +108,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
         { "add-suppressions", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) add_suppressions, "Silence every finding shown with a suppression written into the file (a live domain's <metadata>), REASON after a colon", "REASON" },
-        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &cli->connects, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI); repeatable: each connection's domains, judged by its host", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
@@ -249,6 +249,10 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     else
         cli->mode = VL_MODE_LINT;
 
+    if (cli->connects && cli->connects[0] && cli->connects[1] && !cli->domains && !cli->all_domains) {
+        g_set_error(error, VL_CLI_ERROR, 0, "several --connect URIs go with --domain or --all-domains");
+        return FALSE;
+    }
     if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains) {
         g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
         return FALSE;
@@ -260,7 +264,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
 void
 vl_cli_clear(VlCli *cli)
 {
-    g_clear_pointer(&cli->connect, g_free);
+    g_clear_pointer(&cli->connects, g_strfreev);
     g_clear_pointer(&cli->capabilities, g_free);
     g_clear_pointer(&cli->domcapabilities, g_free);
     g_clear_pointer(&cli->nodedev, g_free);

@@ -16,7 +16,7 @@ typedef struct {
     VlMode mode;
     char *explain;      /* rule id for --explain */
     char **paths;       /* inputs, NULL-terminated */
-    char *connect;      /* --connect URI */
+    char **connects;    /* --connect URI (repeatable), NULL-terminated */
     char **domains;     /* --domain NAME|UUID, NULL-terminated */
     gboolean all_domains;
     char *capabilities;     /* --capabilities FILE */

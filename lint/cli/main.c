@@ -13,6 +13,7 @@
 #include "lint/fix/fix.h"
 #include "lint/fix/suppression.h"
 #include "lint/load/inputs.h"
+#include "lint/host/connection.h"
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
 #include "lint/host/live.h"
@@ -51,6 +52,7 @@ typedef struct {
     const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
     VlLive *live;               /* --connect/--domain: the libvirt connection */
+    const char *label;          /* its name in findings, with several connections */
     const VlCli *cli;
     VlOutput *output;
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
@@ -150,7 +152,8 @@ define_domain(Run *run, VlDocument *doc, const char *domain, const char *text)
     g_autoptr(GDateTime) now = g_date_time_new_now_local();
     g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
     g_autofree char *dir = g_build_filename(g_get_user_state_dir(), "virtlint", "backups", NULL);
-    g_autofree char *name = g_strdup_printf("%s-%s.xml", domain, stamp);
+    g_autofree char *host = g_strdelimit(g_strdup(run->label ? run->label : ""), "/:@?&=", '_');
+    g_autofree char *name = g_strdup_printf("%s%s%s-%s.xml", host, *host ? "-" : "", domain, stamp);
     g_autofree char *backup = g_build_filename(dir, name, NULL);
     g_autoptr(GError) error = NULL;
     gboolean running = FALSE;
@@ -287,10 +290,12 @@ load_domain(Run *run, const char *domain, VlInputError **error)
     char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
-        *error = vl_input_error_new(domain, 0, 0, "%s", gerr->message);
+        g_autofree char *where = run->label ? g_strdup_printf("%s: %s", run->label, domain) : g_strdup(domain);
+
+        *error = vl_input_error_new(where, 0, 0, "%s", gerr->message);
         return NULL;
     }
-    display = g_strdup_printf("domain %s", name);
+    display = run->label ? g_strdup_printf("%s: domain %s", run->label, name) : g_strdup_printf("domain %s", name);
     return vl_document_parse(display, xml, strlen(xml), error);
 }
 
@@ -388,8 +393,21 @@ reads_stdin(char **paths)
     return false;
 }
 
+/* The one --connect URI, or NULL (none, or several: see lint_connection). */
+static const char *
+single_connect(const VlCli *cli)
+{
+    return cli->connects && cli->connects[0] && !cli->connects[1] ? cli->connects[0] : NULL;
+}
+
+static bool
+several_connects(const VlCli *cli)
+{
+    return cli->connects && cli->connects[0] && cli->connects[1];
+}
+
 /* Host facts from files (--capabilities, --domcapabilities, --nodedev) or,
- * failing those, from the --connect connection. */
+ * failing those, from the one --connect connection. */
 static VlHost *
 host_facts(Run *run, const VlCli *cli, GError **error)
 {
@@ -404,8 +422,8 @@ host_facts(Run *run, const VlCli *cli, GError **error)
         return NULL;
     if (cli->nodedev && !vl_host_add_nodedev_dir(host, cli->nodedev, error))
         return NULL;
-    if (vl_host_empty(host) && cli->connect) {
-        if (!run->live && !(run->live = vl_live_open(cli->connect, error)))
+    if (vl_host_empty(host) && single_connect(cli)) {
+        if (!run->live && !(run->live = vl_live_open(single_connect(cli), error)))
             return NULL;
         if (!vl_live_host(run->live, host, error))
             return NULL;
@@ -446,9 +464,9 @@ live_domains(Run *run, const VlCli *cli, GError **error)
 {
     GPtrArray *names;
 
-    if (!cli->domains && !cli->all_domains)
+    if ((!cli->domains && !cli->all_domains) || several_connects(cli))
         return NULL;
-    if (!(run->live = vl_live_open(cli->connect, error)))
+    if (!(run->live = vl_live_open(single_connect(cli), error)))
         return NULL;
     if (cli->all_domains)
         return vl_live_list(run->live, error);
@@ -456,6 +474,74 @@ live_domains(Run *run, const VlCli *cli, GError **error)
     for (char **d = cli->domains; *d; d++)
         g_ptr_array_add(names, g_strdup(*d));
     return names;
+}
+
+/* One of several --connect URIs: its domains (those of --domain it has,
+ * added to FOUND), linted with its own host
+ * facts (unless files gave them) and its libvirt release (unless
+ * --libvirt-version did), named "LABEL: domain NAME".  A connection that
+ * fails is an input error; the others are still linted. */
+static void
+lint_connection(Run *run, const VlCli *cli, const char *uri, const char *label, const VlHost *file_host,
+                GHashTable *found)
+{
+    g_autoptr(GError) error = NULL;
+    bool have_files = !vl_host_empty(file_host);
+    g_autoptr(VlConnection) conn =
+        vl_connection_open(uri, cli->domains, cli->all_domains, true, !have_files, &error);
+    const VlConfig *base = run->base;
+    VlEngine base_engine = run->base_engine;
+    VlConfig config;
+
+    if (!conn) {
+        fprintf(stderr, "virtlint: %s\n", error->message);
+        run->input_errors++;
+        return;
+    }
+    vl_config_copy(&config, base);
+    config.host = have_files ? file_host : vl_host_empty(conn->host) ? NULL : conn->host;
+    if (conn->libvirt_version && !(config.set_by_cli & VL_SET_LIBVIRT)) {
+        config.libvirt_version = conn->libvirt_version;
+        config.set_by_cli |= VL_SET_LIBVIRT;
+    }
+    if (!vl_engine_init(&run->base_engine, run->context, &config, &error)) {
+        fprintf(stderr, "virtlint: %s: %s\n", uri, error->message);
+        run->input_errors++;
+    } else {
+        run->base = run->config = &config;
+        run->engine = &run->base_engine;
+        run->live = conn->live;
+        run->label = label;
+        for (guint i = 0; i < conn->domains->len; i++) {
+            g_hash_table_add(found, g_strdup(g_ptr_array_index(conn->domains, i)));
+            lint_input(run, NULL, g_ptr_array_index(conn->domains, i));
+        }
+        run->live = NULL;
+        run->label = NULL;
+    }
+    vl_engine_clear(&run->base_engine);
+    run->base_engine = base_engine;
+    run->base = run->config = base;
+    run->engine = &run->base_engine;
+    vl_config_clear(&config);
+}
+
+/* Several --connect URIs: each --domain is linted wherever it is, and is
+ * an input error when no connection has it. */
+static void
+lint_connections(Run *run, const VlCli *cli, const VlHost *file_host)
+{
+    g_auto(GStrv) labels = vl_connection_labels(cli->connects);
+    g_autoptr(GHashTable) found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; cli->connects[i]; i++)
+        lint_connection(run, cli, cli->connects[i], labels[i], file_host, found);
+    for (char **d = cli->domains; d && *d; d++) {
+        if (!g_hash_table_contains(found, *d)) {
+            fprintf(stderr, "%s: error: no domain '%s' on any of the connections\n", *d, *d);
+            run->input_errors++;
+        }
+    }
 }
 
 static int
@@ -494,7 +580,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
             config->set_by_cli |= VL_SET_LIBVIRT;
         }
     }
-    note_host_rules(context, config);
+    /* several connections bring their own facts: the note is for the files */
+    if (!several_connects(cli) || (paths && paths[0]))
+        note_host_rules(context, config);
     /* again, now that the host-aware rules know whether they can run */
     if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
@@ -518,6 +606,8 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
         lint_input(&run, g_ptr_array_index(inputs, i), NULL);
     for (guint i = 0; domains && i < domains->len; i++)
         lint_input(&run, NULL, g_ptr_array_index(domains, i));
+    if (several_connects(cli))
+        lint_connections(&run, cli, host);
     if (run.output) {
         vl_output_finish(run.output, &run.stats, run.input_errors);
         vl_output_free(run.output);
