@@ -87,7 +87,45 @@ if virsh -c qemu:///system version >/dev/null 2>&1; then
     expect_rc 1 "test driver and libvirtd" -- "$VL" --concise --select hyperv-dependency -c "$a" -c qemu:///system --all-domains
     expect_grep "^qemu:///system: domain $dom:[0-9]+:[0-9]+: error: .*\[hyperv-dependency\]" "$tmp/out" "libvirtd's domain, named by its URI"
 else
-    skip "libvirtd is not reachable on qemu:///system: run tools/start-libvirtd.sh as root"
+    skip_rest "libvirtd is not reachable on qemu:///system: run tools/start-libvirtd.sh as root"
 fi
+
+# qemu+ssh://root@localhost: libvirt's remote transport to the same libvirtd,
+# through an sshd of this test's own (throwaway host and client keys, a port
+# of its own, nothing read from or written to ~/.ssh)
+sshd=/usr/sbin/sshd
+if [ "$(id -u)" -ne 0 ] || [ ! -x "$sshd" ] || ! command -v ssh >/dev/null; then
+    skip_rest "qemu+ssh not checked: needs root, ssh and $sshd (tools/install-deps.sh installs openssh-server)"
+fi
+k=$tmp/ssh
+mkdir -p "$k" /run/sshd
+ssh-keygen -q -t ed25519 -N '' -f "$k/host_key" && ssh-keygen -q -t ed25519 -N '' -f "$k/client_key"
+cp "$k/client_key.pub" "$k/authorized_keys"
+port=$((20000 + $$ % 20000))
+printf '%s\n' "Port $port" "ListenAddress 127.0.0.1" "HostKey $k/host_key" "AuthorizedKeysFile $k/authorized_keys" \
+    "PermitRootLogin prohibit-password" "PasswordAuthentication no" "KbdInteractiveAuthentication no" "UsePAM no" \
+    "StrictModes no" "PidFile $k/sshd.pid" >"$k/sshd_config"
+printf '%s\n' '#!/bin/sh' \
+    "exec ssh -F none -o UserKnownHostsFile=$k/known_hosts -o StrictHostKeyChecking=no -o BatchMode=yes -i $k/client_key \"\$@\"" \
+    >"$k/ssh"
+chmod +x "$k/ssh"
+"$sshd" -D -e -f "$k/sshd_config" 2>"$k/sshd.log" &
+sshd_pid=$!
+trap 'kill "$sshd_pid" 2>/dev/null; rm -rf "$tmp"; virsh -c qemu:///system undefine "$dom" >/dev/null 2>&1' EXIT
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    "$k/ssh" -p "$port" root@127.0.0.1 true 2>/dev/null && break
+    sleep 0.5
+done
+if ! "$k/ssh" -p "$port" root@127.0.0.1 true 2>"$k/err"; then
+    fail "the test's sshd on port $port does not answer: $(head -1 "$k/err") $(head -3 "$k/sshd.log")"
+    finish
+    exit
+fi
+ssh_uri="qemu+ssh://root@localhost:$port/system?command=$k/ssh"
+expect_rc 1 "qemu+ssh and qemu:///system in one run" -- "$VL" --concise --select hyperv-dependency -c "$ssh_uri" \
+    -c qemu:///system -d "$dom"
+expect_grep "^localhost: domain $dom:[0-9]+:[0-9]+: error: .*\[hyperv-dependency\]" "$tmp/out" "through ssh, named by the host"
+expect_grep "^qemu:///system: domain $dom:" "$tmp/out" "and locally, named by the URI"
+expect_grep "in 2 files" "$tmp/out" "both linted"
 
 finish
