@@ -106,6 +106,22 @@ START_TEST(test_existing_comment_gains_rules)
     bare_out = apply(bare_doc, bare_fs, VL_SUPPRESS_COMMENT, "r");
     ck_assert_str_eq(bare_out,
                      "<domain>\n  <!--virtlint-disable rng-missing, watchdog-action-shutdown: r-->\n  <devices/>\n</domain>\n");
+    {
+        /* a CRLF comment over two lines; one that silences every rule is
+         * never narrowed to a list */
+        const char *crlf = "<domain>\r\n  <!-- virtlint-disable\r\n rng-missing -->\r\n  <devices/>\r\n"
+                           "  <!-- virtlint-disable : all -->\r\n  <os/>\r\n</domain>\r\n";
+        g_autoptr(VlDocument) crlf_doc = parse(crlf);
+        g_autoptr(GPtrArray) crlf_fs = findings_new();
+        g_autofree char *crlf_out = NULL;
+
+        g_ptr_array_add(crlf_fs, finding("schema", find(crlf_doc->doc->children, "devices")));
+        g_ptr_array_add(crlf_fs, finding("schema", find(crlf_doc->doc->children, "os")));
+        crlf_out = apply(crlf_doc, crlf_fs, VL_SUPPRESS_COMMENT, NULL);
+        ck_assert_str_eq(crlf_out, "<domain>\r\n  <!-- virtlint-disable\r\n rng-missing, schema -->\r\n  <devices/>\r\n"
+                                   "  <!-- virtlint-disable : all -->\r\n  <!-- virtlint-disable schema -->\r\n"
+                                   "  <os/>\r\n</domain>\r\n");
+    }
 }
 END_TEST
 

@@ -117,8 +117,11 @@ disable_comment_before(xmlNodePtr element)
         while (g_ascii_isspace(*c))
             c++;
         if (!g_str_has_prefix(c, "virtlint-disable") || !g_ascii_isspace(c[strlen("virtlint-disable")]))
-            return NULL; /* another comment, -file, or one without a rule list (it silences all) */
-        return n;
+            return NULL; /* another comment, or -file */
+        for (c += strlen("virtlint-disable"); g_ascii_isspace(*c); c++)
+            ;
+        /* one without a rule list silences every rule: never narrow it */
+        return *c && *c != ':' ? n : NULL;
     }
     return NULL;
 }
@@ -126,12 +129,12 @@ disable_comment_before(xmlNodePtr element)
 /* Add RULES to the comment that ends (with "-->") at END: after its rule
  * list, before any reason.  The comment's own rules stay as they are. */
 static VlEdit *
-merge_into_comment(Writer *w, xmlNodePtr comment, gsize end, GPtrArray *rules)
+merge_into_comment(Writer *w, gsize end, GPtrArray *rules)
 {
     const char *text = w->doc->data;
-    const char *content = (const char *) comment->content;
     gsize close = end - 3; /* the "-->" */
-    gsize open = close - strlen(content); /* comments are not entity-decoded: the bytes are the content */
+    /* XML forbids "--" inside a comment: the last "<!--" opens this one */
+    gsize open = (gsize) (g_strrstr_len(text, (gssize) close, "<!--") - text) + 4;
     const char *colon = memchr(text + open, ':', close - open);
     gsize at = colon ? (gsize) (colon - text) : close;
     g_autoptr(GPtrArray) fresh = g_ptr_array_new();
@@ -165,18 +168,17 @@ static VlEdit *
 comment_edit(Writer *w, xmlNodePtr element, GPtrArray *rules, GError **error)
 {
     const VlSrcElem *e = src_elem(w, element, error);
-    xmlNodePtr existing = disable_comment_before(element);
     g_autofree char *comment = NULL;
 
     if (!e)
         return NULL;
-    if (existing) {
+    if (disable_comment_before(element)) {
         gsize end = e->start;
 
         while (end > 0 && g_ascii_isspace(w->doc->data[end - 1]))
             end--;
         if (end >= 3 && memcmp(w->doc->data + end - 3, "-->", 3) == 0)
-            return merge_into_comment(w, existing, end, rules);
+            return merge_into_comment(w, end, rules);
     }
     comment = comment_text(w, "virtlint-disable", rules);
     return insert_before(w, e->start, comment);
