@@ -235,6 +235,15 @@ indent_of(Writer *w, xmlNodePtr element)
     return indent ? indent : g_strdup("");
 }
 
+/* One level deeper than ELEMENT's start tag. */
+static char *
+indent_below(Writer *w, xmlNodePtr element)
+{
+    g_autofree char *indent = indent_of(w, element);
+
+    return g_strconcat(indent, w->style.indent_unit, NULL);
+}
+
 /* Insert MARKUP as the last child of PARENT, on its own line, one level
  * deeper than PARENT; a self-closing PARENT is opened. */
 static VlEdit *
@@ -320,7 +329,7 @@ new_metadata(Writer *w, xmlNodePtr domain, const char *disable, GError **error)
     }
     if (after && !(a = src_elem(w, after, error)))
         return NULL;
-    indent = first ? indent_of(w, first) : g_strconcat(indent_of(w, domain), w->style.indent_unit, NULL);
+    indent = first ? indent_of(w, first) : indent_below(w, domain);
     inner = g_strconcat(indent, w->style.indent_unit, NULL);
     block = lint_block(w, inner, disable);
     insert = g_strdup_printf("%s%s<metadata>%s%s%s%s%s</metadata>", w->style.newline, indent, w->style.newline, inner,
@@ -355,7 +364,7 @@ metadata_edit(Writer *w, GPtrArray *rules, GError **error)
     if (metadata) {
         xmlNodePtr last = last_child_element(metadata);
         g_autofree char *indent =
-            last ? indent_of(w, last) : g_strconcat(indent_of(w, metadata), w->style.indent_unit, NULL);
+            last ? indent_of(w, last) : indent_below(w, metadata);
         g_autofree char *block = lint_block(w, indent, disable);
 
         return append_child(w, metadata, block, error);
