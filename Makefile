@@ -59,6 +59,9 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# where the language server's diagnostics link to rules.md (DOCDIR, below)
+$(B)/lint/lsp/server.o: ALL_CFLAGS += -DVL_DOCDIR='"$(DOCDIR)"'
+
 $(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
 	@mkdir -p $(dir $@)
 	tools/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
@@ -156,9 +159,11 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/schema_releases.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
+	tests/documents.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/fleet.sh $(abspath $(BIN))
+	tests/edit.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
@@ -168,6 +173,8 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
 	tests/add_suppressions.sh $(abspath $(BIN))
+	tests/lsp.py $(abspath $(BIN))
+	tests/lsp_nvim.sh $(abspath $(BIN))
 	tests/libvirt_releases.py $(abspath $(BIN))
 
 # The fast part of the suite again under ASan+UBSan (leaks included):
@@ -184,6 +191,10 @@ check-asan:
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/documents.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
+	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)
@@ -195,6 +206,9 @@ demo: $(BIN)
 
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share
+# rules.md is installed here; the language server links each diagnostic to
+# its rule's section in it
+DOCDIR ?= $(DATADIR)/doc/virtlint
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \

@@ -97,13 +97,71 @@ START_TEST(test_undefined_entity_is_error)
 }
 END_TEST
 
-START_TEST(test_root_must_be_domain)
+START_TEST(test_root_must_be_libvirt)
 {
-    VlInputError *error;
-    VlDocument *doc = parse("<network><name>default</name></network>", &error);
+    VlInputError *error = NULL;
+    VlDocument *doc = parse("<project><name>default</name></project>", &error);
 
     ck_assert_ptr_null(doc);
-    ck_assert_ptr_nonnull(strstr(error->message, "<network>"));
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_NOT_LIBVIRT);
+    ck_assert_str_eq(error->message, "<project> is not a libvirt document");
+    vl_input_error_free(error);
+
+    /* libvirt's roots have no namespace */
+    doc = parse("<x:network xmlns:x='urn:x'><name>default</name></x:network>", &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_NOT_LIBVIRT);
+    ck_assert_str_eq(error->message, "<x:network> is not a libvirt document");
+    vl_input_error_free(error);
+
+    doc = parse("<domainsnapshot><name>s</name></domainsnapshot>", &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_INCOMPLETE);
+    vl_input_error_free(error);
+}
+END_TEST
+
+START_TEST(test_kind_from_root)
+{
+    static const struct { const char *xml; VlDocKind kind; } cases[] = {
+        { "<domain type='kvm'/>", VL_DOC_DOMAIN },
+        { "<domainsnapshot><domain/></domainsnapshot>", VL_DOC_SNAPSHOT },
+        { "<network/>", VL_DOC_NETWORK },
+        { "<networkport/>", VL_DOC_NETWORK_PORT },
+        { "<pool/>", VL_DOC_STORAGE_POOL },
+        { "<volume/>", VL_DOC_STORAGE_VOLUME },
+        { "<filter/>", VL_DOC_NWFILTER },
+        { "<filterbinding/>", VL_DOC_NWFILTER_BINDING },
+        { "<secret/>", VL_DOC_SECRET },
+        { "<device/>", VL_DOC_NODE_DEVICE },
+        { "<interface/>", VL_DOC_INTERFACE },
+        { "<domaincheckpoint/>", VL_DOC_CHECKPOINT },
+        { "<domainbackup/>", VL_DOC_BACKUP },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        VlInputError *error = NULL;
+        g_autoptr(VlDocument) doc = parse(cases[i].xml, &error);
+
+        ck_assert_msg(doc != NULL, "%s: %s", cases[i].xml, error ? error->message : "");
+        ck_assert_int_eq(doc->kind, cases[i].kind);
+        ck_assert_int_eq(doc->is_snapshot, cases[i].kind == VL_DOC_SNAPSHOT);
+    }
+}
+END_TEST
+
+START_TEST(test_error_kinds)
+{
+    VlInputError *error = NULL;
+    VlDocument *doc = parse("<domain>\n  <name>a</nam>\n</domain>\n", &error);
+
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_MALFORMED);
+    vl_input_error_free(error);
+    error = NULL;
+    doc = vl_document_load_file("/nonexistent/virtlint.xml", &config, &error);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(error->kind, VL_INPUT_ERROR_UNREADABLE);
     vl_input_error_free(error);
 }
 END_TEST
@@ -226,6 +284,78 @@ START_TEST(test_inputs_expand_sorted_xml_only)
 }
 END_TEST
 
+/* Leaves out "sub" (a directory) and anything called skip.xml; counts calls. */
+static bool
+exclude_sub(const char *path, gpointer data)
+{
+    (*(int *) data)++;
+    return g_str_has_suffix(path, "/sub") || g_str_has_suffix(path, "skip.xml");
+}
+
+START_TEST(test_inputs_collect_excludes_and_marks)
+{
+    g_autofree char *dir = temp_dir();
+    g_autofree char *sub = g_build_filename(dir, "sub", NULL);
+    g_autofree char *only_sub = g_build_filename(dir, "only", NULL);
+    const char *files[] = { "a.xml", "skip.xml", "sub/c.xml", "only/skip.xml" };
+    char *paths[] = { dir, "named.xml", "skip.xml", "-", NULL };
+    char *excluded_only[] = { only_sub, NULL };
+    g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
+    g_autoptr(GPtrArray) out = NULL;
+    int calls = 0;
+    VlInputOptions options = { .excluded = exclude_sub, .data = &calls };
+    const VlInput *in;
+
+    ck_assert_int_eq(mkdir(sub, 0700), 0);
+    ck_assert_int_eq(mkdir(only_sub, 0700), 0);
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *p = g_build_filename(dir, files[i], NULL);
+        ck_assert(g_file_set_contents(p, "x", -1, NULL));
+    }
+
+    /* a walk: sub/ never entered, skip.xml left out; named files kept, unmarked */
+    out = vl_inputs_collect(paths, &options, errors);
+    ck_assert_uint_eq(errors->len, 0);
+    ck_assert_uint_eq(out->len, 4);
+    in = g_ptr_array_index(out, 0);
+    ck_assert(g_str_has_suffix(in->path, "/a.xml"));
+    ck_assert(in->walked);
+    for (guint i = 1; i < 4; i++) {
+        in = g_ptr_array_index(out, i);
+        ck_assert_str_eq(in->path, paths[i]);
+        ck_assert(!in->walked);
+    }
+    /* a.xml, only/, only/skip.xml, skip.xml, sub/: named files are not asked about */
+    ck_assert_int_eq(calls, 5);
+    g_clear_pointer(&out, g_ptr_array_unref);
+
+    /* named files treated like a walk's: excluded ones dropped, the rest marked */
+    options.named_as_walked = true;
+    out = vl_inputs_collect(paths + 1, &options, errors);
+    ck_assert_uint_eq(out->len, 2);
+    in = g_ptr_array_index(out, 0);
+    ck_assert_str_eq(in->path, "named.xml");
+    ck_assert(in->walked);
+    in = g_ptr_array_index(out, 1);
+    ck_assert_str_eq(in->path, "-");
+    ck_assert(!in->walked);
+    g_clear_pointer(&out, g_ptr_array_unref);
+
+    /* a directory whose files are all excluded is not "no *.xml files" */
+    out = vl_inputs_collect(excluded_only, &options, errors);
+    ck_assert_uint_eq(out->len, 0);
+    ck_assert_uint_eq(errors->len, 0);
+
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *p = g_build_filename(dir, files[i], NULL);
+        unlink(p);
+    }
+    rmdir(sub);
+    rmdir(only_sub);
+    rmdir(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -238,7 +368,9 @@ main(void)
     tcase_add_test(tc, test_doctype_refused_before_entities);
     tcase_add_test(tc, test_external_entity_never_read);
     tcase_add_test(tc, test_undefined_entity_is_error);
-    tcase_add_test(tc, test_root_must_be_domain);
+    tcase_add_test(tc, test_root_must_be_libvirt);
+    tcase_add_test(tc, test_kind_from_root);
+    tcase_add_test(tc, test_error_kinds);
     tcase_add_test(tc, test_empty_and_nul);
     tcase_add_test(tc, test_undeclared_prefix_is_not_fatal);
     tcase_add_test(tc, test_column_of_repeated_elements);
@@ -246,6 +378,7 @@ main(void)
     tcase_add_test(tc, test_size_limit);
     tcase_add_test(tc, test_missing_file);
     tcase_add_test(tc, test_inputs_expand_sorted_xml_only);
+    tcase_add_test(tc, test_inputs_collect_excludes_and_marks);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }

@@ -110,9 +110,9 @@ expect_grep "^$tmp/broken.xml:2:[0-9]+: error: .*mismatch" "$tmp/err" "parse err
 expect_grep "^examples/win11.xml:" "$tmp/out" "later inputs still linted"
 expect_rc 2 "missing file" -- "$VL" "$tmp/nope.xml"
 expect_grep "^$tmp/nope.xml: error: cannot open" "$tmp/err" "missing file message"
-printf '<network><name>default</name></network>\n' > "$tmp/net.xml"
-expect_rc 2 "not a domain" -- "$VL" "$tmp/net.xml"
-expect_grep "expected a libvirt <domain>" "$tmp/err" "root element message"
+printf '<project>\n  <name>default</name>\n</project>\n' > "$tmp/pom.xml"
+expect_rc 2 "not a libvirt document" -- "$VL" "$tmp/pom.xml"
+expect_grep "^$tmp/pom.xml:1: error: <project> is not a libvirt document" "$tmp/err" "root element message"
 
 # stdin and directories
 expect_rc 1 "stdin" -- bash -c "\"$VL\" - < $bad"

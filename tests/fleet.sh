@@ -77,7 +77,7 @@ expect_grep "go with --domain or --all-domains" "$tmp/err" "says what is missing
 # --fix --define through the right connection, with a backup named by it
 expect_rc 0 "--fix --define on the second connection" -- "$VL" --fix --show-suggestions --define -c "$a" -c "$b" -d big-vm
 expect_grep "domain big-vm: fixed definition defined" "$tmp/err" "defined through its own connection"
-ls "$tmp"/state/virtlint/backups/ 2>/dev/null | grep -q "^test_*tmp_.*big-vm-" && pass || fail "the backup name does not say the connection"
+expect_grep "^test://$tmp/node.xml: domain big-vm: previous definition saved to " "$tmp/err" "the backup line names the connection"
 
 # libvirtd beside the test driver
 if virsh -c qemu:///system version >/dev/null 2>&1; then

@@ -47,11 +47,14 @@ expect_grep "fixed definition defined" "$tmp/err" "define reported"
 # the real libvirtd: the definition changes for good
 if virsh -c qemu:///system version >/dev/null 2>&1; then
     sed -e "s/<name>[^<]*<\/name>/<name>virtlint-live-test<\/name>/" -e "s/<domain type='kvm'/<domain type='qemu'/" \
+        -e "s|</domain>|<devices><graphics type='vnc' port='-1' passwd='s3cret'/></devices></domain>|" \
         corpus/hyperv-dependency/stimer-without-synic.xml >"$tmp/dom.xml"
     virsh -c qemu:///system define "$tmp/dom.xml" >/dev/null && pass || fail "define the test domain"
     expect_rc 0 "--fix --define (libvirtd)" -- "$VL" --fix --define --select hyperv-dependency -c qemu:///system -d virtlint-live-test
     virsh -c qemu:///system dumpxml --inactive virtlint-live-test >"$tmp/after.xml"
     expect_grep "<synic state='on'/>" "$tmp/after.xml" "libvirtd has the fixed definition"
+    virsh -c qemu:///system dumpxml --inactive --security-info virtlint-live-test >"$tmp/after.xml"
+    expect_grep "passwd='s3cret'" "$tmp/after.xml" "the VNC password survives --fix --define"
     expect_rc 0 "relint the stored definition" -- "$VL" --select hyperv-dependency -c qemu:///system -d virtlint-live-test
 else
     skip "libvirtd is not reachable on qemu:///system; --define checked on the test driver only"

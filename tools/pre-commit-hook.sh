@@ -7,4 +7,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 if [ ! -x "$here/virtlint" ]; then
     make -s -C "$here" virtlint >&2
 fi
-exec "$here/virtlint" --concise "$@"
+# --filter-files: the files pre-commit names are treated like those of a
+# directory run (.virtlintrc excludes apply, other XML is skipped)
+exec "$here/virtlint" --concise --filter-files "$@"

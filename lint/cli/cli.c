@@ -84,7 +84,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
-    gboolean libvirt_check = FALSE, show_suggestions = FALSE;
+    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -108,16 +108,19 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
         { "add-suppressions", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) add_suppressions, "Silence every finding shown with a suppression written into the file (a live domain's <metadata>), REASON after a colon", "REASON" },
-        { "connect", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &cli->connects, "libvirt connection URI for --domain/--all-domains (default: libvirt's, LIBVIRT_DEFAULT_URI); repeatable: each connection's domains, judged by its host", "URI" },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &cli->connects, "libvirt connection URI for --domain/--all-domains/--edit (default: libvirt's, LIBVIRT_DEFAULT_URI); repeatable: each connection's domains, judged by its host", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
         { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
         { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
         { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
+        { "edit", 0, 0, G_OPTION_ARG_FILENAME, &cli->edit, "Edit a domain (through --connect) or a file in $VISUAL/$EDITOR, then lint it and offer to edit again, fix, save or define, or abandon", "NAME|FILE" },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
+        { "filter-files", 0, 0, G_OPTION_ARG_NONE, &cli->filter_files, "Treat the files named like files found in a directory: leave out what .virtlintrc excludes and skip XML that is no libvirt document (for pre-commit hooks)", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
+        { "lsp", 0, 0, G_OPTION_ARG_NONE, &lsp, "Serve the Language Server Protocol on standard input and output, for editors", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
@@ -133,7 +136,9 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_option_group_add_entries(main_group, entries);
     g_option_context_set_main_group(ctx, main_group);
     g_option_context_set_description(ctx,
-        "PATH is a domain XML file, a directory (its *.xml files, recursively) or - for standard input.\n"
+        "PATH is a libvirt XML file (a domain, snapshot, network, storage pool or volume, nwfilter, secret,\n"
+        "node device, interface, checkpoint or backup), a directory (its *.xml files, recursively, without\n"
+        "those .virtlintrc excludes; other XML is skipped) or - for standard input.\n"
         "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input errors.\n"
         "Suppress findings with <!-- virtlint-disable RULE --> before an element, or\n"
         "<!-- virtlint-disable-file RULE --> anywhere in the file.");
@@ -246,6 +251,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         cli->mode = VL_MODE_LIST_RULES;
     else if (cli->explain)
         cli->mode = VL_MODE_EXPLAIN;
+    else if (lsp)
+        cli->mode = VL_MODE_LSP;
     else
         cli->mode = VL_MODE_LINT;
 
@@ -253,7 +260,20 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         g_set_error(error, VL_CLI_ERROR, 0, "several --connect URIs go with --domain or --all-domains");
         return FALSE;
     }
-    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains) {
+    if (cli->connects && cli->connects[0] && cli->connects[1] && cli->edit) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one --connect URI");
+        return FALSE;
+    }
+    if (cli->edit && ((paths && paths[0]) || cli->domains || cli->all_domains)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one domain or file, and no other input");
+        return FALSE;
+    }
+    if (cli->edit && (fix || diff || define || config->format != VL_FORMAT_TEXT)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit offers fixes itself and shows findings as text: "
+                    "it excludes --fix, --diff, --define and --format");
+        return FALSE;
+    }
+    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains && !cli->edit) {
         g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
         return FALSE;
     }
@@ -271,6 +291,7 @@ vl_cli_clear(VlCli *cli)
     g_clear_pointer(&cli->cache_dir, g_free);
     g_clear_pointer(&cli->domains, g_strfreev);
     g_clear_pointer(&cli->explain, g_free);
+    g_clear_pointer(&cli->edit, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);
     g_clear_pointer(&cli->suppress_reason, g_free);
 }

@@ -10,6 +10,7 @@ typedef enum {
     VL_MODE_LIST_RULES,
     VL_MODE_EXPLAIN,
     VL_MODE_VERSION,
+    VL_MODE_LSP,        /* --lsp: a language server on stdin/stdout */
 } VlMode;
 
 typedef struct {
@@ -26,6 +27,10 @@ typedef struct {
     gboolean no_cache;      /* --no-cache */
     gboolean add_suppressions;  /* --add-suppressions[=REASON] */
     char *suppress_reason;      /* its REASON, or NULL */
+    char *edit;             /* --edit NAME|FILE (lint/cli/edit.h) */
+    /* --filter-files: named files are treated like those found in a
+     * directory (excludes apply, non-libvirt XML is skipped) */
+    gboolean filter_files;
 } VlCli;
 
 #define VL_CLI_ERROR (vl_cli_error_quark())

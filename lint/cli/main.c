@@ -2,10 +2,13 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
 #include "lint/cli/cli.h"
+#include "lint/cli/define.h"
+#include "lint/cli/edit.h"
 #include "lint/engine/notes.h"
 #include "lint/engine/config.h"
 #include "lint/fix/atomicwrite.h"
@@ -17,6 +20,7 @@
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
 #include "lint/host/live.h"
+#include "lint/lsp/server.h"
 #include "lint/output/output.h"
 #include "lint/cli/rcfile.h"
 #include "lint/engine/registry.h"
@@ -58,6 +62,7 @@ typedef struct {
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
     guint input_errors;
+    bool walked;            /* the input was found in a directory (or --filter-files) */
     bool failed;            /* findings at or above --fail-on */
     bool would_change;      /* --diff found something to fix */
 } Run;
@@ -149,23 +154,10 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
 static bool
 define_domain(Run *run, VlDocument *doc, const char *domain, const char *text)
 {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local();
-    g_autofree char *stamp = g_date_time_format(now, "%Y%m%d-%H%M%S");
-    g_autofree char *dir = g_build_filename(g_get_user_state_dir(), "virtlint", "backups", NULL);
-    g_autofree char *host = g_strdelimit(g_strdup(run->label ? run->label : ""), "/:@?&=", '_');
-    g_autofree char *name = g_strdup_printf("%s%s%s-%s.xml", host, *host ? "-" : "", domain, stamp);
-    g_autofree char *backup = g_build_filename(dir, name, NULL);
     g_autoptr(GError) error = NULL;
     gboolean running = FALSE;
 
-    if (g_mkdir_with_parents(dir, 0700) < 0 || !g_file_set_contents(backup, doc->data, (gssize) doc->len, &error)) {
-        fprintf(stderr, "%s: error: cannot save a backup in %s%s%s; nothing defined\n", doc->path, dir,
-                error ? ": " : "", error ? error->message : "");
-        run->input_errors++;
-        return false;
-    }
-    fprintf(stderr, "%s: previous definition saved to %s\n", doc->path, backup);
-    if (!vl_live_define(run->live, domain, text, &running, &error)) {
+    if (!vl_define_with_backup(run->live, doc->path, domain, doc->data, doc->len, text, &running, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return false;
@@ -287,12 +279,14 @@ load_domain(Run *run, const char *domain, VlInputError **error)
 {
     g_autoptr(GError) gerr = NULL;
     g_autofree char *name = NULL, *display = NULL;
-    char *xml = vl_live_get_xml(run->live, domain, &name, &gerr);
+    /* what is defined back must keep its secrets (a VNC password) */
+    char *xml = run->base->define ? vl_live_get_xml_secure(run->live, domain, &name, &gerr)
+                                  : vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
         g_autofree char *where = run->label ? g_strdup_printf("%s: %s", run->label, domain) : g_strdup(domain);
 
-        *error = vl_input_error_new(where, 0, 0, "%s", gerr->message);
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, where, 0, 0, "%s", gerr->message);
         return NULL;
     }
     display = run->label ? g_strdup_printf("%s: domain %s", run->label, name) : g_strdup_printf("domain %s", name);
@@ -325,6 +319,12 @@ lint_document(Run *run, const char *path, const char *domain)
     g_autoptr(GError) libvirt_error = NULL;
     VlDocument *report_on = doc;
 
+    if (!doc && load_error->kind == VL_INPUT_ERROR_NOT_LIBVIRT && run->walked) {
+        /* a walk meets other XML (a Maven pom, an SVG): not an error */
+        if (!c->quiet)
+            fprintf(stderr, "%s: skipped: %s\n", load_error->path, load_error->message);
+        return;
+    }
     if (!doc) {
         print_input_error(load_error);
         run->input_errors++;
@@ -381,6 +381,18 @@ lint_document(Run *run, const char *path, const char *domain)
     g_clear_pointer(&findings, g_ptr_array_unref); /* findings point into report_on */
     if (report_on != doc)
         vl_document_free(report_on);
+}
+
+/* A directory walk (or --filter-files) leaves out what the applicable
+ * .virtlintrc excludes.  A broken .virtlintrc excludes nothing: linting
+ * the file reports it. */
+static bool
+input_excluded(const char *path, gpointer data)
+{
+    Run *run = data;
+    const VlRcFile *rc;
+
+    return input_rcfile(run, path, &rc) && rc && vl_rcfile_excludes(rc, path);
 }
 
 static bool
@@ -563,6 +575,8 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     }
     vl_engine_clear(&run.base_engine);
     domains = live_domains(&run, cli, &error);
+    if (!error && cli->edit && !vl_edit_target_is_file(cli->edit))
+        run.live = vl_live_open(single_connect(cli), &error);
     if (!error)
         host = host_facts(&run, cli, &error);
     if (error) {
@@ -591,19 +605,32 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
         return EXIT_TROUBLE;
     }
     run.engine = &run.base_engine;
+    if (cli->edit) {
+        VlEditStatus status = vl_edit_run(context, config, run.live, cli->edit, stdin, stdout);
+
+        vl_engine_clear(&run.base_engine);
+        vl_live_close(run.live);
+        return (int) status;
+    }
     run.rcfiles = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify) vl_rcfile_free);
 
-    inputs = vl_inputs_expand(paths, errors);
+    inputs = vl_inputs_collect(paths, &(VlInputOptions) { .excluded = input_excluded, .data = &run,
+                                                          .named_as_walked = cli->filter_files }, errors);
     for (guint i = 0; i < errors->len; i++)
         print_input_error(g_ptr_array_index(errors, i));
-    run.input_errors = errors->len;
+    run.input_errors += errors->len;
 
     /* With --fix on stdin the fixed document owns stdout. */
     run.out = (config->fix || cli->add_suppressions) && reads_stdin(paths) ? stderr : stdout;
     /* --diff and --add-suppressions report what they change, not findings */
     run.output = config->diff || cli->add_suppressions ? NULL : vl_output_new(config, run.out);
-    for (guint i = 0; i < inputs->len; i++)
-        lint_input(&run, g_ptr_array_index(inputs, i), NULL);
+    for (guint i = 0; i < inputs->len; i++) {
+        const VlInput *input = g_ptr_array_index(inputs, i);
+
+        run.walked = input->walked;
+        lint_input(&run, input->path, NULL);
+    }
+    run.walked = false;
     for (guint i = 0; domains && i < domains->len; i++)
         lint_input(&run, NULL, g_ptr_array_index(domains, i));
     if (several_connects(cli))
@@ -688,6 +715,14 @@ main(int argc, char **argv)
             rc = lint_inputs(context, &config, &cli);
             if (vl_context_schema_failed(context))
                 rc = EXIT_TROUBLE;
+            break;
+        }
+        case VL_MODE_LSP: {
+            g_autoptr(VlContext) context = vl_context_new();
+
+            vl_context_configure_cache(context, cli.cache_dir, !cli.no_cache);
+            vl_libvirt_check_configure(cli.cache_dir, !cli.no_cache);
+            rc = vl_lsp_serve(context, &config, STDIN_FILENO, STDOUT_FILENO);
             break;
         }
         }

@@ -30,6 +30,7 @@ struct VlRcFile {
     unsigned libvirt_version, qemu_version;
     GHashTable *severity;       /* rule id -> GINT_TO_POINTER(severity + 1), 0 = off */
     GPtrArray *paths;           /* PathSection* */
+    char **exclude;             /* globs, as [path GLOB]'s */
 };
 
 static void
@@ -54,6 +55,7 @@ vl_rcfile_free(VlRcFile *rc)
     g_free(rc->schema);
     g_hash_table_unref(rc->severity);
     g_ptr_array_unref(rc->paths);
+    g_strfreev(rc->exclude);
     g_free(rc);
 }
 
@@ -165,6 +167,34 @@ read_rules(Reader *r, const char *group, const char *key, char ***out)
     return TRUE;
 }
 
+/* A comma-separated list of globs. */
+static gboolean
+read_globs(Reader *r, const char *group, const char *key, char ***out)
+{
+    g_autofree char *value = g_key_file_get_string(r->kf, group, key, NULL);
+    g_auto(GStrv) parts = g_strsplit(value ? value : "", ",", -1);
+    g_autoptr(GStrvBuilder) list = g_strv_builder_new();
+    guint n = 0;
+
+    for (char **p = parts; *p; p++) {
+        g_strstrip(*p);
+        if (!**p)
+            continue;
+        /* fnmatch's '*' stops at '/': a '**' would only ever mean '*' */
+        if (strstr(*p, "**"))
+            return fail(r, group, key, "%s: '%s': '**' is not supported; a glob that matches a directory "
+                        "excludes everything below it", key, *p);
+        /* paths are matched relative to the .virtlintrc: "./old" is "old" */
+        g_strv_builder_add(list, g_str_has_prefix(*p, "./") ? *p + 2 : *p);
+        n++;
+    }
+    if (!n)
+        return fail(r, group, key, "%s: expected one or more globs, separated by commas", key);
+    g_strfreev(*out);
+    *out = g_strv_builder_end(list);
+    return TRUE;
+}
+
 static gboolean
 read_main(Reader *r, VlRcFile *rc)
 {
@@ -203,6 +233,9 @@ read_main(Reader *r, VlRcFile *rc)
         } else if (strcmp(*k, "libvirt-version") == 0) {
             if (!vl_version_parse(g_strstrip(v), &rc->libvirt_version))
                 return fail(r, group, *k, "libvirt-version: expected X.Y or X.Y.Z, got '%s'", v);
+        } else if (strcmp(*k, "exclude") == 0) {
+            if (!read_globs(r, group, *k, &rc->exclude))
+                return FALSE;
         } else if (strcmp(*k, "qemu-version") == 0) {
             if (!vl_version_parse(g_strstrip(v), &rc->qemu_version))
                 return fail(r, group, *k, "qemu-version: expected X.Y or X.Y.Z, got '%s'", v);
@@ -330,6 +363,28 @@ concat(char **a, char **b)
     if (b)
         g_strv_builder_addv(builder, (const char **) b);
     return g_strv_builder_end(builder);
+}
+
+gboolean
+vl_rcfile_excludes(const VlRcFile *rc, const char *path)
+{
+    g_autofree char *rel = NULL;
+
+    if (!rc->exclude)
+        return FALSE;
+    rel = relative_to(rc->dir, path);
+    if (g_path_is_absolute(rel))
+        return FALSE;
+    /* REL, then each directory above it: "vms/old" excludes vms/old/a.xml */
+    for (char *end = rel + strlen(rel); end > rel; ) {
+        *end = '\0';
+        for (char **g = rc->exclude; *g; g++)
+            if (fnmatch(*g, rel, FNM_PATHNAME) == 0)
+                return TRUE;
+        while (end > rel && *end != '/')
+            end--;
+    }
+    return FALSE;
 }
 
 void

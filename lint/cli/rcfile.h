@@ -7,6 +7,7 @@
  *   fail-on = error                 schema = /path/domain.rng
  *   unsafe-fixes = true             libvirt-version = 9.0
  *   qemu-version = 7.2
+ *   exclude = networks/old, *.bak.xml    (globs, relative to the .virtlintrc)
  *
  *   [severity]
  *   disk-discard-granularity = error     (error, warning, info or off)
@@ -34,6 +35,9 @@ char *vl_rcfile_find(const char *input);
  * naming the file and line. */
 VlRcFile *vl_rcfile_load(const char *path, GError **error);
 void vl_rcfile_free(VlRcFile *rc);
+/* RC's exclude globs match PATH (a file or a directory) or a directory
+ * above it, relative to RC's directory; a path outside it never matches. */
+gboolean vl_rcfile_excludes(const VlRcFile *rc, const char *path);
 /* Apply RC to CONFIG for INPUT, leaving what the command line set. */
 void vl_rcfile_apply(const VlRcFile *rc, const char *input, VlConfig *config);
 

@@ -311,7 +311,13 @@ vl_engine_lint_counted(const VlEngine *engine, VlDocument *doc, guint *hidden)
 GPtrArray *
 vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, GError **error)
 {
-    g_autoptr(VlModel) model = vl_model_build(doc, engine->config);
+    /* Only a domain (or the one in a snapshot) has a domain model to
+     * build; the rules that check other documents (rule.h's documents)
+     * read the document alone. */
+    bool domain = doc->kind == VL_DOC_DOMAIN || doc->kind == VL_DOC_SNAPSHOT;
+    g_autoptr(VlModel) built = domain ? vl_model_build(doc, engine->config) : NULL;
+    VlModel bare = { .config = engine->config, .doc = doc, .root = xmlDocGetRootElement(doc->doc) };
+    VlModel *model = domain ? built : &bare;
     VlSuppressions sup;
     VlReport report;
     GPtrArray *kept;
@@ -327,7 +333,7 @@ vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, G
         g_ptr_array_set_size(report.findings, 0);
 
     for (gsize i = 0; i < count; i++) {
-        if (!engine->enabled[i] || !rules[i]->check)
+        if (!engine->enabled[i] || !rules[i]->check || !vl_rule_checks(rules[i], doc->kind))
             continue;
         report.rule = rules[i];
         rules[i]->check(model, &report);
@@ -335,7 +341,8 @@ vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, G
     /* last: it confirms the findings of rules that report the same refusal;
      * --diff shows no findings, so it would define for nothing */
     if (engine->config->libvirt_check && !engine->config->diff &&
-        engine->enabled[vl_registry_index(&vl_rule_libvirt_define)]) {
+        engine->enabled[vl_registry_index(&vl_rule_libvirt_define)] &&
+        vl_rule_checks(&vl_rule_libvirt_define, doc->kind)) {
         g_autofree char *failure = NULL;
 
         report.rule = &vl_rule_libvirt_define;

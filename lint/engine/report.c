@@ -197,3 +197,11 @@ vl_fix_name(VlFixApplicability fix)
         return "none";
     }
 }
+
+bool
+vl_rule_checks(const VlRule *rule, VlDocKind kind)
+{
+    unsigned documents = rule->documents ? rule->documents : VL_DOCS_DOMAIN;
+
+    return (documents & VL_DOC_BIT(kind)) != 0;
+}

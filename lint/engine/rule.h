@@ -2,6 +2,7 @@
  * rules/CATEGORY/NAME.c; the registry is generated from those files. */
 #pragma once
 
+#include "lint/load/dockind.h"
 #include "lint/model/model.h"
 #include "lint/engine/report.h"
 #include "lint/engine/severity.h"
@@ -49,9 +50,14 @@ typedef struct VlRule {
      * nothing to fix: the engine lists them together, in one finding of
      * domain-limitations per domain. */
     bool consequence;
+    /* The kinds of document it checks (VL_DOC_BIT()s of lint/load/dockind.h);
+     * 0, as most rules leave it, means domains and their snapshots. */
+    unsigned documents;
     const char *example_bad;   /* XML snippets for --explain and rules.md */
     const char *example_good;
     void (*check)(const VlModel *model, VlReport *report);
 } VlRule;
 
 const char *vl_fix_name(VlFixApplicability fix);
+/* RULE checks documents of KIND. */
+bool vl_rule_checks(const VlRule *rule, VlDocKind kind);

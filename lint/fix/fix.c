@@ -374,7 +374,7 @@ libvirt_defines(const VlDocument *doc, char **why, GError **lint_error)
     g_autoptr(VlLibvirtVerdict) verdict = NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
 
-    if (doc->is_snapshot)
+    if (doc->kind != VL_DOC_DOMAIN)
         return false;
     verdict = vl_libvirt_check_domain(root, doc->data, doc->len, &error);
     if (verdict && !verdict->refused)
@@ -407,8 +407,9 @@ vl_fix_document(const VlEngine *engine, VlDocument *doc, bool unsafe)
     res->withheld = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
 
     /* Fixers rewrite domain XML; a snapshot's embedded domain is a record of
-     * the past, to be fixed in the domain itself. */
-    if (doc->is_snapshot) {
+     * the past, to be fixed in the domain itself; other documents have no
+     * fixer. */
+    if (doc->kind != VL_DOC_DOMAIN) {
         res->text = g_memdup2(doc->data, doc->len + 1);
         res->len = doc->len;
         return res;

@@ -177,15 +177,15 @@ vl_live_has(VlLive *live, const char *name)
     return dom != NULL;
 }
 
-char *
-vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **error)
+static char *
+get_xml(VlLive *live, const char *name, unsigned int flags, char **name_out, GError **error)
 {
     virDomainPtr dom = lookup(live, name, error);
     char *xml, *copy;
 
     if (!dom)
         return NULL;
-    xml = live->api.get_xml(dom, VIR_DOMAIN_XML_INACTIVE);
+    xml = live->api.get_xml(dom, flags);
     *name_out = g_strdup(live->api.get_name(dom));
     live->api.domain_free(dom);
     if (!xml) {
@@ -199,13 +199,25 @@ vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **error)
     return copy;
 }
 
+char *
+vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **error)
+{
+    return get_xml(live, name, VIR_DOMAIN_XML_INACTIVE, name_out, error);
+}
+
+char *
+vl_live_get_xml_secure(VlLive *live, const char *name, char **name_out, GError **error)
+{
+    return get_xml(live, name, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE, name_out, error);
+}
+
 gboolean
 vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *running, GError **error)
 {
     virDomainPtr dom = live->api.define_xml(live->conn, xml);
 
     if (!dom) {
-        g_autofree char *what = g_strdup_printf("libvirt refused the fixed definition of '%s'", name);
+        g_autofree char *what = g_strdup_printf("libvirt refused the new definition of '%s'", name);
         return libvirt_error(live, error, what);
     }
     *running = live->api.is_active(dom) == 1;

@@ -26,8 +26,13 @@ GPtrArray *vl_live_list(VlLive *live, GError **error);
 /* The connection has a domain named NAME (or with UUID NAME). */
 bool vl_live_has(VlLive *live, const char *name);
 /* The persistent (inactive) XML of the domain named NAME (or with UUID NAME);
- * *name_out receives its name. */
+ * *name_out receives its name.  Secrets (VNC and SPICE passwords) are left
+ * out, as virsh dumpxml --inactive leaves them. */
 char *vl_live_get_xml(VlLive *live, const char *name, char **name_out, GError **error);
+/* The same with its secrets (virsh dumpxml --inactive --security-info): the
+ * XML to edit or fix and define back, which would otherwise lose them.  The
+ * connection must be allowed to read them (not read-only). */
+char *vl_live_get_xml_secure(VlLive *live, const char *name, char **name_out, GError **error);
 /* Define XML as NAME's new persistent definition.  *running tells whether
  * the domain runs (the change then applies at its next boot). */
 gboolean vl_live_define(VlLive *live, const char *name, const char *xml, gboolean *running, GError **error);

@@ -26,11 +26,12 @@ typedef struct {
 } ParseFailure;
 
 VlInputError *
-vl_input_error_new(const char *path, int line, int column, const char *fmt, ...)
+vl_input_error_new(VlInputErrorKind kind, const char *path, int line, int column, const char *fmt, ...)
 {
     VlInputError *error = g_new0(VlInputError, 1);
     va_list ap;
 
+    error->kind = kind;
     error->path = g_strdup(path);
     error->line = line;
     error->column = column;
@@ -98,11 +99,11 @@ vl_document_parse(const char *path, char *data, gsize len, VlInputError **error)
     doc->len = len;
 
     if (len == 0) {
-        *error = vl_input_error_new(path, 0, 0, "file is empty");
+        *error = vl_input_error_new(VL_INPUT_ERROR_MALFORMED, path, 0, 0, "file is empty");
         return NULL;
     }
     if (len > INT_MAX) {
-        *error = vl_input_error_new(path, 0, 0, "file is too large to parse");
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "file is too large to parse");
         return NULL;
     }
     if (memchr(data, '\0', len)) {
@@ -114,15 +115,15 @@ vl_document_parse(const char *path, char *data, gsize len, VlInputError **error)
          * XML, but every byte offset, edit and diff here assumes an
          * encoding whose markup is ASCII */
         if (len >= 2 && ((guchar) data[0] == 0xff || (guchar) data[0] == 0xfe || !data[0] || !data[1]))
-            *error = vl_input_error_new(path, 1, 0, "UTF-16 input is not supported: convert the file to UTF-8 "
+            *error = vl_input_error_new(VL_INPUT_ERROR_MALFORMED, path, 1, 0, "UTF-16 input is not supported: convert the file to UTF-8 "
                                         "(iconv -f UTF-16 -t UTF-8)");
         else
-            *error = vl_input_error_new(path, line, 0, "NUL byte in input: not an XML text file");
+            *error = vl_input_error_new(VL_INPUT_ERROR_MALFORMED, path, line, 0, "NUL byte in input: not an XML text file");
         return NULL;
     }
 
     if (!(ctxt = xmlNewParserCtxt())) {
-        *error = vl_input_error_new(path, 0, 0, "out of memory");
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "out of memory");
         return NULL;
     }
     ctxt->_private = &failure;
@@ -138,29 +139,31 @@ vl_document_parse(const char *path, char *data, gsize len, VlInputError **error)
     xmlFreeParserCtxt(ctxt);
 
     if (!doc->doc) {
-        *error = vl_input_error_new(path, failure.line, failure.column, "%s",
+        *error = vl_input_error_new(VL_INPUT_ERROR_MALFORMED, path, failure.line, failure.column, "%s",
                                     failure.message ? failure.message : "not well-formed XML");
         g_free(failure.message);
         return NULL;
     }
 
     root = xmlDocGetRootElement(doc->doc);
-    if (root && !root->ns && xmlStrEqual(root->name, BAD_CAST "domainsnapshot")) {
+    /* libvirt's documents have no namespace on their root */
+    if (!root || root->ns || !vl_document_kind_from_root((const char *) root->name, &doc->kind)) {
+        *error = vl_input_error_new(VL_INPUT_ERROR_NOT_LIBVIRT, path, root ? (int) xmlGetLineNo(root) : 0, 0,
+                                    "<%s%s%s> is not a libvirt document", root && root->ns && root->ns->prefix
+                                    ? (const char *) root->ns->prefix : "", root && root->ns && root->ns->prefix
+                                    ? ":" : "", root ? (const char *) root->name : "");
+        return NULL;
+    }
+    if (doc->kind == VL_DOC_SNAPSHOT) {
         /* virsh snapshot-dumpxml: the snapshot, with the domain inside */
         doc->is_snapshot = true;
         for (xmlNodePtr c = root->children; c; c = c->next) {
             if (c->type == XML_ELEMENT_NODE && !c->ns && xmlStrEqual(c->name, BAD_CAST "domain"))
                 return g_steal_pointer(&doc);
         }
-        *error = vl_input_error_new(path, (int) xmlGetLineNo(root), 0,
+        *error = vl_input_error_new(VL_INPUT_ERROR_INCOMPLETE, path, (int) xmlGetLineNo(root), 0,
                                     "<domainsnapshot> without the <domain> it was taken of "
                                     "(virsh snapshot-dumpxml writes it; --no-domain leaves it out)");
-        return NULL;
-    }
-    if (!root || root->ns || !xmlStrEqual(root->name, BAD_CAST "domain")) {
-        *error = vl_input_error_new(path, root ? (int) xmlGetLineNo(root) : 0, 0,
-                                    "root element is <%s>, expected a libvirt <domain> or <domainsnapshot>",
-                                    root ? (const char *) root->name : "");
         return NULL;
     }
     return g_steal_pointer(&doc);
@@ -188,14 +191,14 @@ read_fd(int fd, const char *path, gsize limit, gsize expected, gsize *len_out, V
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            *error = vl_input_error_new(path, 0, 0, "cannot read: %s", g_strerror(errno));
+            *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "cannot read: %s", g_strerror(errno));
             return NULL;
         }
         if (n == 0)
             break;
         len += (gsize) n;
         if (len > limit) {
-            *error = vl_input_error_new(path, 0, 0,
+            *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0,
                                         "larger than the %" G_GSIZE_FORMAT " byte limit for a domain XML",
                                         limit);
             return NULL;
@@ -217,21 +220,21 @@ vl_document_load_file(const char *path, const VlConfig *config, VlInputError **e
     /* O_NONBLOCK so that opening a FIFO cannot hang; it is refused below. */
     fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        *error = vl_input_error_new(path, 0, 0, "cannot open: %s", g_strerror(errno));
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "cannot open: %s", g_strerror(errno));
         return NULL;
     }
     if (fstat(fd, &st) < 0) {
-        *error = vl_input_error_new(path, 0, 0, "cannot stat: %s", g_strerror(errno));
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "cannot stat: %s", g_strerror(errno));
         close(fd);
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
-        *error = vl_input_error_new(path, 0, 0, "not a regular file");
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0, "not a regular file");
         close(fd);
         return NULL;
     }
     if ((guint64) st.st_size > config->max_file_size) {
-        *error = vl_input_error_new(path, 0, 0,
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNREADABLE, path, 0, 0,
                                     "%lld bytes: larger than the %" G_GSIZE_FORMAT " byte limit for a domain XML",
                                     (long long) st.st_size, config->max_file_size);
         close(fd);

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include "lint/engine/config.h"
+#include "lint/load/dockind.h"
 
 typedef struct {
     char *path;          /* as the user named it; "<stdin>" for standard input */
@@ -14,11 +15,25 @@ typedef struct {
     gsize len;
     xmlDocPtr doc;
     GArray *line_starts; /* byte offset of each line, built on first use */
-    bool is_snapshot;    /* a <domainsnapshot> with its <domain> inside */
+    VlDocKind kind;      /* told by the root element */
+    bool is_snapshot;    /* kind is VL_DOC_SNAPSHOT: a <domainsnapshot> with its <domain> inside */
 } VlDocument;
+
+/* What kind of problem kept an input from being linted: callers treat a
+ * file that is XML but no libvirt document (skipped in a directory walk)
+ * apart from one that is broken. */
+typedef enum {
+    VL_INPUT_ERROR_UNREADABLE,    /* cannot be opened or read, not a regular file, too large */
+    VL_INPUT_ERROR_MALFORMED,     /* empty, not text, not well-formed XML, a DOCTYPE */
+    VL_INPUT_ERROR_NOT_LIBVIRT,   /* well-formed XML whose root is no libvirt document's */
+    VL_INPUT_ERROR_INCOMPLETE,    /* a libvirt document lacking what linting needs (a snapshot without its domain) */
+    VL_INPUT_ERROR_NO_INPUTS,     /* a directory with no *.xml file to lint */
+    VL_INPUT_ERROR_UNAVAILABLE,   /* a live domain libvirt did not give */
+} VlInputErrorKind;
 
 /* Why an input could not be linted.  line/column are 0 when unknown. */
 typedef struct {
+    VlInputErrorKind kind;
     char *path;
     int line;
     int column;
@@ -41,8 +56,8 @@ const char *vl_document_line_start(VlDocument *doc, int line);
 /* 1-based line and column (in characters) of byte OFFSET of DOC's text. */
 void vl_document_position(VlDocument *doc, gsize offset, int *line, int *column);
 
-VlInputError *vl_input_error_new(const char *path, int line, int column, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
+VlInputError *vl_input_error_new(VlInputErrorKind kind, const char *path, int line, int column, const char *fmt, ...)
+    G_GNUC_PRINTF(5, 6);
 void vl_input_error_free(VlInputError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlDocument, vl_document_free)

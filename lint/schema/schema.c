@@ -19,9 +19,13 @@ struct VlSchema {
     char *url;              /* of domain.rng: virtlint-schema:/9.0/domain.rng, or the path */
     char *label;
     bool explicit;          /* a file the user chose */
-    xmlRelaxNGPtr domain, snapshot;
-    bool domain_tried, snapshot_tried;
-    GHashTable *names;      /* "e:NAME" / "a:NAME" the grammar defines; shipped only */
+    /* per document kind, compiled when a document of that kind is first
+     * judged: most runs meet domains only */
+    xmlRelaxNGPtr grammar[VL_DOC_KIND_COUNT];
+    bool tried[VL_DOC_KIND_COUNT];
+    /* "e:NAME" / "a:NAME" the grammar of a kind defines; shipped only.
+     * Domains and snapshots share VL_DOC_DOMAIN's. */
+    GHashTable *names[VL_DOC_KIND_COUNT];
 };
 
 struct VlSchemaSet {
@@ -43,9 +47,10 @@ collect_first_error(void *data, VlXmlError err)
 static void
 schema_free(VlSchema *s)
 {
-    g_clear_pointer(&s->domain, xmlRelaxNGFree);
-    g_clear_pointer(&s->snapshot, xmlRelaxNGFree);
-    g_clear_pointer(&s->names, g_hash_table_unref);
+    for (int k = 0; k < VL_DOC_KIND_COUNT; k++) {
+        g_clear_pointer(&s->grammar[k], xmlRelaxNGFree);
+        g_clear_pointer(&s->names[k], g_hash_table_unref);
+    }
     g_clear_pointer(&s->url, g_free);
     g_clear_pointer(&s->label, g_free);
 }
@@ -215,23 +220,26 @@ compile(VlSchema *s, const char *name, bool quiet)
 }
 
 xmlRelaxNGPtr
-vl_schema_domain(VlSchema *s)
+vl_schema_grammar(VlSchema *s, VlDocKind kind)
 {
-    if (s && !s->domain && !s->domain_tried) {
-        s->domain_tried = true;
-        s->domain = compile(s, "domain.rng", false);
+    if (s && !s->tried[kind]) {
+        s->tried[kind] = true;
+        /* only domain.rng failing is worth a note: a --schema file's
+         * directory need not have the others */
+        s->grammar[kind] = compile(s, vl_document_kind_info(kind)->schema, kind != VL_DOC_DOMAIN);
+        /* a --schema file judges domains; say once what else it leaves unjudged */
+        if (!s->grammar[kind] && s->shipped < 0 && kind != VL_DOC_DOMAIN && kind != VL_DOC_SNAPSHOT)
+            vl_note(VL_NOTE_INFO, "%s beside the schema %s is missing or does not compile: %s documents are "
+                    "not checked against a schema", vl_document_kind_info(kind)->schema, s->url,
+                    vl_document_kind_info(kind)->what);
     }
-    return s ? s->domain : NULL;
+    return s ? s->grammar[kind] : NULL;
 }
 
 xmlRelaxNGPtr
-vl_schema_snapshot(VlSchema *s)
+vl_schema_domain(VlSchema *s)
 {
-    if (s && !s->snapshot && !s->snapshot_tried) {
-        s->snapshot_tried = true;
-        s->snapshot = compile(s, "domainsnapshot.rng", true);
-    }
-    return s ? s->snapshot : NULL;
+    return vl_schema_grammar(s, VL_DOC_DOMAIN);
 }
 
 /* Collect the names after `<element name="` and `<attribute name="` in the
@@ -252,28 +260,60 @@ collect_names(GHashTable *names, const char *text, size_t len, const char *opene
     }
 }
 
+/* Add to NAMES those of the release's file NAME and of the files it
+ * includes (each once: SEEN). */
+static void
+collect_closure(GHashTable *names, GHashTable *seen, const char *release, const char *name)
+{
+    static const char opener[] = "<include href=\"";
+    const VlEmbeddedSchemaFile *f = NULL;
+    const char *p, *end;
+
+    if (!g_hash_table_add(seen, g_strdup(name)))
+        return;
+    for (unsigned i = 0; i < vl_embedded_schema_file_count && !f; i++)
+        if (strcmp(vl_embedded_schema_files[i].release, release) == 0 &&
+            strcmp(vl_embedded_schema_files[i].name, name) == 0)
+            f = &vl_embedded_schema_files[i];
+    if (!f)
+        return;
+    collect_names(names, f->text, f->len, "<element name=\"", 'e');
+    collect_names(names, f->text, f->len, "<attribute name=\"", 'a');
+    end = f->text + f->len;
+    for (p = f->text; (p = g_strstr_len(p, end - p, opener)); ) {
+        const char *start = p + strlen(opener), *quote = memchr(start, '"', end - start);
+        g_autofree char *included = NULL;
+
+        if (!quote)
+            break;
+        included = g_strndup(start, (gsize) (quote - start));
+        collect_closure(names, seen, release, included);
+        p = quote;
+    }
+}
+
 bool
-vl_schema_knows_name(VlSchema *s, const char *name, bool attribute)
+vl_schema_knows_name(VlSchema *s, VlDocKind kind, const char *name, bool attribute)
 {
     g_autofree char *key = NULL;
 
     if (s->shipped < 0)
         return true;
-    if (!s->names) {
+    if (kind == VL_DOC_SNAPSHOT)
+        kind = VL_DOC_DOMAIN;
+    if (!s->names[kind]) {
         const char *release = vl_embedded_schema_releases[s->shipped].release;
+        g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
-        s->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        for (unsigned i = 0; i < vl_embedded_schema_file_count; i++) {
-            const VlEmbeddedSchemaFile *f = &vl_embedded_schema_files[i];
-
-            if (strcmp(f->release, release) != 0)
-                continue;
-            collect_names(s->names, f->text, f->len, "<element name=\"", 'e');
-            collect_names(s->names, f->text, f->len, "<attribute name=\"", 'a');
-        }
+        s->names[kind] = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        collect_closure(s->names[kind], seen, release, vl_document_kind_info(kind)->schema);
+        /* a snapshot's names count for a domain's parts too, as they did
+         * when those two were all the files shipped */
+        if (kind == VL_DOC_DOMAIN)
+            collect_closure(s->names[kind], seen, release, "domainsnapshot.rng");
     }
     key = g_strdup_printf("%c:%s", attribute ? 'a' : 'e', name);
-    return g_hash_table_contains(s->names, key);
+    return g_hash_table_contains(s->names[kind], key);
 }
 
 gboolean
@@ -319,13 +359,15 @@ verdict_identity(VlSchema *judge, VlSchema *older)
 gboolean
 vl_schema_known_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc)
 {
-    return vl_schema_cache_known_valid(cache, choice->identity, doc->is_snapshot, doc->data, doc->len);
+    return vl_schema_cache_known_valid(cache, choice->identity, vl_document_kind_info(doc->kind)->root, doc->data,
+                                       doc->len);
 }
 
 void
 vl_schema_remember_valid(VlSchemaCache *cache, const VlSchemaChoice *choice, const VlDocument *doc)
 {
-    vl_schema_cache_remember_valid(cache, choice->identity, doc->is_snapshot, doc->data, doc->len);
+    vl_schema_cache_remember_valid(cache, choice->identity, vl_document_kind_info(doc->kind)->root, doc->data,
+                                   doc->len);
 }
 
 static void
@@ -348,7 +390,7 @@ vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc)
 static bool
 valid_against(VlSchema *s, const VlDocument *doc)
 {
-    xmlRelaxNGPtr against = doc->is_snapshot ? vl_schema_snapshot(s) : vl_schema_domain(s);
+    xmlRelaxNGPtr against = vl_schema_grammar(s, doc->kind);
 
     return !against || vl_schema_grammar_accepts(against, doc->doc);
 }

@@ -60,17 +60,20 @@ VlSchema *vl_schema_newer(const VlSchema *schema);
 /* The newest shipped release of SCHEMA's set. */
 VlSchema *vl_schema_newest(const VlSchema *schema);
 
-/* SCHEMA's domain.rng and domainsnapshot.rng compiled (now if need be), or
- * NULL when they do not compile (said once, as a note). */
+/* SCHEMA's grammar for documents of KIND (domain.rng, network.rng, ...),
+ * compiled now if need be (each once per set), or NULL when it does not
+ * compile (said once, as a note, for domain.rng) or, for a --schema file,
+ * has no such file beside it. */
+xmlRelaxNGPtr vl_schema_grammar(VlSchema *schema, VlDocKind kind);
 xmlRelaxNGPtr vl_schema_domain(VlSchema *schema);
-xmlRelaxNGPtr vl_schema_snapshot(VlSchema *schema);
 /* "libvirt 9.0's schema" or "the schema /path/domain.rng": what judged. */
 const char *vl_schema_label(const VlSchema *schema);
 /* "9.0" for a shipped release, NULL for a file. */
 const char *vl_schema_release_name(const VlSchema *schema);
-/* SCHEMA's grammar names an element (ATTRIBUTE false) or an attribute
- * called NAME somewhere; always true for a schema file. */
-bool vl_schema_knows_name(VlSchema *schema, const char *name, bool attribute);
+/* SCHEMA's grammar for KIND (its file and those it includes) names an
+ * element (ATTRIBUTE false) or an attribute called NAME somewhere; always
+ * true for a schema file. */
+bool vl_schema_knows_name(VlSchema *schema, VlDocKind kind, const char *name, bool attribute);
 
 /* GRAMMAR accepts DOC (libxml2's messages are not wanted). */
 bool vl_schema_grammar_accepts(xmlRelaxNGPtr grammar, xmlDocPtr doc);

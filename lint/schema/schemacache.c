@@ -130,7 +130,7 @@ vl_schema_cache_file_identity(const char *schema_path)
  * there is none.  Verdicts also depend on the libxml2 that validates and
  * on virtlint's own parse options (its version). */
 static char *
-verdict_key(const char *identity, bool snapshot, const char *data, gsize len)
+verdict_key(const char *identity, const char *root, const char *data, gsize len)
 {
     g_autoptr(GChecksum) sum = NULL;
     g_autofree char *header = NULL;
@@ -141,15 +141,19 @@ verdict_key(const char *identity, bool snapshot, const char *data, gsize len)
     sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *) header, -1);
     g_checksum_update(sum, (const guchar *) identity, -1);
-    g_checksum_update(sum, (const guchar *) (snapshot ? "\ndomainsnapshot\n" : "\ndomain\n"), -1);
+    /* the document's kind, by its root element: "\ndomain\n" as it always was */
+    g_checksum_update(sum, (const guchar *) "\n", 1);
+    g_checksum_update(sum, (const guchar *) root, -1);
+    g_checksum_update(sum, (const guchar *) "\n", 1);
     g_checksum_update(sum, (const guchar *) data, (gssize) len);
     return g_strdup(g_checksum_get_string(sum));
 }
 
 bool
-vl_schema_cache_known_valid(VlSchemaCache *c, const char *identity, bool snapshot, const char *data, gsize len)
+vl_schema_cache_known_valid(VlSchemaCache *c, const char *identity, const char *root, const char *data,
+                            gsize len)
 {
-    g_autofree char *key = verdict_key(identity, snapshot, data, len);
+    g_autofree char *key = verdict_key(identity, root, data, len);
     const char *dir = vl_schema_cache_dir(c);
     g_autofree char *path = NULL;
     struct stat st;
@@ -185,9 +189,10 @@ prepare_entries_dir(VlSchemaCache *c)
 }
 
 void
-vl_schema_cache_remember_valid(VlSchemaCache *c, const char *identity, bool snapshot, const char *data, gsize len)
+vl_schema_cache_remember_valid(VlSchemaCache *c, const char *identity, const char *root, const char *data,
+                               gsize len)
 {
-    g_autofree char *key = verdict_key(identity, snapshot, data, len);
+    g_autofree char *key = verdict_key(identity, root, data, len);
     const char *dir = vl_schema_cache_dir(c);
     g_autofree char *path = NULL;
     int fd;

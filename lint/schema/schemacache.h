@@ -29,13 +29,15 @@ void vl_schema_cache_free(VlSchemaCache *cache);
 void vl_schema_cache_configure(VlSchemaCache *cache, const char *dir, bool enabled);
 
 /* DATA (LEN bytes) passed the schema check before against the schemas
- * IDENTITY names (SNAPSHOT: as a snapshot document).  A NULL identity
+ * IDENTITY names (ROOT: as a document of that root element).  A NULL identity
  * (schemas that cannot be identified) knows nothing. */
-bool vl_schema_cache_known_valid(VlSchemaCache *cache, const char *identity, bool snapshot, const char *data, gsize len);
+bool vl_schema_cache_known_valid(VlSchemaCache *cache, const char *identity, const char *root, const char *data,
+                                 gsize len);
 
 /* Remember that it did.  Failure to write the cache is not an error: the
  * cache only saves time. */
-void vl_schema_cache_remember_valid(VlSchemaCache *cache, const char *identity, bool snapshot, const char *data, gsize len);
+void vl_schema_cache_remember_valid(VlSchemaCache *cache, const char *identity, const char *root, const char *data,
+                                    gsize len);
 
 /* The identity of the schema file at SCHEMA_PATH: its real path and every
  * *.rng beside it (domain.rng includes its siblings), by name, size,

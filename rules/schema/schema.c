@@ -29,6 +29,7 @@
 typedef struct {
     const VlSchemaChoice *choice; /* the engine's: its judge and target */
     VlSchema *schema;       /* the release that judges the parts */
+    VlDocKind parts;        /* the grammar that judges them: a snapshot's parts are a domain's */
     xmlRelaxNGValidCtxtPtr ctxt;
     int budget;
     char *first_error;      /* of the last validation */
@@ -68,7 +69,7 @@ validate(Validator *v, xmlDocPtr doc)
 static bool
 accepts(Validator *v, VlSchema *s, xmlDocPtr doc)
 {
-    xmlRelaxNGPtr grammar = vl_schema_domain(s);
+    xmlRelaxNGPtr grammar = vl_schema_grammar(s, v->parts);
 
     v->budget--;
     /* mutate: skip[drop-and@12] — S is always a shipped release here (the newest, or one between it and the judge), and shipped grammars compile (tests/schema_releases.sh), so GRAMMAR is never NULL */
@@ -206,7 +207,7 @@ report_attribute(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig,
     g_autofree char *detail = NULL;
     g_autofree char *shown = g_strndup(value ? value : "", 40);
 
-    if (vl_schema_knows_name(v->schema, name, true)) {
+    if (vl_schema_knows_name(v->schema, v->parts, name, true)) {
         /* a long value goes to a note, to keep the headline short */
         if (strlen((const char *) orig->name) + strlen(name) + strlen(shown) <= INLINE_MAX)
             subject = g_strdup_printf("<%s>: %s='%s'", (const char *) orig->name, name, shown);
@@ -228,13 +229,14 @@ static void
 report_element(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr orig, int code, const char *expected)
 {
     const char *name = (const char *) orig->name;
-    /* ORIG is a child of <domain> or below it, never the root */
-    const char *parent = (const char *) orig->parent->name;
+    /* ORIG is below the root, or the root of a document other than a domain,
+     * whose name its grammar knows */
+    const char *parent = orig->parent->type == XML_ELEMENT_NODE ? (const char *) orig->parent->name : "";
     g_autofree char *subject = NULL;
     g_autofree char *detail = NULL;
     char text[128];
 
-    if (!vl_schema_knows_name(v->schema, name, false)) {
+    if (!vl_schema_knows_name(v->schema, v->parts, name, false)) {
         subject = g_strdup_printf("<%s> in <%s>: the element", name, parent);
         report_subject(v, report, orig, doc, subject, NULL, LACKS_NAME);
     } else if (!xmlFirstElementChild(orig) && *vl_xml_text(orig, text, sizeof(text))) {
@@ -435,15 +437,75 @@ find_culprits(Validator *v, const VlModel *m, VlReport *report, int whole_code, 
     note_schema(f, v->schema);
 }
 
+/* The deepest element under COPY (in DOC, mirroring ORIG) whose removal
+ * makes DOC valid (or, failing that, whose attribute's removal does),
+ * narrowed down and reported; false when there is none.
+ * Deepest first: removing <target> from a pool cannot help (it is
+ * required), removing the <mode> inside it can. */
+static bool
+search_whole(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr orig, int code,
+             const char *expected)
+{
+    for (xmlNodePtr child = next_element(copy->children); child && v->budget > 0;
+         child = next_element(child->next)) {
+        if (search_whole(v, report, doc, child, counterpart(copy, orig, child), code, expected))
+            return true;
+    }
+    /* an attribute, where removing the element cannot help (a required one) */
+    for (xmlAttrPtr attr = copy->properties; attr && v->budget > 0; attr = attr->next) {
+        g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) attr);
+        xmlAttrPtr prev = attr->prev, next = attr->next;
+        bool fixed;
+
+        if (prev) prev->next = next; else copy->properties = next;
+        if (next) next->prev = prev;
+        fixed = validate(v, doc);
+        if (prev) prev->next = attr; else copy->properties = attr;
+        if (next) next->prev = attr;
+        if (fixed) {
+            report_attribute(v, report, doc, orig, (const char *) attr->name, value);
+            return true;
+        }
+    }
+    if (copy->parent->type == XML_ELEMENT_NODE && v->budget > 0) {
+        xmlNodePtr parent = copy->parent;
+        Gap gap = take_out(parent, copy);
+        bool fixed = validate(v, doc);
+
+        put_back(parent, copy, gap);
+        if (fixed) {
+            narrow(v, report, doc, copy, orig, code, expected);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A document other than a domain (a network, a pool...) is small and its
+ * grammar has no minimal document to isolate parts in: its culprit is
+ * looked for in a copy of the whole, else the root's attributes and
+ * children are narrowed down as an isolated part's are. */
+static void
+find_culprits_whole(Validator *v, const VlModel *m, VlReport *report, int whole_code, const char *whole_expected)
+{
+    xmlDocPtr copy = xmlCopyDoc(m->doc->doc, 1);
+    xmlNodePtr root = xmlDocGetRootElement(copy);
+
+    if (!search_whole(v, report, copy, root, m->root, whole_code, whole_expected))
+        narrow(v, report, copy, root, m->root, whole_code, whole_expected);
+    xmlFreeDoc(copy);
+}
+
 /* Validate the document against SCHEMA; when it fails, report the culprits
  * (NEWER_ONLY: as constructs newer than SCHEMA).  True when valid. */
 static bool
 judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only)
 {
-    xmlRelaxNGPtr whole = m->snapshot ? vl_schema_snapshot(schema) : vl_schema_domain(schema);
-    xmlRelaxNGPtr domain = vl_schema_domain(schema);
+    VlDocKind kind = m->doc->kind;
+    bool domain_parts = kind == VL_DOC_DOMAIN || kind == VL_DOC_SNAPSHOT;
+    xmlRelaxNGPtr whole = vl_schema_grammar(schema, kind);
     Validator v = { .choice = &m->engine->schema, .schema = schema, .budget = MAX_VALIDATIONS,
-                    .newer_only = newer_only };
+                    .newer_only = newer_only, .parts = domain_parts ? VL_DOC_DOMAIN : kind };
     bool valid;
 
     if (!whole)
@@ -451,7 +513,13 @@ judge_with(const VlModel *m, VlReport *report, VlSchema *schema, bool newer_only
     v.ctxt = xmlRelaxNGNewValidCtxt(whole);
     xmlRelaxNGSetValidStructuredErrors(v.ctxt, on_error, &v);
     valid = validate(&v, m->doc->doc);
-    if (!valid) {
+    if (!valid && !domain_parts) {
+        int whole_code = v.first_code;
+        g_autofree char *whole_expected = g_strdup(v.first_name);
+
+        find_culprits_whole(&v, m, report, whole_code, whole_expected);
+    } else if (!valid) {
+        xmlRelaxNGPtr domain = vl_schema_domain(schema);
         /* A snapshot is checked against domainsnapshot.rng; its culprits
          * are then looked for in the embedded domain, with the domain
          * schema. */
@@ -533,6 +601,7 @@ const VlRule vl_rule_schema = {
         "libvirt src/conf/schemas/domain.rng",
     },
     .fix = VL_FIX_NONE,
+    .documents = VL_DOCS_ALL,
     .example_bad = "<features>\n  <kvm hidden='yes'/>\n</features>",
     .example_good = "<features>\n  <kvm>\n    <hidden state='on'/>\n  </kvm>\n</features>",
     .check = check,
