@@ -162,6 +162,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/documents.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/live.sh $(abspath $(BIN))
+	tests/fleet.sh $(abspath $(BIN))
 	tests/edit.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
@@ -171,6 +172,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+	tests/add_suppressions.sh $(abspath $(BIN))
 	tests/lsp.py $(abspath $(BIN))
 	tests/lsp_nvim.sh $(abspath $(BIN))
 	tests/libvirt_releases.py $(abspath $(BIN))

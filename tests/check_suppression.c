@@ -106,6 +106,22 @@ START_TEST(test_existing_comment_gains_rules)
     bare_out = apply(bare_doc, bare_fs, VL_SUPPRESS_COMMENT, "r");
     ck_assert_str_eq(bare_out,
                      "<domain>\n  <!--virtlint-disable rng-missing, watchdog-action-shutdown: r-->\n  <devices/>\n</domain>\n");
+    {
+        /* a CRLF comment over two lines; one that silences every rule is
+         * never narrowed to a list */
+        const char *crlf = "<domain>\r\n  <!-- virtlint-disable\r\n rng-missing -->\r\n  <devices/>\r\n"
+                           "  <!-- virtlint-disable : all -->\r\n  <os/>\r\n</domain>\r\n";
+        g_autoptr(VlDocument) crlf_doc = parse(crlf);
+        g_autoptr(GPtrArray) crlf_fs = findings_new();
+        g_autofree char *crlf_out = NULL;
+
+        g_ptr_array_add(crlf_fs, finding("schema", find(crlf_doc->doc->children, "devices")));
+        g_ptr_array_add(crlf_fs, finding("schema", find(crlf_doc->doc->children, "os")));
+        crlf_out = apply(crlf_doc, crlf_fs, VL_SUPPRESS_COMMENT, NULL);
+        ck_assert_str_eq(crlf_out, "<domain>\r\n  <!-- virtlint-disable\r\n rng-missing, schema -->\r\n  <devices/>\r\n"
+                                   "  <!-- virtlint-disable : all -->\r\n  <!-- virtlint-disable schema -->\r\n"
+                                   "  <os/>\r\n</domain>\r\n");
+    }
 }
 END_TEST
 
@@ -246,6 +262,35 @@ START_TEST(test_engine_silenced)
 }
 END_TEST
 
+/* domain-limitations is made after suppressions apply: one before <domain>
+ * (the comment --add-suppressions writes for it) still silences it. */
+START_TEST(test_domain_limitations_silenced)
+{
+    const char *body = "<domain type='kvm'>\n  <name>t</name>\n  <memory>1048576</memory>\n"
+                       "  <os firmware='efi'>\n    <type arch='x86_64' machine='q35'>hvm</type>\n  </os>\n"
+                       "</domain>\n";
+    g_autofree char *silenced = g_strconcat("<!-- virtlint-disable domain-limitations -->\n", body, NULL);
+    static char *select[] = { (char *) "domain-limitations", (char *) "uefi-snapshot", NULL };
+    VlConfig config;
+    VlEngine engine = { 0 };
+    g_autoptr(VlDocument) plain = parse(body), quiet = parse(silenced);
+    g_autoptr(GPtrArray) before = NULL, after = NULL;
+
+    vl_config_init(&config);
+    config.show_suggestions = true;
+    config.select = select;
+    ck_assert(vl_engine_init(&engine, vl_check_context(), &config, NULL));
+    before = vl_engine_lint(&engine, plain);
+    ck_assert_uint_eq(before->len, 1);
+    ck_assert_str_eq(((VlFinding *) g_ptr_array_index(before, 0))->rule->id, "domain-limitations");
+    after = vl_engine_lint(&engine, quiet);
+    ck_assert_uint_eq(after->len, 0);
+    vl_engine_clear(&engine);
+    config.select = NULL;
+    vl_config_clear(&config);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -259,6 +304,7 @@ main(void)
     tcase_add_test(tc, test_reasons_refused);
     tcase_add_test(tc, test_single_edit_and_position);
     tcase_add_test(tc, test_engine_silenced);
+    tcase_add_test(tc, test_domain_limitations_silenced);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

@@ -12,4 +12,5 @@ apt-get install -y --no-install-recommends \
     build-essential pkg-config make \
     libxml2-dev libxslt1-dev libpcre2-dev libglib2.0-dev libjson-c-dev libvirt-dev \
     check valgrind strace time clang python3 python3-jsonschema libxml2-utils pre-commit groff-base bash-completion debootstrap neovim \
-    libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 ovmf swtpm swtpm-tools
+    libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 ovmf swtpm swtpm-tools \
+    openssh-server

@@ -71,6 +71,18 @@ parse_size(const char *text, gsize *out)
     return TRUE;
 }
 
+/* --add-suppressions[=REASON]: GLib passes a NULL value when there is none. */
+static gboolean
+add_suppressions(const char *name, const char *value, gpointer data, GError **error)
+{
+    VlCli *cli = data;
+
+    cli->add_suppressions = TRUE;
+    g_free(cli->suppress_reason);
+    cli->suppress_reason = value && *value ? g_strdup(value) : NULL;
+    return TRUE;
+}
+
 gboolean
 vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error)
 {
@@ -102,13 +114,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "unsafe-fixes", 0, 0, G_OPTION_ARG_NONE, &unsafe_fixes, "Also apply (with --fix or --diff) or show unsafe fixes: those that change hardware the guest sees", NULL },
         { "diff", 0, 0, G_OPTION_ARG_NONE, &diff, "Write nothing; print the fixes as a unified diff (exit 1 when there is one)", NULL },
         { "show-fixes", 0, 0, G_OPTION_ARG_NONE, &show_fixes, "List the fixes applied", NULL },
-        { "connect", 'c', 0, G_OPTION_ARG_STRING, &cli->connect, "libvirt connection URI for --domain/--all-domains/--edit (default: libvirt's, LIBVIRT_DEFAULT_URI)", "URI" },
+        { "add-suppressions", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, (gpointer) add_suppressions, "Silence every finding shown with a suppression written into the file (a live domain's <metadata>); =REASON, optional, is written after a colon", "REASON" },
+        { "connect", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &cli->connects, "libvirt connection URI for --domain/--all-domains/--edit (default: libvirt's, LIBVIRT_DEFAULT_URI); repeatable: each connection's domains, judged by its host", "URI" },
         { "domain", 'd', 0, G_OPTION_ARG_STRING_ARRAY, &cli->domains, "Lint this domain's persistent definition (name or UUID; repeatable)", "NAME" },
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
         { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
         { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
-        { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix and --domain: define the fixed definition (after saving a backup)", NULL },
+        { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix or --add-suppressions, and --domain: define the new definition (after saving a backup)", NULL },
         { "edit", 0, 0, G_OPTION_ARG_FILENAME, &cli->edit, "Edit a domain (through --connect) or a file in $VISUAL/$EDITOR, then lint it and offer to edit again, fix, save or define, or abandon", "NAME|FILE" },
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
@@ -133,16 +146,31 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         "Rules and their sources: virtlint --explain RULE, man virtlint.";
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_autoptr(GError) parse_error = NULL;
+    /* the main group as g_option_context_add_main_entries makes it, with
+     * CLI for the callbacks */
+    GOptionGroup *main_group = g_option_group_new(NULL, NULL, NULL, cli, NULL);
     /* g_option_context_parse() removes what it understood; keep the
      * arguments to name an unknown one */
-    g_auto(GStrv) args = g_strdupv(argv);
+    g_auto(GStrv) given = g_strdupv(argv);
+    /* GLib gives an optional argument the next word unless it starts with
+     * '-': "--add-suppressions FILE" would take FILE as the reason.  A bare
+     * --add-suppressions has none; REASON needs the = form. */
+    g_autofree char **args = g_new0(char *, (gsize) argc + 1);
+    char **argp = args;
+    bool options = true; /* until "--" */
 
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    for (int i = 0; i < argc; i++) {
+        options &= strcmp(argv[i], "--") != 0;
+        args[i] = options && i > 0 && strcmp(argv[i], "--add-suppressions") == 0 ? (char *) "--add-suppressions="
+                                                                                  : argv[i];
+    }
+    g_option_group_add_entries(main_group, entries);
+    g_option_context_set_main_group(ctx, main_group);
     /* our own --help: sections, and wrapped to the terminal */
     g_option_context_set_help_enabled(ctx, FALSE);
-    if (!g_option_context_parse(ctx, &argc, &argv, &parse_error)) {
+    if (!g_option_context_parse(ctx, &argc, &argp, &parse_error)) {
         if (g_error_matches(parse_error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION)) {
-            for (char **a = args + 1; *a && strcmp(*a, "--") != 0; a++) {
+            for (char **a = given + 1; *a && strcmp(*a, "--") != 0; a++) {
                 g_autofree char *name = g_strndup(*a, strcspn(*a, "="));
                 const char *near;
 
@@ -170,8 +198,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     config->define = define;
     config->libvirt_check = libvirt_check;
     config->show_suggestions = show_suggestions;
-    if (define && !(fix && (cli->domains || cli->all_domains))) {
-        g_set_error(error, VL_CLI_ERROR, 0, "--define goes with --fix and --domain or --all-domains");
+    if (define && !((fix || cli->add_suppressions) && (cli->domains || cli->all_domains))) {
+        g_set_error(error, VL_CLI_ERROR, 0,
+                    "--define goes with --fix or --add-suppressions, and --domain or --all-domains");
+        return FALSE;
+    }
+    if (cli->add_suppressions && fix) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--add-suppressions and --fix exclude each other: fix first, then "
+                    "silence what remains");
         return FALSE;
     }
     config->diff = diff;
@@ -267,6 +301,14 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
                     "--domain or --edit");
         return FALSE;
     }
+    if (cli->connects && cli->connects[0] && cli->connects[1] && !cli->domains && !cli->all_domains) {
+        g_set_error(error, VL_CLI_ERROR, 0, "several --connect URIs go with --domain or --all-domains");
+        return FALSE;
+    }
+    if (cli->connects && cli->connects[0] && cli->connects[1] && cli->edit) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one --connect URI");
+        return FALSE;
+    }
     if (cli->edit && ((paths && paths[0]) || cli->domains || cli->all_domains)) {
         g_set_error(error, VL_CLI_ERROR, 0, "--edit takes one domain or file, and no other input");
         return FALSE;
@@ -287,7 +329,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
 void
 vl_cli_clear(VlCli *cli)
 {
-    g_clear_pointer(&cli->connect, g_free);
+    g_clear_pointer(&cli->connects, g_strfreev);
     g_clear_pointer(&cli->capabilities, g_free);
     g_clear_pointer(&cli->domcapabilities, g_free);
     g_clear_pointer(&cli->nodedev, g_free);
@@ -296,4 +338,5 @@ vl_cli_clear(VlCli *cli)
     g_clear_pointer(&cli->explain, g_free);
     g_clear_pointer(&cli->edit, g_free);
     g_clear_pointer(&cli->paths, g_strfreev);
+    g_clear_pointer(&cli->suppress_reason, g_free);
 }

@@ -17,7 +17,7 @@ typedef struct {
     VlMode mode;
     char *explain;      /* rule id for --explain */
     char **paths;       /* inputs, NULL-terminated */
-    char *connect;      /* --connect URI */
+    char **connects;    /* --connect URI (repeatable), NULL-terminated */
     char **domains;     /* --domain NAME|UUID, NULL-terminated */
     gboolean all_domains;
     char *capabilities;     /* --capabilities FILE */
@@ -25,6 +25,8 @@ typedef struct {
     char *nodedev;          /* --nodedev DIR */
     char *cache_dir;        /* --cache-dir DIR: where schema verdicts are kept */
     gboolean no_cache;      /* --no-cache */
+    gboolean add_suppressions;  /* --add-suppressions[=REASON] */
+    char *suppress_reason;      /* its REASON, or NULL */
     char *edit;             /* --edit NAME|FILE (lint/cli/edit.h) */
     /* --filter-files: named files are treated like those found in a
      * directory (excludes apply, non-libvirt XML is skipped) */

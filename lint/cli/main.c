@@ -14,7 +14,9 @@
 #include "lint/fix/atomicwrite.h"
 #include "lint/engine/engine.h"
 #include "lint/fix/fix.h"
+#include "lint/fix/suppression.h"
 #include "lint/load/inputs.h"
+#include "lint/host/connection.h"
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
 #include "lint/host/live.h"
@@ -55,6 +57,8 @@ typedef struct {
     const VlEngine *engine;     /* for the input's config */
     GHashTable *rcfiles;        /* .virtlintrc path -> VlRcFile*, loaded once */
     VlLive *live;               /* --connect/--domain: the libvirt connection */
+    const char *label;          /* its name in findings, with several connections */
+    const VlCli *cli;
     VlOutput *output;
     FILE *out;              /* findings; stderr when stdout carries a fixed document */
     VlStats stats;
@@ -89,7 +93,7 @@ typedef enum {
     SINK_DOMAIN,    /* a live domain: define it (--define) or show the diff */
 } Sink;
 
-static bool define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res);
+static bool define_domain(Run *run, VlDocument *doc, const char *domain, const char *text);
 
 /* Fix DOC and put the result where SINK says.  Returns the document to
  * report on (DOC, or the fixed one, which the caller frees) with, in
@@ -129,7 +133,7 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
     if (sink == SINK_STDOUT) {
         fwrite(res->text, 1, res->len, stdout);
     } else if (sink == SINK_DOMAIN) {
-        if (res->changed && !define_domain(run, doc, domain, res))
+        if (res->changed && !define_domain(run, doc, domain, res->text))
             return NULL;
     } else if (res->changed && !vl_write_atomic(doc->path, res->text, res->len, doc->data, doc->len, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
@@ -149,19 +153,63 @@ fix_input(Run *run, VlDocument *doc, Sink sink, const char *domain, GHashTable *
 /* --fix --define: save the current definition to a timestamped backup,
  * then define the fixed one. */
 static bool
-define_domain(Run *run, VlDocument *doc, const char *domain, const VlFixResult *res)
+define_domain(Run *run, VlDocument *doc, const char *domain, const char *text)
 {
     g_autoptr(GError) error = NULL;
     gboolean running = FALSE;
 
-    if (!vl_define_with_backup(run->live, doc->path, domain, doc->data, doc->len, res->text, &running, &error)) {
+    if (!vl_define_with_backup(run->live, doc->path, domain, doc->data, doc->len, text, &running, &error)) {
         fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
         run->input_errors++;
         return false;
     }
-    fprintf(stderr, "%s: fixed definition defined%s\n", doc->path,
+    fprintf(stderr, "%s: %s definition defined%s\n", doc->path, run->cli->add_suppressions ? "new" : "fixed",
             running ? "; the domain is running: the change applies at its next boot" : "");
     return true;
+}
+
+/* --add-suppressions: silence DOC's findings where SINK says (as --fix
+ * writes, with the <metadata> form for a live domain, whose comments libvirt
+ * would drop). */
+static void
+add_suppressions(Run *run, VlDocument *doc, Sink sink, const char *domain)
+{
+    const VlConfig *c = run->config;
+    VlSuppressForm form = sink == SINK_DOMAIN ? VL_SUPPRESS_METADATA : VL_SUPPRESS_COMMENT;
+    g_autoptr(GError) error = NULL;
+    guint silenced;
+    gsize len;
+    g_autofree char *text =
+        vl_suppression_silence(run->engine, doc, form, run->cli->suppress_reason, &len, &silenced, &error);
+
+    if (!text) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return;
+    }
+    run->stats.files++;
+    if (c->diff || (sink == SINK_DOMAIN && !c->define)) {
+        g_autoptr(GString) diff = g_string_new(NULL);
+
+        vl_udiff(diff, doc->path, doc->data, doc->len, text, len);
+        fputs(diff->str, stdout);
+        run->would_change |= silenced > 0;
+        return;
+    }
+    if (sink == SINK_STDOUT) {
+        fwrite(text, 1, len, stdout);
+    } else if (!silenced) {
+        return;
+    } else if (sink == SINK_DOMAIN) {
+        if (!define_domain(run, doc, domain, text))
+            return; /* it said why */
+    } else if (!vl_write_atomic(doc->path, text, len, doc->data, doc->len, &error)) {
+        fprintf(stderr, "%s: error: %s\n", doc->path, error->message);
+        run->input_errors++;
+        return;
+    }
+    if (silenced && !c->quiet)
+        fprintf(stderr, "%s: %u finding%s silenced\n", doc->path, silenced, silenced == 1 ? "" : "s");
 }
 
 /* The .virtlintrc that applies to PATH: *RC, or NULL when none does.  False
@@ -237,10 +285,12 @@ load_domain(Run *run, const char *domain, VlInputError **error)
                                   : vl_live_get_xml(run->live, domain, &name, &gerr);
 
     if (!xml) {
-        *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, domain, 0, 0, "%s", gerr->message);
+        g_autofree char *where = run->label ? g_strdup_printf("%s: %s", run->label, domain) : g_strdup(domain);
+
+        *error = vl_input_error_new(VL_INPUT_ERROR_UNAVAILABLE, where, 0, 0, "%s", gerr->message);
         return NULL;
     }
-    display = g_strdup_printf("domain %s", name);
+    display = run->label ? g_strdup_printf("%s: domain %s", run->label, name) : g_strdup_printf("domain %s", name);
     return vl_document_parse(display, xml, strlen(xml), error);
 }
 
@@ -279,6 +329,10 @@ lint_document(Run *run, const char *path, const char *domain)
     if (!doc) {
         print_input_error(load_error);
         run->input_errors++;
+        return;
+    }
+    if (run->cli->add_suppressions) {
+        add_suppressions(run, doc, domain ? SINK_DOMAIN : is_stdin ? SINK_STDOUT : SINK_FILE, domain);
         return;
     }
     if (c->fix || c->diff) {
@@ -352,8 +406,21 @@ reads_stdin(char **paths)
     return false;
 }
 
+/* The one --connect URI, or NULL (none, or several: see lint_connection). */
+static const char *
+single_connect(const VlCli *cli)
+{
+    return cli->connects && cli->connects[0] && !cli->connects[1] ? cli->connects[0] : NULL;
+}
+
+static bool
+several_connects(const VlCli *cli)
+{
+    return cli->connects && cli->connects[0] && cli->connects[1];
+}
+
 /* Host facts from files (--capabilities, --domcapabilities, --nodedev) or,
- * failing those, from the --connect connection. */
+ * failing those, from the one --connect connection. */
 static VlHost *
 host_facts(Run *run, const VlCli *cli, GError **error)
 {
@@ -368,8 +435,8 @@ host_facts(Run *run, const VlCli *cli, GError **error)
         return NULL;
     if (cli->nodedev && !vl_host_add_nodedev_dir(host, cli->nodedev, error))
         return NULL;
-    if (vl_host_empty(host) && cli->connect) {
-        if (!run->live && !(run->live = vl_live_open(cli->connect, error)))
+    if (vl_host_empty(host) && single_connect(cli)) {
+        if (!run->live && !(run->live = vl_live_open(single_connect(cli), error)))
             return NULL;
         if (!vl_live_host(run->live, host, error))
             return NULL;
@@ -410,9 +477,9 @@ live_domains(Run *run, const VlCli *cli, GError **error)
 {
     GPtrArray *names;
 
-    if (!cli->domains && !cli->all_domains)
+    if ((!cli->domains && !cli->all_domains) || several_connects(cli))
         return NULL;
-    if (!(run->live = vl_live_open(cli->connect, error)))
+    if (!(run->live = vl_live_open(single_connect(cli), error)))
         return NULL;
     if (cli->all_domains)
         return vl_live_list(run->live, error);
@@ -422,13 +489,81 @@ live_domains(Run *run, const VlCli *cli, GError **error)
     return names;
 }
 
+/* One of several --connect URIs: its domains (those of --domain it has,
+ * added to FOUND), linted with its own host
+ * facts (unless files gave them) and its libvirt release (unless
+ * --libvirt-version did), named "LABEL: domain NAME".  A connection that
+ * fails is an input error; the others are still linted. */
+static void
+lint_connection(Run *run, const VlCli *cli, const char *uri, const char *label, const VlHost *file_host,
+                GHashTable *found)
+{
+    g_autoptr(GError) error = NULL;
+    bool have_files = !vl_host_empty(file_host);
+    g_autoptr(VlConnection) conn =
+        vl_connection_open(uri, cli->domains, cli->all_domains, true, !have_files, &error);
+    const VlConfig *base = run->base;
+    VlEngine base_engine = run->base_engine;
+    VlConfig config;
+
+    if (!conn) {
+        fprintf(stderr, "virtlint: %s\n", error->message);
+        run->input_errors++;
+        return;
+    }
+    vl_config_copy(&config, base);
+    config.host = have_files ? file_host : vl_host_empty(conn->host) ? NULL : conn->host;
+    if (conn->libvirt_version && !(config.set_by_cli & VL_SET_LIBVIRT)) {
+        config.libvirt_version = conn->libvirt_version;
+        config.set_by_cli |= VL_SET_LIBVIRT;
+    }
+    if (!vl_engine_init(&run->base_engine, run->context, &config, &error)) {
+        fprintf(stderr, "virtlint: %s: %s\n", uri, error->message);
+        run->input_errors++;
+    } else {
+        run->base = run->config = &config;
+        run->engine = &run->base_engine;
+        run->live = conn->live;
+        run->label = label;
+        for (guint i = 0; i < conn->domains->len; i++) {
+            g_hash_table_add(found, g_strdup(g_ptr_array_index(conn->domains, i)));
+            lint_input(run, NULL, g_ptr_array_index(conn->domains, i));
+        }
+        run->live = NULL;
+        run->label = NULL;
+    }
+    vl_engine_clear(&run->base_engine);
+    run->base_engine = base_engine;
+    run->base = run->config = base;
+    run->engine = &run->base_engine;
+    vl_config_clear(&config);
+}
+
+/* Several --connect URIs: each --domain is linted wherever it is, and is
+ * an input error when no connection has it. */
+static void
+lint_connections(Run *run, const VlCli *cli, const VlHost *file_host)
+{
+    g_auto(GStrv) labels = vl_connection_labels(cli->connects);
+    g_autoptr(GHashTable) found = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; cli->connects[i]; i++)
+        lint_connection(run, cli, cli->connects[i], labels[i], file_host, found);
+    for (char **d = cli->domains; d && *d; d++) {
+        if (!g_hash_table_contains(found, *d)) {
+            fprintf(stderr, "%s: error: no domain '%s' on any of the connections\n", *d, *d);
+            run->input_errors++;
+        }
+    }
+}
+
 static int
 lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
 {
     char **paths = cli->paths;
     g_autoptr(GPtrArray) domains = NULL;
     g_autoptr(VlHost) host = NULL;
-    Run run = { .context = context, .base = config, .config = config };
+    Run run = { .context = context, .base = config, .config = config, .cli = cli };
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func((GDestroyNotify) vl_input_error_free);
     g_autoptr(GPtrArray) inputs = NULL;
@@ -442,7 +577,7 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     vl_engine_clear(&run.base_engine);
     domains = live_domains(&run, cli, &error);
     if (!error && cli->edit && !vl_edit_target_is_file(cli->edit))
-        run.live = vl_live_open(cli->connect, &error);
+        run.live = vl_live_open(single_connect(cli), &error);
     if (!error)
         host = host_facts(&run, cli, &error);
     if (error) {
@@ -460,7 +595,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
             config->set_by_cli |= VL_SET_LIBVIRT;
         }
     }
-    note_host_rules(context, config);
+    /* several connections bring their own facts: the note is for the files */
+    if (!several_connects(cli) || (paths && paths[0]))
+        note_host_rules(context, config);
     /* again, now that the host-aware rules know whether they can run */
     if (!vl_engine_init(&run.base_engine, context, config, &error)) {
         fprintf(stderr, "virtlint: %s\n", error->message);
@@ -485,8 +622,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     run.input_errors += errors->len;
 
     /* With --fix on stdin the fixed document owns stdout. */
-    run.out = config->fix && reads_stdin(paths) ? stderr : stdout;
-    run.output = config->diff ? NULL : vl_output_new(config, run.out);
+    run.out = (config->fix || cli->add_suppressions) && reads_stdin(paths) ? stderr : stdout;
+    /* --diff and --add-suppressions report what they change, not findings */
+    run.output = config->diff || cli->add_suppressions ? NULL : vl_output_new(config, run.out);
     for (guint i = 0; i < inputs->len; i++) {
         const VlInput *input = g_ptr_array_index(inputs, i);
 
@@ -496,6 +634,8 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
     run.walked = false;
     for (guint i = 0; domains && i < domains->len; i++)
         lint_input(&run, NULL, g_ptr_array_index(domains, i));
+    if (several_connects(cli))
+        lint_connections(&run, cli, host);
     if (run.output) {
         vl_output_finish(run.output, &run.stats, run.input_errors);
         vl_output_free(run.output);
@@ -506,7 +646,9 @@ lint_inputs(VlContext *context, VlConfig *config, const VlCli *cli)
 
     if (run.input_errors)
         return EXIT_TROUBLE;
-    if (config->diff)
+    /* --add-suppressions: 0 once written (the inputs lint clean), 1 when
+     * it only showed a diff (--diff, a live domain without --define) */
+    if (config->diff || cli->add_suppressions)
         return run.would_change ? EXIT_FINDINGS : EXIT_CLEAN;
     return run.failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -169,9 +169,10 @@ vl_engine_rule_enabled(const VlEngine *engine, const char *id)
  * each, with its cause's line: the same consequence is otherwise repeated
  * for every UEFI guest, hostdev and share, and on the element that causes
  * it, next to what other rules say about that element.  They stay as they
- * are when domain-limitations is not enabled. */
+ * are when domain-limitations is not enabled; a suppression of
+ * domain-limitations (before <domain>, or file-wide) silences them all. */
 static void
-merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
+merge_consequences(const VlEngine *engine, VlDocument *doc, const VlSuppressions *sup, GPtrArray *kept)
 {
     g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func((GDestroyNotify) vl_finding_free);
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
@@ -207,7 +208,10 @@ merge_consequences(const VlEngine *engine, VlDocument *doc, GPtrArray *kept)
     all->message = g_strdup_printf("<domain>: %u limit%s on snapshots, save or migration, listed in the notes",
                                    merged->len, merged->len == 1 ? "" : "s");
     vl_finding_help(all, "nothing to fix if these are accepted; each note names the element that causes one");
-    g_ptr_array_add(kept, all);
+    if (vl_suppressions_cover(sup, all))
+        vl_finding_free(all);
+    else
+        g_ptr_array_add(kept, all);
 }
 
 /* What a schema finding's headline is about: "track=" for an attribute
@@ -388,7 +392,7 @@ vl_engine_lint_checked(const VlEngine *engine, VlDocument *doc, guint *hidden, G
     }
     merge_schema_into_refusals(kept);
     merge_repeated_headlines(kept);
-    merge_consequences(engine, doc, kept);
+    merge_consequences(engine, doc, &sup, kept);
     /* suggestions the user did not ask to see are counted, not kept (nor
      * fixed: the fixer lints through here too) */
     if (!engine->config->show_suggestions) {

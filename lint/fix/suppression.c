@@ -117,8 +117,11 @@ disable_comment_before(xmlNodePtr element)
         while (g_ascii_isspace(*c))
             c++;
         if (!g_str_has_prefix(c, "virtlint-disable") || !g_ascii_isspace(c[strlen("virtlint-disable")]))
-            return NULL; /* another comment, -file, or one without a rule list (it silences all) */
-        return n;
+            return NULL; /* another comment, or -file */
+        for (c += strlen("virtlint-disable"); g_ascii_isspace(*c); c++)
+            ;
+        /* one without a rule list silences every rule: never narrow it */
+        return *c && *c != ':' ? n : NULL;
     }
     return NULL;
 }
@@ -126,12 +129,12 @@ disable_comment_before(xmlNodePtr element)
 /* Add RULES to the comment that ends (with "-->") at END: after its rule
  * list, before any reason.  The comment's own rules stay as they are. */
 static VlEdit *
-merge_into_comment(Writer *w, xmlNodePtr comment, gsize end, GPtrArray *rules)
+merge_into_comment(Writer *w, gsize end, GPtrArray *rules)
 {
     const char *text = w->doc->data;
-    const char *content = (const char *) comment->content;
     gsize close = end - 3; /* the "-->" */
-    gsize open = close - strlen(content); /* comments are not entity-decoded: the bytes are the content */
+    /* XML forbids "--" inside a comment: the last "<!--" opens this one */
+    gsize open = (gsize) (g_strrstr_len(text, (gssize) close, "<!--") - text) + 4;
     const char *colon = memchr(text + open, ':', close - open);
     gsize at = colon ? (gsize) (colon - text) : close;
     g_autoptr(GPtrArray) fresh = g_ptr_array_new();
@@ -165,18 +168,17 @@ static VlEdit *
 comment_edit(Writer *w, xmlNodePtr element, GPtrArray *rules, GError **error)
 {
     const VlSrcElem *e = src_elem(w, element, error);
-    xmlNodePtr existing = disable_comment_before(element);
     g_autofree char *comment = NULL;
 
     if (!e)
         return NULL;
-    if (existing) {
+    if (disable_comment_before(element)) {
         gsize end = e->start;
 
         while (end > 0 && g_ascii_isspace(w->doc->data[end - 1]))
             end--;
         if (end >= 3 && memcmp(w->doc->data + end - 3, "-->", 3) == 0)
-            return merge_into_comment(w, existing, end, rules);
+            return merge_into_comment(w, end, rules);
     }
     comment = comment_text(w, "virtlint-disable", rules);
     return insert_before(w, e->start, comment);
@@ -231,6 +233,15 @@ indent_of(Writer *w, xmlNodePtr element)
     char *indent = e ? vl_text_indent_at(w->doc->data, e->start) : NULL;
 
     return indent ? indent : g_strdup("");
+}
+
+/* One level deeper than ELEMENT's start tag. */
+static char *
+indent_below(Writer *w, xmlNodePtr element)
+{
+    g_autofree char *indent = indent_of(w, element);
+
+    return g_strconcat(indent, w->style.indent_unit, NULL);
 }
 
 /* Insert MARKUP as the last child of PARENT, on its own line, one level
@@ -318,7 +329,7 @@ new_metadata(Writer *w, xmlNodePtr domain, const char *disable, GError **error)
     }
     if (after && !(a = src_elem(w, after, error)))
         return NULL;
-    indent = first ? indent_of(w, first) : g_strconcat(indent_of(w, domain), w->style.indent_unit, NULL);
+    indent = first ? indent_of(w, first) : indent_below(w, domain);
     inner = g_strconcat(indent, w->style.indent_unit, NULL);
     block = lint_block(w, inner, disable);
     insert = g_strdup_printf("%s%s<metadata>%s%s%s%s%s</metadata>", w->style.newline, indent, w->style.newline, inner,
@@ -353,7 +364,7 @@ metadata_edit(Writer *w, GPtrArray *rules, GError **error)
     if (metadata) {
         xmlNodePtr last = last_child_element(metadata);
         g_autofree char *indent =
-            last ? indent_of(w, last) : g_strconcat(indent_of(w, metadata), w->style.indent_unit, NULL);
+            last ? indent_of(w, last) : indent_below(w, metadata);
         g_autofree char *block = lint_block(w, indent, disable);
 
         return append_child(w, metadata, block, error);
@@ -453,4 +464,60 @@ vl_suppression_add_fix_edit(GPtrArray *fix_edits, VlDocument *doc, const VlEdit 
     vl_document_position(doc, edit->start, &line, &column);
     vl_document_position(doc, edit->end, &end_line, &end_column);
     g_ptr_array_add(fix_edits, vl_fix_edit_new(line, column, end_line, end_column, edit->text));
+}
+
+char *
+vl_suppression_silence(const VlEngine *engine, VlDocument *doc, VlSuppressForm form, const char *reason, gsize *len,
+                       guint *silenced, GError **error)
+{
+    g_autofree char *text = g_memdup2(doc->data, doc->len + 1);
+    gsize text_len = doc->len;
+
+    *silenced = 0;
+    /* A finding the engine merged into another (a schema error into the
+     * refusal it explains, a headline repeated at several places into its
+     * first) shows once the other is silenced: lint again until nothing
+     * shows.  Each round silences at least one finding, or fails. */
+    for (int round = 0; round < 200; round++) {
+        g_autoptr(VlInputError) parse_error = NULL;
+        g_autoptr(VlDocument) current =
+            round ? vl_document_parse(doc->path, g_memdup2(text, text_len + 1), text_len, &parse_error) : NULL;
+        VlDocument *d = round ? current : doc;
+        g_autoptr(GPtrArray) findings = NULL;
+        g_autoptr(GPtrArray) edits = NULL;
+        g_autofree char *next = NULL;
+        g_autoptr(GError) lint_error = NULL;
+        gsize next_len;
+
+        if (!d) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: the document with suppressions does not parse: %s",
+                        doc->path, parse_error->message);
+            return NULL;
+        }
+        findings = vl_engine_lint_checked(engine, d, NULL, &lint_error);
+        if (lint_error) {
+            g_propagate_error(error, g_steal_pointer(&lint_error));
+            return NULL;
+        }
+        if (!findings->len) {
+            *len = text_len;
+            return g_steal_pointer(&text);
+        }
+        if (!(edits = vl_suppression_edits(d, findings, form, reason, error)))
+            return NULL;
+        if (!(next = vl_edits_apply(d->data, d->len, edits, &next_len))) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: the suppressions' edits overlap", doc->path);
+            return NULL;
+        }
+        if (next_len == d->len) {
+            g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: a suppression silences nothing", doc->path);
+            return NULL;
+        }
+        *silenced += findings->len;
+        g_free(text);
+        text = g_steal_pointer(&next);
+        text_len = next_len;
+    }
+    g_set_error(error, VL_SUPPRESSION_ERROR, 0, "%s: findings remain after adding suppressions", doc->path);
+    return NULL;
 }

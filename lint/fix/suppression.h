@@ -18,6 +18,7 @@
 
 #include <glib.h>
 
+#include "lint/engine/engine.h"
 #include "lint/engine/report.h"
 #include "lint/fix/textedit.h"
 #include "lint/load/document.h"
@@ -48,3 +49,10 @@ VlEdit *vl_suppression_edit(VlDocument *doc, const VlFinding *finding, VlSuppres
 /* Append EDIT to FIX_EDITS (from vl_fix_edits_new) as 1-based lines and
  * columns (characters) of DOC's text. */
 void vl_suppression_add_fix_edit(GPtrArray *fix_edits, VlDocument *doc, const VlEdit *edit);
+
+/* DOC's text with suppressions for every finding ENGINE shows (after
+ * --select/--ignore and the severities shown), so that it lints clean:
+ * LEN bytes, *SILENCED the findings silenced (0: the text is DOC's).  NULL
+ * with ERROR when they cannot be written or the lint itself failed. */
+char *vl_suppression_silence(const VlEngine *engine, VlDocument *doc, VlSuppressForm form, const char *reason,
+                             gsize *len, guint *silenced, GError **error);

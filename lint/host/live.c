@@ -165,6 +165,18 @@ lookup(VlLive *live, const char *name, GError **error)
     return dom;
 }
 
+bool
+vl_live_has(VlLive *live, const char *name)
+{
+    virDomainPtr dom = live->api.lookup_name(live->conn, name);
+
+    if (!dom && strlen(name) == 36)
+        dom = live->api.lookup_uuid(live->conn, name);
+    if (dom)
+        live->api.domain_free(dom);
+    return dom != NULL;
+}
+
 static char *
 get_xml(VlLive *live, const char *name, unsigned int flags, char **name_out, GError **error)
 {

@@ -3,6 +3,7 @@
  * linting files never pays for it. */
 #pragma once
 
+#include <stdbool.h>
 #include <glib.h>
 
 struct VlHost;
@@ -22,6 +23,8 @@ unsigned vl_live_libvirt_version(VlLive *live);
 
 /* Names of the persistent domains, sorted. */
 GPtrArray *vl_live_list(VlLive *live, GError **error);
+/* The connection has a domain named NAME (or with UUID NAME). */
+bool vl_live_has(VlLive *live, const char *name);
 /* The persistent (inactive) XML of the domain named NAME (or with UUID NAME);
  * *name_out receives its name.  Secrets (VNC and SPICE passwords) are left
  * out, as virsh dumpxml --inactive leaves them. */
