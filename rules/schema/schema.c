@@ -579,7 +579,7 @@ const VlRule vl_rule_schema = {
     .id = "schema",
     .category = "schema",
     .severity = VL_SEVERITY_ERROR,
-    .summary = "The domain XML must validate against libvirt's RelaxNG schema",
+    .summary = "A libvirt document must validate against libvirt's RelaxNG schema for its kind",
     .rationale =
         "libvirt's schema (domain.rng) is the grammar of domain XML. `virsh define --validate` "
         "and virt-xml refuse a document that does not validate, and a plain `virsh define` "
@@ -594,11 +594,14 @@ const VlRule vl_rule_schema = {
         "two shipped releases, what only the newer one has is a warning, since it may have "
         "appeared after the target. --schema PATH judges by one schema file instead. "
         "libxml2's own RelaxNG messages rarely say where the problem is, so virtlint narrows "
-        "each one down to the element or attribute responsible.",
+        "each one down to the element or attribute responsible. Networks, storage pools and "
+        "volumes, nwfilters, secrets, node devices, interfaces, checkpoints and backups are "
+        "judged by their own schema (network.rng, storagepool.rng, ...) of the same release; "
+        "this is the only rule that runs on them.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (writes <kvm hidden='yes'/> and <os smbios='sysinfo'>)",
         "https://libvirt.org/formatdomain.html",
-        "libvirt src/conf/schemas/domain.rng",
+        "libvirt src/conf/schemas/domain.rng (and network.rng, storagepool.rng, ...)",
     },
     .fix = VL_FIX_NONE,
     .documents = VL_DOCS_ALL,
