@@ -45,7 +45,7 @@ SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean \
-	snapshot-check snapshot-update
+	snapshot-check snapshot-update corpus
 
 all: $(BIN)
 
@@ -54,6 +54,9 @@ all: $(BIN)
 check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(abspath $(B))/test-cache
 # under the sanitizers, every document is validated afresh once
 check-asan: export VIRTLINT_CACHE_DIR = $(abspath $(ASAN_B))/test-cache
+# libvirt's test suite without ../shared/corpus: what `make corpus` downloads
+# (tests/lib.sh shared_corpus, tests/corpusdir.py)
+export VIRTLINT_MADE_CORPUS = $(abspath $(B))/corpus
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -127,6 +130,12 @@ corpus-tests: $(B)/tests/corpus-runner
 
 robustness: $(BIN)
 	tests/robustness.sh $(abspath $(BIN))
+
+# libvirt 11.3's test suite and schemas from Debian's source tarball, into
+# $(B)/corpus (tools/make-corpus.py), for the tests that lint libvirt's test
+# suite on a machine without the project's ../shared/corpus
+corpus:
+	tools/make-corpus.py $(B)/corpus
 
 # Findings snapshots (tests/snapshot.py): every rule over every file of
 # ../shared/corpus and of corpus/, against tests/snapshot/*.txt.  A change
