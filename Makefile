@@ -19,8 +19,8 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
 # -ldl: libvirt itself is dlopen()ed, only for --domain (lint/host/live.c)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -ldl
-CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
-CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 WERROR ?= 1
 ifeq ($(WERROR),1)
@@ -45,7 +45,7 @@ SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean \
-	snapshot-check snapshot-update corpus
+	snapshot-check snapshot-update corpus uninstall dist deb
 
 all: $(BIN)
 
@@ -166,6 +166,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
+	tests/deb.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
@@ -202,14 +203,49 @@ demo: $(BIN)
 
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share
+DOCDIR ?= $(DATADIR)/doc/virtlint
+
+# What make install puts, and so what make uninstall removes: the program,
+# its man page and completion, the hook examples (libvirt's QEMU hook, a
+# pre-commit configuration using the installed binary), libvirt's schemas
+# (embedded in the binary; installed for reference and for --schema) and
+# rules.md (the language server links to it).
+HOOKS := share/virtlint/libvirt-hook-qemu share/virtlint/pre-commit-config.yaml
+INSTALLED := $(BINDIR)/virtlint $(MANDIR)/man1/virtlint.1 $(DATADIR)/bash-completion/completions/virtlint \
+	$(HOOKS:share/%=$(DATADIR)/%) $(SCHEMAS:%=$(DATADIR)/virtlint/%) $(DOCDIR)/rules.md
+# the directories that are virtlint's own, deepest first
+OWN_DIRS := $(sort $(dir $(SCHEMAS:%=$(DATADIR)/virtlint/%))) $(DATADIR)/virtlint/schemas/ $(DATADIR)/virtlint/ $(DOCDIR)/
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
-		$(DESTDIR)$(DATADIR)/virtlint
+		$(DESTDIR)$(DATADIR)/virtlint $(DESTDIR)$(DOCDIR) $(addprefix $(DESTDIR),$(OWN_DIRS))
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/virtlint
 	install -m 0644 doc/virtlint.1 $(DESTDIR)$(MANDIR)/man1/virtlint.1
 	install -m 0644 share/bash-completion/virtlint $(DESTDIR)$(DATADIR)/bash-completion/completions/virtlint
 	install -m 0755 share/virtlint/libvirt-hook-qemu $(DESTDIR)$(DATADIR)/virtlint/libvirt-hook-qemu
+	install -m 0644 share/virtlint/pre-commit-config.yaml $(DESTDIR)$(DATADIR)/virtlint/pre-commit-config.yaml
+	@set -e; for s in $(SCHEMAS); do install -m 0644 $$s $(DESTDIR)$(DATADIR)/virtlint/$$s; done
+	install -m 0644 rules.md $(DESTDIR)$(DOCDIR)/rules.md
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(addprefix $(DESTDIR),$(OWN_DIRS)) 2>/dev/null || true
+
+# A release tarball of the committed tree (HEAD): $(B)/virtlint-VERSION.tar.gz
+VERSION := $(shell sed -n 's/^\#define VL_VERSION "\(.*\)"/\1/p' lint/engine/version.h)
+DIST := virtlint-$(VERSION)
+dist:
+	@mkdir -p $(B)
+	@git diff --quiet HEAD 2>/dev/null || echo "dist: uncommitted changes are not in the tarball (it is HEAD)"
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(B)/$(DIST).tar.gz HEAD
+	@echo "dist: $(B)/$(DIST).tar.gz"
+
+# A Debian binary package of make install's tree (tools/make-deb.sh):
+# $(B)/virtlint_VERSION_ARCH.deb
+deb: $(BIN)
+	rm -rf $(B)/deb
+	$(MAKE) --no-print-directory B=$(B) BIN=$(BIN) install PREFIX=/usr DESTDIR=$(abspath $(B))/deb/debian/virtlint
+	tools/make-deb.sh $(B)/deb $(VERSION)
 
 clean:
 	rm -rf $(B) $(BIN)
