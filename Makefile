@@ -167,6 +167,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/config.sh $(abspath $(BIN))
 	tests/install.sh
 	tests/deb.sh
+	tests/dist.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
