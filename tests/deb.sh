@@ -46,7 +46,9 @@ expect_grep "libxml2 .*libxslt1\.1" "$tmp/depends" "Depends names every linked l
 expect_no_grep "libvirt" "$tmp/depends" "libvirt is not a dependency"
 
 if command -v lintian >/dev/null; then
-    lintian "$deb" >"$tmp/lintian" 2>&1
+    # the maintainer is whoever builds (tools/make-deb.sh): outside a git
+    # checkout, without DEBEMAIL, a placeholder address lintian rejects
+    lintian --suppress-tags bogus-mail-host,bogus-mail-host-in-debian-changelog "$deb" >"$tmp/lintian" 2>&1
     expect_no_grep "^E: " "$tmp/lintian" "lintian reports no error"
 else
     skip "lintian not installed (tools/install-deps.sh --test): the package is not checked by it"

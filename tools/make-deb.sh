@@ -20,12 +20,22 @@ doc=$root/usr/share/doc/virtlint
 arch=$(dpkg --print-architecture)
 deb=$(dirname "$dir")/virtlint_${version}_${arch}.deb
 [ -x "$root/usr/bin/virtlint" ] || { echo "make-deb: $root/usr/bin/virtlint missing (make install first)" >&2; exit 1; }
-# the maintainer: VIRTLINT_DEB_MAINTAINER, else the author of the commit
-# packaged
-maintainer=${VIRTLINT_DEB_MAINTAINER:-$(git log -1 --format='%an <%ae>' 2>/dev/null || echo 'virtlint developers <virtlint@localhost>')}
-# the changelog's date: the commit's, so that a rebuild of one commit is the
-# same package (the tarball has no .git: then now)
-date=$(git log -1 --format=%cD 2>/dev/null || date -R)
+# the maintainer: VIRTLINT_DEB_MAINTAINER, else Debian's DEBFULLNAME and
+# DEBEMAIL, else the author of the commit packaged, else (a tarball) a
+# placeholder; the changelog's date: the commit's, so that a rebuild of one
+# commit is the same package, else now
+in_git=0
+[ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ] && in_git=1
+if [ -n "${VIRTLINT_DEB_MAINTAINER:-}" ]; then
+    maintainer=$VIRTLINT_DEB_MAINTAINER
+elif [ -n "${DEBEMAIL:-}" ]; then
+    maintainer="${DEBFULLNAME:-virtlint} <$DEBEMAIL>"
+elif [ "$in_git" = 1 ]; then
+    maintainer=$(git log -1 --format='%an <%ae>')
+else
+    maintainer="virtlint developers <virtlint@localhost>"
+fi
+if [ "$in_git" = 1 ]; then date=$(git log -1 --format=%cD); else date=$(date -R); fi
 
 strip --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/bin/virtlint"
 gzip -9nf "$root/usr/share/man/man1/virtlint.1"
