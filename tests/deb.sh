@@ -22,7 +22,7 @@ fi
 tmp=$(mktemp -d)
 trap 'umount -R "$tmp/merged" 2>/dev/null; rm -rf "$tmp"' EXIT
 . "$here/tests/lib.sh"
-cd "$here"
+cd "$here" || exit 1
 
 command -v dpkg-shlibdeps >/dev/null || skip_rest "dpkg-shlibdeps not installed (dpkg-dev; tools/install-deps.sh --test)"
 version=$(sed -n 's/^#define VL_VERSION "\(.*\)"/\1/p' lint/engine/version.h)

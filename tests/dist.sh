@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$here/tests/lib.sh"
-cd "$here"
+cd "$here" || exit 1
 
 git rev-parse --git-dir >/dev/null 2>&1 || skip_rest "not a git checkout (a tarball?): make dist needs git"
 version=$(sed -n 's/^#define VL_VERSION "\(.*\)"/\1/p' lint/engine/version.h)
