@@ -62,6 +62,9 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# where the language server's diagnostics link to rules.md (DOCDIR, below)
+$(B)/lint/lsp/server.o: ALL_CFLAGS += -DVL_DOCDIR='"$(DOCDIR)"'
+
 $(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
 	@mkdir -p $(dir $@)
 	tools/gen-registry.sh $(RULE_SRCS) > $@.tmp && mv $@.tmp $@
@@ -177,6 +180,8 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/precommit.sh
 	tests/fix_cli.sh $(abspath $(BIN))
 	tests/fix_sweep.sh $(abspath $(BIN))
+	tests/lsp.py $(abspath $(BIN))
+	tests/lsp_nvim.sh $(abspath $(BIN))
 	tests/libvirt_releases.py $(abspath $(BIN))
 
 # The fast part of the suite again under ASan+UBSan (leaks included):
@@ -193,6 +198,8 @@ check-asan:
 	tests/cache.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/schema_releases.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/fix_cli.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
+	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)
@@ -210,7 +217,8 @@ DOCDIR ?= $(DATADIR)/doc/virtlint
 # its man page and completion, the hook examples (libvirt's QEMU hook, a
 # pre-commit configuration using the installed binary), libvirt's schemas
 # (embedded in the binary; installed for reference and for --schema) and
-# rules.md (the language server links to it).
+# rules.md (the language server links each diagnostic to its rule's section
+# in it).
 HOOKS := share/virtlint/libvirt-hook-qemu share/virtlint/pre-commit-config.yaml
 INSTALLED := $(BINDIR)/virtlint $(MANDIR)/man1/virtlint.1 $(DATADIR)/bash-completion/completions/virtlint \
 	$(HOOKS:share/%=$(DATADIR)/%) $(SCHEMAS:%=$(DATADIR)/virtlint/%) $(DOCDIR)/rules.md

@@ -175,3 +175,9 @@ PY
 else
     echo "--libvirt-check: not measured (libvirt cannot be loaded here)"
 fi
+
+# 6. the language server (virtlint --lsp): diagnostics after each change of a
+# 300-line domain, median; over 30 ms fails make bench
+status=0
+"$(dirname "$0")/lsp_bench.py" "$VL" || status=1
+exit $status

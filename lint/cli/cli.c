@@ -72,7 +72,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
-    gboolean libvirt_check = FALSE, show_suggestions = FALSE;
+    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -105,6 +105,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "config", 0, 0, G_OPTION_ARG_FILENAME, &config->config_path, "Use this .virtlintrc for every input (default: the nearest one above each file, up to the repository root)", "PATH" },
         { "no-config", 0, 0, G_OPTION_ARG_NONE, &no_config, "Read no .virtlintrc", NULL },
         { "list-rules", 0, 0, G_OPTION_ARG_NONE, &list_rules, "List every rule (with --format json: their metadata)", NULL },
+        { "lsp", 0, 0, G_OPTION_ARG_NONE, &lsp, "Serve the Language Server Protocol on standard input and output, for editors", NULL },
         { "explain", 0, 0, G_OPTION_ARG_STRING, &cli->explain, "Explain a rule: summary, rationale, example, sources", "RULE" },
         { "color", 0, 0, G_OPTION_ARG_STRING, &color, "Colour: auto (default: on a terminal, unless NO_COLOR is set), always, never", "WHEN" },
         { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print findings only, no summary", NULL },
@@ -211,6 +212,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         cli->mode = VL_MODE_LIST_RULES;
     else if (cli->explain)
         cli->mode = VL_MODE_EXPLAIN;
+    else if (lsp)
+        cli->mode = VL_MODE_LSP;
     else
         cli->mode = VL_MODE_LINT;
 

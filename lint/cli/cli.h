@@ -10,6 +10,7 @@ typedef enum {
     VL_MODE_LIST_RULES,
     VL_MODE_EXPLAIN,
     VL_MODE_VERSION,
+    VL_MODE_LSP,        /* --lsp: a language server on stdin/stdout */
 } VlMode;
 
 typedef struct {

@@ -2,6 +2,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -15,6 +16,7 @@
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
 #include "lint/host/live.h"
+#include "lint/lsp/server.h"
 #include "lint/output/output.h"
 #include "lint/cli/rcfile.h"
 #include "lint/engine/registry.h"
@@ -545,6 +547,14 @@ main(int argc, char **argv)
             rc = lint_inputs(context, &config, &cli);
             if (vl_context_schema_failed(context))
                 rc = EXIT_TROUBLE;
+            break;
+        }
+        case VL_MODE_LSP: {
+            g_autoptr(VlContext) context = vl_context_new();
+
+            vl_context_configure_cache(context, cli.cache_dir, !cli.no_cache);
+            vl_libvirt_check_configure(cli.cache_dir, !cli.no_cache);
+            rc = vl_lsp_serve(context, &config, STDIN_FILENO, STDOUT_FILENO);
             break;
         }
         }
