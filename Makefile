@@ -62,8 +62,16 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# where the language server's diagnostics link to rules.md (DOCDIR, below)
+# where the language server's diagnostics link to rules.md (DOCDIR, below);
+# recompiled when DOCDIR changes (make install PREFIX=/usr after a plain
+# make, make deb), through a file that holds the value built with
 $(B)/lint/lsp/server.o: ALL_CFLAGS += -DVL_DOCDIR='"$(DOCDIR)"'
+$(B)/lint/lsp/server.o: $(B)/docdir.txt
+$(B)/docdir.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DOCDIR)' | cmp -s - $@ || echo '$(DOCDIR)' >$@
+.PHONY: FORCE
+FORCE:
 
 $(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
 	@mkdir -p $(dir $@)
@@ -250,8 +258,9 @@ dist:
 	@echo "dist: $(B)/$(DIST).tar.gz"
 
 # A Debian binary package of make install's tree (tools/make-deb.sh):
-# $(B)/virtlint_VERSION_ARCH.deb
-deb: $(BIN)
+# $(B)/virtlint_VERSION_ARCH.deb.  The program is built for PREFIX=/usr
+# (it links to the rules.md in DOCDIR).
+deb:
 	rm -rf $(B)/deb
 	$(MAKE) --no-print-directory B=$(B) BIN=$(BIN) install PREFIX=/usr DESTDIR=$(abspath $(B))/deb/debian/virtlint
 	tools/make-deb.sh $(B)/deb $(VERSION)

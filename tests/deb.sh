@@ -39,6 +39,10 @@ for f in /usr/bin/virtlint /usr/share/man/man1/virtlint.1.gz /usr/share/bash-com
     /usr/share/doc/virtlint/copyright /usr/share/doc/virtlint/changelog.gz; do
     grep -qxF "$f" "$tmp/contents" && pass || fail "$f not in the package"
 done
+# the language server links to the rules.md the package installs
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/virtlint >"$tmp/virtlint"
+grep -qaF /usr/share/doc/virtlint "$tmp/virtlint" && ! grep -qaF /usr/local/share/doc "$tmp/virtlint" && pass ||
+    fail "the packaged program does not link to /usr/share/doc/virtlint/rules.md"
 dpkg-deb -f "$deb" Depends >"$tmp/depends"
 expect_grep "libglib2\.0-0 \(>= " "$tmp/depends" "Depends from dpkg-shlibdeps"
 expect_grep "libxml2 .*libxslt1\.1" "$tmp/depends" "Depends names every linked library"
