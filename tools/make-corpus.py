@@ -95,8 +95,8 @@ def download(dest):
     if os.path.exists(helper):
         # as root, apt would hand the download to its _apt user, which may
         # not write here; the hash is checked by apt-helper and again below
-        cmd = [helper, "-o", "APT::Sandbox::User=root" if os.getuid() == 0 else "Quiet=0",
-               "download-file", url, str(part), f"SHA256:{SHA256}"]
+        cmd = [helper] + (["-o", "APT::Sandbox::User=root"] if os.getuid() == 0 else []) + [
+            "download-file", url, str(part), f"SHA256:{SHA256}"]
     else:
         cmd = ["curl", "-fsSL", "-o", str(part), url]
     if subprocess.run(cmd).returncode != 0:
