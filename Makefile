@@ -179,6 +179,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/install.sh
 	tests/deb.sh
 	tests/dist.sh
+	tests/make_corpus.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
