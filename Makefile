@@ -19,8 +19,8 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) -I. \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) libvirt)
 # -ldl: libvirt itself is dlopen()ed, only for --domain (lint/host/live.c)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS)) -ldl
-CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
-CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check)
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check)
 
 WERROR ?= 1
 ifeq ($(WERROR),1)
@@ -45,7 +45,7 @@ SCHEMAS := $(sort $(wildcard schemas/*/*.rng))
 UNIT_TESTS := $(patsubst tests/%.c,$(B)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: check-asan bench fuzz fuzz-build all check unit-tests corpus-tests robustness libvirt-oracle release-tests rules-md-check demo install clean \
-	snapshot-check snapshot-update
+	snapshot-check snapshot-update corpus uninstall dist deb
 
 all: $(BIN)
 
@@ -54,13 +54,24 @@ all: $(BIN)
 check unit-tests corpus-tests robustness libvirt-oracle: export VIRTLINT_CACHE_DIR = $(abspath $(B))/test-cache
 # under the sanitizers, every document is validated afresh once
 check-asan: export VIRTLINT_CACHE_DIR = $(abspath $(ASAN_B))/test-cache
+# libvirt's test suite without ../shared/corpus: what `make corpus` downloads
+# (tests/lib.sh shared_corpus, tests/corpusdir.py)
+export VIRTLINT_MADE_CORPUS = $(abspath $(B))/corpus
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# where the language server's diagnostics link to rules.md (DOCDIR, below)
+# where the language server's diagnostics link to rules.md (DOCDIR, below);
+# recompiled when DOCDIR changes (make install PREFIX=/usr after a plain
+# make, make deb), through a file that holds the value built with
 $(B)/lint/lsp/server.o: ALL_CFLAGS += -DVL_DOCDIR='"$(DOCDIR)"'
+$(B)/lint/lsp/server.o: $(B)/docdir.txt
+$(B)/docdir.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DOCDIR)' | cmp -s - $@ || echo '$(DOCDIR)' >$@
+.PHONY: FORCE
+FORCE:
 
 $(B)/registry.c: tools/gen-registry.sh $(RULE_SRCS)
 	@mkdir -p $(dir $@)
@@ -131,6 +142,12 @@ corpus-tests: $(B)/tests/corpus-runner
 robustness: $(BIN)
 	tests/robustness.sh $(abspath $(BIN))
 
+# libvirt 11.3's test suite and schemas from Debian's source tarball, into
+# $(B)/corpus (tools/make-corpus.py), for the tests that lint libvirt's test
+# suite on a machine without the project's ../shared/corpus
+corpus:
+	tools/make-corpus.py $(B)/corpus
+
 # Findings snapshots (tests/snapshot.py): every rule over every file of
 # ../shared/corpus and of corpus/, against tests/snapshot/*.txt.  A change
 # in findings is committed with its snapshot (make snapshot-update) and the
@@ -161,6 +178,9 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/config.sh $(abspath $(BIN))
 	tests/documents.sh $(abspath $(BIN))
 	tests/install.sh
+	tests/deb.sh
+	tests/dist.sh
+	tests/make_corpus.sh
 	tests/live.sh $(abspath $(BIN))
 	tests/fleet.sh $(abspath $(BIN))
 	tests/edit.sh $(abspath $(BIN))
@@ -206,17 +226,51 @@ demo: $(BIN)
 
 MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share
-# rules.md is installed here; the language server links each diagnostic to
-# its rule's section in it
 DOCDIR ?= $(DATADIR)/doc/virtlint
+
+# What make install puts, and so what make uninstall removes: the program,
+# its man page and completion, the hook examples (libvirt's QEMU hook, a
+# pre-commit configuration using the installed binary), libvirt's schemas
+# (embedded in the binary; installed for reference and for --schema) and
+# rules.md (the language server links each diagnostic to its rule's section
+# in it).
+HOOKS := share/virtlint/libvirt-hook-qemu share/virtlint/pre-commit-config.yaml
+INSTALLED := $(BINDIR)/virtlint $(MANDIR)/man1/virtlint.1 $(DATADIR)/bash-completion/completions/virtlint \
+	$(HOOKS:share/%=$(DATADIR)/%) $(SCHEMAS:%=$(DATADIR)/virtlint/%) $(DOCDIR)/rules.md
+# the directories that are virtlint's own, deepest first
+OWN_DIRS := $(sort $(dir $(SCHEMAS:%=$(DATADIR)/virtlint/%))) $(DATADIR)/virtlint/schemas/ $(DATADIR)/virtlint/ $(DOCDIR)/
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions \
-		$(DESTDIR)$(DATADIR)/virtlint
+		$(DESTDIR)$(DATADIR)/virtlint $(DESTDIR)$(DOCDIR) $(addprefix $(DESTDIR),$(OWN_DIRS))
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/virtlint
 	install -m 0644 doc/virtlint.1 $(DESTDIR)$(MANDIR)/man1/virtlint.1
 	install -m 0644 share/bash-completion/virtlint $(DESTDIR)$(DATADIR)/bash-completion/completions/virtlint
 	install -m 0755 share/virtlint/libvirt-hook-qemu $(DESTDIR)$(DATADIR)/virtlint/libvirt-hook-qemu
+	install -m 0644 share/virtlint/pre-commit-config.yaml $(DESTDIR)$(DATADIR)/virtlint/pre-commit-config.yaml
+	@set -e; for s in $(SCHEMAS); do install -m 0644 $$s $(DESTDIR)$(DATADIR)/virtlint/$$s; done
+	install -m 0644 rules.md $(DESTDIR)$(DOCDIR)/rules.md
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(addprefix $(DESTDIR),$(OWN_DIRS)) 2>/dev/null || true
+
+# A release tarball of the committed tree (HEAD): $(B)/virtlint-VERSION.tar.gz
+VERSION := $(shell sed -n 's/^\#define VL_VERSION "\(.*\)"/\1/p' lint/engine/version.h)
+DIST := virtlint-$(VERSION)
+dist:
+	@mkdir -p $(B)
+	@git diff --quiet HEAD 2>/dev/null || echo "dist: uncommitted changes are not in the tarball (it is HEAD)"
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(B)/$(DIST).tar.gz HEAD
+	@echo "dist: $(B)/$(DIST).tar.gz"
+
+# A Debian binary package of make install's tree (tools/make-deb.sh):
+# $(B)/virtlint_VERSION_ARCH.deb.  The program is built for PREFIX=/usr
+# (it links to the rules.md in DOCDIR).
+deb:
+	rm -rf $(B)/deb
+	$(MAKE) --no-print-directory B=$(B) BIN=$(BIN) install PREFIX=/usr DESTDIR=$(abspath $(B))/deb/debian/virtlint
+	tools/make-deb.sh $(B)/deb $(VERSION)
 
 clean:
 	rm -rf $(B) $(BIN)

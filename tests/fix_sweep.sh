@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Every available fix, unsafe ones too, applied to every XML under
-# ../shared/corpus in one process under valgrind: no crash, no leak, every
-# file still well-formed, every file that validated against libvirt's
-# schema still validates, and a second pass changes nothing.
+# Every available fix, unsafe ones too, applied to every XML of libvirt's
+# test suite (tests/lib.sh shared_corpus) in one process under valgrind: no
+# crash, no leak, every file still well-formed, every file that validated
+# against libvirt's schema still validates, and a second pass changes nothing.
 set -u
 VL=$(realpath "${1:-./virtlint}")
-CORPUS=${VIRTLINT_SHARED_CORPUS:-../shared/corpus}
 SCHEMA=/usr/share/libvirt/schemas/domain.rng
 suite=fix-sweep
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
+CORPUS=$(shared_corpus)
 need_shared "$CORPUS"
 mkdir -p "$tmp/c"
-cp -r "$CORPUS"/libvirt-tests "$CORPUS"/realworld "$tmp/c/"
+# the shared corpus's 9.8 suite and real-world domains; make corpus's
+# download has libvirt 11.3's suite instead
+if made_corpus "$CORPUS"; then
+    cp -r "$CORPUS"/libvirt-11.3/tests "$tmp/c/"
+else
+    cp -r "$CORPUS"/libvirt-tests "$CORPUS"/realworld "$tmp/c/"
+fi
 chmod -R u+w "$tmp/c"
 find "$tmp/c" -name '*.xml' | sort >"$tmp/files"
 

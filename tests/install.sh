@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make install with PREFIX and DESTDIR: the binary, the man page (rendered
-# without warnings), bash completion (options and rule ids) and the libvirt
-# hook land where they should.
+# without warnings), bash completion (options and rule ids), the hook
+# examples, libvirt's schemas and rules.md land where they should; make
+# uninstall removes every file make install put.
 set -u
 suite=install
 tmp=$(mktemp -d)
@@ -10,7 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 make -s install PREFIX=/usr DESTDIR="$tmp/root" >"$tmp/log" 2>&1 && pass || { fail "make install"; cat "$tmp/log"; }
 for f in usr/bin/virtlint usr/share/man/man1/virtlint.1 usr/share/bash-completion/completions/virtlint \
-    usr/share/virtlint/libvirt-hook-qemu; do
+    usr/share/virtlint/libvirt-hook-qemu usr/share/virtlint/pre-commit-config.yaml usr/share/doc/virtlint/rules.md \
+    usr/share/virtlint/schemas/9.0/domain.rng usr/share/virtlint/schemas/11.3/domaincommon.rng; do
     [ -f "$tmp/root/$f" ] && pass || fail "$f not installed"
 done
 [ -x "$tmp/root/usr/share/virtlint/libvirt-hook-qemu" ] && pass || fail "the hook is not executable"
@@ -41,5 +43,19 @@ complete_words virtlint --select cpu-t >"$tmp/c2"
 expect_grep "^cpu-topology-mismatch$" "$tmp/c2" "completes rule ids"
 complete_words virtlint --format s >"$tmp/c3"
 expect_grep "^sarif$" "$tmp/c3" "completes option values"
+
+# every schema of schemas/ is installed, and the installed binary validates
+# with one (--schema)
+n=$(find schemas -name '*.rng' | wc -l)
+[ "$(find "$tmp/root/usr/share/virtlint/schemas" -name '*.rng' | wc -l)" -eq "$n" ] && pass || fail "not all $n schemas installed"
+expect_rc 0 "--schema with an installed schema" -- "$tmp/root/usr/bin/virtlint" -q --no-config --select schema \
+    --schema "$tmp/root/usr/share/virtlint/schemas/9.0/domain.rng" examples/win11.xml
+
+# make uninstall leaves no file behind, and only the shared directories
+make -s uninstall PREFIX=/usr DESTDIR="$tmp/root" >"$tmp/log" 2>&1 && pass || { fail "make uninstall"; cat "$tmp/log"; }
+find "$tmp/root" ! -type d >"$tmp/left"
+[ ! -s "$tmp/left" ] && pass || { fail "make uninstall left files behind"; head "$tmp/left"; }
+[ ! -e "$tmp/root/usr/share/virtlint" ] && [ ! -e "$tmp/root/usr/share/doc/virtlint" ] && pass ||
+    fail "make uninstall left virtlint's own directories"
 
 finish

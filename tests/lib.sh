@@ -2,7 +2,7 @@
 # and the closing "N passed, N failed" line CI reads.
 #
 # A check that cannot run here (no libvirtd, not root, a missing tool or
-# ../shared) calls skip WHY.  With VIRTLINT_TEST_NO_SKIP=1 (CI: .ci/run
+# corpus) calls skip WHY.  With VIRTLINT_TEST_NO_SKIP=1 (CI: .ci/run
 # exports it) a skip is a failure, WHY printed under it, so that CI never
 # passes by leaving a check out.
 passed=0
@@ -48,10 +48,28 @@ skip_rest() {
     exit
 }
 
-# need_shared DIR: DIR (under ../shared, beside the repository) must exist;
-# without it a failure, and nothing more runs, unless
-# VIRTLINT_TEST_SKIP_SHARED=1 makes it a skip (still a failure under
-# VIRTLINT_TEST_NO_SKIP=1).  tests/snapshot.py and check_registry do the same.
+# Where libvirt's test suite is (the tests that lint it call this first):
+# VIRTLINT_SHARED_CORPUS if set, else the project's shared corpus beside
+# the repository (../shared/corpus), else what `make corpus` downloaded
+# (VIRTLINT_MADE_CORPUS, which the Makefile sets to $(B)/corpus).  Prints
+# the directory, which may not exist.
+shared_corpus() {
+    if [ -n "${VIRTLINT_SHARED_CORPUS:-}" ]; then
+        echo "$VIRTLINT_SHARED_CORPUS"
+    elif [ ! -d ../shared/corpus ] && [ -f "${VIRTLINT_MADE_CORPUS:-build/corpus}/.virtlint-made-corpus" ]; then
+        echo "${VIRTLINT_MADE_CORPUS:-build/corpus}"
+    else
+        echo ../shared/corpus
+    fi
+}
+
+# made_corpus DIR: DIR is `make corpus`'s download (libvirt 11.3's suite
+# only), not the shared corpus
+made_corpus() { [ -f "$1/.virtlint-made-corpus" ]; }
+
+# need_shared DIR: DIR (a corpus from shared_corpus) must exist; without it
+# the rest of the script is skipped with one line saying how to get it
+# (a failure under VIRTLINT_TEST_NO_SKIP=1, as in CI, which has it).
 need_shared() {
     [ -d "$1" ] && return 0
     shared_missing "$1"
@@ -59,14 +77,10 @@ need_shared() {
     exit
 }
 
-# shared_missing PATH [WHAT]: PATH under ../shared is missing, so WHAT is
-# not checked: a failure, or a skip with VIRTLINT_TEST_SKIP_SHARED=1
+# shared_missing PATH [WHAT]: PATH of the corpus is missing, so WHAT is not
+# checked: a skip, with how to get it
 shared_missing() {
-    if [ "${VIRTLINT_TEST_SKIP_SHARED:-}" = 1 ]; then
-        skip "$1 not found (VIRTLINT_TEST_SKIP_SHARED=1)${2:+: $2 not checked}"
-    else
-        fail "$1 not found${2:+ ($2 not checked)}: the shared corpus must sit beside the repository (VIRTLINT_SHARED_CORPUS=DIR names another place; VIRTLINT_TEST_SKIP_SHARED=1 skips it)"
-    fi
+    skip "$1 not found${2:+: $2 not checked}; 'make corpus' downloads libvirt's test suite into the build tree"
 }
 
 finish() {

@@ -20,9 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tally import Tally  # noqa: E402
+from corpusdir import shared_corpus  # noqa: E402
 
 VIRTLINT = sys.argv[1] if len(sys.argv) > 1 else "./virtlint"
-TESTS = Path(os.environ.get("VIRTLINT_SHARED_CORPUS", "../shared/corpus")) / "libvirt-tests"
+TESTS = shared_corpus() / "libvirt-tests"
 REFUSALS = Path("corpus/libvirt-tests-qemu-refusals.tsv")
 
 tally = Tally("libvirt-agreement")
@@ -30,6 +31,11 @@ result = tally.check
 
 
 def main():
+    if not TESTS.is_dir():
+        # its expected results (REFUSALS, REAL_REFUSALS) name 9.8's files
+        tally.skip(f"{TESTS} not found: libvirt 9.8's test suite, which only the shared corpus has "
+                   "(make corpus downloads 11.3's, which this test's lists do not describe); not checked")
+        return tally.finish()
     rules = {r["id"]: r for r in json.loads(subprocess.run(
         [VIRTLINT, "--list-rules", "--format", "json"], capture_output=True, text=True, check=True).stdout)}
     with open(TESTS / "EXPECTED_ERRORS.tsv") as f:

@@ -58,12 +58,13 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tally import Tally  # noqa: E402
 from refusals import host_dependent  # noqa: E402
+from corpusdir import is_made, shared_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent.parent
 os.chdir(HERE)
 ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
 HOST_VIRTLINT = os.path.abspath(ARGS[0] if ARGS else "./virtlint")
-SHARED = Path(os.environ.get("VIRTLINT_SHARED_CORPUS", "../shared/corpus")).resolve()
+SHARED = shared_corpus()
 CORPORA = [("libvirt-tests", SHARED / "libvirt-tests"), ("libvirt-11.3", SHARED / "libvirt-11.3" / "tests")]
 ROOTS = HERE / "build" / "roots"
 CHUNK = 300          # virsh commands per process
@@ -591,9 +592,13 @@ def oracle(rel):
 
 def main():
     for corpus, d in CORPORA:
-        if not d.is_dir():
-            print(f"libvirt-releases: {d} not found")
-            return 1
+        if d.is_dir():
+            continue
+        # both suites are linted and defined on every release
+        made = " (make corpus's download has 11.3's only)" if is_made(SHARED) else ""
+        tally.skip(f"{d} not found: the release checks need libvirt 9.8's and 11.3's test suites, "
+                   f"which only the shared corpus (../shared/corpus) has{made}; not checked")
+        return tally.finish()
     names = ["trixie", "sid"]
     only = os.environ.get("VIRTLINT_RELEASES")  # e.g. "bookworm,trixie", to look at one or two
     if only:

@@ -52,12 +52,18 @@ expect_grep '^ +2  hyperv-dependency +warning' "$tmp/out" "statistics show the s
 # SARIF, validated against the schema
 expect_rc 1 "sarif" -- "$VL" --format sarif --show-suggestions --select "$core,hostdev-rom-bar,hyperv-stimer" "$bad" tests/data/fix-cli/rom-bar.xml "$stimer"
 cp "$tmp/out" "$tmp/log.sarif"
+# the SARIF 2.1.0 schema (OASIS) is in the shared directory beside the
+# repository; without it the rest of the checks below still run
+if [ ! -f "$SARIF_SCHEMA" ]; then
+    skip "$SARIF_SCHEMA not found: SARIF output not validated against the schema (VIRTLINT_SARIF_SCHEMA=FILE names one)"
+    SARIF_SCHEMA=
+fi
 if python3 - "$tmp/log.sarif" "$SARIF_SCHEMA" <<'PY'
 import json, sys
-import jsonschema
 log = json.load(open(sys.argv[1]))
-schema = json.load(open(sys.argv[2]))
-jsonschema.validate(log, schema)
+if sys.argv[2]:
+    import jsonschema
+    jsonschema.validate(log, json.load(open(sys.argv[2])))
 run = log["runs"][0]
 rules = run["tool"]["driver"]["rules"]
 ids = [r["id"] for r in rules]

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Every XML under ../shared/corpus is linted without a crash, a leak or an
+# Every XML of libvirt's test suite (the shared corpus, or make corpus's
+# download: tests/lib.sh shared_corpus) is linted without a crash, a leak or an
 # exit code other than 0, 1 or 2: once per file (exit codes, stderr only on
 # input errors), then all of them in one process under valgrind memcheck.
 set -u
 VL=${1:-./virtlint}
-CORPUS=${VIRTLINT_SHARED_CORPUS:-../shared/corpus}
 suite=robustness
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/lib.sh"
 
+CORPUS=$(shared_corpus)
 need_shared "$CORPUS"
 
 count=0
