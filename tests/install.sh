@@ -29,12 +29,13 @@ complete_words() {
         _virtlint
         printf "%s\n" "${COMPREPLY[@]}"' _ "$tmp/root/usr/share/bash-completion/completions/virtlint" "$@"
 }
-# every option of --help is in the man page and completes
+# every option of --help is in the man page, the README and completes
 complete_words virtlint -- >"$tmp/all"
 for opt in $("$tmp/root/usr/bin/virtlint" --help | grep -oE -- "--[a-z][a-z-]+" | sort -u); do
     [ "$opt" = "--help-all" ] && continue
     grep -qF -- "${opt//-/\\-}" "$tmp/root/usr/share/man/man1/virtlint.1" && pass || fail "man page lacks $opt"
     grep -qx -- "$opt" "$tmp/all" && pass || fail "completion lacks $opt"
+    grep -qE -- "(\`| )$opt([]= \`|]|\$)" README.md && pass || fail "README lacks $opt"
 done
 
 complete_words virtlint --fo >"$tmp/c1"
