@@ -36,6 +36,10 @@ readme_block "repo: local" >"$tmp/local.yaml"
 [ -s "$tmp/remote.yaml" ] && pass || fail "README has no pre-commit snippet with a rev"
 [ -s "$tmp/local.yaml" ] && pass || fail "README has no local pre-commit snippet"
 
+# the installed example is the README's local snippet
+if grep -v '^#' "$here/share/virtlint/pre-commit-config.yaml" | cmp -s - "$tmp/local.yaml"; then pass
+else fail "share/virtlint/pre-commit-config.yaml differs from the README's local snippet"; fi
+
 rev=$(sed -n 's/^ *rev: *\([0-9a-f]*\).*/\1/p' "$tmp/remote.yaml")
 if [ -n "$rev" ] && git -C "$here" cat-file -e "$rev^{commit}" 2>/dev/null; then pass; else fail "README's rev '$rev' is no commit of this repository"; fi
 if git -C "$here" merge-base --is-ancestor "$rev" HEAD 2>/dev/null; then pass; else fail "README's rev $rev is not in HEAD's history"; fi
