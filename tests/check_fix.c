@@ -18,21 +18,11 @@
 #include "lint/fix/textedit.h"
 #include "lint/fix/udiff.h"
 
-static VlDocument *
-parse(const char *text)
-{
-    VlInputError *error = NULL;
-    VlDocument *doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-
-    ck_assert_msg(doc != NULL, "parse: %s", error ? error->message : "?");
-    return doc;
-}
-
 START_TEST(test_srcmap_offsets)
 {
     const char *text = "<?xml version='1.0'?>\n<!-- a <fake> tag -->\n<domain type='kvm' x = \"1\">\n"
                        "  <name>a&lt;b</name><![CDATA[<no>]]>\n  <os/>\n</domain>\n";
-    g_autoptr(VlDocument) doc = parse(text);
+    g_autoptr(VlDocument) doc = vl_check_parse(text);
     g_autoptr(VlSrcMap) map = vl_srcmap_build(doc->data, doc->len, doc->doc);
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
     xmlNodePtr name = xmlFirstElementChild(root), os = xmlNextElementSibling(name);
@@ -104,7 +94,7 @@ END_TEST
 static char *
 fix_with_encoding(const char *source, const char *xsl, bool ascii)
 {
-    g_autoptr(VlDocument) doc = parse(source);
+    g_autoptr(VlDocument) doc = vl_check_parse(source);
     xmlDocPtr sdoc = xmlReadMemory(xsl, (int) strlen(xsl), "t.xsl", NULL, XML_PARSE_NONET);
     xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
@@ -151,7 +141,7 @@ fix_with_encoding(const char *source, const char *xsl, bool ascii)
     out = vl_edits_apply(doc->data, doc->len, edits, &len);
     ck_assert_ptr_nonnull(out);
     meaning = vl_fix_meaning_new(copy, result);
-    fixed = parse(out);
+    fixed = vl_check_parse(out);
     ck_assert_msg(vl_fix_meaning_kept(meaning, fixed->doc), "the edits do not mean the result:\n%s", out);
     vl_text_style_clear(&st);
     xmlFreeDoc(result);
@@ -326,11 +316,11 @@ END_TEST
  * element the fixer kept, or change a value, do not mean its result. */
 START_TEST(test_fix_meaning_detects_losses)
 {
-    g_autoptr(VlDocument) src = parse("<domain><memory>12<!-- c --></memory><name a='x y'/></domain>");
-    g_autoptr(VlDocument) good = parse("<domain><memory>8<!-- c --></memory><name a='x y'/></domain>");
-    g_autoptr(VlDocument) lost = parse("<domain><memory>8</memory><name a='x y'/></domain>");
-    g_autoptr(VlDocument) changed = parse("<domain><memory>8<!-- c --></memory><name a='x&#9;y'/></domain>");
-    g_autoptr(VlDocument) result = parse("<domain><memory>8</memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) src = vl_check_parse("<domain><memory>12<!-- c --></memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) good = vl_check_parse("<domain><memory>8<!-- c --></memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) lost = vl_check_parse("<domain><memory>8</memory><name a='x y'/></domain>");
+    g_autoptr(VlDocument) changed = vl_check_parse("<domain><memory>8<!-- c --></memory><name a='x&#9;y'/></domain>");
+    g_autoptr(VlDocument) result = vl_check_parse("<domain><memory>8</memory><name a='x y'/></domain>");
     xmlNsPtr ns = xmlNewNs(xmlDocGetRootElement(src->doc), BAD_CAST VL_NS_FIX, BAD_CAST "vl");
     g_autoptr(VlFixMeaning) meaning = NULL;
 
@@ -367,7 +357,7 @@ START_TEST(test_xslt_cannot_read_files)
     g_autofree char *xsl = NULL;
     xmlDocPtr sdoc;
     xsltStylesheetPtr style;
-    g_autoptr(VlDocument) doc = parse("<domain/>");
+    g_autoptr(VlDocument) doc = vl_check_parse("<domain/>");
     const char *params[] = { NULL };
     xmlDocPtr result;
 

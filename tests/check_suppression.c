@@ -11,16 +11,6 @@
 #include "lint/fix/suppression.h"
 #include "lint/load/document.h"
 
-static VlDocument *
-parse(const char *text)
-{
-    VlInputError *error = NULL;
-    VlDocument *doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
-
-    ck_assert_msg(doc != NULL, "parse: %s", error ? error->message : "?");
-    return doc;
-}
-
 /* The first element named NAME in document order (any depth). */
 static xmlNodePtr
 find(xmlNodePtr node, const char *name)
@@ -70,7 +60,7 @@ START_TEST(test_element_comment_indented_and_merged)
 {
     const char *text = "<domain type='kvm'>\r\n  <name>t</name>\r\n  <devices>\r\n    <watchdog model='itco'/>"
                        "\r\n  </devices>\r\n</domain>\r\n";
-    g_autoptr(VlDocument) doc = parse(text);
+    g_autoptr(VlDocument) doc = vl_check_parse(text);
     g_autoptr(GPtrArray) fs = findings_new();
     xmlNodePtr wd = find(doc->doc->children, "watchdog");
     g_autofree char *out = NULL;
@@ -90,8 +80,8 @@ START_TEST(test_existing_comment_gains_rules)
     const char *text = "<domain>\n  <devices>\n    <!-- virtlint-disable watchdog-model-invalid: why -->\n"
                        "    <watchdog model='itco'/>\n  </devices>\n</domain>\n";
     const char *bare = "<domain>\n  <!--virtlint-disable rng-missing-->\n  <devices/>\n</domain>\n";
-    g_autoptr(VlDocument) doc = parse(text);
-    g_autoptr(VlDocument) bare_doc = parse(bare);
+    g_autoptr(VlDocument) doc = vl_check_parse(text);
+    g_autoptr(VlDocument) bare_doc = vl_check_parse(bare);
     g_autoptr(GPtrArray) fs = findings_new(), bare_fs = findings_new();
     xmlNodePtr wd = find(doc->doc->children, "watchdog");
     g_autofree char *out = NULL, *bare_out = NULL;
@@ -111,7 +101,7 @@ START_TEST(test_existing_comment_gains_rules)
          * never narrowed to a list */
         const char *crlf = "<domain>\r\n  <!-- virtlint-disable\r\n rng-missing -->\r\n  <devices/>\r\n"
                            "  <!-- virtlint-disable : all -->\r\n  <os/>\r\n</domain>\r\n";
-        g_autoptr(VlDocument) crlf_doc = parse(crlf);
+        g_autoptr(VlDocument) crlf_doc = vl_check_parse(crlf);
         g_autoptr(GPtrArray) crlf_fs = findings_new();
         g_autofree char *crlf_out = NULL;
 
@@ -129,7 +119,7 @@ START_TEST(test_shapes_without_own_line)
 {
     /* the element shares its line; a finding on a comment; the root; none */
     const char *text = "<?xml version='1.0'?><domain><devices><watchdog model='itco'/><!-- c --></devices></domain>";
-    g_autoptr(VlDocument) doc = parse(text);
+    g_autoptr(VlDocument) doc = vl_check_parse(text);
     g_autoptr(GPtrArray) fs = findings_new();
     xmlNodePtr root = xmlDocGetRootElement(doc->doc), devices = find(root, "devices");
     g_autofree char *out = NULL;
@@ -173,7 +163,7 @@ START_TEST(test_metadata_forms)
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        g_autoptr(VlDocument) doc = parse(cases[i].in);
+        g_autoptr(VlDocument) doc = vl_check_parse(cases[i].in);
         g_autoptr(GPtrArray) fs = findings_new();
         g_autofree char *out = NULL;
 
@@ -189,7 +179,7 @@ END_TEST
 START_TEST(test_reasons_refused)
 {
     const char *bad[] = { "a -- b", "ends-", "two\nlines", "\xff" };
-    g_autoptr(VlDocument) doc = parse("<domain/>");
+    g_autoptr(VlDocument) doc = vl_check_parse("<domain/>");
     g_autoptr(GPtrArray) fs = findings_new();
 
     g_ptr_array_add(fs, finding("schema", NULL));
@@ -206,7 +196,7 @@ END_TEST
 START_TEST(test_single_edit_and_position)
 {
     const char *text = "<domain>\n  <devices>\n    <watchdog model='itco'/>\n  </devices>\n</domain>\n";
-    g_autoptr(VlDocument) doc = parse(text);
+    g_autoptr(VlDocument) doc = vl_check_parse(text);
     g_autoptr(GPtrArray) fs = findings_new();
     const VlFinding *f = finding("watchdog-model-invalid", find(doc->doc->children, "watchdog"));
     g_autoptr(GError) error = NULL;
@@ -242,7 +232,7 @@ START_TEST(test_engine_silenced)
     config.show_suggestions = true;
     ck_assert(vl_engine_init(&engine, vl_check_context(), &config, &error));
     for (int form = VL_SUPPRESS_COMMENT; form <= VL_SUPPRESS_METADATA; form++) {
-        g_autoptr(VlDocument) doc = parse(text);
+        g_autoptr(VlDocument) doc = vl_check_parse(text);
         g_autoptr(GPtrArray) before = vl_engine_lint(&engine, doc);
         g_autofree char *out = NULL;
         g_autoptr(VlDocument) after_doc = NULL;
@@ -250,7 +240,7 @@ START_TEST(test_engine_silenced)
 
         ck_assert_uint_ge(before->len, 3);
         out = apply(doc, before, (VlSuppressForm) form, "checked");
-        after_doc = parse(out);
+        after_doc = vl_check_parse(out);
         after = vl_engine_lint(&engine, after_doc);
         for (guint i = 0; i < after->len; i++) {
             const VlFinding *f = g_ptr_array_index(after, i);
@@ -273,7 +263,7 @@ START_TEST(test_domain_limitations_silenced)
     static char *select[] = { (char *) "domain-limitations", (char *) "uefi-snapshot", NULL };
     VlConfig config;
     VlEngine engine = { 0 };
-    g_autoptr(VlDocument) plain = parse(body), quiet = parse(silenced);
+    g_autoptr(VlDocument) plain = vl_check_parse(body), quiet = vl_check_parse(silenced);
     g_autoptr(GPtrArray) before = NULL, after = NULL;
 
     vl_config_init(&config);

@@ -34,6 +34,17 @@ vl_check_run(Suite *suite)
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+/* TEXT parsed as "t.xml" (the test fails when it does not parse). */
+static inline VlDocument *
+vl_check_parse(const char *text)
+{
+    VlInputError *error = NULL;
+    VlDocument *doc = vl_document_parse("t.xml", g_strdup(text), strlen(text), &error);
+
+    ck_assert_msg(doc != NULL, "parse: %s", error ? error->message : "?");
+    return doc;
+}
+
 /* A domain parsed from text and its model, for tests of the model and of
  * the helpers rules share. */
 typedef struct {

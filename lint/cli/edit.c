@@ -263,13 +263,10 @@ say(Session *s, const char *fmt, ...)
 static void
 print_input_error(Session *s, const VlInputError *e)
 {
+    g_autofree char *text = vl_input_error_format(e);
+
     fflush(s->out);
-    if (e->line > 0 && e->column > 0)
-        fprintf(stderr, "%s:%d:%d: error: %s\n", e->path, e->line, e->column, e->message);
-    else if (e->line > 0)
-        fprintf(stderr, "%s:%d: error: %s\n", e->path, e->line, e->message);
-    else
-        fprintf(stderr, "%s: error: %s\n", e->path, e->message);
+    fprintf(stderr, "%s\n", text);
 }
 
 static void

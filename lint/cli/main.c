@@ -41,12 +41,9 @@ enum {
 static void
 print_input_error(const VlInputError *e)
 {
-    if (e->line > 0 && e->column > 0)
-        fprintf(stderr, "%s:%d:%d: error: %s\n", e->path, e->line, e->column, e->message);
-    else if (e->line > 0)
-        fprintf(stderr, "%s:%d: error: %s\n", e->path, e->line, e->message);
-    else
-        fprintf(stderr, "%s: error: %s\n", e->path, e->message);
+    g_autofree char *text = vl_input_error_format(e);
+
+    fprintf(stderr, "%s\n", text);
 }
 
 typedef struct {

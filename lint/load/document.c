@@ -51,6 +51,16 @@ vl_input_error_free(VlInputError *error)
     g_free(error);
 }
 
+char *
+vl_input_error_format(const VlInputError *error)
+{
+    if (error->line > 0 && error->column > 0)
+        return g_strdup_printf("%s:%d:%d: error: %s", error->path, error->line, error->column, error->message);
+    if (error->line > 0)
+        return g_strdup_printf("%s:%d: error: %s", error->path, error->line, error->message);
+    return g_strdup_printf("%s: error: %s", error->path, error->message);
+}
+
 static void
 record_failure(ParseFailure *failure, int line, int column, const char *message)
 {

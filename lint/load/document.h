@@ -59,6 +59,9 @@ void vl_document_position(VlDocument *doc, gsize offset, int *line, int *column)
 VlInputError *vl_input_error_new(VlInputErrorKind kind, const char *path, int line, int column, const char *fmt, ...)
     G_GNUC_PRINTF(5, 6);
 void vl_input_error_free(VlInputError *error);
+/* "PATH:LINE:COLUMN: error: MESSAGE" (without what is unknown), as a
+ * compiler says it. */
+char *vl_input_error_format(const VlInputError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlDocument, vl_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlInputError, vl_input_error_free)

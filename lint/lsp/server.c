@@ -509,12 +509,27 @@ workspace_edit(const Doc *d, json_object *edits)
     return edit;
 }
 
+/* A quick fix for finding I of D: TITLE, applying EDITS (owned). */
+static json_object *
+quickfix_action(Doc *d, guint i, const char *title, json_object *edits, bool preferred)
+{
+    json_object *action = json_object_new_object(), *diags = json_object_new_array();
+
+    json_object_array_add(diags, finding_diagnostic(d, i));
+    json_object_object_add(action, "title", json_object_new_string(title));
+    json_object_object_add(action, "kind", json_object_new_string("quickfix"));
+    json_object_object_add(action, "diagnostics", diags);
+    json_object_object_add(action, "isPreferred", json_object_new_boolean(preferred));
+    json_object_object_add(action, "edit", workspace_edit(d, edits));
+    return action;
+}
+
 static json_object *
 fix_action(Doc *d, guint i)
 {
     const VlFinding *f = g_ptr_array_index(d->findings, i);
     bool safe = f->rule->fix == VL_FIX_SAFE;
-    json_object *action = json_object_new_object(), *edits = json_object_new_array(), *diags = json_object_new_array();
+    json_object *edits = json_object_new_array();
     g_autofree char *title = g_strdup_printf("Fix %s%s: %s", f->rule->id, safe ? "" : " (unsafe)",
                                              f->fix->description);
 
@@ -525,13 +540,7 @@ fix_action(Doc *d, guint i)
                                                                        e->end_column));
         json_object_array_add(edits, text_edit_json(range, e->content, strlen(e->content)));
     }
-    json_object_array_add(diags, finding_diagnostic(d, i));
-    json_object_object_add(action, "title", json_object_new_string(title));
-    json_object_object_add(action, "kind", json_object_new_string("quickfix"));
-    json_object_object_add(action, "diagnostics", diags);
-    json_object_object_add(action, "isPreferred", json_object_new_boolean(safe));
-    json_object_object_add(action, "edit", workspace_edit(d, edits));
-    return action;
+    return quickfix_action(d, i, title, edits, safe);
 }
 
 /* "Disable RULE here": the suppression comment that silences finding I
@@ -542,25 +551,17 @@ disable_action(Doc *d, guint i)
     const VlFinding *f = g_ptr_array_index(d->findings, i);
     g_autoptr(GError) error = NULL;
     VlEdit *edit = vl_suppression_edit(d->doc, f, VL_SUPPRESS_COMMENT, NULL, &error);
-    json_object *action, *edits, *diags;
+    json_object *edits;
     g_autofree char *title = NULL;
 
     if (!edit)
         return NULL;
-    action = json_object_new_object();
     edits = json_object_new_array();
-    diags = json_object_new_array();
     title = g_strdup_printf("Disable %s here", f->rule->id);
     json_object_array_add(edits, text_edit_json(span_json(d, (Span) { edit->start, edit->end }), edit->text,
                                                 strlen(edit->text)));
     vl_edit_free(edit);
-    json_object_array_add(diags, finding_diagnostic(d, i));
-    json_object_object_add(action, "title", json_object_new_string(title));
-    json_object_object_add(action, "kind", json_object_new_string("quickfix"));
-    json_object_object_add(action, "diagnostics", diags);
-    json_object_object_add(action, "isPreferred", json_object_new_boolean(FALSE));
-    json_object_object_add(action, "edit", workspace_edit(d, edits));
-    return action;
+    return quickfix_action(d, i, title, edits, false);
 }
 
 /* The single edit that turns D's text into TEXT: what lies between their

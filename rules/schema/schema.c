@@ -321,6 +321,22 @@ next_element(xmlNodePtr node)
     return node;
 }
 
+/* Whether DOC validates without ATTR of ELEMENT: ATTR is unlinked, the
+ * document tested, and ATTR put back where it was. */
+static bool
+valid_without_attribute(Validator *v, xmlDocPtr doc, xmlNodePtr element, xmlAttrPtr attr)
+{
+    xmlAttrPtr prev = attr->prev, next = attr->next;
+    bool fixed;
+
+    if (prev) prev->next = next; else element->properties = next;
+    if (next) next->prev = prev;
+    fixed = validate(v, doc);
+    if (prev) prev->next = attr; else element->properties = attr;
+    if (next) next->prev = attr;
+    return fixed;
+}
+
 /* In the isolated DOC, COPY mirrors ORIG.  Find what in it breaks validity:
  * an attribute, a child (recursively), two children, or the element itself. */
 static void
@@ -330,16 +346,8 @@ narrow(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xmlNodePt
     for (xmlAttrPtr attr = copy->properties; attr && v->budget > 0; attr = attr->next) {
         g_autofree char *name = g_strdup((const char *) attr->name);
         g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) attr);
-        xmlAttrPtr prev = attr->prev, next = attr->next;
-        bool fixed;
 
-        /* unlink, test, relink */
-        if (prev) prev->next = next; else copy->properties = next;
-        if (next) next->prev = prev;
-        fixed = validate(v, doc);
-        if (prev) prev->next = attr; else copy->properties = attr;
-        if (next) next->prev = attr;
-        if (fixed) {
+        if (valid_without_attribute(v, doc, copy, attr)) {
             report_attribute(v, report, doc, orig, name, value);
             return;
         }
@@ -454,15 +462,8 @@ search_whole(Validator *v, VlReport *report, xmlDocPtr doc, xmlNodePtr copy, xml
     /* an attribute, where removing the element cannot help (a required one) */
     for (xmlAttrPtr attr = copy->properties; attr && v->budget > 0; attr = attr->next) {
         g_autofree char *value = (char *) xmlNodeGetContent((xmlNodePtr) attr);
-        xmlAttrPtr prev = attr->prev, next = attr->next;
-        bool fixed;
 
-        if (prev) prev->next = next; else copy->properties = next;
-        if (next) next->prev = prev;
-        fixed = validate(v, doc);
-        if (prev) prev->next = attr; else copy->properties = attr;
-        if (next) next->prev = attr;
-        if (fixed) {
+        if (valid_without_attribute(v, doc, copy, attr)) {
             report_attribute(v, report, doc, orig, (const char *) attr->name, value);
             return true;
         }
