@@ -27,6 +27,11 @@ START_TEST(test_flags_after_the_model)
     ck_assert_int_eq(flag_of("host,hv-relaxed", "hv-relaxed"), 1);
     ck_assert_int_eq(flag_of("host", "kvm"), -1);
     ck_assert_int_eq(flag_of(NULL, "kvm"), -1);
+    /* another flag whose name ends in the one asked for */
+    ck_assert_int_eq(flag_of("host,svm", "vm"), -1);
+    ck_assert_int_eq(flag_of("host,-svm", "vm"), -1);
+    /* QEMU takes "+kvm=off" whole as a feature name: it sets no kvm */
+    ck_assert_int_eq(flag_of("host,+kvm=off", "kvm"), -1);
 }
 END_TEST
 
