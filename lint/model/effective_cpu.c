@@ -48,7 +48,7 @@ libvirt_cpu_content(const VlModel *m)
         }
     }
     for (xmlNodePtr f = kvm ? kvm->children : NULL; f; f = f->next) {
-        if (f->type == XML_ELEMENT_NODE && vl_xml_attr(f, "state"))
+        if (vl_xml_attr(f, "state")) /* NULL for text and comment nodes */
             return "<kvm> features are set";
     }
     if (vl_xml_child(m->features, "pmu"))
