@@ -12,13 +12,16 @@ vl_qemu_cpu_flag(const VlQemuOption *cpu, const char *flag)
 
     if (!cpu)
         return -1;
-    /* the first item is the model (key "model"); after it, each item is
-     * +flag, -flag, flag=value or a bare flag (on) */
+    /* the first item is the model, whatever it holds (QEMU's
+     * parse_cpu_option splits the value at the first comma and looks the
+     * whole first piece up as a CPU model: "-cpu kvm=off" asks for a model
+     * named "kvm=off" and QEMU exits); after it, each item is +flag, -flag,
+     * flag=value or a bare flag (on) */
     for (guint i = 0; i < cpu->props->len; i++) {
         VlQemuProp *prop = g_ptr_array_index(cpu->props, i);
         const char *key = prop->key;
 
-        if (strcmp(key, "model") == 0 && i == 0)
+        if (i == 0)
             continue;
         if ((key[0] == '+' || key[0] == '-') && !prop->value && strcmp(key + 1, flag) == 0)
             state = key[0] == '+';
@@ -45,7 +48,7 @@ libvirt_cpu_content(const VlModel *m)
         }
     }
     for (xmlNodePtr f = kvm ? kvm->children : NULL; f; f = f->next) {
-        if (f->type == XML_ELEMENT_NODE && vl_xml_attr(f, "state"))
+        if (vl_xml_attr(f, "state")) /* NULL for text and comment nodes */
             return "<kvm> features are set";
     }
     if (vl_xml_child(m->features, "pmu"))

@@ -85,7 +85,11 @@ check(const VlModel *m, VlReport *report)
         const VlQemuOption *opt = g_ptr_array_index(c->options, i);
         g_autofree char *what = NULL;
 
-        if (!opt->value || !*opt->value || opt->json_invalid)
+        /* a value that starts with { but is no JSON object (json_invalid)
+         * needs no test here: it has no props, and only -device, -object,
+         * -netdev, -blockdev, -audiodev and -display are read as JSON,
+         * none of them a path option */
+        if (!opt->value || !*opt->value)
             continue;
         what = g_strdup_printf("qemu:arg '%s'", opt->value);
         if (g_strv_contains(path_options, opt->name)) {
