@@ -75,6 +75,41 @@ START_TEST(test_gpu_reasons_x_vga_and_companion)
     ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL),
                      VL_GPU_AUDIO_COMPANION);
     vl_check_built_free(b);
+    /* an unreadable host domain= leaves the slot unknown: no companion,
+     * even beside a function 1 whose domain is just as unreadable */
+#define BAD_DOMAIN(fn) \
+    "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0xzz' bus='0x0a' " \
+    "slot='0x00' function='" fn "'/></source>" MF(fn) "</hostdev>"
+    b = vl_check_build(" type='kvm'", "<devices>" BAD_DOMAIN("0x0") BAD_DOMAIN("0x1") "</devices>", &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm'", "<devices>" BAD_DOMAIN("0x0") HOSTDEV("0x0a", "0x1", MF("0x1")) "</devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", MF("0x0")) BAD_DOMAIN("0x1") "</devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+#undef BAD_DOMAIN
+    /* a host address without bus= is unreadable too (not bus 0): the
+     * function 1 at bus 0x00 is no companion of it */
+    b = vl_check_build(" type='kvm'",
+                       "<devices><hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                       "domain='0x0000' slot='0x00' function='0x0'/></source>" MF("0x0") "</hostdev>"
+                       HOSTDEV("0x00", "0x1", MF("0x1")) "</devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
+    /* only a PCI subsystem hostdev can be the companion, whatever address
+     * a USB one's (invalid) source carries */
+    b = vl_check_build(" type='kvm'",
+                       "<devices>" HOSTDEV("0x0a", "0x0", MF("0x0")) "<hostdev mode='subsystem' type='usb' "
+                       "managed='yes'><source><address domain='0x0000' bus='0x0a' slot='0x00' function='0x1'/>"
+                       "</source>" MF("0x1") "</hostdev></devices>",
+                       &config);
+    ck_assert_int_eq(vl_hostdev_gpu(b.model, g_ptr_array_index(b.model->hostdevs, 0), NULL), VL_GPU_UNKNOWN);
+    vl_check_built_free(b);
 #undef MF
 }
 END_TEST

@@ -258,6 +258,8 @@ START_TEST(test_no_commandline)
     ck_assert_ptr_null(c->rtc_base.value);
     ck_assert_ptr_null(vl_qemu_cmdline_last(c, "cpu"));
     vl_check_built_free(b);
+    /* like g_free() and the other model free functions: NULL is a no-op */
+    vl_qemu_cmdline_free(NULL);
 }
 END_TEST
 

@@ -14,7 +14,8 @@ host_address(xmlNodePtr hostdev, guint64 *d, guint64 *b, guint64 *s, guint64 *f)
                             vl_xml_attr(a, "function") };
     guint64 *out[4] = { d, b, s, f };
 
-    if (!a || !text[1] || !text[2])
+    /* no <address>: vl_xml_attr(NULL, ...) gave NULL for bus and slot */
+    if (!text[1] || !text[2])
         return false;
     for (int i = 0; i < 4; i++) {
         char *end;
