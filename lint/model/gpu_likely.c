@@ -60,7 +60,8 @@ vl_hostdev_likely_gpu(const VlModel *m, xmlNodePtr hostdev, const char **why)
         xmlNodePtr other = g_ptr_array_index(m->hostdevs, i);
         guint64 od, ob, os, of;
 
-        if (other != hostdev && vl_hostdev_is_pci(other) && host_address(other, &od, &ob, &os, &of) && of == 1 &&
+        /* HOSTDEV itself needs no test: its host function is 0, not 1 */
+        if (vl_hostdev_is_pci(other) && host_address(other, &od, &ob, &os, &of) && of == 1 &&
             od == d && ob == b && os == s) {
             if (why)
                 *why = "its host function 1 (a GPU's HDMI/DP audio) is passed through too";
