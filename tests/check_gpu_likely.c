@@ -305,7 +305,9 @@ START_TEST(test_likely_gpu_host_address)
 {
     /* domain= and function= default to 0: this is 0000:00:02.0 */
     ck_assert(first_likely("<devices>" SRC("bus='0x00' slot='0x02'") "</devices>"));
-    /* 0000:00:02.1 is not the integrated GPU */
+    /* 0000:00:02.1, 0001:00:02.0 and 0000:01:02.0 are not the integrated GPU */
+    ck_assert(!first_likely("<devices>" SRC("domain='0x0001' bus='0x00' slot='0x02' function='0x0'") "</devices>"));
+    ck_assert(!first_likely("<devices>" SRC("domain='0x0000' bus='0x01' slot='0x02' function='0x0'") "</devices>"));
     ck_assert(!first_likely("<devices>" SRC("domain='0x0000' bus='0x00' slot='0x02' function='0x1'") "</devices>"));
     /* bus= and slot= have no default: no pair with 0000:00:00.1 */
     ck_assert(!first_likely("<devices>" SRC("domain='0x0000' slot='0x00' function='0x0'")
