@@ -211,6 +211,11 @@ START_TEST(test_display_gpu)
                        HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>", &config);
     ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 0));
     vl_check_built_free(b);
+    /* the same pair with the CPU's hypervisor flag disabled: a GPU */
+    b = vl_check_build(" type='kvm'", "<cpu mode='host-passthrough'><feature policy='disable' name='hypervisor'/>"
+                       "</cpu><devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "") "</devices>", &config);
+    ck_assert_ptr_eq(vl_display_gpu(b.model, &why), g_ptr_array_index(b.model->hostdevs, 0));
+    vl_check_built_free(b);
     /* a known GPU comes first, whatever the guest */
     b = vl_check_build(" type='kvm'", "<devices>" HOSTDEV("0x0a", "0x0", "") HOSTDEV("0x0a", "0x1", "")
                        HOSTDEV("0x01", "0x0", "<rom file='/gpu.rom'/>") "</devices>", &config);
