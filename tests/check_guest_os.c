@@ -162,6 +162,10 @@ START_TEST(test_media_beat_hyperv)
            VL_GUEST_ANDROID, NULL);
     /* a system disk may be named after anything: only install media count */
     expect("<devices>" DISK("disk", "/img/ubuntu.qcow2") "</devices>", VL_GUEST_UNKNOWN, NULL);
+    /* a CD-ROM or floppy is removable media whatever its file is called */
+    expect("<devices>" DISK("cdrom", "/img/ubuntu-24.04-desktop-amd64.img") "</devices>", VL_GUEST_LINUX, "Linux");
+    expect("<devices>" DISK("floppy", "/img/ubuntu-24.04-desktop-amd64.img") "</devices>", VL_GUEST_LINUX, "Linux");
+    expect("<devices>" DISK("disk", "/img/ubuntu-24.04-desktop-amd64.img") "</devices>", VL_GUEST_UNKNOWN, NULL);
 }
 END_TEST
 

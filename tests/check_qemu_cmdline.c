@@ -258,6 +258,8 @@ START_TEST(test_no_commandline)
     ck_assert_ptr_null(c->rtc_base.value);
     ck_assert_ptr_null(vl_qemu_cmdline_last(c, "cpu"));
     vl_check_built_free(b);
+    /* like g_free() and the other model free functions: NULL is a no-op */
+    vl_qemu_cmdline_free(NULL);
 }
 END_TEST
 
@@ -271,6 +273,33 @@ START_TEST(test_bools)
     ck_assert_int_eq(vl_qemu_bool(NULL), -1);
     ck_assert(vl_qemu_option_takes_value("device"));
     ck_assert(!vl_qemu_option_takes_value("no-hpet"));
+}
+END_TEST
+
+START_TEST(test_hidden_more_and_lookup)
+{
+    Built b = build_args(A("-M") A("q35") A("-device") A("vfio-pci-nohotplug,host=02:00.0") A("-nic")
+                         A("user,model=e1000") A("-net") A("user") A("-cpu") A("host"));
+    const VlQemuCmdline *c = vl_qemu_cmdline(b.model);
+    GPtrArray *found;
+
+    /* vfio-pci-nohotplug is vfio-pci; -nic and -net make network devices */
+    ck_assert_uint_eq(c->hidden->len, 3);
+    ck_assert_int_eq(((VlQemuHidden *) g_ptr_array_index(c->hidden, 0))->kind, VL_QEMU_HIDDEN_VFIO_PCI);
+    ck_assert_str_eq(((VlQemuHidden *) g_ptr_array_index(c->hidden, 0))->host, "02:00.0");
+    ck_assert_int_eq(((VlQemuHidden *) g_ptr_array_index(c->hidden, 1))->kind, VL_QEMU_HIDDEN_NETDEV);
+    ck_assert_int_eq(((VlQemuHidden *) g_ptr_array_index(c->hidden, 2))->kind, VL_QEMU_HIDDEN_NETDEV);
+    /* -M is -machine; lookups find only their own option, the first too */
+    found = vl_qemu_cmdline_options(c, "M");
+    ck_assert_uint_eq(found->len, 1);
+    ck_assert_str_eq(((VlQemuOption *) g_ptr_array_index(found, 0))->name, "machine");
+    g_ptr_array_unref(found);
+    found = vl_qemu_cmdline_options(c, "cpu");
+    ck_assert_uint_eq(found->len, 1);
+    g_ptr_array_unref(found);
+    ck_assert_ptr_nonnull(vl_qemu_cmdline_last(c, "M"));
+    ck_assert_str_eq(vl_qemu_cmdline_last(c, "M")->name, "machine");
+    vl_check_built_free(b);
 }
 END_TEST
 
@@ -291,6 +320,7 @@ main(void)
     tcase_add_test(tc, test_hidden_devices);
     tcase_add_test(tc, test_no_commandline);
     tcase_add_test(tc, test_bools);
+    tcase_add_test(tc, test_hidden_more_and_lookup);
     tcase_add_test(tc, test_global_bare_and_valueless_drive);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

@@ -38,7 +38,8 @@ slot_of(xmlNodePtr address, char **slot, guint64 *function)
 {
     guint64 d, b, s;
 
-    if (!address || !number(vl_xml_attr(address, "domain"), 0, &d) || !vl_xml_attr(address, "bus") ||
+    /* no ADDRESS: vl_xml_attr(NULL, ...) is NULL, so bus= is missing below */
+    if (!number(vl_xml_attr(address, "domain"), 0, &d) || !vl_xml_attr(address, "bus") ||
         !number(vl_xml_attr(address, "bus"), 0, &b) || !vl_xml_attr(address, "slot") ||
         !number(vl_xml_attr(address, "slot"), 0, &s) || !number(vl_xml_attr(address, "function"), 0, function))
         return false;
@@ -113,7 +114,8 @@ audio_companion(const VlModel *m, xmlNodePtr hostdev)
         g_autofree char *os = NULL, *og = NULL;
         guint64 of, ogf;
 
-        if (other == hostdev || !vl_hostdev_is_pci(other))
+        /* HOSTDEV itself needs no test: its host function is 0, not 1 */
+        if (!vl_hostdev_is_pci(other))
             continue;
         if (slot_of(source_address(other), &os, &of) && of == 1 && strcmp(os, src_slot) == 0 &&
             slot_of(vl_xml_child(other, "address"), &og, &ogf) && ogf == 1 && strcmp(og, guest_slot) == 0)

@@ -14,7 +14,8 @@ host_address(xmlNodePtr hostdev, guint64 *d, guint64 *b, guint64 *s, guint64 *f)
                             vl_xml_attr(a, "function") };
     guint64 *out[4] = { d, b, s, f };
 
-    if (!a || !text[1] || !text[2])
+    /* no <address>: vl_xml_attr(NULL, ...) gave NULL for bus and slot */
+    if (!text[1] || !text[2])
         return false;
     for (int i = 0; i < 4; i++) {
         char *end;
@@ -59,7 +60,8 @@ vl_hostdev_likely_gpu(const VlModel *m, xmlNodePtr hostdev, const char **why)
         xmlNodePtr other = g_ptr_array_index(m->hostdevs, i);
         guint64 od, ob, os, of;
 
-        if (other != hostdev && vl_hostdev_is_pci(other) && host_address(other, &od, &ob, &os, &of) && of == 1 &&
+        /* HOSTDEV itself needs no test: its host function is 0, not 1 */
+        if (vl_hostdev_is_pci(other) && host_address(other, &od, &ob, &os, &of) && of == 1 &&
             od == d && ob == b && os == s) {
             if (why)
                 *why = "its host function 1 (a GPU's HDMI/DP audio) is passed through too";

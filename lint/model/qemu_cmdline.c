@@ -259,8 +259,7 @@ read_hidden(VlQemuCmdline *c, const VlQemuOption *opt)
                                                    "sd", "pflash", NULL };
     const char *n = opt->name;
 
-    if (!opt->value)
-        return;
+    /* opt->value is set: vl_qemu_cmdline_parse() calls this only then */
     if (strcmp(n, "device") == 0) {
         const char *driver = vl_qemu_option_get(opt, "driver", NULL);
 
