@@ -3,7 +3,8 @@
      driver takes.  The platform timer is removed; attributes the timer does
      not take are removed (track except on rtc, mode and frequency except on
      tsc, tickpolicy on kvmclock and hypervclock, and the ignored tickpolicy
-     on hpet and tsc); rtc track='boot' is removed; rtc tickpolicy merge or
+     on hpet and tsc, present='no' on rtc and pit, which libvirt
+     ignores); rtc track='boot' is removed; rtc tickpolicy merge or
      discard becomes catchup and pit tickpolicy merge becomes delay, the
      values virt-manager writes.
      Parameters: targets, the vl:id of each <timer> to fix. -->
@@ -33,7 +34,8 @@
           <xsl:apply-templates select="@*[not(
               (local-name() = 'track' and ($n != 'rtc' or . = 'boot'))
               or ((local-name() = 'mode' or local-name() = 'frequency') and $n != 'tsc')
-              or (local-name() = 'tickpolicy' and ($n = 'kvmclock' or $n = 'hypervclock' or $n = 'hpet' or $n = 'tsc')))]"/>
+              or (local-name() = 'tickpolicy' and ($n = 'kvmclock' or $n = 'hypervclock' or $n = 'hpet' or $n = 'tsc'))
+              or (local-name() = 'present' and . = 'no' and ($n = 'rtc' or $n = 'pit')))]"/>
           <xsl:if test="$n = 'rtc' and (@tickpolicy = 'merge' or @tickpolicy = 'discard')">
             <xsl:attribute name="tickpolicy">catchup</xsl:attribute>
           </xsl:if>

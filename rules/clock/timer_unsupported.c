@@ -36,6 +36,32 @@ refused(VlReport *report, xmlNodePtr timer, const char *headline, const char *er
     vl_finding_set_fix(f, fix ? fix : advice, NULL);
 }
 
+/* present='no' on the rtc or the pit: accepted, and nothing of it reaches
+ * QEMU (the command line is the same without it: libvirt 9.0, 11.3, 12.8
+ * domxml-to-native); the timer's other attributes still apply. */
+static void
+ignored_present(VlReport *report, xmlNodePtr timer, const char *name)
+{
+    bool rtc = strcmp(name, "rtc") == 0;
+    VlFinding *f = vl_report_severity(report, VL_SEVERITY_WARNING, timer,
+                                      "<timer name='%s' present='no'>: ignored, the guest keeps its %s", name,
+                                      rtc ? "RTC" : "PIT");
+
+    vl_finding_help(f, "remove present='no'");
+    vl_finding_note(f, "libvirt accepts it and passes nothing to QEMU for it: the command line is the same "
+                       "without it (checked with libvirt 9.0, 11.3 and 12.8)%s",
+                    vl_xml_attr(timer, "tickpolicy") || vl_xml_attr(timer, "track")
+                        ? ", and the timer's other settings still apply"
+                        : "");
+    if (rtc)
+        vl_finding_note(f, "QEMU's PC machines always have the MC146818 RTC, the CMOS clock the guest reads its "
+                           "time from at boot");
+    else
+        vl_finding_note(f, "QEMU can leave the PIT out (-machine pit=off), but libvirt does not map "
+                           "present='no' to it");
+    vl_finding_set_fix(f, "remove the ignored present='no'", NULL);
+}
+
 static void
 check_timer(VlReport *report, xmlNodePtr timer)
 {
@@ -69,6 +95,8 @@ check_timer(VlReport *report, xmlNodePtr timer)
                 "remove track='boot' from the rtc timer");
         return;
     }
+    if ((strcmp(name, "rtc") == 0 || strcmp(name, "pit") == 0) && vl_xml_attr_is(timer, "present", "no"))
+        ignored_present(report, timer, name);
     if (!policy)
         return;
     if (strcmp(name, "rtc") == 0 && (strcmp(policy, "merge") == 0 || strcmp(policy, "discard") == 0)) {
@@ -113,7 +141,10 @@ const VlRule vl_rule_clock_timer_unsupported = {
         "any tickpolicy on kvmclock or hypervclock (\"timer X doesn't support setting of timer "
         "Y\"; the schema rejects most of these too). pit tickpolicy='catchup' is accepted with "
         "QEMU's kvm-pit (libvirt passes nothing for it and the PIT keeps QEMU's default). A tickpolicy on hpet or tsc is accepted and "
-        "silently ignored (nothing reaches QEMU), reported as a warning. The fix removes what QEMU "
+        "silently ignored (nothing reaches QEMU), reported as a warning, as is present='no' on the rtc or the "
+        "pit, which guides add to cut timer overhead: libvirt 9.0, 11.3 and 12.8 generate the same QEMU "
+        "command line with or without it (domxml-to-native), the tick policy still applies, and the guest "
+        "keeps both devices (QEMU's -machine pit=off is not something libvirt's XML reaches). The fix removes what QEMU "
         "cannot do and uses the values virt-manager writes for Windows: rtc catchup, pit delay.",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM Configuration: rtc=catchup, pit=delay, hpet=off, tsc=native)",
