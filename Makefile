@@ -173,6 +173,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
 	tests/cache.sh $(abspath $(BIN))
+	tests/nvram_certs.sh $(abspath $(BIN))
 	tests/schema_releases.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
