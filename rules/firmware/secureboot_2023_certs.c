@@ -37,16 +37,24 @@ nvram_file(xmlNodePtr nvram, char *buf, gsize size)
 static void
 check(const VlModel *m, VlReport *report)
 {
-    char buf[4096];
+    char buf[4096], name_buf[256];
 
-    if (!m->nvram || !vl_guest_is_windows(&m->guest) || vl_xml_attr_is(m->loader, "secure", "no") ||
+    if (!m->nvram || !vl_guest_is_windows(&m->guest) || vl_xml_attr_is(m->nvram, "type", "network") || vl_xml_attr_is(m->loader, "secure", "no") ||
         vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_NO)
         return;
     /* only a local, absolute path (a relative one is libvirtd's business),
-     * the file itself once it exists, else the template it is copied from */
+     * the file itself once it exists, else the template it is copied from;
+     * <nvram template=.../> alone: the file libvirt's system driver names
+     * (qemu_domain.c: "%s/%s_VARS.fd" in its nvram directory) */
     const char *path = nvram_file(m->nvram, buf, sizeof(buf));
     const char *which = "the NVRAM file";
+    const char *name = vl_xml_text(vl_model_top(m, "name"), name_buf, sizeof(name_buf));
+    g_autofree char *default_path = NULL;
 
+    if ((!path || !*path) && name && *name && !strchr(name, '/')) {
+        default_path = g_strdup_printf("/var/lib/libvirt/qemu/nvram/%s_VARS.fd", name);
+        path = default_path;
+    }
     if (!path || !g_path_is_absolute(path))
         return;
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
@@ -75,10 +83,9 @@ check(const VlModel *m, VlReport *report)
 
     VlFinding *f = vl_report(report, m->nvram, "<nvram>: Secure Boot trusts only Microsoft's 2011 certificates, which expire in 2026");
 
-    vl_finding_help(f, "inside Windows, let Windows Update add the 2023 certificates, or set the registry value "
-                       "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecureBoot\\AvailableUpdates to 0x5944 and start the "
-                       "scheduled task \\Microsoft\\Windows\\PI\\Secure-Boot-Update (KB5068202); or re-create the NVRAM "
-                       "from a template that has them (OVMF_VARS_4M.ms.fd of Debian unstable's ovmf)");
+    vl_finding_help(f, "inside Windows, let Windows Update add the 2023 certificates, or trigger it: the registry "
+                       "value AvailableUpdates set to 0x5944 as Microsoft's KB5068202 describes, then restarts; or "
+                       "re-create the NVRAM from a template that has them (OVMF_VARS_4M.ms.fd of Debian unstable's ovmf)");
     vl_finding_note(f, "%s %s lacks %s", which, path, missing->str);
     vl_finding_note(f, "Microsoft Corporation KEK CA 2011 expires on June 24, 2026, Microsoft Corporation UEFI CA 2011 on "
                        "June 27, 2026 and Microsoft Windows Production PCA 2011 on October 19, 2026: the guest still "
@@ -96,8 +103,9 @@ const VlRule vl_rule_firmware_secureboot_2023_certs = {
                  "keeps booting but can no longer receive Secure Boot updates. The OVMF_VARS_4M.ms.fd templates of "
                  "Debian 12 (ovmf 2022.11) and Debian 13 enrol only the 2011 certificates; Debian unstable's enrols "
                  "both generations. A guest's NVRAM is a copy made once, so a newer template does not update it. "
-                 "Read from the local NVRAM file (or its template before the first start) when host facts are "
-                 "given; a missing, unreadable or qcow2 file gives no finding.",
+                 "Read from the local NVRAM file (for <nvram template=.../> alone, the system driver's "
+                 "/var/lib/libvirt/qemu/nvram/NAME_VARS.fd), or its template before the first start, when host facts "
+                 "are given; a missing, unreadable or qcow2 file, or a network NVRAM, gives no finding.",
     .sources = { "Microsoft Support, \"Registry key updates for Secure Boot: Windows devices with IT-managed updates\" (KB5068202), https://support.microsoft.com/topic/registry-key-updates-for-secure-boot-windows-devices-with-it-managed-updates-a7be69c9-4634-42e1-9ca1-df06f43f360d",
                  "Microsoft Support, Secure Boot troubleshooting guidance (KB5085046), https://support.microsoft.com/en-gb/help/5085046",
                  "Debian's ovmf package, OVMF_VARS_4M.ms.fd of bookworm (2022.11-6+deb12u2), trixie and sid, certificates read with openssl x509 -subject -enddate, https://packages.debian.org/sid/ovmf",
