@@ -4,7 +4,12 @@
 #include "check_util.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "lint/engine/config.h"
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+#include "lint/host/host.h"
 #include "lint/host/nvram_certs.h"
 
 static const guint8 AUTH_STORE_GUID[16] = { 0x78, 0x2c, 0xf3, 0xaa, 0x7b, 0x94, 0x9a, 0x43,
@@ -287,6 +292,210 @@ START_TEST(test_read_file)
 }
 END_TEST
 
+
+/* ---- the rule firmware-secureboot-2023-certs on stores written to a
+ * temporary directory ---- */
+
+static char *rule_dir;
+
+static void
+write_store(const char *name, const char *kek_csv, const char *db_csv)
+{
+    GByteArray *vars = g_byte_array_new();
+    const char *csv[2] = { kek_csv, db_csv };
+
+    for (int v = 0; v < 2; v++) {
+        if (!csv[v])
+            continue;
+        g_auto(GStrv) cns = g_strsplit(csv[v], ",", -1);
+        GByteArray *lists = g_byte_array_new();
+        for (int i = 0; cns[i]; i++)
+            if (*cns[i])
+                cat(lists, esl(X509_GUID, cert(cns[i], false)));
+        var(vars, v == 0 ? "KEK" : "db", v == 0 ? GLOBAL_GUID : DB_GUID, 0x3f, lists);
+    }
+    GByteArray *fv = volume(AUTH_STORE_GUID, vars);
+    g_autofree char *path = g_build_filename(rule_dir, name, NULL);
+    ck_assert(g_file_set_contents(path, (const char *)fv->data, fv->len, NULL));
+    g_byte_array_unref(fv);
+}
+
+#define OLD_KEK "Microsoft Corporation KEK CA 2011"
+#define NEW_KEK OLD_KEK ",Microsoft Corporation KEK 2K CA 2023"
+#define OLD_DB "Microsoft Windows Production PCA 2011,Microsoft Corporation UEFI CA 2011"
+#define NEW_DB OLD_DB ",Windows UEFI CA 2023,Microsoft UEFI CA 2023,Microsoft Option ROM UEFI CA 2023"
+
+static void
+rule_setup(void)
+{
+    rule_dir = g_dir_make_tmp("nvram-rule-XXXXXX", NULL);
+    write_store("old.fd", OLD_KEK, OLD_DB);
+    write_store("new.fd", NEW_KEK, NEW_DB);
+    write_store("kek-only.fd", NEW_KEK, OLD_DB);
+    write_store("db-only.fd", OLD_KEK, NEW_DB);
+    write_store("windows-only.fd", NEW_KEK, "Microsoft Windows Production PCA 2011,Windows UEFI CA 2023");
+    write_store("third-party-only.fd", NEW_KEK, "Microsoft Corporation UEFI CA 2011,Microsoft UEFI CA 2023,Microsoft Option ROM UEFI CA 2023");
+    write_store("no-option-rom.fd", NEW_KEK, OLD_DB ",Windows UEFI CA 2023,Microsoft UEFI CA 2023");
+    write_store("own.fd", "My KEK", "My db");
+    write_store("empty.fd", NULL, NULL);
+    g_autofree char *q = g_build_filename(rule_dir, "q.fd", NULL);
+    ck_assert(g_file_set_contents(q, "QFI\xfb", 4, NULL));
+    g_autofree char *d = g_build_filename(rule_dir, "dir.fd", NULL);
+    ck_assert(g_mkdir(d, 0700) == 0);
+}
+
+static void
+rule_teardown(void)
+{
+    static const char *const names[] = { "old.fd", "new.fd", "kek-only.fd", "db-only.fd", "windows-only.fd",
+                                         "third-party-only.fd", "no-option-rom.fd", "own.fd", "empty.fd", "q.fd",
+                                         "dir.fd" };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *p = g_build_filename(rule_dir, names[i], NULL);
+        g_remove(p);
+    }
+    g_rmdir(rule_dir);
+    g_clear_pointer(&rule_dir, g_free);
+}
+
+/* The findings' text (headline, help, notes joined) of the rule on a
+ * domain whose <os> holds OS_BODY (@ stands for the temporary directory);
+ * WINDOWS: libosinfo says Windows 11; HOST: host facts are given.  NULL
+ * when there is no finding. */
+static char *
+run_rule(const char *os_body, bool windows, bool host_facts)
+{
+    const VlRule *rule = vl_registry_find("firmware-secureboot-2023-certs");
+    g_autoptr(VlHost) host = vl_host_new();
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) parts = g_strsplit(os_body, "@", -1);
+    g_autofree char *body = g_strjoinv(rule_dir, parts);
+    g_autofree char *xml = g_strdup_printf(
+        "<domain type='kvm'><name>virtlint-check-%d</name>%s<memory unit='GiB'>8</memory><vcpu>2</vcpu>"
+        "<os><type arch='x86_64' machine='q35'>hvm</type>%s</os><features><acpi/><smm state='on'/></features>"
+        "</domain>",
+        (int)getpid(),
+        windows ? "<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
+                  "<libosinfo:os id='http://microsoft.com/win/11'/></libosinfo:libosinfo></metadata>"
+                : "<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
+                  "<libosinfo:os id='http://debian.org/debian/12'/></libosinfo:libosinfo></metadata>",
+        body);
+    VlInputError *perror = NULL;
+    VlConfig config;
+    VlReport report;
+
+    ck_assert_ptr_nonnull(rule);
+    ck_assert(rule->needs_host);
+    vl_config_init(&config);
+    if (host_facts) {
+        ck_assert(vl_host_add_capabilities(
+            host, "<capabilities><host><cpu><arch>x86_64</arch></cpu></host></capabilities>", "caps", &error));
+        config.host = host;
+    }
+    VlDocument *doc = vl_document_parse("t.xml", g_strdup(xml), strlen(xml), &perror);
+    ck_assert_msg(doc != NULL, "parse failed: %s", perror ? perror->message : "?");
+    VlModel *model = vl_model_build(doc, &config);
+    vl_report_init(&report, doc);
+    report.rule = rule;
+    if (host_facts) /* the engine runs host rules only with facts */
+        rule->check(model, &report);
+    char *text = NULL;
+    ck_assert_uint_le(report.findings->len, 1);
+    if (report.findings->len) {
+        VlFinding *f = g_ptr_array_index(report.findings, 0);
+        GString *s = g_string_new(f->message);
+        g_string_append_printf(s, "\nhelp: %s", f->help ? f->help : "");
+        for (guint i = 0; f->notes && i < f->notes->len; i++)
+            g_string_append_printf(s, "\nnote: %s", (char *)g_ptr_array_index(f->notes, i));
+        text = g_string_free(s, FALSE);
+    }
+    vl_report_clear(&report);
+    vl_model_free(model);
+    vl_document_free(doc);
+    return text;
+}
+
+#define LOADER "<loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader>"
+
+static void
+assert_finding(const char *os_body, const char *want)
+{
+    g_autofree char *text = run_rule(os_body, true, true);
+
+    ck_assert_msg(text != NULL, "no finding for %s", os_body);
+    g_auto(GStrv) parts = g_strsplit(want, "@", -1);
+    g_autofree char *expected = g_strjoinv(rule_dir, parts);
+    ck_assert_msg(strstr(text, expected) != NULL, "%s: '%s' not in:\n%s", os_body, expected, text);
+}
+
+static void
+assert_silent(const char *os_body)
+{
+    g_autofree char *text = run_rule(os_body, true, true);
+
+    ck_assert_msg(text == NULL, "finding for %s:\n%s", os_body, text);
+}
+
+START_TEST(test_rule_reads_the_file)
+{
+    assert_finding(LOADER "<nvram>@/old.fd</nvram>",
+                   "the NVRAM file @/old.fd lacks Microsoft Corporation KEK 2K CA 2023 (KEK), Windows UEFI CA 2023 "
+                   "(db), Microsoft UEFI CA 2023 (db), Microsoft Option ROM UEFI CA 2023 (db)");
+    assert_finding(LOADER "<nvram>@/old.fd</nvram>",
+                   "<nvram>: Secure Boot trusts only Microsoft's 2011 certificates, which expire in 2026");
+    assert_finding(LOADER "<nvram>@/old.fd</nvram>", "AvailableUpdates set to 0x5944");
+    assert_finding(LOADER "<nvram>@/old.fd</nvram>", "June 24, 2026");
+    assert_finding(LOADER "<nvram>@/old.fd</nvram>", "taken for Windows");
+    assert_finding(LOADER "<nvram>@/kek-only.fd</nvram>",
+                   "@/kek-only.fd lacks Windows UEFI CA 2023 (db), Microsoft UEFI CA 2023 (db), Microsoft Option "
+                   "ROM UEFI CA 2023 (db)");
+    assert_finding(LOADER "<nvram>@/db-only.fd</nvram>", "@/db-only.fd lacks Microsoft Corporation KEK 2K CA 2023 (KEK)\n");
+    assert_finding(LOADER "<nvram>@/no-option-rom.fd</nvram>", "lacks Microsoft Option ROM UEFI CA 2023 (db)\n");
+    assert_finding(LOADER "<nvram type='file'><source file='@/old.fd'/></nvram>", "the NVRAM file @/old.fd lacks");
+    assert_silent(LOADER "<nvram>@/new.fd</nvram>");
+    assert_silent(LOADER "<nvram template='@/old.fd'>@/new.fd</nvram>");
+    assert_silent(LOADER "<nvram>@/windows-only.fd</nvram>");
+    assert_silent(LOADER "<nvram>@/third-party-only.fd</nvram>");
+    assert_silent(LOADER "<nvram>@/own.fd</nvram>");
+    assert_silent(LOADER "<nvram>@/empty.fd</nvram>");
+}
+END_TEST
+
+START_TEST(test_rule_template)
+{
+    assert_finding(LOADER "<nvram template='@/old.fd'>@/absent.fd</nvram>", "the NVRAM template @/old.fd lacks");
+    /* libvirt's default path for this name does not exist: the template */
+    assert_finding(LOADER "<nvram template='@/old.fd'/>", "the NVRAM template @/old.fd lacks");
+    assert_silent(LOADER "<nvram template='@/new.fd'>@/absent.fd</nvram>");
+    assert_silent(LOADER "<nvram>@/absent.fd</nvram>");
+    assert_silent(LOADER "<nvram template='relative.fd'>@/absent.fd</nvram>");
+    assert_silent(LOADER "<nvram template='@/old.fd'>relative.fd</nvram>");
+}
+END_TEST
+
+START_TEST(test_rule_no_verdict)
+{
+    /* qcow2, unreadable, a network NVRAM: nothing read, not even the template */
+    assert_silent(LOADER "<nvram template='@/old.fd'>@/q.fd</nvram>");
+    assert_silent(LOADER "<nvram template='@/old.fd'>@/dir.fd</nvram>");
+    assert_silent(LOADER "<nvram template='@/old.fd' type='network'><source protocol='iscsi' "
+                         "name='iqn.2013-07.com.example:iscsi-nopool/0'><host name='example.com' port='3260'/>"
+                         "</source></nvram>");
+    /* Secure Boot off */
+    assert_silent("<loader readonly='yes' secure='no' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.fd</loader>"
+                  "<nvram>@/old.fd</nvram>");
+    assert_silent("<firmware><feature enabled='no' name='secure-boot'/></firmware><nvram>@/old.fd</nvram>");
+    assert_finding("<firmware><feature enabled='yes' name='secure-boot'/></firmware><nvram>@/old.fd</nvram>",
+                   "@/old.fd lacks");
+    /* no <nvram>, no Windows, no host facts */
+    assert_silent(LOADER);
+    g_autofree char *linux_guest = run_rule(LOADER "<nvram>@/old.fd</nvram>", false, true);
+    ck_assert_ptr_null(linux_guest);
+    g_autofree char *no_host = run_rule(LOADER "<nvram>@/old.fd</nvram>", true, false);
+    ck_assert_ptr_null(no_host);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -299,5 +508,11 @@ main(void)
     tcase_add_test(tc, test_refused);
     tcase_add_test(tc, test_read_file);
     suite_add_tcase(s, tc);
+    TCase *rule = tcase_create("rule");
+    tcase_add_checked_fixture(rule, rule_setup, rule_teardown);
+    tcase_add_test(rule, test_rule_reads_the_file);
+    tcase_add_test(rule, test_rule_template);
+    tcase_add_test(rule, test_rule_no_verdict);
+    suite_add_tcase(s, rule);
     return vl_check_run(s);
 }
