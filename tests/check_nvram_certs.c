@@ -363,7 +363,7 @@ rule_teardown(void)
  * WINDOWS: libosinfo says Windows 11; HOST: host facts are given.  NULL
  * when there is no finding. */
 static char *
-run_rule(const char *os_body, bool windows, bool host_facts)
+run_rule_named(const char *name, const char *os_body, bool windows, bool host_facts)
 {
     const VlRule *rule = vl_registry_find("firmware-secureboot-2023-certs");
     g_autoptr(VlHost) host = vl_host_new();
@@ -371,10 +371,10 @@ run_rule(const char *os_body, bool windows, bool host_facts)
     g_auto(GStrv) parts = g_strsplit(os_body, "@", -1);
     g_autofree char *body = g_strjoinv(rule_dir, parts);
     g_autofree char *xml = g_strdup_printf(
-        "<domain type='kvm'><name>virtlint-check-%d</name>%s<memory unit='GiB'>8</memory><vcpu>2</vcpu>"
+        "<domain type='kvm'>%s%s%s%s<memory unit='GiB'>8</memory><vcpu>2</vcpu>"
         "<os><type arch='x86_64' machine='q35'>hvm</type>%s</os><features><acpi/><smm state='on'/></features>"
         "</domain>",
-        (int)getpid(),
+        name ? "<name>" : "", name ? name : "", name ? "</name>" : "",
         windows ? "<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
                   "<libosinfo:os id='http://microsoft.com/win/11'/></libosinfo:libosinfo></metadata>"
                 : "<metadata><libosinfo:libosinfo xmlns:libosinfo='http://libosinfo.org/xmlns/libvirt/domain/1.0'>"
@@ -413,6 +413,15 @@ run_rule(const char *os_body, bool windows, bool host_facts)
     vl_model_free(model);
     vl_document_free(doc);
     return text;
+}
+
+/* the same for a domain named virtlint-check-PID, a name no host has */
+static char *
+run_rule(const char *os_body, bool windows, bool host_facts)
+{
+    g_autofree char *name = g_strdup_printf("virtlint-check-%d", (int)getpid());
+
+    return run_rule_named(name, os_body, windows, host_facts);
 }
 
 #define LOADER "<loader readonly='yes' secure='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE_4M.ms.fd</loader>"
@@ -470,6 +479,18 @@ START_TEST(test_rule_template)
     assert_silent(LOADER "<nvram>@/absent.fd</nvram>");
     assert_silent(LOADER "<nvram template='relative.fd'>@/absent.fd</nvram>");
     assert_silent(LOADER "<nvram template='@/old.fd'>relative.fd</nvram>");
+    /* relative paths are not read even where they would resolve */
+    g_autofree char *cwd = g_get_current_dir();
+    ck_assert(g_chdir(rule_dir) == 0);
+    assert_silent(LOADER "<nvram template='old.fd'>@/absent.fd</nvram>");
+    assert_silent(LOADER "<nvram template='@/old.fd'>old.fd</nvram>");
+    ck_assert(g_chdir(cwd) == 0);
+    /* a template alone and no usable name: no default path, nothing read */
+    static const char *const names[] = { NULL, "", "../x" };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        g_autofree char *text = run_rule_named(names[i], LOADER "<nvram template='@/old.fd'/>", true, true);
+        ck_assert_msg(text == NULL, "finding for the name %s", names[i] ? names[i] : "(none)");
+    }
 }
 END_TEST
 

@@ -23,7 +23,7 @@ static const struct {
 };
 
 /* The NVRAM file as libvirt names it: <nvram>PATH</nvram> or
- * <nvram type='file'><source file='PATH'/></nvram>. */
+ * <nvram type='file'><source file='PATH'/></nvram>; "" when it names none. */
 static const char *
 nvram_file(xmlNodePtr nvram, char *buf, gsize size)
 {
@@ -39,8 +39,9 @@ check(const VlModel *m, VlReport *report)
 {
     char buf[4096], name_buf[256];
 
-    if (!m->nvram || !vl_guest_is_windows(&m->guest) || vl_xml_attr_is(m->nvram, "type", "network") || vl_xml_attr_is(m->loader, "secure", "no") ||
-        vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_NO)
+    /* mutate: skip[drop-or@9] — without <nvram> only libvirt's default NVRAM path is read, a file tests must not create */
+    if (!m->nvram || !vl_guest_is_windows(&m->guest) || vl_xml_attr_is(m->nvram, "type", "network") ||
+        vl_xml_attr_is(m->loader, "secure", "no") || vl_firmware_feature(m, "secure-boot") == VL_FIRMWARE_FEATURE_NO)
         return;
     /* only a local, absolute path (a relative one is libvirtd's business),
      * the file itself once it exists, else the template it is copied from;
@@ -51,11 +52,11 @@ check(const VlModel *m, VlReport *report)
     const char *name = vl_xml_text(vl_model_top(m, "name"), name_buf, sizeof(name_buf));
     g_autofree char *default_path = NULL;
 
-    if ((!path || !*path) && name && *name && !strchr(name, '/')) {
+    if (!*path && *name && !strchr(name, '/')) {
         default_path = g_strdup_printf("/var/lib/libvirt/qemu/nvram/%s_VARS.fd", name);
         path = default_path;
     }
-    if (!path || !g_path_is_absolute(path))
+    if (!g_path_is_absolute(path))
         return;
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         path = vl_xml_attr(m->nvram, "template");
