@@ -173,6 +173,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/libvirt_agreement.py $(abspath $(BIN))
 	tests/cli.sh $(abspath $(BIN))
 	tests/cache.sh $(abspath $(BIN))
+	tests/nvram_certs.sh $(abspath $(BIN))
 	tests/schema_releases.sh $(abspath $(BIN))
 	tests/outputs.sh $(abspath $(BIN))
 	tests/config.sh $(abspath $(BIN))
@@ -275,8 +276,9 @@ deb:
 clean:
 	rm -rf $(B) $(BIN)
 
-# libFuzzer harnesses (clang): load + model + rules, and fix application,
-# seeded from corpus/ and ../shared/corpus.  FUZZ_SECONDS per harness.
+# libFuzzer harnesses (clang): load + model + rules, fix application, and the
+# OVMF variable store parser (fuzz_nvram.c), seeded from corpus/ and
+# ../shared/corpus.  FUZZ_SECONDS per harness.
 FUZZ_B := build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined
@@ -285,7 +287,7 @@ FUZZ_SEEDS := corpus $(wildcard ../shared/corpus/libvirt-tests ../shared/corpus/
 fuzz-build:
 	$(MAKE) B=$(FUZZ_B) BIN=$(FUZZ_B)/virtlint CC=clang WERROR=0 \
 		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" $(FUZZ_B)/libvirtlint.a
-	for h in lint fix; do \
+	for h in lint fix nvram; do \
 		clang $(FUZZ_FLAGS) -fsanitize=fuzzer $(ALL_CFLAGS) tests/fuzz/fuzz_$$h.c $(FUZZ_B)/libvirtlint.a \
 			$(LIBS) -o $(FUZZ_B)/fuzz-$$h || exit 1; \
 	done
@@ -296,7 +298,7 @@ FUZZ_REGRESSIONS := $(wildcard tests/fuzz/regressions/*)
 
 fuzz: fuzz-build
 	@export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1; \
-	for h in lint fix; do \
+	for h in lint fix nvram; do \
 		mkdir -p $(FUZZ_B)/found-$$h; \
 		$(FUZZ_B)/fuzz-$$h $(FUZZ_REGRESSIONS) >$(FUZZ_B)/regressions-$$h.log 2>&1 || \
 			{ tail -30 $(FUZZ_B)/regressions-$$h.log; exit 1; }; \

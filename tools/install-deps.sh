@@ -34,11 +34,12 @@ BUILD="build-essential pkg-config
 # QEMU driver, QEMU, OVMF, swtpm); the release roots (debootstrap); fuzzing
 # (clang); the language server with a real editor (neovim); make deb and
 # tests/deb.sh (dpkg-dev for dpkg-shlibdeps, lintian); several --connect
-# over ssh (tests/fleet.sh starts its own sshd: openssh-server)
+# over ssh (tests/fleet.sh starts its own sshd: openssh-server); the
+# certificates of real OVMF variable stores (tests/nvram_certs.sh: openssl)
 TEST="check valgrind strace time clang python3 python3-jsonschema libxml2-utils
  groff-base bash-completion git pre-commit debootstrap neovim dpkg-dev lintian
  libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 ovmf swtpm swtpm-tools
- openssh-server"
+ openssh-server openssl"
 
 want=$BUILD
 [ "$test_deps" = 1 ] && want="$BUILD $TEST"
