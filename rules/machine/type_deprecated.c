@@ -97,10 +97,14 @@ check(const VlModel *m, VlReport *report)
             f = vl_report_severity(report, VL_SEVERITY_WARNING, m->os_type,
                                    "<type machine='%s'>: deprecated in QEMU %s, and deleted in a later one",
                                    m->machine, qemu);
-        else
+        else if (target)
             f = vl_report_severity(report, VL_SEVERITY_WARNING, m->os_type,
                                    "<type machine='%s'>: deprecated since QEMU %s or earlier; a later QEMU "
                                    "deletes it", m->machine, qemu);
+        else
+            f = vl_report_severity(report, VL_SEVERITY_INFO, m->os_type,
+                                   "<type machine='%s'>: QEMU %s marks this machine type deprecated", m->machine,
+                                   qemu);
         suggest(f, t, family);
         vl_finding_note(f, "QEMU marks a versioned machine type deprecated 3 years after its release and deletes "
                            "it 3 years later (docs/about/deprecated.rst, from QEMU 9.1 on); then libvirt refuses "
@@ -128,7 +132,8 @@ const VlRule vl_rule_machine_type_deprecated = {
         "The rule reports an error when the target QEMU has deleted the type, a warning when it marks it "
         "deprecated, and a warning for Ubuntu's own types (pc-q35-jammy, pc-i440fx-focal) on Debian's QEMU, "
         "which has none of them. For another QEMU it judges by the newest of the three releases older than "
-        "it (what that one deleted stays deleted); with the target QEMU unknown, by QEMU 11.1, as a warning. "
+        "it (what that one deleted stays deleted); with the target QEMU unknown, by QEMU 11.1, a deleted type "
+        "as a warning and a deprecated one as a suggestion. "
         "The remedy is the unversioned alias of the same family (q35 or pc: libvirt writes the newest "
         "versioned type when it defines the domain), but it changes the hardware an installed guest sees, "
         "so virtlint leaves it to you (Windows may ask to be activated again).",
