@@ -375,6 +375,67 @@ START_TEST(test_iothread_users)
 }
 END_TEST
 
+/* A device that names one IOThread twice is one user of it. */
+START_TEST(test_iothread_user_counted_once)
+{
+    Built b = build("<iothreads>1</iothreads><devices>"
+                    "<disk type='file' device='disk'><driver name='qemu' iothread='1'><iothreads><iothread id='1'/>"
+                    "</iothreads></driver><target dev='vda' bus='virtio'/></disk></devices>");
+    g_autoptr(GPtrArray) uses = vl_iothread_uses(b.model);
+    g_autoptr(GPtrArray) one = vl_iothread_users(b.model, 1);
+
+    ck_assert_uint_eq(uses->len, 2);
+    ck_assert_uint_eq(one->len, 1);
+    vl_check_built_free(b);
+}
+END_TEST
+
+#define SCSI_CTL(index) "<controller type='scsi' index='" index "' model='virtio-scsi'><driver iothread='1'/></controller>"
+#define SCSI_ON(ctl) "<address type='drive' controller='" ctl "' bus='0' target='0' unit='0'/>"
+
+/* Which uses have no I/O to run: a SCSI controller nothing sits on. */
+static bool
+idle_with(const char *devices)
+{
+    g_autofree char *body = g_strdup_printf("<iothreads>1</iothreads><devices>%s</devices>", devices);
+    Built b = build(body);
+    g_autoptr(GPtrArray) uses = vl_iothread_uses(b.model);
+    bool idle;
+
+    ck_assert_uint_ge(uses->len, 1);
+    idle = vl_iothread_use_idle(b.model, g_ptr_array_index(uses, 0));
+    vl_check_built_free(b);
+    return idle;
+}
+
+START_TEST(test_iothread_use_idle)
+{
+    /* nothing on it */
+    ck_assert(idle_with(SCSI_CTL("0")));
+    /* a disk on another bus, or addressed to another controller */
+    ck_assert(idle_with(SCSI_CTL("0") "<disk type='file' device='disk'><target dev='vda' bus='virtio'/></disk>"));
+    ck_assert(idle_with(SCSI_CTL("3") "<disk type='file' device='disk'><target dev='sda' bus='scsi'/>" SCSI_ON(
+        "0") "</disk>"));
+    /* no index is index 0, no controller attribute is controller 0 */
+    ck_assert(!idle_with("<controller type='scsi' model='virtio-scsi'><driver iothread='1'/></controller>"
+                         "<disk type='file' device='disk'><target dev='sda' bus='scsi'/>"
+                         "<address type='drive' bus='0' target='0' unit='0'/></disk>"));
+    /* a disk or SCSI hostdev addressed to it, or one libvirt may put there */
+    ck_assert(!idle_with(SCSI_CTL("2") "<disk type='file' device='disk'><target dev='sda' bus='scsi'/>" SCSI_ON(
+        "2") "</disk>"));
+    ck_assert(!idle_with(SCSI_CTL("2") "<disk type='file' device='disk'><target dev='sda' bus='scsi'/></disk>"));
+    ck_assert(!idle_with(SCSI_CTL("1") "<disk type='file' device='disk'><target dev='sda' bus='scsi'/>"
+                                       "<address type='pci' domain='0' bus='0' slot='5' function='0'/></disk>"));
+    ck_assert(!idle_with(SCSI_CTL("1") "<hostdev mode='subsystem' type='scsi'>" SCSI_ON("1") "</hostdev>"));
+    ck_assert(idle_with(SCSI_CTL("1") "<hostdev mode='subsystem' type='scsi'>" SCSI_ON("0") "</hostdev>"));
+    ck_assert(idle_with(SCSI_CTL("1") "<hostdev mode='subsystem' type='pci'/>"));
+    /* a disk's use is never idle */
+    ck_assert(!idle_with("<disk type='file' device='disk'><driver iothread='1'/><target dev='vda' bus='virtio'/></disk>"));
+    /* nor a controller that is not SCSI */
+    ck_assert(!idle_with("<controller type='virtio-serial' index='0'><driver iothread='1'/></controller>"));
+}
+END_TEST
+
 int
 main(void)
 {
@@ -392,6 +453,8 @@ main(void)
     tcase_add_test(tc, test_gpu_reasons);
     tcase_add_test(tc, test_gpu_host_facts_decide);
     tcase_add_test(tc, test_iothread_users);
+    tcase_add_test(tc, test_iothread_user_counted_once);
+    tcase_add_test(tc, test_iothread_use_idle);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }

@@ -59,6 +59,38 @@ vl_iothread_users(const VlModel *m, guint64 id)
     return users;
 }
 
+/* DEVICE (a disk or hostdev on a SCSI bus) may sit on SCSI controller INDEX. */
+static bool
+on_scsi_controller(xmlNodePtr device, const char *index)
+{
+    xmlNodePtr address = vl_xml_child(device, "address");
+
+    if (!address || !vl_xml_attr_is(address, "type", "drive"))
+        return true; /* libvirt picks the controller: it may be this one */
+    return g_strcmp0(vl_xml_attr(address, "controller") ? vl_xml_attr(address, "controller") : "0", index) == 0;
+}
+
+bool
+vl_iothread_use_idle(const VlModel *m, const VlIothreadUse *use)
+{
+    GPtrArray *hostdevs = vl_model_devices(m, "hostdev");
+    const char *index = vl_xml_attr(use->device, "index") ? vl_xml_attr(use->device, "index") : "0";
+
+    if (!vl_xml_is(use->device, "controller") || !vl_xml_attr_is(use->device, "type", "scsi"))
+        return false;
+    for (guint i = 0; i < m->disks->len; i++) {
+        xmlNodePtr disk = g_ptr_array_index(m->disks, i);
+        if (vl_xml_attr_is(vl_xml_child(disk, "target"), "bus", "scsi") && on_scsi_controller(disk, index))
+            return false;
+    }
+    for (guint i = 0; i < hostdevs->len; i++) {
+        xmlNodePtr hostdev = g_ptr_array_index(hostdevs, i);
+        if (vl_xml_attr_is(hostdev, "type", "scsi") && on_scsi_controller(hostdev, index))
+            return false;
+    }
+    return true;
+}
+
 unsigned
 vl_iothread_count(const VlModel *m)
 {

@@ -4,6 +4,7 @@
  * (<driver iothread='N'>) name IOThreads by id. */
 #pragma once
 
+#include <stdbool.h>
 #include <glib.h>
 #include <libxml/tree.h>
 
@@ -23,6 +24,12 @@ GPtrArray *vl_iothread_uses(const VlModel *model);
 /* The devices that use IOThread ID (each once), in document order.  Free
  * with g_ptr_array_unref. */
 GPtrArray *vl_iothread_users(const VlModel *model, guint64 id);
+
+/* USE is by a SCSI controller that nothing can sit on: no SCSI disk or
+ * SCSI <hostdev> names it in <address type='drive' controller='N'>, and
+ * none goes without an address (libvirt would choose its controller).  Its
+ * IOThread then has no I/O to run. */
+bool vl_iothread_use_idle(const VlModel *model, const VlIothreadUse *use);
 
 /* The iothread ids the domain defines, as libvirt derives them: every
  * <iothreadids><iothread id=N>, then, while fewer than <iothreads> are

@@ -38,9 +38,23 @@ check(const VlModel *m, VlReport *report)
     xmlNodePtr where;
     guint n = vl_cpuset_count(&ids);
     GPtrArray *controllers = vl_model_devices(m, "controller");
+    guint idle = 0;
+    bool busy = false;
     VlFinding *f;
 
-    if (n == 0 || uses->len > 0) {
+    /* a use of an id the domain does not define still shows what the
+     * IOThreads are for (disk-iothread-undefined reports it); iothread='0'
+     * on a controller is libvirt's "unset" (checked with libvirt 9.0) */
+    for (guint i = 0; i < uses->len; i++) {
+        VlIothreadUse *use = g_ptr_array_index(uses, i);
+        if (use->id == 0 && vl_xml_is(use->device, "controller"))
+            continue;
+        if (vl_iothread_use_idle(m, use))
+            idle++;
+        else
+            busy = true;
+    }
+    if (n == 0 || busy) {
         vl_cpuset_clear(&ids);
         return;
     }
@@ -59,7 +73,10 @@ check(const VlModel *m, VlReport *report)
     for (guint i = 0; i < controllers->len; i++) {
         xmlNodePtr c = g_ptr_array_index(controllers, i);
         const char *model = vl_xml_attr(c, "model");
-        if (vl_xml_attr_is(c, "type", "scsi") && model && g_str_has_prefix(model, "virtio-scsi"))
+        bool has_one = false;
+        for (guint j = 0; j < uses->len; j++)
+            has_one = has_one || ((VlIothreadUse *) g_ptr_array_index(uses, j))->device == c;
+        if (!has_one && vl_xml_attr_is(c, "type", "scsi") && model && g_str_has_prefix(model, "virtio-scsi"))
             g_ptr_array_add(could, g_strdup_printf("the virtio-scsi controller %s",
                                                    vl_xml_attr(c, "index") ? vl_xml_attr(c, "index") : "0"));
     }
@@ -70,8 +87,12 @@ check(const VlModel *m, VlReport *report)
         where = vl_xml_child(m->root, "iothreadids");
     if (!where)
         return;
-    f = vl_report(report, where, "<%s>: %u IOThread%s defined, but no disk or controller uses %s",
-                  (const char *) where->name, n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+    if (idle > 0)
+        f = vl_report(report, where, "<%s>: %u IOThread%s defined, but only SCSI controllers without disks use %s",
+                      (const char *) where->name, n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+    else
+        f = vl_report(report, where, "<%s>: %u IOThread%s defined, but no disk or controller uses %s",
+                      (const char *) where->name, n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
     if (could->len > 0) {
         list = vl_join_and(could);
         vl_finding_help(f, "give %s an IOThread: <driver ... iothread='N'/> with N among %s", list, defined);
@@ -79,9 +100,13 @@ check(const VlModel *m, VlReport *report)
         vl_finding_help(f, "remove the IOThreads, or put the disks on bus='virtio' or a virtio-scsi controller: "
                            "only those take one");
     }
-    vl_finding_note(f, "libvirt creates the IOThread objects but attaches no device to them: without "
-                       "iothread='N', a virtio disk's I/O runs in QEMU's main loop, beside device emulation and "
-                       "the monitor");
+    if (idle > 0)
+        vl_finding_note(f, "a virtio-scsi controller's IOThread runs the I/O of the disks on that controller; no "
+                           "disk or SCSI <hostdev> is addressed to it");
+    else
+        vl_finding_note(f, "libvirt creates the IOThread objects but attaches no device to them");
+    vl_finding_note(f, "without iothread='N', a virtio disk's I/O runs in QEMU's main loop, beside device "
+                       "emulation and the monitor");
     if (vl_xml_child(vl_model_top(m, "cputune"), "iothreadpin"))
         vl_finding_note(f, "the <iothreadpin> elements pin threads that have no work");
     else
@@ -92,14 +117,15 @@ const VlRule vl_rule_disk_iothread_unused = {
     .id = "disk-iothread-unused",
     .category = "disk",
     .severity = VL_SEVERITY_INFO,
-    .summary = "IOThreads are defined but no disk or controller uses them",
+    .summary = "IOThreads are defined but no disk, or only an empty SCSI controller, uses them",
     .rationale =
         "<iothreads>N</iothreads> (or <iothreadids>) only creates IOThread objects; a virtio disk or a "
         "virtio-scsi controller runs its I/O in one only when its <driver> names it with iothread='N' (or, from "
         "libvirt 10.0, <driver><iothreads>). libvirt does not assign them by itself: with libvirt 9.0, 11.3 and "
         "12.8 domxml-to-native gives -object iothread for each and a virtio-blk-pci / virtio-scsi-pci device "
         "without an iothread property, so guides that set <iothreads> for disk performance get none of it and "
-        "the disk I/O still competes with device emulation in QEMU's main loop. When something uses one of "
+        "the disk I/O still competes with device emulation in QEMU's main loop. The same holds when the only users are "
+        "virtio-scsi controllers that no disk or SCSI hostdev is addressed to. When something uses one of "
         "them (a disk, a controller, or a qemu:commandline / qemu:override that mentions an iothread) nothing "
         "is reported. No automatic fix: which disk gets which thread is the user's choice.",
     .sources = {
