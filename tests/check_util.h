@@ -73,3 +73,21 @@ vl_check_built_free(Built b)
     vl_model_free(b.model);
     vl_document_free(b.doc);
 }
+
+/* The findings RULE_ID reports on B's model (a VlFinding* array, freed
+ * with g_ptr_array_unref).  REPORT keeps them; clear it with
+ * vl_report_clear after use. */
+#include "lint/engine/registry.h"
+#include "lint/engine/report.h"
+
+static inline GPtrArray *
+vl_check_rule_findings(const char *rule_id, Built b, VlReport *report)
+{
+    const VlRule *rule = vl_registry_find(rule_id);
+
+    ck_assert_msg(rule != NULL, "no rule %s", rule_id);
+    vl_report_init(report, b.doc);
+    report->rule = rule;
+    rule->check(b.model, report);
+    return report->findings;
+}

@@ -10,7 +10,10 @@
  * case must be valid libvirt XML unless it expects otherwise); cases in a
  * directory that is not a rule id (whole-domain cases) check every rule.
  * Every finding must be expected and every expectation found; an
- * expectation's text may be in the finding's headline, help or notes.  Every
+ * expectation's text may be in the finding's headline, help or notes.
+ * `expect-not: RULE "TEXT"` (or `expect-not@+N:`) says the opposite of a
+ * part of a finding: no finding of RULE on that line may say TEXT (a note
+ * that belongs to other guests, say).  Every
  * headline is one line of at most 100 characters that names an element.
  *
  * A case X.xml with a sibling X.xml.fixed is also a golden fix test: fixing
@@ -124,6 +127,7 @@ intent_free(Intent *i)
 
 typedef struct {
     GPtrArray *expectations;   /* Expectation* */
+    GPtrArray *denials;        /* Expectation*: expect-not */
     GPtrArray *adds;           /* Intent*: fix-adds */
     GPtrArray *removes;        /* Intent*: fix-removes */
     GPtrArray *withheld;       /* Intent*: fix-withheld */
@@ -134,6 +138,7 @@ static void
 case_spec_init(CaseSpec *spec)
 {
     spec->expectations = g_ptr_array_new_with_free_func((GDestroyNotify) expectation_free);
+    spec->denials = g_ptr_array_new_with_free_func((GDestroyNotify) expectation_free);
     spec->adds = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
     spec->removes = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
     spec->withheld = g_ptr_array_new_with_free_func((GDestroyNotify) intent_free);
@@ -144,6 +149,7 @@ static void
 case_spec_clear(CaseSpec *spec)
 {
     g_ptr_array_unref(spec->expectations);
+    g_ptr_array_unref(spec->denials);
     g_ptr_array_unref(spec->adds);
     g_ptr_array_unref(spec->removes);
     g_ptr_array_unref(spec->withheld);
@@ -267,6 +273,13 @@ read_comments(xmlNodePtr node, CaseSpec *spec, VlConfig *config)
                 const char *colon = strchr(text, ':');
                 if (colon)
                     parse_expectations(colon + 1, line + offset, spec->expectations);
+            } else if (g_str_has_prefix(text, "expect-not:")) {
+                parse_expectations(text + strlen("expect-not:"), line, spec->denials);
+            } else if (g_str_has_prefix(text, "expect-not@")) {
+                int offset = atoi(text + strlen("expect-not@"));
+                const char *colon = strchr(text, ':');
+                if (colon)
+                    parse_expectations(colon + 1, line + offset, spec->denials);
             } else if (keyword(text, "fix-adds:", &rest)) {
                 add_intent(spec->adds, rest, line);
             } else if (keyword(text, "fix-removes:", &rest)) {
@@ -666,6 +679,20 @@ run_case(const char *path)
         }
         if (!found) {
             printf("FAIL %s:%d: unexpected %s: %s\n", path, f->line, f->rule->id, f->message);
+            ok = false;
+        }
+        for (guint j = 0; j < spec.denials->len; j++) {
+            Expectation *e = g_ptr_array_index(spec.denials, j);
+            if (e->text && e->line == f->line && strcmp(e->rule, f->rule->id) == 0 && finding_says(f, e->text)) {
+                printf("FAIL %s:%d: %s says \"%s\", which the case denies\n", path, f->line, f->rule->id, e->text);
+                ok = false;
+            }
+        }
+    }
+    for (guint j = 0; j < spec.denials->len; j++) {
+        Expectation *e = g_ptr_array_index(spec.denials, j);
+        if (!vl_registry_find(e->rule) || !e->text) {
+            printf("FAIL %s:%d: expect-not needs a known rule and its TEXT\n", path, e->line);
             ok = false;
         }
     }

@@ -337,7 +337,7 @@ vl_qemu_cmdline_parse(GPtrArray *args)
     c->machine = g_ptr_array_new();
     c->machine_from = g_ptr_array_new();
 
-    for (guint i = 0; args && i < args->len; i++) {
+    for (guint i = 0; i < args->len; i++) {
         xmlNodePtr arg = g_ptr_array_index(args, i);
         const char *text = vl_xml_attr(arg, "value");
         VlQemuOption *opt;

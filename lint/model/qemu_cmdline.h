@@ -90,7 +90,8 @@ typedef struct VlQemuCmdline {
     GPtrArray *machine_from; /* the VlQemuOption each of machine's props came from */
 } VlQemuCmdline;
 
-/* Parse ARGS (qemu:arg nodes, in order).  Never NULL. */
+/* Parse ARGS (qemu:arg nodes, in order; an empty array when there are
+ * none, never NULL).  Never returns NULL. */
 VlQemuCmdline *vl_qemu_cmdline_parse(GPtrArray *args);
 void vl_qemu_cmdline_free(VlQemuCmdline *cmdline);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VlQemuCmdline, vl_qemu_cmdline_free)

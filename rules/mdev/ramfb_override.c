@@ -13,6 +13,7 @@ check(const VlModel *m, VlReport *report)
         xmlNodePtr dev = g_ptr_array_index(m->hostdevs, i);
         g_autofree char *alias = NULL;
         xmlNodePtr ramfb, driver;
+        bool nohotplug;
         VlFinding *f;
 
         /* model is required for an mdev (schema, libvirt) */
@@ -24,8 +25,9 @@ check(const VlModel *m, VlReport *report)
         if (!vl_xml_attr_is(ramfb, "value", "true"))
             continue;
         f = vl_report(report, ramfb, "<qemu:override> turns on ramfb for vGPU '%s'", alias);
-        vl_finding_help(f, "write ramfb='on' on the <hostdev> and drop the override propert%s", driver ? "ies" : "y");
-        if (driver && vl_xml_attr_is(driver, "value", "vfio-pci-nohotplug"))
+        nohotplug = vl_xml_attr_is(driver, "value", "vfio-pci-nohotplug");
+        vl_finding_help(f, "write ramfb='on' on the <hostdev> and drop the override propert%s", nohotplug ? "ies" : "y");
+        if (nohotplug)
             vl_finding_note(f, "the override also switches its driver to vfio-pci-nohotplug");
         vl_finding_note(f, "libvirt does this itself with ramfb='on' on the <hostdev> (it then uses "
                            "vfio-pci-nohotplug and keeps track of the single ramfb display)");
