@@ -19,6 +19,17 @@ release(unsigned v, char *buf, gsize size)
     return buf;
 }
 
+/* The unsafe fix: the family's unversioned alias. */
+static void
+offer_alias(VlFinding *f, VlMachineFamily family)
+{
+    const char *alias = family == VL_MACHINE_Q35 ? "q35" : "pc";
+    g_autofree char *title = g_strdup_printf("machine='%s' (the newest type of that family when libvirt defines "
+                                             "the domain)", alias);
+
+    vl_finding_set_fix(f, title, "machine", alias, NULL);
+}
+
 static void
 suggest(VlFinding *f, const VlQemuMachineTypes *t, VlMachineFamily family)
 {
@@ -29,6 +40,7 @@ suggest(VlFinding *f, const VlQemuMachineTypes *t, VlMachineFamily family)
                     family == VL_MACHINE_Q35 ? "q35" : "pc", vl_machine_type_newest(t, family, newest, sizeof(newest)),
                     release(t->qemu, qemu, sizeof(qemu)), family == VL_MACHINE_Q35 ? "q35" : "i440fx");
     vl_finding_note(f, UNSAFE_NOTE);
+    offer_alias(f, family);
 }
 
 static void
@@ -64,6 +76,7 @@ check(const VlModel *m, VlReport *report)
                            "refuses the domain there (\"Emulator ... does not support machine type '%s'\")",
                         qemu, t->distribution, m->machine);
         vl_finding_note(f, UNSAFE_NOTE);
+        offer_alias(f, m->machine_family);
         return;
     }
 
@@ -135,8 +148,8 @@ const VlRule vl_rule_machine_type_deprecated = {
         "it (what that one deleted stays deleted); with the target QEMU unknown, by QEMU 11.1, a deleted type "
         "as a warning and a deprecated one as a suggestion. "
         "The remedy is the unversioned alias of the same family (q35 or pc: libvirt writes the newest "
-        "versioned type when it defines the domain), but it changes the hardware an installed guest sees, "
-        "so virtlint leaves it to you (Windows may ask to be activated again).",
+        "versioned type when it defines the domain). It changes the hardware an installed guest sees (Windows may "
+        "ask to be activated again), so the fix that writes it is unsafe: --fix --unsafe-fixes applies it.",
     .sources = {
         "QEMU, Deprecated features (versioned machine types: deprecated after 3 years, deleted after 6), https://www.qemu.org/docs/master/about/deprecated.html",
         "QEMU commit ce80c4fa6f \"docs: document special exception for machine type deprecation & removal\" (June 2024, first in QEMU 9.1), https://gitlab.com/qemu-project/qemu/-/commit/ce80c4fa6ff0f5c379bba7db74d04593e9fb12f2",
@@ -144,7 +157,7 @@ const VlRule vl_rule_machine_type_deprecated = {
         "Ubuntu's qemu source package (debian/patches: Ubuntu machine types), https://packages.ubuntu.com/source/noble/qemu",
         "https://libvirt.org/formatdomain.html#bios-bootloader (os/type machine)",
     },
-    .fix = VL_FIX_NONE,
+    .fix = VL_FIX_UNSAFE,
     .refused_by = VL_REFUSED_BY_LIBVIRT,
     .libvirt_error = "does not support machine type",
     .example_bad = "<!-- virtlint --libvirt-version 12.8 (QEMU 11.1) -->\n<os>\n  <type arch='x86_64' machine='pc-q35-4.2'>hvm</type>\n</os>",
