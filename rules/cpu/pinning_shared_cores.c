@@ -78,8 +78,8 @@ report_pin(const VlHost *h, const VlPinning *p, const VlCpuset *vcpus, xmlNodePt
         vl_finding_help(f, "every host core holds a vCPU: free one whole core (both its threads) for %s", what);
     }
     vl_cpuset_clear(&better);
-    vl_finding_note(f, "thread siblings share one core's execution units and L1/L2 caches: %s running there "
-                       "takes cycles from the vCPU on the sibling thread", what);
+    vl_finding_note(f, "thread siblings share one core's execution units and L1/L2 caches: whatever %s do%s "
+                       "there slows the vCPU on the other thread", what, g_str_has_prefix(what, "the ") ? "" : "es");
 out:
     vl_cpuset_clear(&shared);
     vl_cpuset_clear(&partners);
