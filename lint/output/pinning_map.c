@@ -18,10 +18,11 @@
 typedef struct {
     GPtrArray *labels;  /* char* */
     const char *sgr;
+    guint vcpus;        /* how many of them are vCPUs */
 } Cell;
 
 static void
-add_user(GHashTable *cells, guint cpu, char *label, const char *sgr)
+add_user(GHashTable *cells, guint cpu, char *label, const char *sgr, bool vcpu)
 {
     Cell *c = g_hash_table_lookup(cells, GUINT_TO_POINTER(cpu + 1));
 
@@ -32,6 +33,7 @@ add_user(GHashTable *cells, guint cpu, char *label, const char *sgr)
         g_hash_table_insert(cells, GUINT_TO_POINTER(cpu + 1), c);
     }
     g_ptr_array_add(c->labels, label);
+    c->vcpus += vcpu;
 }
 
 static void
@@ -42,11 +44,11 @@ cell_free(Cell *c)
 }
 
 static void
-add_set(GHashTable *cells, const VlCpuset *set, const char *label, const char *sgr)
+add_set(GHashTable *cells, const VlCpuset *set, const char *label, const char *sgr, bool vcpu)
 {
     for (guint c = 0; c < set->size; c++) {
         if (vl_cpuset_has(set, c))
-            add_user(cells, c, g_strdup(label), sgr);
+            add_user(cells, c, g_strdup(label), sgr, vcpu);
     }
 }
 
@@ -101,7 +103,9 @@ print_core(FILE *out, const VlConfig *config, const VlHost *h, GHashTable *cells
             last = !vl_cpuset_has(core, k);
         c = g_hash_table_lookup(cells, GUINT_TO_POINTER(n + 1));
         text = c ? cell_text(c) : g_strdup("free");
-        many = c && c->labels->len > 1;
+        /* a vCPU sharing its CPU; the emulator and iothreads together on
+         * housekeeping CPUs is the usual layout, not a problem */
+        many = c && c->labels->len > 1 && c->vcpus > 0;
         *shared += many;
         fprintf(out, "  CPU %*u %s%s%s%s", id_width, n, many ? "!" : " ",
                 vl_output_color(config, many ? SGR_SHARED : c ? c->sgr : SGR_FREE), text,
@@ -133,14 +137,14 @@ vl_pinning_map_print(FILE *out, const VlConfig *config, const VlHost *h, const V
             vl_cpuset_add(&floating, v);
         else if (vl_cpuset_count(&p->vcpu[v]) > 1)
             vl_cpuset_add(&wide, v);
-        add_set(cells, &p->vcpu[v], label, SGR_VCPU);
+        add_set(cells, &p->vcpu[v], label, SGR_VCPU, true);
     }
-    add_set(cells, &p->emulator, "emulator", SGR_EMULATOR);
+    add_set(cells, &p->emulator, "emulator", SGR_EMULATOR, false);
     for (guint i = 0; i < p->iothreads->len; i++) {
         const VlIothreadPin *io = g_ptr_array_index(p->iothreads, i);
         g_autofree char *label = g_strdup_printf("iothread %u", io->id);
 
-        add_set(cells, &io->cpus, label, SGR_IOTHREAD);
+        add_set(cells, &io->cpus, label, SGR_IOTHREAD, false);
     }
     /* column widths */
     for (guint i = 0; i < h->topology->len; i++) {
@@ -154,9 +158,16 @@ vl_pinning_map_print(FILE *out, const VlConfig *config, const VlHost *h, const V
     g_snprintf(buf, sizeof(buf), "%u", max_id);
     id_width = (int) strlen(buf);
 
-    fprintf(out, "%s%s%s: %u vCPU%s on a host of %u CPUs in %u cores, %u L3 cache%s\n",
-            vl_output_color(config, SGR_HEAD), name, vl_output_color(config, SGR_RESET), p->vcpus,
-            p->vcpus == 1 ? "" : "s", h->topology->len, cores->len, banks->len, banks->len == 1 ? "" : "s");
+    fprintf(out, "%s%s%s: %u vCPU%s on a host of %u CPUs", vl_output_color(config, SGR_HEAD), name,
+            vl_output_color(config, SGR_RESET), p->vcpus, p->vcpus == 1 ? "" : "s", h->topology->len);
+    if (vl_host_has_siblings(h))
+        fprintf(out, " in %u cores", cores->len);
+    else
+        fprintf(out, " (cores unknown: no thread siblings in the host facts)");
+    if (banks->len)
+        fprintf(out, ", %u L3 cache%s\n", banks->len, banks->len == 1 ? "" : "s");
+    else
+        fprintf(out, ", no L3 cache listed\n");
     for (guint b = 0; b <= banks->len; b++) {
         const VlHostCache *bank = b < banks->len ? g_ptr_array_index(banks, b) : NULL;
         bool any = false;
@@ -175,7 +186,7 @@ vl_pinning_map_print(FILE *out, const VlConfig *config, const VlHost *h, const V
                     size_text(buf, sizeof(buf), bank->size_kib);
                     fprintf(out, "L3 cache %u (%s, host CPUs %s)\n", bank->id, buf, cpus);
                 } else {
-                    fprintf(out, "%s\n", banks->len ? "no L3 cache listed" : "host CPUs (the host facts list no L3 cache)");
+                    fprintf(out, "%s\n", banks->len ? "in no L3 cache listed" : "host CPUs");
                 }
                 any = true;
             }
@@ -198,7 +209,7 @@ vl_pinning_map_print(FILE *out, const VlConfig *config, const VlHost *h, const V
     if (!p->emulator_node)
         fprintf(out, "emulator: not pinned\n");
     if (shared)
-        fprintf(out, "%s!%s %u host CPU%s shared by several of the guest's threads\n",
+        fprintf(out, "%s!%s %u host CPU%s where a vCPU shares its CPU with another of the guest's threads\n",
                 vl_output_color(config, SGR_SHARED), vl_output_color(config, SGR_RESET), shared, shared == 1 ? "" : "s");
     vl_cpuset_clear(&placed);
     vl_cpuset_clear(&floating);

@@ -11,7 +11,8 @@
 #include "lint/model/model.h"
 
 /* Draw MODEL's pins on HOST, headed by NAME (the domain's name or file).
- * Returns how many host CPUs more than one of the guest's threads are
- * pinned to (marked '!' on the map). */
+ * Returns how many host CPUs a vCPU shares with another of the guest's
+ * threads (marked '!' on the map; the emulator and iothreads sharing CPUs
+ * no vCPU uses is the usual layout and not marked). */
 guint vl_pinning_map_print(FILE *out, const VlConfig *config, const VlHost *host, const VlModel *model,
                            const char *name);
