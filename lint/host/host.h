@@ -18,9 +18,11 @@ typedef struct {
 } VlHostPci;
 
 /* One host CPU of <topology><cells><cell><cpus><cpu>: its place in the
- * host's topology.  libvirt writes socket_id, core_id and siblings together
- * (all or none; die_id from libvirt 6.0, cluster_id from 9.8, which we do
- * not need): -1 and an empty set when absent. */
+ * host's topology.  capability.rng has socket_id, die_id, core_id and
+ * siblings as one optional group (libvirt 9.0), and cluster_id in it too in
+ * 11.3 and 12.8 (not needed here); older libvirt writes no die_id (as
+ * libvirt's tests/vircaps2xmldata/vircaps-x86_64-caches.xml).  Each is -1
+ * (the siblings an empty set) when absent. */
 typedef struct {
     guint id;
     int cell;               /* NUMA cell id, -1 when unknown */
@@ -28,8 +30,10 @@ typedef struct {
     VlCpuset siblings;      /* the CPUs of its core, itself included */
 } VlHostCpu;
 
-/* One <cache><bank> of the host: libvirt lists level 3 (and higher) caches
- * it finds in sysfs; none on a host (or VM) that reports no such cache. */
+/* One <cache><bank> of the host (capability.rng: id, level, type both |
+ * code | data, size, unit, cpus): libvirt lists the caches it finds in the
+ * kernel's sysfs cache information; a host (or VM) without it has no
+ * <cache>, and then nothing is known about L3 domains. */
 typedef struct {
     guint id, level;
     char *type;             /* both, code, data */
