@@ -117,6 +117,9 @@ vl_show_pinning(const VlConfig *config, const VlCli *cli)
         }
         doc = vl_document_parse(name ? name : g_ptr_array_index(names, i), xml, strlen(xml), &load_error);
         if (!doc) {
+            g_autofree char *msg = vl_input_error_format(load_error);
+
+            fprintf(stderr, "%s\n", msg);
             vl_input_error_free(load_error);
             rc = EXIT_TROUBLE;
             continue;

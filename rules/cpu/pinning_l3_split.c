@@ -181,7 +181,7 @@ const VlRule vl_rule_cpu_pinning_l3_split = {
         "host core (QEMU numbers vCPUs threads first). A guest larger than one bank cannot avoid the "
         "split: then an info finding suggests guest NUMA cells that follow the banks, and nothing is said "
         "when the guest already has NUMA cells. Silent without L3 banks in the host facts (libvirt lists "
-        "them from the kernel's cache information). No fix: which bank to give up is the owner's choice.",
+        "them from the kernel's cache information). No fix: which bank to give up is the owner's choice. The pins and the capabilities read here are the same in every libvirt release virtlint targets (9.0 to 12.8).",
     .sources = {
         "https://libvirt.org/formatcaps.html (host <topology> and <cache> banks)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",

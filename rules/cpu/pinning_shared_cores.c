@@ -46,7 +46,7 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
 }
 
 static void
-report_pin(const VlHost *h, const VlPinning *p, const VlCpuset *vcpus, xmlNodePtr pin, const VlCpuset *cpus,
+report_pin(const VlHost *h, const VlCpuset *vcpus, xmlNodePtr pin, const VlCpuset *cpus,
            const char *what, VlReport *report)
 {
     VlCpuset shared = { 0 }, partners = { 0 }, better;
@@ -83,7 +83,6 @@ report_pin(const VlHost *h, const VlPinning *p, const VlCpuset *vcpus, xmlNodePt
 out:
     vl_cpuset_clear(&shared);
     vl_cpuset_clear(&partners);
-    (void) p;
 }
 
 static void
@@ -100,12 +99,12 @@ check(const VlModel *m, VlReport *report)
         return;
     vcpus = vl_pinning_vcpu_hosts(p);
     if (p->emulator_node)
-        report_pin(h, p, &vcpus, p->emulator_node, &p->emulator, "the emulator threads", report);
+        report_pin(h, &vcpus, p->emulator_node, &p->emulator, "the emulator threads", report);
     for (guint i = 0; i < p->iothreads->len; i++) {
         const VlIothreadPin *io = g_ptr_array_index(p->iothreads, i);
         g_autofree char *what = g_strdup_printf("iothread %u", io->id);
 
-        report_pin(h, p, &vcpus, io->node, &io->cpus, what, report);
+        report_pin(h, &vcpus, io->node, &io->cpus, what, report);
     }
     vl_cpuset_clear(&vcpus);
 }
@@ -120,7 +119,7 @@ const VlRule vl_rule_cpu_pinning_shared_cores = {
         "Overlap on the same CPU id is cpu-pinning-isolation's finding; this rule names only the "
         "siblings, read from `virsh capabilities`, and suggests whole host cores no vCPU uses, in the L3 "
         "bank of most vCPUs when the host lists its banks. Silent without the host's siblings. No fix: "
-        "which core to give up is the owner's choice.",
+        "which core to give up is the owner's choice. The pins and the capabilities read here are the same in every libvirt release virtlint targets (9.0 to 12.8).",
     .sources = {
         "https://libvirt.org/formatcaps.html (host topology: siblings)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",

@@ -58,7 +58,7 @@ check(const VlModel *m, VlReport *report)
     g_autofree guint *map = NULL;
     guint nbad = 0;
     bool local_ok = true;
-    VlCpuset all;
+    VlCpuset others = { 0 };
     VlFinding *f;
 
     if (!m->topology.node || threads < 2 || !vl_host_has_siblings(h))
@@ -66,7 +66,10 @@ check(const VlModel *m, VlReport *report)
     p = vl_pinning_new(m);
     if (p->pinned == 0)
         return;
-    all = vl_pinning_vcpu_hosts(p);
+    /* where the emulator and iothreads run: no partner for a vCPU either */
+    vl_cpuset_union(&others, &p->emulator);
+    for (guint i = 0; i < p->iothreads->len; i++)
+        vl_cpuset_union(&others, &((VlIothreadPin *) g_ptr_array_index(p->iothreads, i))->cpus);
     for (guint k = 0; (k + 1) * threads <= p->vcpus; k++) {
         int first = vl_pinning_single(p, k * threads);
         const VlHostCpu *hc = first >= 0 ? vl_host_cpu(h, (guint) first) : NULL;
@@ -95,7 +98,9 @@ check(const VlModel *m, VlReport *report)
             for (guint c = 0; c < hc->siblings.size && t < threads; c++) {
                 if (!vl_cpuset_has(&hc->siblings, c) || c == (guint) first)
                     continue;
-                /* a sibling another guest core uses is no free partner */
+                /* a sibling another guest core, the emulator or an iothread uses is no free partner */
+                if (vl_cpuset_has(&others, c))
+                    local_ok = false;
                 for (guint v = 0; v < p->vcpus; v++) {
                     if (v / threads != k && vl_cpuset_has(&p->vcpu[v], c))
                         local_ok = false;
@@ -105,7 +110,7 @@ check(const VlModel *m, VlReport *report)
             }
         }
     }
-    vl_cpuset_clear(&all);
+    vl_cpuset_clear(&others);
     if (nbad == 0)
         return;
     f = vl_report(report, vl_model_top(m, "cputune"),
@@ -143,7 +148,7 @@ const VlRule vl_rule_cpu_pinning_thread_siblings = {
         "vCPUs 0-7 to host CPUs 0-7 therefore puts each guest core on two host cores, and the guest's "
         "scheduler decisions about SMT siblings (sharing L1/L2, idle siblings) are wrong. Silent without "
         "the host's siblings, for a guest without threads, for vCPUs pinned to several CPUs, and when "
-        "the host cores have fewer threads than the guest's. No fix: the help gives the pins.",
+        "the host cores have fewer threads than the guest's. No fix: the help gives the pins. The pins and the capabilities read here are the same in every libvirt release virtlint targets (9.0 to 12.8).",
     .sources = {
         "https://libvirt.org/formatcaps.html (host topology: siblings)",
         "https://libvirt.org/formatdomain.html#cpu-tuning",
