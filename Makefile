@@ -187,6 +187,7 @@ check: $(BIN) unit-tests corpus-tests snapshot-check rules-md-check robustness l
 	tests/edit.sh $(abspath $(BIN))
 	tests/libvirt_check.sh $(abspath $(BIN))
 	tests/host.sh $(abspath $(BIN))
+	tests/pinning.sh $(abspath $(BIN))
 	tests/hostile.sh $(abspath $(BIN))
 	tests/faults.sh $(abspath $(BIN))
 	tests/libvirt_hook.sh $(abspath $(BIN))

@@ -192,7 +192,9 @@ static GHashTable *hosts;   /* directory -> VlHost*, loaded once */
 static VlContext *context;  /* the compiled schemas and stylesheets every case shares */
 
 /* lint-options: host=DIR: capabilities.xml, domcapabilities.xml and
- * nodedev/ of a saved host, as --capabilities/--domcapabilities/--nodedev. */
+ * nodedev/ of a saved host, as --capabilities/--domcapabilities/--nodedev.
+ * capabilities.xml is required; the other two are read when present (a
+ * saved host for the pinning rules has only its capabilities). */
 static const VlHost *
 load_host(const char *dir)
 {
@@ -210,9 +212,10 @@ load_host(const char *dir)
     host = vl_host_new();
     if (!g_file_get_contents(caps_path, &caps, NULL, &error) ||
         !vl_host_add_capabilities(host, caps, caps_path, &error) ||
-        !g_file_get_contents(domcaps_path, &domcaps, NULL, &error) ||
-        !vl_host_add_domcapabilities(host, domcaps, domcaps_path, &error) ||
-        !vl_host_add_nodedev_dir(host, nodedev, &error))
+        (g_file_test(domcaps_path, G_FILE_TEST_EXISTS) &&
+         (!g_file_get_contents(domcaps_path, &domcaps, NULL, &error) ||
+          !vl_host_add_domcapabilities(host, domcaps, domcaps_path, &error))) ||
+        (g_file_test(nodedev, G_FILE_TEST_IS_DIR) && !vl_host_add_nodedev_dir(host, nodedev, &error)))
         g_error("corpus: host %s: %s", dir, error->message);
     g_hash_table_insert(hosts, g_strdup(dir), host);
     return host;

@@ -14,8 +14,11 @@ expect_rc 0 "no host facts" -- "$VL" --concise --select host "$case"
 expect_grep "note: 9 host-aware rules skipped: no host facts" "$tmp/err" "says once that host rules were skipped"
 expect_rc 0 "-q keeps it quiet" -- "$VL" -q --select host "$case"
 [ -s "$tmp/err" ] && fail "-q printed the note" || pass
-expect_rc 0 "no note when host rules are not selected" -- "$VL" --concise --select cpu "$case"
+expect_rc 0 "no note when host rules are not selected" -- "$VL" --concise --select disk "$case"
 expect_no_grep "host-aware" "$tmp/err" "no note for an unrelated selection"
+# the cpu category has host-aware rules too: the pinning rules (tests/pinning.sh)
+expect_rc 0 "--select cpu" -- "$VL" --concise --select cpu "$case"
+expect_grep "note: 3 host-aware rules skipped: no host facts" "$tmp/err" "the pinning rules' note"
 
 # the group's members are in a note, which --concise leaves out
 expect_rc 1 "--nodedev" -- "$VL" --select host --nodedev $h/nodedev "$case"

@@ -91,7 +91,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
     g_auto(GStrv) select = NULL, ignore = NULL, paths = NULL;
     gboolean list_rules = FALSE, version = FALSE, quiet = FALSE, concise = FALSE, statistics = FALSE;
     gboolean fix = FALSE, diff = FALSE, unsafe_fixes = FALSE, show_fixes = FALSE, no_config = FALSE, define = FALSE;
-    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE, help = FALSE;
+    gboolean libvirt_check = FALSE, show_suggestions = FALSE, lsp = FALSE, help = FALSE, show_pinning = FALSE;
     g_autoptr(GError) color_error = NULL;
     GOptionEntry entries[] = {
         { "format", 0, 0, G_OPTION_ARG_STRING, &format, "Output format: text (default), json, sarif, github (workflow annotations) or junit", "FORMAT" },
@@ -120,6 +120,7 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         { "all-domains", 0, 0, G_OPTION_ARG_NONE, &cli->all_domains, "Lint every persistent domain of the connection", NULL },
         { "capabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->capabilities, "Host facts: saved `virsh capabilities` output", "FILE" },
         { "domcapabilities", 0, 0, G_OPTION_ARG_FILENAME, &cli->domcapabilities, "Host facts: saved `virsh domcapabilities` output", "FILE" },
+        { "show-pinning", 0, 0, G_OPTION_ARG_NONE, &show_pinning, "Instead of linting, draw the host's CPUs by L3 cache, core and thread with what each domain pins there (vCPU n, emulator, iothread n, free); needs host facts: --capabilities or --connect", NULL },
         { "nodedev", 0, 0, G_OPTION_ARG_FILENAME, &cli->nodedev, "Host facts: a directory of `virsh nodedev-dumpxml` outputs (*.xml)", "DIR" },
         { "define", 0, 0, G_OPTION_ARG_NONE, &define, "With --fix or --add-suppressions, and --domain: define the new definition (after saving a backup)", NULL },
         { "edit", 0, 0, G_OPTION_ARG_FILENAME, &cli->edit, "Edit a domain (through --connect) or a file in $VISUAL/$EDITOR, then lint it and offer to edit again, fix, save or define, or abandon", "NAME|FILE" },
@@ -293,6 +294,8 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
         cli->mode = VL_MODE_EXPLAIN;
     else if (lsp)
         cli->mode = VL_MODE_LSP;
+    else if (show_pinning)
+        cli->mode = VL_MODE_SHOW_PINNING;
     else
         cli->mode = VL_MODE_LINT;
 
@@ -318,7 +321,13 @@ vl_cli_parse(int argc, char **argv, VlConfig *config, VlCli *cli, GError **error
                     "it excludes --fix, --diff, --define and --format");
         return FALSE;
     }
-    if (cli->mode == VL_MODE_LINT && (!paths || !paths[0]) && !cli->domains && !cli->all_domains && !cli->edit) {
+    if (show_pinning && (cli->edit || lsp || fix || diff || cli->add_suppressions || config->format != VL_FORMAT_TEXT)) {
+        g_set_error(error, VL_CLI_ERROR, 0, "--show-pinning draws a map in the terminal: it excludes --edit, "
+                    "--lsp, --fix, --diff, --add-suppressions and --format");
+        return FALSE;
+    }
+    if ((cli->mode == VL_MODE_LINT || cli->mode == VL_MODE_SHOW_PINNING) && (!paths || !paths[0]) &&
+        !cli->domains && !cli->all_domains && !cli->edit) {
         g_set_error(error, VL_CLI_ERROR, 0, "no input: give one or more files or directories, or - for stdin");
         return FALSE;
     }

@@ -11,6 +11,7 @@ typedef enum {
     VL_MODE_EXPLAIN,
     VL_MODE_VERSION,
     VL_MODE_LSP,        /* --lsp: a language server on stdin/stdout */
+    VL_MODE_SHOW_PINNING, /* --show-pinning: the host's CPUs and what each domain pins there */
 } VlMode;
 
 typedef struct {

@@ -19,7 +19,7 @@ static const char *const rule_opts[] = { "select", "ignore", "fail-on", "list-ru
 static const char *const target_opts[] = { "os", "edition", "libvirt-version", "qemu-version", "schema", NULL };
 static const char *const fix_opts[] = { "fix", "unsafe-fixes", "diff", "show-fixes", "add-suppressions", NULL };
 static const char *const live_opts[] = { "connect", "domain", "all-domains", "define", "libvirt-check", NULL };
-static const char *const host_opts[] = { "capabilities", "domcapabilities", "nodedev", NULL };
+static const char *const host_opts[] = { "capabilities", "domcapabilities", "nodedev", "show-pinning", NULL };
 static const char *const config_opts[] = { "config", "no-config", "cache-dir", "no-cache", "max-file-size", "version", NULL };
 
 static const Section sections[] = {

@@ -16,6 +16,7 @@
 #include "lint/fix/fix.h"
 #include "lint/fix/suppression.h"
 #include "lint/load/inputs.h"
+#include "lint/cli/show_pinning.h"
 #include "lint/host/connection.h"
 #include "lint/host/host.h"
 #include "lint/host/libvirtcheck.h"
@@ -720,6 +721,9 @@ main(int argc, char **argv)
                 rc = EXIT_TROUBLE;
             break;
         }
+        case VL_MODE_SHOW_PINNING:
+            rc = vl_show_pinning(&config, &cli);
+            break;
         case VL_MODE_LSP: {
             g_autoptr(VlContext) context = vl_context_new();
 

@@ -17,6 +17,29 @@ pci_free(VlHostPci *p)
     g_free(p);
 }
 
+static void
+host_cpu_free(VlHostCpu *c)
+{
+    vl_cpuset_clear(&c->siblings);
+    g_free(c);
+}
+
+static void
+cache_free(VlHostCache *c)
+{
+    g_free(c->type);
+    vl_cpuset_clear(&c->cpus);
+    g_free(c);
+}
+
+static gint
+host_cpu_cmp(gconstpointer a, gconstpointer b)
+{
+    const VlHostCpu *x = *(VlHostCpu *const *) a, *y = *(VlHostCpu *const *) b;
+
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
 VlHost *
 vl_host_new(void)
 {
@@ -25,6 +48,8 @@ vl_host_new(void)
     h->cpus = g_hash_table_new(g_direct_hash, g_direct_equal);
     h->page_sizes_kib = g_array_new(FALSE, FALSE, sizeof(guint64));
     h->emulators = g_ptr_array_new_with_free_func(g_free);
+    h->topology = g_ptr_array_new_with_free_func((GDestroyNotify) host_cpu_free);
+    h->caches = g_ptr_array_new_with_free_func((GDestroyNotify) cache_free);
     h->loaders = g_ptr_array_new_with_free_func(g_free);
     h->tpm_models = g_ptr_array_new_with_free_func(g_free);
     h->video_models = g_ptr_array_new_with_free_func(g_free);
@@ -40,6 +65,8 @@ vl_host_free(VlHost *h)
     g_hash_table_unref(h->cpus);
     g_array_unref(h->page_sizes_kib);
     g_ptr_array_unref(h->emulators);
+    g_ptr_array_unref(h->topology);
+    g_ptr_array_unref(h->caches);
     g_ptr_array_unref(h->loaders);
     g_ptr_array_unref(h->tpm_models);
     g_ptr_array_unref(h->video_models);
@@ -83,6 +110,136 @@ values(xmlNodePtr enum_node, GPtrArray *out)
     }
 }
 
+/* An optional unsigned attribute: -1 when absent or not a number. */
+static int
+optional_id(xmlNodePtr node, const char *name)
+{
+    guint64 v;
+
+    return vl_xml_parse_uint(vl_xml_attr(node, name), &v) && v <= G_MAXINT ? (int) v : -1;
+}
+
+static void
+add_topology(VlHost *h, xmlNodePtr cell, xmlNodePtr cpu, guint id)
+{
+    VlHostCpu *c = g_new0(VlHostCpu, 1);
+
+    c->id = id;
+    c->cell = optional_id(cell, "id");
+    c->socket_id = optional_id(cpu, "socket_id");
+    c->die_id = optional_id(cpu, "die_id");
+    c->core_id = optional_id(cpu, "core_id");
+    if (!vl_cpuset_parse(vl_xml_attr(cpu, "siblings"), &c->siblings))
+        c->siblings = (VlCpuset) { 0 };
+    g_ptr_array_add(h->topology, c);
+}
+
+const VlHostCpu *
+vl_host_cpu(const VlHost *h, guint id)
+{
+    guint lo = 0, hi = h->topology->len;
+
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const VlHostCpu *c = g_ptr_array_index(h->topology, mid);
+
+        if (c->id == id)
+            return c;
+        if (c->id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+bool
+vl_host_has_siblings(const VlHost *h)
+{
+    if (h->topology->len == 0)
+        return false;
+    for (guint i = 0; i < h->topology->len; i++) {
+        const VlHostCpu *c = g_ptr_array_index(h->topology, i);
+
+        if (!vl_cpuset_has(&c->siblings, c->id))
+            return false;
+    }
+    return true;
+}
+
+bool
+vl_host_siblings(const VlHost *h, guint a, guint b)
+{
+    const VlHostCpu *c = vl_host_cpu(h, a);
+
+    return c && vl_cpuset_has(&c->siblings, b);
+}
+
+static void
+cpuset_free(VlCpuset *set)
+{
+    vl_cpuset_clear(set);
+    g_free(set);
+}
+
+GPtrArray *
+vl_host_cores(const VlHost *h, const VlCpuset *within)
+{
+    GPtrArray *cores = g_ptr_array_new_with_free_func((GDestroyNotify) cpuset_free);
+    VlCpuset seen = { 0 };
+
+    /* h->topology is sorted by id: a core comes up at its lowest CPU */
+    for (guint i = 0; i < h->topology->len; i++) {
+        const VlHostCpu *c = g_ptr_array_index(h->topology, i);
+        VlCpuset *core;
+        bool inside = true;
+
+        if (vl_cpuset_has(&seen, c->id))
+            continue;
+        core = g_new0(VlCpuset, 1);
+        if (vl_cpuset_has(&c->siblings, c->id))
+            vl_cpuset_union(core, &c->siblings);
+        else
+            vl_cpuset_add(core, c->id);
+        vl_cpuset_union(&seen, core);
+        for (guint n = 0; within && n < core->size; n++)
+            inside = inside && (!vl_cpuset_has(core, n) || vl_cpuset_has(within, n));
+        if (inside)
+            g_ptr_array_add(cores, core);
+        else
+            cpuset_free(core);
+    }
+    vl_cpuset_clear(&seen);
+    return cores;
+}
+
+GPtrArray *
+vl_host_l3_banks(const VlHost *h)
+{
+    GPtrArray *banks = g_ptr_array_new();
+
+    for (guint i = 0; i < h->caches->len; i++) {
+        VlHostCache *c = g_ptr_array_index(h->caches, i);
+
+        /* with code/data prioritisation a bank may be listed as code and data: its CPUs once */
+        if (c->level == 3 && g_strcmp0(c->type, "code") != 0)
+            g_ptr_array_add(banks, c);
+    }
+    return banks;
+}
+
+int
+vl_host_l3_bank_of(GPtrArray *banks, guint cpu)
+{
+    for (guint i = 0; i < banks->len; i++) {
+        const VlHostCache *c = g_ptr_array_index(banks, i);
+
+        if (vl_cpuset_has(&c->cpus, cpu))
+            return (int) i;
+    }
+    return -1;
+}
+
 gboolean
 vl_host_add_capabilities(VlHost *h, const char *xml, const char *what, GError **error)
 {
@@ -116,9 +273,32 @@ vl_host_add_capabilities(VlHost *h, const char *xml, const char *what, GError **
             h->largest_cell_kib = MAX(h->largest_cell_kib, kib);
         for (xmlNodePtr cpu = vl_xml_child(vl_xml_child(cell, "cpus"), "cpu"); cpu; cpu = cpu->next) {
             guint64 id;
-            if (vl_xml_is(cpu, "cpu") && vl_xml_parse_uint(vl_xml_attr(cpu, "id"), &id))
+            if (vl_xml_is(cpu, "cpu") && vl_xml_parse_uint(vl_xml_attr(cpu, "id"), &id) && id < VL_CPUSET_MAX) {
                 g_hash_table_add(h->cpus, GUINT_TO_POINTER((guint) id + 1));
+                add_topology(h, cell, cpu, (guint) id);
+            }
         }
+    }
+    g_ptr_array_sort(h->topology, host_cpu_cmp);
+    for (xmlNodePtr bank = vl_xml_child(vl_xml_child(host, "cache"), "bank"); bank; bank = bank->next) {
+        guint64 id, level, size, kib;
+        VlHostCache *c;
+
+        if (!vl_xml_is(bank, "bank") || !vl_xml_parse_uint(vl_xml_attr(bank, "id"), &id) ||
+            !vl_xml_parse_uint(vl_xml_attr(bank, "level"), &level) ||
+            !vl_xml_parse_uint(vl_xml_attr(bank, "size"), &size) ||
+            !vl_memory_to_kib_unit(size, vl_xml_attr(bank, "unit"), &kib))
+            continue;
+        c = g_new0(VlHostCache, 1);
+        if (!vl_cpuset_parse(vl_xml_attr(bank, "cpus"), &c->cpus)) {
+            cache_free(c);
+            continue;
+        }
+        c->id = (guint) id;
+        c->level = (guint) level;
+        c->type = g_strdup(vl_xml_attr(bank, "type"));
+        c->size_kib = kib;
+        g_ptr_array_add(h->caches, c);
     }
     for (xmlNodePtr guest = root->children; guest; guest = guest->next) {
         xmlNodePtr arch = vl_xml_child(guest, "arch");

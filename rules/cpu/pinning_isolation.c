@@ -127,7 +127,9 @@ const VlRule vl_rule_cpu_pinning_isolation = {
         "<vcpu cpuset> or may run anywhere; unpinned iothreads likewise; and a vCPU without "
         "<vcpupin> floats. cpusets are read in libvirt's syntax (a-b ranges, lists, ^n "
         "exclusions). This is advice about latency, not an error, so there is no automatic fix: "
-        "which host CPUs to set aside depends on the host.",
+        "which host CPUs to set aside depends on the host. With the host's facts, "
+        "cpu-pinning-shared-cores adds the other half of this check: the emulator or an iothread on "
+        "another thread of a vCPU's host core (a different CPU id, the same core).",
     .sources = {
         "WindowsKVM, a Windows 11 GPU-passthrough reference build (its README), https://github.com/serialexperimentslainnnn/WindowsKVM (VM - domain.xml: CPU pinning, emulatorpin, iothreads)",
         "Kevin Locke, \"Windows 11 Guest VM with VirtIO on Libvirt\" (2021, updated 2022), https://kevinlocke.name/bits/2021/12/10/windows-11-guest-virtio-libvirt/ (CPU Topology: pinning vCPUs, emulator and iothreads)",
