@@ -217,6 +217,7 @@ check-asan:
 	tests/lsp.py $(abspath $(ASAN_B)/virtlint); \
 	tests/lsp_nvim.sh $(abspath $(ASAN_B)/virtlint); \
 	VIRTLINT_TEST_UNDER_ASAN=1 tests/edit.sh $(abspath $(ASAN_B)/virtlint); \
+	tests/pinning.sh $(abspath $(ASAN_B)/virtlint); \
 	tests/hostile.sh $(abspath $(ASAN_B)/virtlint)
 
 # speed and memory as ratios against references (see BENCHMARKS.md)

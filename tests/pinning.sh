@@ -62,4 +62,11 @@ expect_rc 2 "with --format json" -- "$VL" --show-pinning --format json --capabil
     $d/intel-8c/capabilities.xml $d/domains/shared.xml
 expect_grep "excludes" "$tmp/err" "says --show-pinning draws text"
 
+# through a connection: libvirt's test driver (no daemon) gives the domain
+# and its host's capabilities; its two vCPUs float over 16 CPUs
+expect_rc 0 "--connect test:///default" -- "$VL" --show-pinning --connect test:///default --domain test
+expect_grep "^test: 2 vCPUs on a host of 16 CPUs in 16 cores, no L3 cache listed" "$tmp/out" "the test host's CPUs"
+expect_grep "socket 1 core 7   CPU 15  free" "$tmp/out" "cores by socket without L3 banks"
+expect_grep "^vCPUs 0-1: not pinned, float over all host CPUs" "$tmp/out" "the floating vCPUs"
+
 finish
