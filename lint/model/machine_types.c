@@ -24,6 +24,7 @@
 
 static const VlQemuMachineTypes known[] = {
     /* pc-i440fx-1.4 .. 7.2 (1.4-1.7 deprecated), pc-q35-2.4 .. 7.2 and 4.0.1 */
+    /* mutate: skip[ver+1@88] — equivalent: no i440fx type lies between 1.7 and 1.8 (QEMU went from 1.7 to 2.0, and vl_machine_type_versioned refuses pc-i440fx-1.8) */
     { VL_LIBVIRT(7, 2), "Debian 12", VL_LIBVIRT(1, 4), VL_LIBVIRT(2, 4), VL_LIBVIRT(1, 7), true },
     /* pc-i440fx-2.4 .. 10.0, pc-q35-2.4 .. 10.0 and 4.0.1; 7.0 and older deprecated */
     { VL_LIBVIRT(10, 0), "Debian 13", VL_LIBVIRT(2, 4), VL_LIBVIRT(2, 4), VL_LIBVIRT(7, 0), true },
