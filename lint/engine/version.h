@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#define VL_VERSION "0.8.0"
+#define VL_VERSION "0.9.0"
 
 #define VL_LIBVIRT(major, minor) ((major) * 1000000u + (minor) * 1000u)
 
