@@ -80,10 +80,10 @@ END_TEST
 
 START_TEST(test_special)
 {
-    ASSERT_USES(A("-m") A("0x100M"), "a hex size with a suffix (0x20M)|size=0x100M");
+    ASSERT_USES(A("-m") A("0x100M"), "a hex size with a suffix|size=0x100M");
     /* e and b are hexadecimal digits, not suffixes; no suffix is fine */
     ASSERT_USES(A("-object") A("memory-backend-ram,id=m0,size=0x1e") A("-set") A("device.d0.addr=0x1f"), "");
-    ASSERT_USES(A("-smp") A("4,sockets=0,cores=4"), "-smp with a topology member of 0|sockets=0");
+    ASSERT_USES(A("-smp") A("4,sockets=0,cores=4"), "-smp with a member of 0|sockets=0");
     ASSERT_USES(A("-smp") A("4,sockets=1,cores=4,threads=1"), "");
     ASSERT_USES(A("-chardev") A("socket,id=c0,path=/run/x,server,nowait"),
                 "a short-form boolean option|server;a short-form boolean option|nowait");

@@ -87,7 +87,7 @@ static const VlQemuGone table[] = {
       "<disk device='floppy'> with <target dev='fdb' bus='fdc'/>", "Floppy controllers' drive properties (removed in 6.0)" },
 
     /* removed between QEMU 7.2 and 11.1: the target decides */
-    { VL_QEMU_GONE_HEX_SIZE, NULL, NULL, NULL, "a hex size with a suffix (0x20M)", Q(6, 0), Q(8, 0), false,
+    { VL_QEMU_GONE_HEX_SIZE, NULL, NULL, NULL, "a hex size with a suffix", Q(6, 0), Q(8, 0), false,
       "the size in decimal with the suffix (32M), or in hexadecimal without one (0x2000000)",
       "Hexadecimal sizes with scaling multipliers (removed in 8.0)" },
     { VL_QEMU_GONE_TYPE, "chardev", NULL, "tty", "-chardev tty", Q(6, 0), Q(8, 0), false,
@@ -117,7 +117,7 @@ static const VlQemuGone table[] = {
       "-chroot (removed in 9.0)" },
     { VL_QEMU_GONE_OPTION, "singlestep", NULL, NULL, "-singlestep", Q(8, 1), Q(9, 0), false,
       "QEMU's -accel tcg,one-insn-per-tb=on", "-singlestep (removed in 9.0)" },
-    { VL_QEMU_GONE_SMP_ZERO, "smp", NULL, NULL, "-smp with a topology member of 0", Q(6, 2), Q(9, 0), false,
+    { VL_QEMU_GONE_SMP_ZERO, "smp", NULL, NULL, "-smp with a member of 0", Q(6, 2), Q(9, 0), false,
       "leaving the member out (QEMU computes it), or <cpu><topology sockets= dies= cores= threads=/> with "
       "values of 1 or more",
       "-smp (\"parameter=0\" SMP configurations) (removed in 9.0)" },

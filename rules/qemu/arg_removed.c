@@ -49,15 +49,15 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
 
     if (gone && qemu && !g->ignored) {
         severity = VL_SEVERITY_ERROR;
-        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: QEMU %s removed %s; QEMU %s refuses to start",
-                               removed, name, target);
+        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s refuses to start",
+                               name, removed, target);
     } else if (gone && qemu) {
         severity = VL_SEVERITY_WARNING;
-        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: QEMU %s removed %s; QEMU %s ignores it",
-                               removed, name, target);
+        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s ignores it",
+                               name, removed, target);
     } else if (gone) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, use->node,
-                               "<qemu:arg>: QEMU %s removed %s (the target QEMU is unknown)", removed, name);
+                               "<qemu:arg>: %s was removed in QEMU %s (the target QEMU is unknown)", name, removed);
     } else {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, use->node,
                                "<qemu:arg>: %s is deprecated since QEMU %s", name, deprecated);
