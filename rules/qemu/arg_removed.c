@@ -65,6 +65,9 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
     if (use->detail)
         vl_finding_note(f, "the argument sets %s", use->detail);
     vl_finding_help(f, "remove it; instead use %s", g->instead);
+    /* the one entry with an exact domain XML equivalent: fixers/qemu-arg-removed.xsl */
+    if (gone && g->kind == VL_QEMU_GONE_OPTION && strcmp(g->option, "no-hpet") == 0)
+        vl_finding_set_fix(f, "replace -no-hpet by <timer name='hpet' present='no'/>", NULL);
     if (gone && !qemu)
         vl_finding_note(f, "QEMU %s and later exit at start on it (\"%s\" in QEMU's removed-features.rst); "
                            "give the target QEMU (--qemu) for a firm answer",
@@ -109,14 +112,17 @@ const VlRule vl_rule_qemu_arg_removed = {
         "error when the target QEMU has removed it, a warning while it is only deprecated there (QEMU warns "
         "at start), nothing for a target older than the deprecation. Short-form booleans (server,nowait; "
         "deprecated since 6.0, not yet removed) are warnings. The <qemu:env> audio variables QEMU 8.2 "
-        "removed are reported by qemu-env-audio-removed from the same table. No automatic fix.",
+        "removed are reported by qemu-env-audio-removed from the same table. The one fix is for -no-hpet, "
+        "which has an exact XML equivalent: the argument becomes <timer name='hpet' present='no'/> in <clock> "
+        "(libvirt writes -machine hpet=off from it, the same machine without an HPET); the others change "
+        "hardware or need a choice, and get help text only.",
     .sources = {
         "QEMU docs/about/removed-features.rst (System emulator command line arguments, System emulator devices, Device options), https://qemu.org/docs/master/about/removed-features.html",
         "QEMU docs/about/deprecated.rst (System emulator command line arguments: Short-form boolean options, -mon), https://qemu.org/docs/master/about/deprecated.html",
         "https://libvirt.org/drvqemu.html#pass-through-of-arbitrary-qemu-commands",
         "https://libvirt.org/formatdomain.html#time-keeping",
     },
-    .fix = VL_FIX_NONE,
+    .fix = VL_FIX_SAFE,
     .refused_by = VL_REFUSED_BY_QEMU,
     .example_bad = "<qemu:commandline>\n  <qemu:arg value='-no-hpet'/>\n</qemu:commandline>",
     .example_good = "<clock offset='localtime'>\n  <timer name='hpet' present='no'/>\n</clock>",
