@@ -92,6 +92,9 @@ START_TEST(test_special)
                     A("-cpu") A("host,hv_relaxed,+invtsc"),
                 "");
     ASSERT_USES(A("-mon") A("chardev=c0"), "-mon|");
+    ASSERT_USES(A("-drive") A("readonly,if=none,id=d0,file=/dev/null") A("-spice") A("disable-ticketing,port=5902")
+                    A("-fsdev") A("local,id=f0,path=/srv,security_model=none"),
+                "a short-form boolean option|readonly;a short-form boolean option|disable-ticketing");
 }
 END_TEST
 

@@ -32,7 +32,7 @@ static const VlQemuGone table[] = {
       "-global kvm-pit.lost_tick_policy=discard",
       "-no-kvm-pit-reinjection (removed in 3.0)" },
     { VL_QEMU_GONE_OPTION, "no-kvm-irqchip", NULL, NULL, "-no-kvm-irqchip", 0, Q(3, 0), false,
-      "QEMU's -machine kernel_irqchip=off (libvirt's <ioapic driver='qemu'/> gives the split irqchip)",
+      "QEMU's -machine kernel_irqchip=off",
       "-no-kvm-irqchip (removed in 3.0)" },
     { VL_QEMU_GONE_OPTION, "no-kvm", NULL, NULL, "-no-kvm", 0, Q(5, 2), false,
       "<domain type='qemu'> (TCG) instead of type='kvm'", "-no-kvm (removed in 5.2)" },
@@ -46,7 +46,7 @@ static const VlQemuGone table[] = {
     { VL_QEMU_GONE_OPTION, "startdate", NULL, NULL, "-startdate", 0, Q(3, 1), false,
       "<clock offset='absolute' start='EPOCH-SECONDS'/> (QEMU's -rtc base=DATE)", "-startdate (removed in 3.1)" },
     { VL_QEMU_GONE_OPTION, "redir", NULL, NULL, "-redir", 0, Q(3, 1), false,
-      "<interface type='user'> with <portForward> (libvirt 9.3 and later with passt), or QEMU's "
+      "<interface type='user'> with <backend type='passt'/> and <portForward> elements, or QEMU's "
       "-netdev user,hostfwd=...",
       "-redir (removed in 3.1)" },
     { VL_QEMU_GONE_OPTION, "smb", NULL, NULL, "-smb", 0, Q(3, 1), false,
@@ -72,7 +72,7 @@ static const VlQemuGone table[] = {
     { VL_QEMU_GONE_OPTION, "ctrl-grab", NULL, NULL, "-ctrl-grab", Q(6, 2), Q(7, 1), false,
       "QEMU's -display sdl,grab-mod=rctrl", "-ctrl-grab and -display sdl,ctrl_grab=on (removed in 7.1)" },
     { VL_QEMU_GONE_OPTION, "watchdog", NULL, NULL, "-watchdog", Q(6, 2), Q(7, 2), false,
-      "<watchdog model='i6300esb'/> (or 'itco' on q35)", "-watchdog (removed in 7.2)" },
+      "<watchdog model='i6300esb'/>", "-watchdog (removed in 7.2)" },
     { VL_QEMU_GONE_TYPE, "device", NULL, "ivshmem", "-device ivshmem", 0, Q(4, 0), false,
       "<shmem name='...'><model type='ivshmem-plain'/><size unit='M'>32</size></shmem>", "ivshmem (removed in 4.0)" },
     { VL_QEMU_GONE_TYPE, "device", NULL, "ide-drive", "-device ide-drive", 0, Q(6, 0), false,
@@ -97,7 +97,7 @@ static const VlQemuGone table[] = {
       "-chardev parallel (in XML: <parallel type='dev'><source path='/dev/parport0'/></parallel>)",
       "-chardev backend aliases tty and parport (removed in 8.0)" },
     { VL_QEMU_GONE_PROPERTY, "spice", NULL, "password", "-spice password=", Q(6, 0), Q(8, 0), false,
-      "<graphics type='spice' passwd='...'/>, which libvirt hands QEMU as a secret object",
+      "<graphics type='spice' passwd='...'/> (libvirt keeps the password off QEMU's command line)",
       "-spice password=string (removed in 8.0)" },
     { VL_QEMU_GONE_TYPE, "device", NULL, "sga", "-device sga", Q(6, 2), Q(8, 0), false,
       "<os><bios useserial='yes'/></os> (QEMU's -machine graphics=off: SeaBIOS 1.11 and later print to the serial "
@@ -110,7 +110,7 @@ static const VlQemuGone table[] = {
     { VL_QEMU_GONE_OPTION, "no-acpi", NULL, NULL, "-no-acpi", Q(8, 0), Q(9, 0), false,
       "leaving <acpi/> out of <features> (libvirt then passes -machine acpi=off)", "-no-acpi (removed in 9.0)" },
     { VL_QEMU_GONE_OPTION, "async-teardown", NULL, NULL, "-async-teardown", Q(8, 1), Q(9, 0), false,
-      "<features><async-teardown enabled='yes'/></features> (libvirt 9.6 and later)",
+      "<features><async-teardown enabled='yes'/></features> (not in libvirt 9.0; in 9.8 and later)",
       "-async-teardown (removed in 9.0)" },
     { VL_QEMU_GONE_OPTION, "chroot", NULL, NULL, "-chroot", Q(8, 1), Q(9, 0), false,
       "QEMU's -run-with chroot=DIR (libvirt already confines QEMU in its own mount namespace)",
@@ -255,9 +255,10 @@ short_bool(const VlQemuOption *opt, guint index, const VlQemuProp *prop)
 {
     if (opt->json || prop->value || !g_strv_contains(short_bool_options, opt->name))
         return false;
-    /* the first item of these is a display, a driver or a file, not a boolean */
-    if (index == 0 && (strcmp(opt->name, "vnc") == 0 || strcmp(opt->name, "fsdev") == 0 ||
-                       strcmp(opt->name, "drive") == 0 || strcmp(opt->name, "spice") == 0))
+    /* the first item of -vnc is its display, of -fsdev its driver (QEMU's
+     * implied keys); a first bare item of -drive or -spice is a boolean
+     * (checked: "-drive readonly,..." and "-spice disable-ticketing,..." warn) */
+    if (index == 0 && (strcmp(opt->name, "vnc") == 0 || strcmp(opt->name, "fsdev") == 0))
         return false;
     if (!g_ascii_isalpha(prop->key[0]))
         return false;
