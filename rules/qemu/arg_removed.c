@@ -17,12 +17,40 @@ release(unsigned version, char *buf, gsize size)
     return buf;
 }
 
+/* The <sound> elements that give the devices "-soundhw CARDS" created
+ * (QEMU 7.0's deprecated.rst: hda is intel-hda with hda-duplex; checked with
+ * libvirt 9.0's domxml-to-native: model='ich6' is exactly those two, ac97,
+ * es1370 and sb16 the QEMU devices of those names); NULL when a card has
+ * no libvirt model. */
+static char *
+sound_for_soundhw(const char *cards)
+{
+    static const struct {
+        const char *card, *model;
+    } models[] = { { "hda", "ich6" }, { "ac97", "ac97" }, { "es1370", "es1370" }, { "sb16", "sb16" },
+                   { "pcspk", "pcspk" } };
+    g_auto(GStrv) list = g_strsplit(cards ? cards : "", ",", -1);
+    g_autoptr(GString) out = g_string_new(NULL);
+
+    for (char **card = list; *card; card++) {
+        gsize k;
+
+        for (k = 0; k < G_N_ELEMENTS(models) && strcmp(models[k].card, *card) != 0; k++)
+            ;
+        if (k == G_N_ELEMENTS(models))
+            return NULL;
+        g_string_append_printf(out, "%s<sound model='%s'/>", out->len ? " " : "", models[k].model);
+    }
+    return out->len ? g_string_free(g_steal_pointer(&out), FALSE) : NULL;
+}
+
 static void
 report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
 {
     const VlQemuGone *g = use->gone;
     char target[32], removed[16], deprecated[16];
     bool gone = g->removed && (!qemu || g->removed <= qemu);
+    g_autofree char *sound = NULL;
     VlSeverity severity;
     VlFinding *f;
     const char *name = g->what;
@@ -64,7 +92,14 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
     }
     if (use->detail)
         vl_finding_note(f, "the argument sets %s", use->detail);
-    vl_finding_help(f, "remove it; instead use %s", g->instead);
+    if (g->kind == VL_QEMU_GONE_OPTION && strcmp(g->option, "soundhw") == 0 &&
+        (sound = sound_for_soundhw(use->option->value)))
+        vl_finding_help(f, "remove it (and its value) and add %s with an <audio> backend: %s", sound,
+                        strstr(sound, "ich6") ? "model='ich6' is the intel-hda controller with the hda-duplex "
+                                                "codec that -soundhw hda created"
+                                              : "libvirt creates the same QEMU devices");
+    else
+        vl_finding_help(f, "remove it; instead use %s", g->instead);
     /* the one entry with an exact domain XML equivalent: fixers/qemu-arg-removed.xsl */
     if (gone && g->kind == VL_QEMU_GONE_OPTION && strcmp(g->option, "no-hpet") == 0)
         vl_finding_set_fix(f, "replace -no-hpet by <timer name='hpet' present='no'/>", NULL);
