@@ -51,7 +51,6 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
     char target[32], removed[16], deprecated[16];
     bool gone = g->removed && (!qemu || g->removed <= qemu);
     g_autofree char *sound = NULL;
-    VlSeverity severity;
     VlFinding *f;
     const char *name = g->what;
 
@@ -75,14 +74,15 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
         return;
     }
 
+    /* an option QEMU ignores once removed (the <qemu:env> entries, which
+     * qemu-env-audio-removed reports) would be a warning */
     if (gone && qemu && !g->ignored) {
-        severity = VL_SEVERITY_ERROR;
-        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s refuses to start",
-                               name, removed, target);
+        f = vl_report_severity(report, VL_SEVERITY_ERROR, use->node,
+                               "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s refuses to start", name, removed,
+                               target);
     } else if (gone && qemu) {
-        severity = VL_SEVERITY_WARNING;
-        f = vl_report_severity(report, severity, use->node, "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s ignores it",
-                               name, removed, target);
+        f = vl_report_severity(report, VL_SEVERITY_WARNING, use->node,
+                               "<qemu:arg>: %s was removed in QEMU %s, and QEMU %s ignores it", name, removed, target);
     } else if (gone) {
         f = vl_report_severity(report, VL_SEVERITY_WARNING, use->node,
                                "<qemu:arg>: %s was removed in QEMU %s (the target QEMU is unknown)", name, removed);
@@ -105,7 +105,7 @@ report_use(VlReport *report, const VlQemuGoneUse *use, unsigned qemu)
         vl_finding_set_fix(f, "replace -no-hpet by <timer name='hpet' present='no'/>", NULL);
     if (gone && !qemu)
         vl_finding_note(f, "QEMU %s and later exit at start on it (\"%s\" in QEMU's removed-features.rst); "
-                           "give the target QEMU (--qemu) for a firm answer",
+                           "give the target QEMU (--qemu-version) for a firm answer",
                         removed, g->section);
     else if (gone)
         vl_finding_note(f, "QEMU's removed-features.rst, \"%s\"%s", g->section,
