@@ -114,6 +114,12 @@ START_TEST(test_env_and_helpers)
     ck_assert_str_eq(on, "server=on");
     ck_assert_str_eq(off, "wait=off");
     ck_assert_str_eq(nodelay, "nodelay=on");
+    ck_assert_ptr_nonnull(vl_qemu_gone_option_removed("no-hpet", VL_LIBVIRT(9, 0)));
+    ck_assert_ptr_nonnull(vl_qemu_gone_option_removed("no-hpet", 0));
+    ck_assert_ptr_null(vl_qemu_gone_option_removed("no-hpet", VL_LIBVIRT(8, 2)));
+    ck_assert_ptr_null(vl_qemu_gone_option_removed("mon", VL_LIBVIRT(11, 1)));
+    ck_assert_ptr_null(vl_qemu_gone_option_removed("cpu", VL_LIBVIRT(11, 1)));
+    ck_assert_ptr_null(vl_qemu_gone_option_removed(NULL, VL_LIBVIRT(11, 1)));
     ck_assert(vl_qemu_hex_size_with_suffix("0x20M"));
     ck_assert(vl_qemu_hex_size_with_suffix("0X4k"));
     ck_assert(!vl_qemu_hex_size_with_suffix("0x2000000"));

@@ -197,6 +197,17 @@ vl_qemu_gone_env(const char *name)
     return NULL;
 }
 
+const VlQemuGone *
+vl_qemu_gone_option_removed(const char *name, unsigned qemu)
+{
+    for (const VlQemuGone *g = table; name && g->what; g++) {
+        if (g->kind == VL_QEMU_GONE_OPTION && strcmp(g->option, name) == 0 && g->removed &&
+            (!qemu || g->removed <= qemu))
+            return g;
+    }
+    return NULL;
+}
+
 bool
 vl_qemu_hex_size_with_suffix(const char *value)
 {

@@ -51,6 +51,11 @@ const VlQemuGone *vl_qemu_gone_table(void);
  * free with g_ptr_array_unref. */
 GPtrArray *vl_qemu_gone_uses(const VlQemuCmdline *cmdline);
 
+/* The OPTION entry for -NAME (without dashes) when QEMU release QEMU (0:
+ * unknown) has removed it, or NULL: for rules that would otherwise say
+ * something else about the same argument. */
+const VlQemuGone *vl_qemu_gone_option_removed(const char *name, unsigned qemu);
+
 /* The ENV entry whose prefix NAME starts with, or NULL. */
 const VlQemuGone *vl_qemu_gone_env(const char *name);
 
