@@ -17,6 +17,7 @@ static const char *const no_value_options[] = {
     "version", "h", "help", "preconfig", "only-migratable", "alt-grab", "ctrl-grab", "semihosting",
     "perfmap", "jitdump", "xen-attach", "sdl", "curses", "portrait", "no-frame", "mem-prealloc",
     "singlestep", "show-cursor", "old-param", "no-quit", "enable-sync-profile", "watchdog-action-none",
+    "tdf", "no-kvm-pit", "localtime", "async-teardown",
     NULL,
 };
 

@@ -8,6 +8,7 @@
 #include "lint/model/qemu_args.h"
 #include "lint/engine/version.h"
 #include "lint/model/qemu_cmdline.h"
+#include "lint/model/qemu_removed.h"
 #include "lint/model/effective_cpu.h"
 
 static const struct {
@@ -198,6 +199,10 @@ check(const VlModel *m, VlReport *report)
                 break;
         }
         if (k == G_N_ELEMENTS(options))
+            continue;
+        /* an option the target QEMU has removed (-no-hpet from 9.0 on) is
+         * qemu-arg-removed's: QEMU refuses it before anything is replaced */
+        if (vl_qemu_gone_option_removed(opt->name, vl_model_target_qemu(m)))
             continue;
         /* without a <cpu>, Hyper-V flags, <kvm> features, <pmu> or <apic eoi>
          * libvirt's -cpu is the machine's default model at most: a -cpu here

@@ -6,25 +6,13 @@
 #include "lint/engine/registry.h"
 #include "lint/engine/version.h"
 #include "lint/load/xml.h"
-
-/* QEMU 8.2.0, which removed them (docs/about/removed-features.rst) */
-#define REMOVED_IN 8002000u
+#include "lint/model/qemu_removed.h"
 
 /* The prefixes QEMU 7.2's audio code reads (checked: the strings of Debian
- * 12's qemu-system-x86_64; Debian 13's 10.0 and sid's 11.1 have none). */
-static bool
-legacy_audio_variable(const char *name)
-{
-    static const char *const prefixes[] = { "QEMU_AUDIO_", "QEMU_ALSA_", "QEMU_COREAUDIO_", "QEMU_DSOUND_",
-                                            "QEMU_OSS_",   "QEMU_PA_",   "QEMU_SDL_",       "QEMU_WAV_",
-                                            NULL };
-
-    for (gsize i = 0; name && prefixes[i]; i++) {
-        if (g_str_has_prefix(name, prefixes[i]))
-            return true;
-    }
-    return false;
-}
+ * 12's qemu-system-x86_64; Debian 13's 10.0 and sid's 11.1 have none) are
+ * the ENV entries of the removed-options table (lint/model/qemu_removed.c),
+ * which qemu-arg-removed reads for <qemu:arg>; all were removed in 8.2.0. */
+#define REMOVED_IN 8002000u
 
 static void
 check(const VlModel *m, VlReport *report)
@@ -43,10 +31,11 @@ check(const VlModel *m, VlReport *report)
         for (xmlNodePtr env = block->children; env; env = env->next) {
             const char *name = vl_xml_attr(env, "name");
             const char *value = vl_xml_attr(env, "value");
+            const VlQemuGone *gone;
             VlFinding *f;
 
             if (env->type != XML_ELEMENT_NODE || !vl_xml_is_ns(env, VL_NS_QEMU, "env") ||
-                !legacy_audio_variable(name))
+                !(gone = vl_qemu_gone_env(name)) || gone->removed > qemu)
                 continue;
             f = vl_report(report, env, "<qemu:env name='%s'>: QEMU %s no longer reads this audio variable", name,
                           version);
