@@ -118,7 +118,8 @@ json_parse(const char *value, bool *ok)
     GPtrArray *props = g_ptr_array_new_with_free_func(prop_free);
     json_object *obj = json_tokener_parse(value);
 
-    *ok = obj && json_object_is_type(obj, json_type_object);
+    /* json-c: a NULL object (a parse error) is of json_type_null only */
+    *ok = json_object_is_type(obj, json_type_object);
     if (*ok) {
         json_object_object_foreach(obj, key, member) {
             const char *text;

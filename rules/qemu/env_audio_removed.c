@@ -12,6 +12,7 @@
  * 12's qemu-system-x86_64; Debian 13's 10.0 and sid's 11.1 have none) are
  * the ENV entries of the removed-options table (lint/model/qemu_removed.c),
  * which qemu-arg-removed reads for <qemu:arg>; all were removed in 8.2.0. */
+/* mutate: skip[const-1] — equivalent: no QEMU version lies between 8.1.999 and 8.2.0 (8.1's stable releases end at 8.1.5, its development and release-candidate versions are 8.1.50 and 8.1.9x) */
 #define REMOVED_IN 8002000u
 
 static void
