@@ -171,7 +171,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_cpu_pinning_l3_split = {
-    .id = "cpu-pinning-l3-split", .category = "cpu", .severity = VL_SEVERITY_WARNING, .needs_host = true,
+    .id = "cpu-pinning-l3-split",
+    .category = "cpu",
+    .severity = VL_SEVERITY_WARNING,
+    .needs_host = true,
     .summary = "One guest's vCPUs are pinned across the host's L3 caches although they fit in one",
     .rationale =
         "A Ryzen 9 5950X or 7950X has two CCDs, each with its own 32 MiB L3 cache; `virsh capabilities` "

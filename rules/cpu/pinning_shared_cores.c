@@ -110,7 +110,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_cpu_pinning_shared_cores = {
-    .id = "cpu-pinning-shared-cores", .category = "cpu", .severity = VL_SEVERITY_WARNING, .needs_host = true,
+    .id = "cpu-pinning-shared-cores",
+    .category = "cpu",
+    .severity = VL_SEVERITY_WARNING,
+    .needs_host = true,
     .summary = "The emulator or an iothread is pinned to a thread sibling of a vCPU's host CPU",
     .rationale =
         "Keeping the emulator and iothreads off the vCPUs' host CPUs is not enough when they land on the "

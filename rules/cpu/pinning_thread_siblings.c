@@ -138,7 +138,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_cpu_pinning_thread_siblings = {
-    .id = "cpu-pinning-thread-siblings", .category = "cpu", .severity = VL_SEVERITY_WARNING, .needs_host = true,
+    .id = "cpu-pinning-thread-siblings",
+    .category = "cpu",
+    .severity = VL_SEVERITY_WARNING,
+    .needs_host = true,
     .summary = "The threads of a guest core are pinned to host CPUs that are not thread siblings",
     .rationale =
         "With <topology threads='2'> the guest treats vCPUs 0 and 1, 2 and 3 ... as two threads of one "

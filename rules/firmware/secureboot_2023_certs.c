@@ -95,7 +95,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_firmware_secureboot_2023_certs = {
-    .id = "firmware-secureboot-2023-certs", .category = "firmware", .severity = VL_SEVERITY_WARNING, .needs_host = true,
+    .id = "firmware-secureboot-2023-certs",
+    .category = "firmware",
+    .severity = VL_SEVERITY_WARNING,
+    .needs_host = true,
     .summary = "A Windows guest's UEFI variable store trusts only Microsoft's 2011 Secure Boot certificates",
     .rationale = "Microsoft's 2011 Secure Boot certificates expire in 2026: Microsoft Corporation KEK CA 2011 on "
                  "June 24, Microsoft Corporation UEFI CA 2011 on June 27, Microsoft Windows Production PCA 2011 on "

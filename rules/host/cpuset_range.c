@@ -52,7 +52,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_cpuset_range = {
-    .id = "host-cpuset-range", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-cpuset-range",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "A vCPU, emulator or iothread pin names a CPU the host does not have",
     .rationale = "Pinning copied from another machine (the WindowsKVM build pins 32 vCPUs to a 5950X's threads) names CPUs "
                  "that a smaller host lacks; libvirt cannot set the affinity and the guest does not start. "

@@ -45,7 +45,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_device_model = {
-    .id = "host-device-model", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-device-model",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "A TPM or video model the host's QEMU does not support",
     .rationale = "domcapabilities lists the TPM and video models the host's QEMU build supports; a model it lacks "
                  "makes libvirt refuse to start the guest.",

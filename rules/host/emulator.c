@@ -24,7 +24,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_emulator = {
-    .id = "host-emulator", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-emulator",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "An emulator binary this host does not have",
     .rationale = "<emulator> paths differ between distributions (/usr/bin/qemu-system-x86_64, "
                  "/usr/libexec/qemu-kvm); libvirt refuses a domain whose emulator is missing. Without <emulator> "

@@ -36,7 +36,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_file = {
-    .id = "host-file", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-file",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "A file a pass-through argument or ROM names does not exist on this host",
     .rationale = "-acpitable file=..., -fw_cfg file=... (the Japanese reinstall guide passes SLIC/MSDM tables and SMBIOS dumps) and "
                  "<rom file=...> name files on the host; when they are missing, QEMU does not start. Checked on "

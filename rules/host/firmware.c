@@ -28,7 +28,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_firmware = {
-    .id = "host-firmware", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-firmware",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "Firmware the host's QEMU does not have",
     .rationale = "Firmware paths differ between distributions (Debian OVMF_CODE_4M.ms.fd, Fedora "
                  "OVMF_CODE.secboot.fd, Arch /usr/share/edk2/x64/...); a loader copied from another system is "

@@ -32,7 +32,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_hugepage_size = {
-    .id = "host-hugepage-size", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-hugepage-size",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "The domain asks for a hugepage size the host does not offer",
     .rationale = "A <page size> in <hugepages> must be one the host's CPU and kernel provide (2 MiB, 1 GiB on "
                  "x86); libvirt refuses to start the guest otherwise.",

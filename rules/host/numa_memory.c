@@ -24,7 +24,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_numa_memory = {
-    .id = "host-numa-memory", .category = "host", .severity = VL_SEVERITY_INFO, .needs_host = true,
+    .id = "host-numa-memory",
+    .category = "host",
+    .severity = VL_SEVERITY_INFO,
+    .needs_host = true,
     .summary = "Guest memory is larger than any NUMA node of the host",
     .rationale = "On a multi-node host a guest larger than one node spans nodes; without a matching guest NUMA "
                  "topology (and pinning) its memory accesses are often remote and slower.",

@@ -69,7 +69,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_pci_device = {
-    .id = "host-pci-device", .category = "host", .severity = VL_SEVERITY_ERROR, .needs_host = true,
+    .id = "host-pci-device",
+    .category = "host",
+    .severity = VL_SEVERITY_ERROR,
+    .needs_host = true,
     .summary = "A passed-through PCI device is missing from the host or shares its IOMMU group",
     .rationale = "VFIO assigns whole IOMMU groups: every endpoint in the group must be passed through (bridges "
                  "excepted) or the guest does not start. The WindowsKVM build: a USB controller must be alone in its group. "

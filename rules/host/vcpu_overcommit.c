@@ -22,7 +22,10 @@ check(const VlModel *m, VlReport *report)
 }
 
 const VlRule vl_rule_host_vcpu_overcommit = {
-    .id = "host-vcpu-overcommit", .category = "host", .severity = VL_SEVERITY_WARNING, .needs_host = true,
+    .id = "host-vcpu-overcommit",
+    .category = "host",
+    .severity = VL_SEVERITY_WARNING,
+    .needs_host = true,
     .summary = "The guest has as many vCPUs as the host has CPUs, or more",
     .rationale = "The Ubuntu reference guide traces reports of \"100% CPU\" and full system hangs to guests given every host core: "
                  "the host, its I/O and QEMU's own threads then compete with the guest. Leave host CPUs free.",
