@@ -9,9 +9,11 @@
 /* vCPU -> host CPU inside BANK, keeping the guest's threads on one host
  * core: guest core k (vCPUs kT..kT+T-1) goes to the k-th chosen host core.
  * Cores already holding the guest's vCPUs come first, then cores no
- * emulator or iothread uses, then the rest.  NULL when BANK is too small. */
+ * emulator or iothread uses, then the rest.  NULL when BANK is too small.
+ * *PAIRED says whether guest cores were kept on host cores (not when the
+ * host cores have fewer threads than the guest's). */
 static guint *
-plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
+plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads, bool *paired)
 {
     g_autoptr(GPtrArray) cores = vl_host_cores(h, bank);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
@@ -42,6 +44,7 @@ plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
     }
     map = g_new0(guint, p->vcpus);
     need = p->vcpus;
+    *paired = per_core > 1;
     if (per_core > 1) {
         guint ncores = (p->vcpus + per_core - 1) / per_core;
 
@@ -87,15 +90,13 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(VlPinning) p = NULL;
     g_autoptr(GString) where = g_string_new(NULL);
     guint *per_bank, used = 0, best = 0, largest = 0, threads;
+    bool paired = false;
     g_autofree guint *map = NULL;
     xmlNodePtr cputune = vl_model_top(m, "cputune");
     VlFinding *f;
 
-    if (banks->len < 2)
-        return;
+    /* no early exit for one bank or no pins: fewer than two banks used returns below */
     p = vl_pinning_new(m);
-    if (p->pinned == 0)
-        return;
     per_bank = g_new0(guint, banks->len);
     for (guint v = 0; v < p->vcpus; v++) {
         for (guint c = 0; c < p->vcpu[v].size; c++) {
@@ -114,26 +115,29 @@ check(const VlModel *m, VlReport *report)
             g_string_append_printf(where, "%s%u on bank %u (host CPUs %s)", where->len ? ", " : "", per_bank[b],
                                    bank->id, cpus);
         }
-        if (size > largest)
-            largest = size;
+        largest = MAX(largest, size);
     }
     if (used < 2) {
         g_free(per_bank);
         return;
     }
-    threads = m->topology.node && m->topology.threads > 1 ? m->topology.threads : 1;
+    /* without <topology> the model says threads=1 */
+    threads = MAX(m->topology.threads, 1);
     /* the fullest bank with room for the whole guest */
     for (guint b = 0, most = 0; b < banks->len; b++) {
         const VlHostCache *bank = g_ptr_array_index(banks, b);
         guint *candidate;
+        bool candidate_paired;
 
-        if (vl_cpuset_count(&bank->cpus) < p->vcpus || (map && per_bank[b] <= most))
+        /* plan() refuses a bank too small for the guest */
+        if (map && per_bank[b] <= most)
             continue;
-        candidate = plan(h, p, &bank->cpus, threads);
+        candidate = plan(h, p, &bank->cpus, threads, &candidate_paired);
         if (candidate) {
             g_free(map);
             map = candidate;
             best = b;
+            paired = candidate_paired;
             most = per_bank[b];
         }
     }
@@ -162,7 +166,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, cputune, "<cputune>: vCPUs pinned across %u L3 caches, though all %u fit in one", used,
                       p->vcpus);
         vl_finding_help(f, "pin them inside L3 bank %u (host CPUs %s)%s; vcpupin vcpu=cpuset: %s", bank->id, cpus,
-                        threads > 1 ? ", each guest core on one host core" : "", pins->str);
+                        paired ? ", each guest core on one host core" : "", pins->str);
         vl_finding_note(f, "host CPUs the vCPUs are pinned to, per L3 bank: %s", where->str);
         vl_finding_note(f, "threads on different L3 caches (a Ryzen's CCDs) do not share cached data: what one "
                            "vCPU writes another fetches across the fabric, and the guest cannot tell which "

@@ -37,7 +37,8 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
             for (; first < core->size && !vl_cpuset_has(core, first); first++)
                 ;
             at_home = home < 0 || vl_host_l3_bank_of(banks, first) == home;
-            if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0) && !vl_cpuset_has(&out, first))
+            /* the passes take disjoint cores (at home or not): none is taken twice */
+            if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0))
                 vl_cpuset_union(&out, core);
             vl_cpuset_clear(&used);
         }
@@ -57,7 +58,8 @@ report_pin(const VlHost *h, const VlCpuset *vcpus, xmlNodePtr pin, const VlCpuse
         const VlHostCpu *hc = vl_cpuset_has(cpus, c) && !vl_cpuset_has(vcpus, c) ? vl_host_cpu(h, c) : NULL;
 
         for (guint n = 0; hc && n < hc->siblings.size; n++) {
-            if (n != c && vl_cpuset_has(&hc->siblings, n) && vl_cpuset_has(vcpus, n)) {
+            /* n == c is no partner: c is not in VCPUS */
+            if (vl_cpuset_has(&hc->siblings, n) && vl_cpuset_has(vcpus, n)) {
                 vl_cpuset_add(&shared, c);
                 vl_cpuset_add(&partners, n);
             }
@@ -92,11 +94,9 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(VlPinning) p = NULL;
     VlCpuset vcpus;
 
-    if (!vl_host_has_siblings(h))
-        return;
+    /* no early exit without siblings or pins: a CPU without a siblings list
+     * or no pinned vCPU gives no shared core in report_pin() */
     p = vl_pinning_new(m);
-    if (p->pinned == 0)
-        return;
     vcpus = vl_pinning_vcpu_hosts(p);
     if (p->emulator_node)
         report_pin(h, &vcpus, p->emulator_node, &p->emulator, "the emulator threads", report);
