@@ -27,6 +27,7 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
         }
         vl_cpuset_clear(&in);
     }
+    /* mutate: skip[rel:<=] skip[const+1] — equivalent: a third pass (at_home false) re-adds cores pass 1 already added, and a union is idempotent */
     for (int pass = 0; pass < 2; pass++) {
         for (guint i = 0; i < cores->len && vl_cpuset_count(&out) < count; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);
@@ -34,6 +35,7 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
             guint first = 0;
             bool at_home;
 
+            /* mutate: skip[rel:<=] skip[drop-and@20] — equivalent: a core is never empty (vl_host_cores() puts at least its CPU in it), so a member stops the loop before core->size */
             for (; first < core->size && !vl_cpuset_has(core, first); first++)
                 ;
             at_home = home < 0 || vl_host_l3_bank_of(banks, first) == home;
@@ -54,9 +56,11 @@ report_pin(const VlHost *h, const VlCpuset *vcpus, xmlNodePtr pin, const VlCpuse
     g_autofree char *s = NULL, *with = NULL, *b = NULL;
     VlFinding *f;
 
+    /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(cpus, cpus->size) is false */
     for (guint c = 0; c < cpus->size; c++) {
         const VlHostCpu *hc = vl_cpuset_has(cpus, c) && !vl_cpuset_has(vcpus, c) ? vl_host_cpu(h, c) : NULL;
 
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(&hc->siblings, size) is false */
         for (guint n = 0; hc && n < hc->siblings.size; n++) {
             /* n == c is no partner: c is not in VCPUS */
             if (vl_cpuset_has(&hc->siblings, n) && vl_cpuset_has(vcpus, n)) {

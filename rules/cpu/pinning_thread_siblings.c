@@ -25,6 +25,7 @@ repair_in_place(const VlHost *h, const VlPinning *p, guint threads, guint *map)
     /* disjoint cores of THREADS CPUs inside ALL, as many CPUs as ALL has: ALL is exactly those cores */
     ok = p->pinned == p->vcpus && vl_cpuset_count(&all) == p->vcpus && whole * threads == p->vcpus;
     /* host cores in the order the vCPUs first use them (a vCPU on several CPUs, -1, is in no core) */
+    /* mutate: skip[rel:<=] — equivalent: vl_pinning_single() is -1 for v == p->vcpus, a CPU no core has */
     for (guint v = 0; v < p->vcpus; v++) {
         int cpu = vl_pinning_single(p, v);
 
@@ -39,6 +40,7 @@ repair_in_place(const VlHost *h, const VlPinning *p, guint threads, guint *map)
         const VlCpuset *core = g_ptr_array_index(order, v / threads);
         guint t = v % threads, seen = 0;
 
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(core, core->size) is false */
         for (guint c = 0; c < core->size; c++) {
             if (vl_cpuset_has(core, c) && seen++ == t)
                 map[v] = c;
@@ -65,6 +67,8 @@ check(const VlModel *m, VlReport *report)
     /* without <topology> the model says threads=1; a host CPU without a
      * siblings list holds no guest core (the count check below), and
      * without pins no guest core is judged */
+    /* mutate: skip[const-1] — equivalent: a one-thread guest core is never split, its only vCPU's host CPU being in
+     * its own siblings list (the kernel's thread_siblings_list includes the CPU); an empty list is skipped below */
     if (threads < 2)
         return;
     p = vl_pinning_new(m);
@@ -98,6 +102,7 @@ check(const VlModel *m, VlReport *report)
         {
             guint t = 1;
 
+            /* mutate: skip[rel:<=@33] skip[drop-and@31] — equivalent: the siblings are at least THREADS (checked above), so t reaches THREADS before c passes their size */
             for (guint c = 0; c < hc->siblings.size && t < threads; c++) {
                 if (!vl_cpuset_has(&hc->siblings, c) || c == (guint) first)
                     continue;
