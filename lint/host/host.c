@@ -37,7 +37,7 @@ host_cpu_cmp(gconstpointer a, gconstpointer b)
 {
     const VlHostCpu *x = *(VlHostCpu *const *) a, *y = *(VlHostCpu *const *) b;
 
-    /* mutate: skip[rel:<=] skip[rel:>=] — equivalent: ids are equal only for one CPU listed twice, whose two
+    /* mutate: skip[rel:<=,rel:>=] — equivalent: ids are equal only for one CPU listed twice, whose two
      * entries then sort next to each other in either order and vl_host_cpu() may find either: no order is promised */
     return x->id < y->id ? -1 : x->id > y->id;
 }

@@ -25,7 +25,7 @@ plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads, b
     vl_cpuset_union(&busy, &p->emulator);
     for (guint i = 0; i < p->iothreads->len; i++)
         vl_cpuset_union(&busy, &((VlIothreadPin *) g_ptr_array_index(p->iothreads, i))->cpus);
-    /* mutate: skip[rel:<=] skip[const+1] — equivalent: kind is 0, 1 or 2, a fourth pass adds no core */
+    /* mutate: skip[rel:<=,const+1] — equivalent: kind is 0, 1 or 2, a fourth pass adds no core */
     for (int pass = 0; pass < 3; pass++) {
         for (guint i = 0; i < cores->len; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);

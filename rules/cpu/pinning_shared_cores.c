@@ -15,6 +15,7 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
     g_autoptr(GPtrArray) cores = vl_host_cores(h, NULL);
     g_autoptr(GPtrArray) banks = vl_host_l3_banks(h);
     VlCpuset out = { 0 };
+    /* mutate: skip[const+1] — equivalent: home is only compared with 0 (< 0) and with bank indexes, never negative */
     int home = -1;
     guint most = 0;
 
@@ -27,18 +28,17 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
         }
         vl_cpuset_clear(&in);
     }
-    /* mutate: skip[rel:<=] skip[const+1] — equivalent: a third pass (at_home false) re-adds cores pass 1 already added, and a union is idempotent */
+    /* mutate: skip[rel:<=,const+1] — equivalent: a third pass (at_home false) re-adds cores pass 1 already added, and a union is idempotent */
     for (int pass = 0; pass < 2; pass++) {
         for (guint i = 0; i < cores->len && vl_cpuset_count(&out) < count; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);
             VlCpuset used = vl_cpuset_intersection(core, vcpus);
-            guint first = 0;
+            guint cpu;
             bool at_home;
 
-            /* mutate: skip[rel:<=] skip[drop-and@20] — equivalent: a core is never empty (vl_host_cores() puts at least its CPU in it), so a member stops the loop before core->size */
-            for (; first < core->size && !vl_cpuset_has(core, first); first++)
-                ;
-            at_home = home < 0 || vl_host_l3_bank_of(banks, first) == home;
+            /* a core's threads share its L3 bank: any of them tells it (a core is never empty) */
+            vl_cpuset_max(core, &cpu);
+            at_home = home < 0 || vl_host_l3_bank_of(banks, cpu) == home;
             /* the passes take disjoint cores (at home or not): none is taken twice */
             if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0))
                 vl_cpuset_union(&out, core);

@@ -67,7 +67,7 @@ check(const VlModel *m, VlReport *report)
     /* without <topology> the model says threads=1; a host CPU without a
      * siblings list holds no guest core (the count check below), and
      * without pins no guest core is judged */
-    /* mutate: skip[const-1] — equivalent: a one-thread guest core is never split, its only vCPU's host CPU being in
+    /* mutate: skip[guard,const-1] — equivalent: a one-thread guest core is never split, its only vCPU's host CPU being in
      * its own siblings list (the kernel's thread_siblings_list includes the CPU); an empty list is skipped below */
     if (threads < 2)
         return;
@@ -102,7 +102,7 @@ check(const VlModel *m, VlReport *report)
         {
             guint t = 1;
 
-            /* mutate: skip[rel:<=@33] skip[drop-and@31] — equivalent: the siblings are at least THREADS (checked above), so t reaches THREADS before c passes their size */
+            /* mutate: skip[rel:<=@33,drop-and@31] — equivalent: the siblings are at least THREADS (checked above), so t reaches THREADS before c passes their size */
             for (guint c = 0; c < hc->siblings.size && t < threads; c++) {
                 if (!vl_cpuset_has(&hc->siblings, c) || c == (guint) first)
                     continue;
