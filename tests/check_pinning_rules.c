@@ -1,7 +1,8 @@
 /* Unit tests for the suggestions of cpu-pinning-l3-split on hosts no saved
  * host in tests/data/pinning/ describes: host cores with more threads than
  * the guest's (SMT4) next to two L3 banks, and three L3 banks of which the
- * two the vCPUs use are too small. */
+ * two the vCPUs use are too small; and cpu-pinning-shared-cores on a
+ * two-socket host numbered alternately. */
 #include "check_util.h"
 #include <string.h>
 
@@ -41,6 +42,23 @@
     "<cache><bank id='0' level='3' type='both' size='4' unit='MiB' cpus='0-1'/>"                          \
     "<bank id='1' level='3' type='both' size='4' unit='MiB' cpus='2-3'/>"                                 \
     "<bank id='2' level='3' type='both' size='16' unit='MiB' cpus='4-11'/></cache>"                       \
+    "</host></capabilities>"
+
+/* two sockets numbered alternately (even CPUs on socket 0, odd on socket 1,
+ * as Linux numbers many two-socket servers), 4 cores each, threads n and n+8;
+ * one L3 per socket */
+#define CAPS_TWO_SOCKETS                                                                                  \
+    "<capabilities><host><cpu><arch>x86_64</arch></cpu><topology><cells num='1'><cell id='0'>"          \
+    "<cpus num='16'>"                                                                                     \
+    "<cpu id='0' siblings='0,8'/><cpu id='1' siblings='1,9'/><cpu id='2' siblings='2,10'/>"               \
+    "<cpu id='3' siblings='3,11'/><cpu id='4' siblings='4,12'/><cpu id='5' siblings='5,13'/>"             \
+    "<cpu id='6' siblings='6,14'/><cpu id='7' siblings='7,15'/><cpu id='8' siblings='0,8'/>"              \
+    "<cpu id='9' siblings='1,9'/><cpu id='10' siblings='2,10'/><cpu id='11' siblings='3,11'/>"            \
+    "<cpu id='12' siblings='4,12'/><cpu id='13' siblings='5,13'/><cpu id='14' siblings='6,14'/>"          \
+    "<cpu id='15' siblings='7,15'/>"                                                                      \
+    "</cpus></cell></cells></topology>"                                                                   \
+    "<cache><bank id='0' level='3' type='both' size='32' unit='MiB' cpus='0,2,4,6,8,10,12,14'/>"           \
+    "<bank id='1' level='3' type='both' size='32' unit='MiB' cpus='1,3,5,7,9,11,13,15'/></cache>"         \
     "</host></capabilities>"
 
 #define DOMAIN(VCPUS, PINS, THREADS)                                                                      \
@@ -110,6 +128,19 @@ START_TEST(test_l3_unused_bank)
 }
 END_TEST
 
+/* the vCPUs on socket 0 (the first L3 bank): the free core suggested for the
+ * emulator is there, core 4, not the lower-numbered core 1 of socket 1 */
+START_TEST(test_shared_cores_first_bank)
+{
+    g_autofree char *help = help_of(
+        "cpu-pinning-shared-cores", CAPS_TWO_SOCKETS,
+        DOMAIN("2", "<vcpupin vcpu='0' cpuset='0'/><vcpupin vcpu='1' cpuset='2'/><emulatorpin cpuset='8'/>", "1"));
+
+    ck_assert_ptr_nonnull(help);
+    ck_assert_str_eq(help, "pin the emulator threads to whole host cores no vCPU uses: cpuset='4,12'");
+}
+END_TEST
+
 int
 main(void)
 {
@@ -118,6 +149,7 @@ main(void)
 
     tcase_add_test(tc, test_l3_smt4_host);
     tcase_add_test(tc, test_l3_unused_bank);
+    tcase_add_test(tc, test_shared_cores_first_bank);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
 }

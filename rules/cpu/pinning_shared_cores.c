@@ -15,7 +15,9 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
     g_autoptr(GPtrArray) cores = vl_host_cores(h, NULL);
     g_autoptr(GPtrArray) banks = vl_host_l3_banks(h);
     VlCpuset out = { 0 };
-    /* mutate: skip[const+1] — equivalent: home is only compared with 0 (< 0) and with bank indexes, never negative */
+    /* mutate: skip[const+1,const-1] — equivalent: home stays at its start value only when no L3 bank holds a vCPU's
+     * CPU, that is without banks (libvirt lists the banks of every online CPU); then every core is on no bank and
+     * all cores go in one pass, in the same order, whether at_home is all true (< 0) or all false (home 0 or -2) */
     int home = -1;
     guint most = 0;
 
@@ -38,6 +40,7 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
 
             /* a core's threads share its L3 bank: any of them tells it (a core is never empty) */
             vl_cpuset_max(core, &cpu);
+            /* mutate: skip[drop-or@23] — equivalent: home < 0 only without banks (see home), where every core's bank is -1 == home */
             at_home = home < 0 || vl_host_l3_bank_of(banks, cpu) == home;
             /* the passes take disjoint cores (at home or not): none is taken twice */
             if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0))
