@@ -36,6 +36,9 @@ repair_in_place(const VlHost *h, const VlPinning *p, guint threads, guint *map)
                 g_ptr_array_add(order, core);
         }
     }
+    /* every core must be some vCPU's single pin: vCPUs 0 and 1 both on CPU 2, 2 on '3,11' and 3 on 10 reach
+     * host core 2 only, and guest core 1 would have none */
+    ok = ok && order->len == whole;
     for (guint v = 0; ok && v < p->vcpus; v++) {
         const VlCpuset *core = g_ptr_array_index(order, v / threads);
         guint t = v % threads, seen = 0;
