@@ -240,6 +240,33 @@ START_TEST(test_pinning_model)
 }
 END_TEST
 
+/* vcpu='4' of 4 vCPUs (0 to 3) is one past the last: no pin */
+#define PIN_PAST_LAST                                                                                     \
+    "<domain type='kvm'><name>p</name><memory>1048576</memory><vcpu>4</vcpu>"                           \
+    "<cputune><vcpupin vcpu='4' cpuset='1'/></cputune>"                                                   \
+    "<os><type arch='x86_64' machine='q35'>hvm</type></os></domain>"
+
+START_TEST(test_pin_past_last_vcpu)
+{
+    VlInputError *error = NULL;
+    VlConfig config;
+    VlDocument *doc;
+    VlModel *model;
+    VlPinning *p;
+
+    vl_config_init(&config);
+    doc = vl_document_parse("p.xml", g_strdup(PIN_PAST_LAST), strlen(PIN_PAST_LAST), &error);
+    ck_assert_ptr_nonnull(doc);
+    model = vl_model_build(doc, &config);
+    p = vl_pinning_new(model);
+    ck_assert_uint_eq(p->vcpus, 4);
+    ck_assert_uint_eq(p->pinned, 0);
+    vl_pinning_free(p);
+    vl_model_free(model);
+    vl_document_free(doc);
+}
+END_TEST
+
 /* 4 vCPUs as 2 cores x 2 threads, split over the banks, threads on
  * different host cores, the emulator on a vCPU's sibling */
 #define SPLIT                                                                                             \
@@ -304,6 +331,7 @@ main(void)
     tcase_add_test(tc, test_edges);
     tcase_add_test(tc, test_empty_host);
     tcase_add_test(tc, test_pinning_model);
+    tcase_add_test(tc, test_pin_past_last_vcpu);
     tcase_add_test(tc, test_rules_with_and_without_facts);
     suite_add_tcase(s, tc);
     return vl_check_run(s);
