@@ -99,6 +99,15 @@ START_TEST(test_cores)
     only = vl_cpuset_format(g_ptr_array_index(some, 0));
     ck_assert_str_eq(only, "2,6");
     vl_cpuset_clear(&within);
+    /* half a core, its higher thread: no core */
+    {
+        g_autoptr(GPtrArray) none = NULL;
+
+        ck_assert(vl_cpuset_parse("5", &within));
+        none = vl_host_cores(h, &within);
+        ck_assert_uint_eq(none->len, 0);
+        vl_cpuset_clear(&within);
+    }
 }
 END_TEST
 
@@ -120,6 +129,37 @@ START_TEST(test_l3_banks)
     ck_assert_int_eq(vl_host_l3_bank_of(banks, 5), 0);
     ck_assert_int_eq(vl_host_l3_bank_of(banks, 6), 1);
     ck_assert_int_eq(vl_host_l3_bank_of(banks, 8), -1);
+}
+END_TEST
+
+/* the edges of what the capabilities say: ids past INT_MAX and past the
+ * bitmap, an element in <cache> that is not a bank */
+#define CAPS_EDGES                                                                                        \
+    "<capabilities><host><cpu><arch>x86_64</arch></cpu><topology><cells num='1'><cell id='0'>"          \
+    "<cpus num='4'>"                                                                                      \
+    "<cpu id='0' socket_id='2147483647' die_id='2147483648' core_id='0' siblings='0'/>"                   \
+    "<cpu id='1' socket_id='0' die_id='0' core_id='1' siblings='1'/>"                                     \
+    "<cpu id='65535' socket_id='0' die_id='0' core_id='2' siblings='65535'/>"                             \
+    "<cpu id='65536' socket_id='0' die_id='0' core_id='3' siblings='0'/>"                                 \
+    "</cpus></cell></cells></topology>"                                                                   \
+    "<cache><bank id='0' level='3' type='both' size='8' unit='MiB' cpus='0-1'/>"                          \
+    "<monitor id='1' level='3' type='both' size='8' unit='MiB' cpus='0-1'/></cache>"                      \
+    "</host></capabilities>"
+
+START_TEST(test_edges)
+{
+    g_autoptr(VlHost) h = host_from(CAPS_EDGES);
+    const VlHostCpu *c = vl_host_cpu(h, 0);
+
+    ck_assert_ptr_nonnull(c);
+    /* an id an int holds, and one it does not */
+    ck_assert_int_eq(c->socket_id, 2147483647);
+    ck_assert_int_eq(c->die_id, -1);
+    /* 65535 is the last CPU the bitmap holds; 65536 is dropped */
+    ck_assert_uint_eq(h->topology->len, 3);
+    ck_assert_ptr_nonnull(vl_host_cpu(h, 65535));
+    ck_assert_ptr_nonnull(vl_host_cpu(h, 1));
+    ck_assert_uint_eq(h->caches->len, 1);
 }
 END_TEST
 
@@ -200,6 +240,33 @@ START_TEST(test_pinning_model)
 }
 END_TEST
 
+/* vcpu='4' of 4 vCPUs (0 to 3) is one past the last: no pin */
+#define PIN_PAST_LAST                                                                                     \
+    "<domain type='kvm'><name>p</name><memory>1048576</memory><vcpu>4</vcpu>"                           \
+    "<cputune><vcpupin vcpu='4' cpuset='1'/></cputune>"                                                   \
+    "<os><type arch='x86_64' machine='q35'>hvm</type></os></domain>"
+
+START_TEST(test_pin_past_last_vcpu)
+{
+    VlInputError *error = NULL;
+    VlConfig config;
+    VlDocument *doc;
+    VlModel *model;
+    VlPinning *p;
+
+    vl_config_init(&config);
+    doc = vl_document_parse("p.xml", g_strdup(PIN_PAST_LAST), strlen(PIN_PAST_LAST), &error);
+    ck_assert_ptr_nonnull(doc);
+    model = vl_model_build(doc, &config);
+    p = vl_pinning_new(model);
+    ck_assert_uint_eq(p->vcpus, 4);
+    ck_assert_uint_eq(p->pinned, 0);
+    vl_pinning_free(p);
+    vl_model_free(model);
+    vl_document_free(doc);
+}
+END_TEST
+
 /* 4 vCPUs as 2 cores x 2 threads, split over the banks, threads on
  * different host cores, the emulator on a vCPU's sibling */
 #define SPLIT                                                                                             \
@@ -261,8 +328,10 @@ main(void)
     tcase_add_test(tc, test_cores);
     tcase_add_test(tc, test_l3_banks);
     tcase_add_test(tc, test_ids_only);
+    tcase_add_test(tc, test_edges);
     tcase_add_test(tc, test_empty_host);
     tcase_add_test(tc, test_pinning_model);
+    tcase_add_test(tc, test_pin_past_last_vcpu);
     tcase_add_test(tc, test_rules_with_and_without_facts);
     suite_add_tcase(s, tc);
     return vl_check_run(s);

@@ -37,6 +37,8 @@ host_cpu_cmp(gconstpointer a, gconstpointer b)
 {
     const VlHostCpu *x = *(VlHostCpu *const *) a, *y = *(VlHostCpu *const *) b;
 
+    /* mutate: skip[rel:<=,rel:>=] — equivalent: ids are equal only for one CPU listed twice, whose two
+     * entries then sort next to each other in either order and vl_host_cpu() may find either: no order is promised */
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -145,6 +147,7 @@ vl_host_cpu(const VlHost *h, guint id)
 
         if (c->id == id)
             return c;
+        /* mutate: skip[rel:<=] — equivalent: c->id == id returned just above */
         if (c->id < id)
             lo = mid + 1;
         else
@@ -202,6 +205,7 @@ vl_host_cores(const VlHost *h, const VlCpuset *within)
         else
             vl_cpuset_add(core, c->id);
         vl_cpuset_union(&seen, core);
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(core, core->size) is false */
         for (guint n = 0; within && n < core->size; n++)
             inside = inside && (!vl_cpuset_has(core, n) || vl_cpuset_has(within, n));
         if (inside)

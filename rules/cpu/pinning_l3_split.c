@@ -1,6 +1,8 @@
 /* cpu-pinning-l3-split: one guest's vCPUs pinned across the host's L3
  * cache banks (the two CCDs of a Ryzen 9), checked against the host's
  * facts (lint/host/host.h); silent without L3 banks in them. */
+#include <string.h>
+
 #include "lint/model/pinning.h"
 #include "lint/host/host.h"
 #include "lint/engine/registry.h"
@@ -9,9 +11,11 @@
 /* vCPU -> host CPU inside BANK, keeping the guest's threads on one host
  * core: guest core k (vCPUs kT..kT+T-1) goes to the k-th chosen host core.
  * Cores already holding the guest's vCPUs come first, then cores no
- * emulator or iothread uses, then the rest.  NULL when BANK is too small. */
+ * emulator or iothread uses, then the rest.  NULL when BANK is too small.
+ * *PAIRED says whether guest cores were kept on host cores (not when the
+ * host cores have fewer threads than the guest's). */
 static guint *
-plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
+plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads, bool *paired)
 {
     g_autoptr(GPtrArray) cores = vl_host_cores(h, bank);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
@@ -21,6 +25,7 @@ plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
     vl_cpuset_union(&busy, &p->emulator);
     for (guint i = 0; i < p->iothreads->len; i++)
         vl_cpuset_union(&busy, &((VlIothreadPin *) g_ptr_array_index(p->iothreads, i))->cpus);
+    /* mutate: skip[rel:<=,const+1] — equivalent: kind is 0, 1 or 2, a fourth pass adds no core */
     for (int pass = 0; pass < 3; pass++) {
         for (guint i = 0; i < cores->len; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);
@@ -38,21 +43,22 @@ plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
     /* a guest without SMT, or a host core with fewer threads: fill whole cores */
     for (guint i = 0; i < order->len; i++) {
         if (vl_cpuset_count(g_ptr_array_index(order, i)) < threads)
+            /* mutate: skip[const+1] — equivalent: per_core is only compared with 1 (> 1): 0 and 1 both fill CPU by CPU */
             per_core = 0;
     }
-    map = g_new0(guint, p->vcpus);
     need = p->vcpus;
+    *paired = per_core > 1;
     if (per_core > 1) {
         guint ncores = (p->vcpus + per_core - 1) / per_core;
 
-        if (ncores > order->len) {
-            g_free(map);
+        if (ncores > order->len)
             return NULL;
-        }
+        map = g_new0(guint, p->vcpus);
         for (guint v = 0; v < p->vcpus; v++) {
             const VlCpuset *core = g_ptr_array_index(order, v / per_core);
             guint t = v % per_core, seen = 0;
 
+            /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(core, core->size) is false */
             for (guint c = 0; c < core->size; c++) {
                 if (vl_cpuset_has(core, c) && seen++ == t)
                     map[v] = c;
@@ -61,20 +67,22 @@ plan(const VlHost *h, const VlPinning *p, const VlCpuset *bank, guint threads)
         return map;
     }
     {
-        guint v = 0;
+        /* the bank's CPUs, core by core in ORDER; the vCPUs take the first NEED */
+        g_autoptr(GArray) cpus = g_array_new(FALSE, FALSE, sizeof(guint));
 
-        for (guint i = 0; i < order->len && v < need; i++) {
+        for (guint i = 0; i < order->len; i++) {
             const VlCpuset *core = g_ptr_array_index(order, i);
 
-            for (guint c = 0; c < core->size && v < need; c++) {
+            /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(core, core->size) is false */
+            for (guint c = 0; c < core->size; c++) {
                 if (vl_cpuset_has(core, c))
-                    map[v++] = c;
+                    g_array_append_val(cpus, c);
             }
         }
-        if (v < need) {
-            g_free(map);
+        if (cpus->len < need)
             return NULL;
-        }
+        map = g_new0(guint, p->vcpus);
+        memcpy(map, cpus->data, sizeof(guint) * need);
     }
     return map;
 }
@@ -86,18 +94,18 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(GPtrArray) banks = vl_host_l3_banks(h);
     g_autoptr(VlPinning) p = NULL;
     g_autoptr(GString) where = g_string_new(NULL);
+    /* mutate: skip[const+1] — equivalent: best is set with map and read only when map is; largest is a MAX over the banks' CPU counts, each at least 1 (an empty cpuset does not parse) */
     guint *per_bank, used = 0, best = 0, largest = 0, threads;
+    bool paired = false;
     g_autofree guint *map = NULL;
     xmlNodePtr cputune = vl_model_top(m, "cputune");
     VlFinding *f;
 
-    if (banks->len < 2)
-        return;
+    /* no early exit for one bank or no pins: fewer than two banks used returns below */
     p = vl_pinning_new(m);
-    if (p->pinned == 0)
-        return;
     per_bank = g_new0(guint, banks->len);
     for (guint v = 0; v < p->vcpus; v++) {
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(set, set->size) is false */
         for (guint c = 0; c < p->vcpu[v].size; c++) {
             int b = vl_cpuset_has(&p->vcpu[v], c) ? vl_host_l3_bank_of(banks, c) : -1;
             if (b >= 0)
@@ -114,33 +122,36 @@ check(const VlModel *m, VlReport *report)
             g_string_append_printf(where, "%s%u on bank %u (host CPUs %s)", where->len ? ", " : "", per_bank[b],
                                    bank->id, cpus);
         }
-        if (size > largest)
-            largest = size;
+        largest = MAX(largest, size);
     }
     if (used < 2) {
         g_free(per_bank);
         return;
     }
-    threads = m->topology.node && m->topology.threads > 1 ? m->topology.threads : 1;
+    /* without <topology> the model says threads=1 */
+    threads = MAX(m->topology.threads, 1);
     /* the fullest bank with room for the whole guest */
     for (guint b = 0, most = 0; b < banks->len; b++) {
         const VlHostCache *bank = g_ptr_array_index(banks, b);
         guint *candidate;
+        bool candidate_paired;
 
-        if (vl_cpuset_count(&bank->cpus) < p->vcpus || (map && per_bank[b] <= most))
+        /* plan() refuses a bank too small for the guest */
+        if (map && per_bank[b] <= most)
             continue;
-        candidate = plan(h, p, &bank->cpus, threads);
+        candidate = plan(h, p, &bank->cpus, threads, &candidate_paired);
         if (candidate) {
             g_free(map);
             map = candidate;
             best = b;
+            paired = candidate_paired;
             most = per_bank[b];
         }
     }
     g_free(per_bank);
     if (!map) {
         /* larger than one L3 domain: the split is unavoidable; with guest NUMA cells it is known to the guest */
-        if (m->numa_cells && m->numa_cells->len)
+        if (m->numa_cells->len)
             return;
         f = vl_report_severity(report, VL_SEVERITY_INFO, cputune,
                                "<cputune>: %u vCPUs need more host CPUs than one L3 cache has (%u)", p->vcpus,
@@ -162,7 +173,7 @@ check(const VlModel *m, VlReport *report)
         f = vl_report(report, cputune, "<cputune>: vCPUs pinned across %u L3 caches, though all %u fit in one", used,
                       p->vcpus);
         vl_finding_help(f, "pin them inside L3 bank %u (host CPUs %s)%s; vcpupin vcpu=cpuset: %s", bank->id, cpus,
-                        threads > 1 ? ", each guest core on one host core" : "", pins->str);
+                        paired ? ", each guest core on one host core" : "", pins->str);
         vl_finding_note(f, "host CPUs the vCPUs are pinned to, per L3 bank: %s", where->str);
         vl_finding_note(f, "threads on different L3 caches (a Ryzen's CCDs) do not share cached data: what one "
                            "vCPU writes another fetches across the fabric, and the guest cannot tell which "

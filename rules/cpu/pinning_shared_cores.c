@@ -15,6 +15,9 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
     g_autoptr(GPtrArray) cores = vl_host_cores(h, NULL);
     g_autoptr(GPtrArray) banks = vl_host_l3_banks(h);
     VlCpuset out = { 0 };
+    /* mutate: skip[const+1,const-1] — equivalent: home stays at its start value only when no L3 bank holds a vCPU's
+     * CPU, that is without banks (libvirt lists the banks of every online CPU); then every core is on no bank and
+     * all cores go in one pass, in the same order, whether at_home is all true (< 0) or all false (home 0 or -2) */
     int home = -1;
     guint most = 0;
 
@@ -27,17 +30,20 @@ free_cores(const VlHost *h, const VlCpuset *vcpus, guint count)
         }
         vl_cpuset_clear(&in);
     }
+    /* mutate: skip[rel:<=,const+1] — equivalent: a third pass (at_home false) re-adds cores pass 1 already added, and a union is idempotent */
     for (int pass = 0; pass < 2; pass++) {
         for (guint i = 0; i < cores->len && vl_cpuset_count(&out) < count; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);
             VlCpuset used = vl_cpuset_intersection(core, vcpus);
-            guint first = 0;
+            guint cpu;
             bool at_home;
 
-            for (; first < core->size && !vl_cpuset_has(core, first); first++)
-                ;
-            at_home = home < 0 || vl_host_l3_bank_of(banks, first) == home;
-            if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0) && !vl_cpuset_has(&out, first))
+            /* a core's threads share its L3 bank: any of them tells it (a core is never empty) */
+            vl_cpuset_max(core, &cpu);
+            /* mutate: skip[drop-or@23] — equivalent: home < 0 only without banks (see home), where every core's bank is -1 == home */
+            at_home = home < 0 || vl_host_l3_bank_of(banks, cpu) == home;
+            /* the passes take disjoint cores (at home or not): none is taken twice */
+            if (vl_cpuset_count(&used) == 0 && at_home == (pass == 0))
                 vl_cpuset_union(&out, core);
             vl_cpuset_clear(&used);
         }
@@ -53,11 +59,14 @@ report_pin(const VlHost *h, const VlCpuset *vcpus, xmlNodePtr pin, const VlCpuse
     g_autofree char *s = NULL, *with = NULL, *b = NULL;
     VlFinding *f;
 
+    /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(cpus, cpus->size) is false */
     for (guint c = 0; c < cpus->size; c++) {
         const VlHostCpu *hc = vl_cpuset_has(cpus, c) && !vl_cpuset_has(vcpus, c) ? vl_host_cpu(h, c) : NULL;
 
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(&hc->siblings, size) is false */
         for (guint n = 0; hc && n < hc->siblings.size; n++) {
-            if (n != c && vl_cpuset_has(&hc->siblings, n) && vl_cpuset_has(vcpus, n)) {
+            /* n == c is no partner: c is not in VCPUS */
+            if (vl_cpuset_has(&hc->siblings, n) && vl_cpuset_has(vcpus, n)) {
                 vl_cpuset_add(&shared, c);
                 vl_cpuset_add(&partners, n);
             }
@@ -92,11 +101,9 @@ check(const VlModel *m, VlReport *report)
     g_autoptr(VlPinning) p = NULL;
     VlCpuset vcpus;
 
-    if (!vl_host_has_siblings(h))
-        return;
+    /* no early exit without siblings or pins: a CPU without a siblings list
+     * or no pinned vCPU gives no shared core in report_pin() */
     p = vl_pinning_new(m);
-    if (p->pinned == 0)
-        return;
     vcpus = vl_pinning_vcpu_hosts(p);
     if (p->emulator_node)
         report_pin(h, &vcpus, p->emulator_node, &p->emulator, "the emulator threads", report);

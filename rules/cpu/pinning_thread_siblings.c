@@ -15,29 +15,35 @@ repair_in_place(const VlHost *h, const VlPinning *p, guint threads, guint *map)
     VlCpuset all = vl_pinning_vcpu_hosts(p);
     g_autoptr(GPtrArray) cores = vl_host_cores(h, &all);
     g_autoptr(GPtrArray) order = g_ptr_array_new();
-    guint covered = 0;
-    bool ok = p->pinned == p->vcpus && vl_cpuset_count(&all) == p->vcpus && p->vcpus % threads == 0;
+    guint whole = 0;
+    bool ok;
 
-    for (guint i = 0; ok && i < cores->len; i++) {
-        covered += vl_cpuset_count(g_ptr_array_index(cores, i));
-        ok = vl_cpuset_count(g_ptr_array_index(cores, i)) == threads;
+    for (guint i = 0; i < cores->len; i++) {
+        if (vl_cpuset_count(g_ptr_array_index(cores, i)) == threads)
+            whole++;
     }
-    ok = ok && covered == p->vcpus;
-    /* host cores in the order the vCPUs first use them */
-    for (guint v = 0; ok && v < p->vcpus; v++) {
+    /* disjoint cores of THREADS CPUs inside ALL, as many CPUs as ALL has: ALL is exactly those cores */
+    ok = p->pinned == p->vcpus && vl_cpuset_count(&all) == p->vcpus && whole * threads == p->vcpus;
+    /* host cores in the order the vCPUs first use them (a vCPU on several CPUs, -1, is in no core) */
+    /* mutate: skip[rel:<=] — equivalent: vl_pinning_single() is -1 for v == p->vcpus, a CPU no core has */
+    for (guint v = 0; v < p->vcpus; v++) {
         int cpu = vl_pinning_single(p, v);
 
-        for (guint i = 0; cpu >= 0 && i < cores->len; i++) {
+        for (guint i = 0; i < cores->len; i++) {
             VlCpuset *core = g_ptr_array_index(cores, i);
 
             if (vl_cpuset_has(core, (guint) cpu) && !g_ptr_array_find(order, core, NULL))
                 g_ptr_array_add(order, core);
         }
     }
+    /* every core must be some vCPU's single pin: vCPUs 0 and 1 both on CPU 2, 2 on '3,11' and 3 on 10 reach
+     * host core 2 only, and guest core 1 would have none */
+    ok = ok && order->len == whole;
     for (guint v = 0; ok && v < p->vcpus; v++) {
         const VlCpuset *core = g_ptr_array_index(order, v / threads);
         guint t = v % threads, seen = 0;
 
+        /* mutate: skip[rel:<=] — equivalent: vl_cpuset_has(core, core->size) is false */
         for (guint c = 0; c < core->size; c++) {
             if (vl_cpuset_has(core, c) && seen++ == t)
                 map[v] = c;
@@ -61,25 +67,29 @@ check(const VlModel *m, VlReport *report)
     VlCpuset others = { 0 };
     VlFinding *f;
 
-    if (!m->topology.node || threads < 2 || !vl_host_has_siblings(h))
+    /* without <topology> the model says threads=1; a host CPU without a
+     * siblings list holds no guest core (the count check below), and
+     * without pins no guest core is judged */
+    /* mutate: skip[guard,const-1] — equivalent: a one-thread guest core is never split, its only vCPU's host CPU being in
+     * its own siblings list (the kernel's thread_siblings_list includes the CPU); an empty list is skipped below */
+    if (threads < 2)
         return;
     p = vl_pinning_new(m);
-    if (p->pinned == 0)
-        return;
     /* where the emulator and iothreads run: no partner for a vCPU either */
     vl_cpuset_union(&others, &p->emulator);
     for (guint i = 0; i < p->iothreads->len; i++)
         vl_cpuset_union(&others, &((VlIothreadPin *) g_ptr_array_index(p->iothreads, i))->cpus);
     for (guint k = 0; (k + 1) * threads <= p->vcpus; k++) {
         int first = vl_pinning_single(p, k * threads);
-        const VlHostCpu *hc = first >= 0 ? vl_host_cpu(h, (guint) first) : NULL;
+        /* -1 (not pinned to one CPU) is (guint) -1, past every host CPU id: NULL */
+        const VlHostCpu *hc = vl_host_cpu(h, (guint) first);
         bool split = false, known = hc != NULL;
         g_autoptr(GString) hosts = g_string_new(NULL);
 
         for (guint t = 0; known && t < threads; t++) {
             int cpu = vl_pinning_single(p, k * threads + t);
 
-            known = cpu >= 0 && vl_host_cpu(h, (guint) cpu);
+            known = vl_host_cpu(h, (guint) cpu) != NULL;
             if (known) {
                 g_string_append_printf(hosts, "%s%d", t ? (t + 1 == threads ? " and " : ", ") : "", cpu);
                 split = split || !vl_host_siblings(h, (guint) first, (guint) cpu) || (t && cpu == first);
@@ -95,6 +105,7 @@ check(const VlModel *m, VlReport *report)
         {
             guint t = 1;
 
+            /* mutate: skip[rel:<=@33,drop-and@31] — equivalent: the siblings are at least THREADS (checked above), so t reaches THREADS before c passes their size */
             for (guint c = 0; c < hc->siblings.size && t < threads; c++) {
                 if (!vl_cpuset_has(&hc->siblings, c) || c == (guint) first)
                     continue;
