@@ -112,6 +112,7 @@ START_TEST(test_versioned)
     ck_assert_uint_eq(v, VL_LIBVIRT(0, 10));
     ck_assert(!vl_machine_type_versioned("pc-q35-5.0.1", &family, &v)); /* only 4.0 had a micro release's type */
     ck_assert(!vl_machine_type_versioned("pc-q35-4.1.1", &family, &v));
+    ck_assert(!vl_machine_type_versioned("pc-i440fx-0.15", &family, &v)); /* written pc-0.15 */
     ck_assert(!vl_machine_type_versioned("pc-i440fx-1.3", &family, &v));
     ck_assert(!vl_machine_type_versioned("pc-i440fx-4.0.1", &family, &v));
     ck_assert(!vl_machine_type_versioned("pc-q35-4.3", &family, &v));
