@@ -70,28 +70,13 @@ host_with(int what)
 static guint
 findings(const char *rule_id, int what)
 {
-    const VlRule *rule = vl_registry_find(rule_id);
     g_autoptr(VlHost) host = host_with(what);
-    VlInputError *error = NULL;
-    VlConfig config;
-    VlDocument *doc;
-    VlModel *model;
-    VlReport report;
+    VlCheckRuleRun run;
     guint n;
 
-    ck_assert_ptr_nonnull(rule);
-    vl_config_init(&config);
-    config.host = host;
-    doc = vl_document_parse("t.xml", g_strdup(DOMAIN), strlen(DOMAIN), &error);
-    ck_assert_msg(doc != NULL, "parse failed: %s", error ? error->message : "?");
-    model = vl_model_build(doc, &config);
-    vl_report_init(&report, doc);
-    report.rule = rule;
-    rule->check(model, &report);
-    n = report.findings->len;
-    vl_report_clear(&report);
-    vl_model_free(model);
-    vl_document_free(doc);
+    vl_check_rule_run(&run, rule_id, DOMAIN, host);
+    n = run.report.findings->len;
+    vl_check_rule_run_free(&run);
     return n;
 }
 

@@ -279,29 +279,14 @@ END_TEST
 static guint
 findings(const char *rule_id, const char *caps, const char *domain)
 {
-    const VlRule *rule = vl_registry_find(rule_id);
     g_autoptr(VlHost) host = caps ? host_from(caps) : vl_host_new();
-    VlInputError *error = NULL;
-    VlConfig config;
-    VlDocument *doc;
-    VlModel *model;
-    VlReport report;
+    VlCheckRuleRun run;
     guint n;
 
-    ck_assert_ptr_nonnull(rule);
-    ck_assert(rule->needs_host);
-    vl_config_init(&config);
-    config.host = host;
-    doc = vl_document_parse("t.xml", g_strdup(domain), strlen(domain), &error);
-    ck_assert_ptr_nonnull(doc);
-    model = vl_model_build(doc, &config);
-    vl_report_init(&report, doc);
-    report.rule = rule;
-    rule->check(model, &report);
-    n = report.findings->len;
-    vl_report_clear(&report);
-    vl_model_free(model);
-    vl_document_free(doc);
+    ck_assert(vl_registry_find(rule_id) && vl_registry_find(rule_id)->needs_host);
+    vl_check_rule_run(&run, rule_id, domain, host);
+    n = run.report.findings->len;
+    vl_check_rule_run_free(&run);
     return n;
 }
 

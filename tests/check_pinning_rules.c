@@ -70,32 +70,17 @@
 static char *
 help_of(const char *rule_id, const char *caps, const char *domain)
 {
-    const VlRule *rule = vl_registry_find(rule_id);
     g_autoptr(VlHost) host = vl_host_new();
     g_autoptr(GError) gerr = NULL;
-    VlInputError *error = NULL;
-    VlConfig config;
-    VlDocument *doc;
-    VlModel *model;
-    VlReport report;
+    VlCheckRuleRun run;
     char *help = NULL;
 
-    ck_assert_ptr_nonnull(rule);
     ck_assert(vl_host_add_capabilities(host, caps, "caps", &gerr));
-    vl_config_init(&config);
-    config.host = host;
-    doc = vl_document_parse("t.xml", g_strdup(domain), strlen(domain), &error);
-    ck_assert_ptr_nonnull(doc);
-    model = vl_model_build(doc, &config);
-    vl_report_init(&report, doc);
-    report.rule = rule;
-    rule->check(model, &report);
-    ck_assert_uint_le(report.findings->len, 1);
-    if (report.findings->len)
-        help = g_strdup(((VlFinding *) g_ptr_array_index(report.findings, 0))->help);
-    vl_report_clear(&report);
-    vl_model_free(model);
-    vl_document_free(doc);
+    vl_check_rule_run(&run, rule_id, domain, host);
+    ck_assert_uint_le(run.report.findings->len, 1);
+    if (run.report.findings->len)
+        help = g_strdup(((VlFinding *) g_ptr_array_index(run.report.findings, 0))->help);
+    vl_check_rule_run_free(&run);
     return help;
 }
 

@@ -74,20 +74,40 @@ vl_check_built_free(Built b)
     vl_document_free(b.doc);
 }
 
-/* The findings RULE_ID reports on B's model (a VlFinding* array, freed
- * with g_ptr_array_unref).  REPORT keeps them; clear it with
- * vl_report_clear after use. */
+/* One rule run on a domain's text with HOST's facts (NULL: none); its
+ * findings stay in run.report until vl_check_rule_run_free. */
 #include "lint/engine/registry.h"
 #include "lint/engine/report.h"
+#include "lint/host/host.h"
 
-static inline GPtrArray *
-vl_check_rule_findings(const char *rule_id, Built b, VlReport *report)
+typedef struct {
+    VlConfig config; /* the model keeps a pointer to it */
+    VlDocument *doc;
+    VlModel *model;
+    VlReport report;
+} VlCheckRuleRun;
+
+static inline void
+vl_check_rule_run(VlCheckRuleRun *run, const char *rule_id, const char *domain, VlHost *host)
 {
     const VlRule *rule = vl_registry_find(rule_id);
+    VlInputError *error = NULL;
 
     ck_assert_msg(rule != NULL, "no rule %s", rule_id);
-    vl_report_init(report, b.doc);
-    report->rule = rule;
-    rule->check(b.model, report);
-    return report->findings;
+    vl_config_init(&run->config);
+    run->config.host = host;
+    run->doc = vl_document_parse("t.xml", g_strdup(domain), strlen(domain), &error);
+    ck_assert_msg(run->doc != NULL, "parse failed: %s", error ? error->message : "?");
+    run->model = vl_model_build(run->doc, &run->config);
+    vl_report_init(&run->report, run->doc);
+    run->report.rule = rule;
+    rule->check(run->model, &run->report);
+}
+
+static inline void
+vl_check_rule_run_free(VlCheckRuleRun *run)
+{
+    vl_report_clear(&run->report);
+    vl_model_free(run->model);
+    vl_document_free(run->doc);
 }

@@ -2,6 +2,7 @@
 #include "lint/model/iothread_users.h"
 
 #include "lint/load/xml.h"
+#include "lint/model/disk.h"
 
 static void
 add_use(GPtrArray *uses, xmlNodePtr device, xmlNodePtr node, const char *attr)
@@ -80,7 +81,7 @@ vl_iothread_use_idle(const VlModel *m, const VlIothreadUse *use)
         return false;
     for (guint i = 0; i < m->disks->len; i++) {
         xmlNodePtr disk = g_ptr_array_index(m->disks, i);
-        if (vl_xml_attr_is(vl_xml_child(disk, "target"), "bus", "scsi") && on_scsi_controller(disk, index))
+        if (g_strcmp0(vl_disk_target_bus(disk), "scsi") == 0 && on_scsi_controller(disk, index))
             return false;
     }
     for (guint i = 0; i < hostdevs->len; i++) {
