@@ -5,14 +5,14 @@
 #include "lint/load/xml.h"
 #include "lint/model/pinning.h"
 #include "lint/output/output.h"
+#include "lint/output/sgr.h"
 
-#define SGR_VCPU "\033[32m"
-#define SGR_EMULATOR "\033[33m"
-#define SGR_IOTHREAD "\033[36m"
-#define SGR_FREE "\033[2m"
-#define SGR_SHARED "\033[1;31m"
-#define SGR_HEAD "\033[1m"
-#define SGR_RESET "\033[0m"
+#define SGR_VCPU SGR_GREEN
+#define SGR_EMULATOR SGR_PLAIN_YELLOW
+#define SGR_IOTHREAD SGR_CYAN
+#define SGR_FREE SGR_DIM
+#define SGR_SHARED SGR_RED
+#define SGR_HEAD SGR_BOLD
 
 /* What is pinned to each host CPU: labels, and the colour of the first. */
 typedef struct {

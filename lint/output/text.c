@@ -9,12 +9,7 @@
 #include "lint/engine/report.h"
 #include "lint/engine/rule.h"
 
-#define SGR_RESET "\033[0m"
-#define SGR_BOLD "\033[1m"
-#define SGR_DIM "\033[2m"
-#define SGR_RED "\033[1;31m"
-#define SGR_YELLOW "\033[1;33m"
-#define SGR_BLUE "\033[1;34m"
+#include "lint/output/sgr.h"
 
 static const char *
 severity_color(VlSeverity sev)
